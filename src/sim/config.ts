@@ -1,0 +1,320 @@
+import type { ModelOverrides } from './params';
+import type { LocalText } from './text';
+
+/**
+ * A scenario as the sim consumes it: already validated and migrated by `src/scenario`.
+ * The zod schema in `src/scenario/schema.ts` is the source of truth for the file format;
+ * its output type must be assignable to this.
+ */
+export interface ScenarioConfig {
+  /** Format version of the file this came from (the loader migrates older ones). */
+  schemaVersion: number;
+  /** Stable id, e.g. `ad-agency`. Lower-case letters, digits and dashes. */
+  id: string;
+  title: LocalText;
+  description: LocalText;
+  /** 1 (easy) .. 5 (hard). */
+  difficulty: number;
+  industry: 'agency' | 'hotel' | 'bank' | 'retail' | 'services' | 'other';
+  /** ISO 4217 code of the money in this scenario, e.g. `CNY`. */
+  currency: string;
+  /** Number of rounds (quarters), 4..40. */
+  rounds: number;
+  briefing: LocalText;
+  /** The customer pyramid, top tier first; 1..5 tiers. The learner may use fewer. */
+  tiers: TierDef[];
+  /** Sub-populations the initial customers and prospects are drawn from. Shares sum to 1. */
+  population: PopulationConfig;
+  firm: FirmConfig;
+  /** The competitor. */
+  rival: RivalConfig;
+  /** The firm's status quo, used for round 1 and for locked levers. */
+  initialDecisions: Decisions;
+  /** Levers the learner may change, by round (tutorial). Absent: every lever from round 1. */
+  unlocks?: LeverUnlock[];
+  events: ScenarioEvent[];
+  news: NewsItem[];
+  objectives: Objective[];
+  scoring: ScoringConfig;
+  /** Coefficient overrides; everything else takes the defaults of `src/sim/params.ts`. */
+  model?: ModelOverrides;
+}
+
+/** One tier of the pyramid. */
+export interface TierDef {
+  /** Id used by events and objectives, e.g. `platinum`. */
+  id: string;
+  name: LocalText;
+}
+
+/** How the initial customers and new prospects are drawn. */
+export interface PopulationConfig {
+  /** Initial number of customers, 50..200,000. */
+  size: number;
+  segments: SegmentConfig[];
+}
+
+/** A value distribution: log-normal (median, sigma of the log) or Pareto (minimum, tail index). */
+export type WalletDistribution =
+  | { kind: 'lognormal'; median: number; sigma: number }
+  | { kind: 'pareto'; min: number; alpha: number; max: number };
+
+/** A bounded trait drawn around `mean` with uniform spread `±spread`, clamped to its range. */
+export interface TraitDist {
+  mean: number;
+  spread: number;
+}
+
+/** A true sub-population (not the firm's tier): e.g. high-net-worth, ordinary, small business. */
+export interface SegmentConfig {
+  id: string;
+  name: LocalText;
+  /** Share of the population, 0..1; all shares sum to 1. */
+  share: number;
+  /** Category spend per round at list price (money). */
+  wallet: WalletDistribution;
+  /** Gross margin rate at list price, 0..1. */
+  margin: TraitDist;
+  /** Market influence, 0..1. */
+  influence: TraitDist;
+  /** How much influence rises with wallet rank (0: independent, 1: strongly). */
+  influenceWithWallet: number;
+  /** Expected wallet growth per year, -0.5..1. */
+  potential: TraitDist;
+  /** Relationship (1) vs transactional (0) orientation. */
+  orientation: TraitDist;
+  priceSensitivity: TraitDist;
+  /** Expected value (points 0..100). */
+  expectation: TraitDist;
+  /** Initial true satisfaction (points). */
+  satisfaction: TraitDist;
+  /** Initial loyalty 0..1. */
+  loyalty: TraitDist;
+  /** Initial share of wallet 0..1. */
+  shareOfWallet: TraitDist;
+  /** Initial tenure in rounds (uniform 0..max). */
+  maxTenure: number;
+}
+
+/** The firm at the start. */
+export interface FirmConfig {
+  cash: number;
+  headcount: number;
+  /** Contracted staff hours per employee per round. */
+  hoursPerStaff: number;
+  /** Wage per employee per round at wage index 1 (money). */
+  wage: number;
+  hireCost: number;
+  severance: number;
+  /** Fixed costs per round (rent, overhead). */
+  fixedCosts: number;
+  /** Initial average staff tenure (rounds). */
+  experience: number;
+  /** Initial employee satisfaction (points). */
+  employeeSatisfaction: number;
+  /** Initial stocks (money) of training, brand and each CRM module. */
+  trainingStock: number;
+  brandStock: number;
+  systems: SystemsSpend;
+  /** The budget rule: budget = base + reinvest x max(0, last round's operating profit), at most cash. */
+  budget: { base: number; reinvest: number };
+  /** What happens when cash runs out. */
+  insolvency: { mode: 'loan' | 'gameOver'; maxDebt: number };
+}
+
+/** The rival's baseline; events add to it. */
+export interface RivalConfig {
+  /** Competitive pressure, 0 (none) .. 2 (fierce). */
+  pressure: number;
+  /** The rival's price index (1 = the same list price as ours). */
+  priceIndex: number;
+}
+
+/** Money per CRM module (stock or investment). */
+export interface SystemsSpend {
+  salesAutomation: number;
+  marketingAutomation: number;
+  serviceDesk: number;
+  dataPlatform: number;
+}
+
+/** A lever a tutorial can lock. */
+export type Lever =
+  | 'tiering'
+  | 'service'
+  | 'relationship'
+  | 'price'
+  | 'retention'
+  | 'acquisition'
+  | 'winBack'
+  | 'people'
+  | 'wages'
+  | 'training'
+  | 'systems'
+  | 'research'
+  | 'brand'
+  | 'recovery';
+
+/** Every lever, in a fixed order. */
+export const LEVERS: readonly Lever[] = [
+  'tiering', 'service', 'relationship', 'price', 'retention', 'acquisition', 'winBack',
+  'people', 'wages', 'training', 'systems', 'research', 'brand', 'recovery',
+];
+
+/** From `round` (1-based) on, these levers are open. */
+export interface LeverUnlock {
+  round: number;
+  levers: Lever[];
+}
+
+/** Whom an event effect touches. */
+export type EventTarget =
+  | { all: true }
+  | { tier: string }
+  | { segment: string }
+  /** The `largest` customers by trailing revenue. */
+  | { largest: number };
+
+/** What an event does. Effects with `rounds` last that many rounds from the event's round. */
+export type EventEffect =
+  | { kind: 'rivalPressure'; delta: number; rounds: number }
+  | { kind: 'rivalPrice'; delta: number; rounds: number }
+  | { kind: 'expectation'; delta: number; target: EventTarget }
+  | { kind: 'satisfaction'; delta: number; target: EventTarget }
+  | { kind: 'wallet'; factor: number; target: EventTarget }
+  /** These customers' price index is fixed at `priceIndex` for `rounds`. */
+  | { kind: 'priceOverride'; priceIndex: number; rounds: number; target: EventTarget }
+  /** These customers leave with `probability` this round. */
+  | { kind: 'churn'; probability: number; target: EventTarget }
+  | { kind: 'cash'; amount: number }
+  | { kind: 'productValue'; delta: number; rounds: number };
+
+/** An option of a choice card. */
+export interface ChoiceOption {
+  id: string;
+  label: LocalText;
+  effects: EventEffect[];
+}
+
+/** A scenario event at the start of `round` (1-based). With `options`, it is a choice card. */
+export interface ScenarioEvent {
+  id: string;
+  round: number;
+  title: LocalText;
+  text: LocalText;
+  effects: EventEffect[];
+  /** Present for a choice card: the learner picks one option with that round's decisions. */
+  options?: ChoiceOption[];
+  /** The option taken when the learner picks none. */
+  defaultOption?: string;
+}
+
+/** A headline for the news feed at the start of `round`. */
+export interface NewsItem {
+  round: number;
+  text: LocalText;
+}
+
+/** KPIs objectives and scoring can name. */
+export type KpiName =
+  | 'profit'
+  | 'cumulativeProfit'
+  | 'revenue'
+  | 'customers'
+  | 'retention'
+  | 'satisfaction'
+  | 'loyalty'
+  | 'shareOfWallet'
+  | 'customerEquity'
+  | 'employeeSatisfaction'
+  | 'acquired'
+  | 'cash';
+
+/** A measurable goal (C27). */
+export interface Objective {
+  id: string;
+  text: LocalText;
+  kpi: KpiName;
+  /** Optional tier id: the KPI of that tier (only customer KPIs). */
+  tier?: string;
+  op: '>=' | '<=';
+  target: number;
+  /** Checked at the end of this round (1-based); absent: the last round. */
+  round?: number;
+  points: number;
+}
+
+/** How the score is computed; weights may change by phase (C23). */
+export interface ScoringConfig {
+  /** Money that makes one point. */
+  moneyPerPoint: number;
+  /** Phases, by first round, first phase from round 1. */
+  phases: ScoringPhase[];
+  /** Weight of the final customer equity (money, per moneyPerPoint). */
+  equityWeight: number;
+}
+
+/** Per-round score weights from `fromRound` on. */
+export interface ScoringPhase {
+  fromRound: number;
+  name: LocalText;
+  /** Weight of each round's profit (money). */
+  profit: number;
+  /** Weight of each round's revenue (money). */
+  revenue: number;
+  /** Points per acquired customer. */
+  acquired: number;
+  /** Points per point of true mean satisfaction each round. */
+  satisfaction: number;
+}
+
+/** The tiering rule (C19, C24). */
+export interface TieringRule {
+  /** How many tiers, 1..scenario tiers; 1 is undifferentiated treatment. */
+  tierCount: number;
+  /** Non-negative weights of the score's dimensions, each relative to the firm's mean. */
+  weights: TieringWeights;
+  /** How the score is cut into tiers (top tier first). */
+  cutoffs: { mode: 'share'; shares: number[] } | { mode: 'score'; thresholds: number[] };
+  /** The one-vote rule: trailing annual revenue above this always lands in the top tier. */
+  topIfRevenueAbove?: number;
+}
+
+/** Dimensions of the tiering score. */
+export interface TieringWeights {
+  revenue: number;
+  margin: number;
+  influence: number;
+  potential: number;
+  tenure: number;
+}
+
+/** Levers per tier (index 0 = top). */
+export interface TierDecision {
+  /** Staff service hours per customer per round. */
+  serviceHours: number;
+  /** Relationship programme / account management spend per customer per round (money). */
+  relationshipSpend: number;
+  /** Price index, 1 = list price; below 1 is a discount. 0.5..1.5. */
+  priceIndex: number;
+  /** Money for retention offers to this tier's at-risk customers this round. */
+  retentionBudget: number;
+  /** Money to acquire prospects like this tier. */
+  acquisitionSpend: number;
+  /** Money to win back lapsed customers last in this tier. */
+  winBackSpend: number;
+}
+
+/** Everything the learner decides for one round. */
+export interface Decisions {
+  tiering: TieringRule;
+  /** One entry per tier in use (length = tiering.tierCount). */
+  tiers: TierDecision[];
+  people: { hires: number; layoffs: number; wageIndex: number; trainingSpend: number };
+  systems: SystemsSpend;
+  research: { surveySample: number[]; employeeSurvey: boolean; nps: boolean };
+  brandSpend: number;
+  recovery: { budgetPerFailure: number; empowerment: number };
+  /** The options chosen on this round's choice cards. */
+  choices: { event: string; option: string }[];
+}

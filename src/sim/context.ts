@@ -1,0 +1,175 @@
+import type { Decisions, ScenarioConfig } from './config';
+import type { ModelParams } from './params';
+import type { CustomerEvents, Finance, FiredEvent } from './report';
+import { streamKey, type Purpose } from './rng';
+import type { SimState } from './state';
+import type { LocalText } from './text';
+
+/** Per-tier figures of the round, indexed by tier. */
+export interface TierRound {
+  /** Active customers at the start of the round (after re-tiering). */
+  count: Int32Array;
+  /** Delivered service hours per customer after pressure and the service standard. */
+  hours: Float64Array;
+  /** Money per at-risk customer for retention offers, and the at-risk count. */
+  offer: Float64Array;
+  atRisk: Int32Array;
+  retentionSpent: Float64Array;
+  winBackSpent: Float64Array;
+  acquired: Int32Array;
+  referred: Int32Array;
+  wonBack: Int32Array;
+  churned: Int32Array;
+  failures: Int32Array;
+  complaints: Int32Array;
+  recovered: Int32Array;
+  /** Customers active at the start of the round per tier who are still active. */
+  retained: Int32Array;
+}
+
+/** Everything one round's systems share. Created by `step`, never kept in the state. */
+export interface RoundContext {
+  scenario: ScenarioConfig;
+  P: ModelParams;
+  s: SimState;
+  d: Decisions;
+  /** The round being played, 1-based. */
+  r: number;
+  tierCount: number;
+  key: Record<Purpose, number>;
+  // Firm-level effects of the round, 0..1 unless noted.
+  sfa: number;
+  mkt: number;
+  desk: number;
+  dataEff: number;
+  trainingEff: number;
+  brandEff: number;
+  dataQuality: number;
+  precision: number;
+  skill: number;
+  productivity: number;
+  isq: number;
+  /** Workload: demanded staff hours / capacity. */
+  workload: number;
+  /** Share of planned service time actually given (service standard x pressure). */
+  timeFactor: number;
+  /** Share of staff who left this round. */
+  turnover: number;
+  hires: number;
+  leavers: number;
+  layoffs: number;
+  rivalPressure: number;
+  rivalPrice: number;
+  productValue: number;
+  /** Wage cost of one staff hour at this round's wage index. */
+  wagePerHour: number;
+  tiers: TierRound;
+  /** Per-slot scratch for this round. */
+  quality: Float32Array;
+  /** Failure outcome per slot (see systems/service.ts). */
+  outcome: Uint8Array;
+  /** Extra churn probability from events per slot. */
+  eventChurn: Float32Array;
+  /** Retention offer received per slot (money). */
+  offerGiven: Float32Array;
+  /** Recovery money spent per slot. */
+  recoverySpent: Float32Array;
+  /** Active at the start of the round. */
+  activeAtStart: Uint8Array;
+  /** Slots of each tier's active members (counting sort by tier): `members[start[t]..start[t+1])`. */
+  members: Int32Array;
+  memberStart: Int32Array;
+  /** Migrations at re-tiering. */
+  migrations: number[][];
+  fin: Finance;
+  /** Word-of-mouth masses (influence-weighted reach). */
+  promoterMass: number;
+  detractorMass: number;
+  events: CustomerEvents;
+  fired: FiredEvent[];
+  news: LocalText[];
+}
+
+const PURPOSES: readonly Purpose[] = [
+  'population', 'drift', 'failure', 'recovery', 'churn', 'referral', 'acquisition', 'winback', 'survey', 'event',
+];
+
+function tierRound(n: number): TierRound {
+  return {
+    count: new Int32Array(n),
+    hours: new Float64Array(n),
+    offer: new Float64Array(n),
+    atRisk: new Int32Array(n),
+    retentionSpent: new Float64Array(n),
+    winBackSpent: new Float64Array(n),
+    acquired: new Int32Array(n),
+    referred: new Int32Array(n),
+    wonBack: new Int32Array(n),
+    churned: new Int32Array(n),
+    failures: new Int32Array(n),
+    complaints: new Int32Array(n),
+    recovered: new Int32Array(n),
+    retained: new Int32Array(n),
+  };
+}
+
+/** An empty finance record. */
+export function emptyFinance(cash: number): Finance {
+  return {
+    cashBefore: cash, cashAfter: cash, revenue: 0, costOfGoods: 0, grossProfit: 0, wages: 0, hiring: 0,
+    severance: 0, training: 0, systems: 0, brand: 0, relationship: 0, retention: 0, acquisition: 0,
+    winBack: 0, research: 0, recovery: 0, fixedCosts: 0, interest: 0, events: 0, loan: 0, inflows: 0,
+    outflows: 0, operatingProfit: 0, debt: 0, budgetNext: 0,
+  };
+}
+
+/** The context for playing round `state.round + 1` of `state` (already a private copy). */
+export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimState, d: Decisions): RoundContext {
+  const r = s.round + 1;
+  const key = {} as Record<Purpose, number>;
+  for (const p of PURPOSES) key[p] = p === 'population' ? streamKey(s.seed, 0, p) : streamKey(s.seed, r, p);
+  const cap = s.customers.capacity;
+  const tierCount = d.tiering.tierCount;
+  return {
+    scenario, P, s, d, r, tierCount, key,
+    sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
+    skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, turnover: 0, hires: 0, leavers: 0,
+    layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
+    productValue: P.value.productValue, wagePerHour: 0,
+    tiers: tierRound(tierCount),
+    quality: new Float32Array(cap),
+    outcome: new Uint8Array(cap),
+    eventChurn: new Float32Array(cap),
+    offerGiven: new Float32Array(cap),
+    recoverySpent: new Float32Array(cap),
+    activeAtStart: new Uint8Array(cap),
+    members: new Int32Array(cap),
+    memberStart: new Int32Array(tierCount + 1),
+    migrations: [],
+    fin: emptyFinance(s.firm.cash),
+    promoterMass: 0,
+    detractorMass: 0,
+    events: { count: 0, kind: new Uint8Array(256), customer: new Int32Array(256), other: new Int32Array(256) },
+    fired: [],
+    news: [],
+  };
+}
+
+/** Appends a notable customer event to the round's log. */
+export function logEvent(ctx: RoundContext, kind: number, customer: number, other: number): void {
+  let e = ctx.events;
+  if (e.count === e.kind.length) {
+    const n = e.kind.length * 2;
+    const kind = new Uint8Array(n);
+    const cust = new Int32Array(n);
+    const oth = new Int32Array(n);
+    kind.set(e.kind);
+    cust.set(e.customer);
+    oth.set(e.other);
+    e = ctx.events = { count: e.count, kind, customer: cust, other: oth };
+  }
+  e.kind[e.count] = kind;
+  e.customer[e.count] = customer;
+  e.other[e.count] = other;
+  e.count++;
+}

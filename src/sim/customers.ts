@@ -1,0 +1,90 @@
+import type { Customers } from './state';
+
+type Ctor =
+  | Float32ArrayConstructor
+  | Float64ArrayConstructor
+  | Uint8ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint32ArrayConstructor
+  | Int32ArrayConstructor;
+
+/** A column of the customer table: its name, element type and values per customer. */
+export interface Column {
+  name: Exclude<keyof Customers, 'count' | 'capacity'>;
+  ctor: Ctor;
+  stride: number;
+}
+
+/** Every column, in the fixed order used for allocation and hashing. */
+export const COLUMNS: readonly Column[] = [
+  { name: 'key', ctor: Uint32Array, stride: 1 },
+  { name: 'wallet', ctor: Float32Array, stride: 1 },
+  { name: 'margin', ctor: Float32Array, stride: 1 },
+  { name: 'influence', ctor: Float32Array, stride: 1 },
+  { name: 'potential', ctor: Float32Array, stride: 1 },
+  { name: 'orientation', ctor: Float32Array, stride: 1 },
+  { name: 'priceSensitivity', ctor: Float32Array, stride: 1 },
+  { name: 'need', ctor: Float32Array, stride: 1 },
+  { name: 'errInfluence', ctor: Float32Array, stride: 1 },
+  { name: 'errPotential', ctor: Float32Array, stride: 1 },
+  { name: 'expectation', ctor: Float32Array, stride: 1 },
+  { name: 'satisfaction', ctor: Float32Array, stride: 1 },
+  { name: 'loyalty', ctor: Float32Array, stride: 1 },
+  { name: 'shareOfWallet', ctor: Float32Array, stride: 1 },
+  { name: 'bond', ctor: Float32Array, stride: 1 },
+  { name: 'revenue', ctor: Float32Array, stride: 4 },
+  { name: 'profit', ctor: Float32Array, stride: 1 },
+  { name: 'cumRevenue', ctor: Float64Array, stride: 1 },
+  { name: 'cumProfit', ctor: Float64Array, stride: 1 },
+  { name: 'churnP', ctor: Float32Array, stride: 1 },
+  { name: 'clv', ctor: Float32Array, stride: 1 },
+  { name: 'status', ctor: Uint8Array, stride: 1 },
+  { name: 'stage', ctor: Uint8Array, stride: 1 },
+  { name: 'tier', ctor: Uint8Array, stride: 1 },
+  { name: 'prevTier', ctor: Uint8Array, stride: 1 },
+  { name: 'source', ctor: Uint8Array, stride: 1 },
+  { name: 'segment', ctor: Uint8Array, stride: 1 },
+  { name: 'tenure', ctor: Uint16Array, stride: 1 },
+  { name: 'joined', ctor: Uint16Array, stride: 1 },
+  { name: 'left', ctor: Uint16Array, stride: 1 },
+  { name: 'failures', ctor: Uint16Array, stride: 1 },
+  { name: 'complaints', ctor: Uint16Array, stride: 1 },
+  { name: 'leftSatisfaction', ctor: Uint8Array, stride: 1 },
+  { name: 'referredBy', ctor: Int32Array, stride: 1 },
+  { name: 'priceOverride', ctor: Float32Array, stride: 1 },
+  { name: 'overrideUntil', ctor: Uint16Array, stride: 1 },
+];
+
+/** Bytes of state per customer slot. */
+export const BYTES_PER_CUSTOMER = COLUMNS.reduce((s, c) => s + c.ctor.BYTES_PER_ELEMENT * c.stride, 0);
+
+type ColumnMap = Record<Column['name'], ArrayLike<number> & { set(a: ArrayLike<number>, o?: number): void; subarray(a: number, b: number): ArrayLike<number> }>;
+
+/** An empty table with room for `capacity` customers. */
+export function allocCustomers(capacity: number): Customers {
+  const t: Record<string, unknown> = { count: 0, capacity };
+  for (const c of COLUMNS) t[c.name] = new c.ctor(capacity * c.stride);
+  return t as unknown as Customers;
+}
+
+/** A copy of `src` with room for at least `capacity` customers (its own buffers). */
+export function copyCustomers(src: Customers, capacity: number): Customers {
+  const cap = Math.max(capacity, src.count);
+  const out = allocCustomers(cap);
+  out.count = src.count;
+  const s = src as unknown as ColumnMap;
+  const o = out as unknown as ColumnMap;
+  for (const c of COLUMNS) {
+    o[c.name].set(s[c.name].subarray(0, src.count * c.stride));
+  }
+  return out;
+}
+
+/** Makes room for `extra` more customers, growing by doubling. Returns the (possibly new) table. */
+export function ensureRoom(t: Customers, extra: number): Customers {
+  const need = t.count + extra;
+  if (need <= t.capacity) return t;
+  let cap = t.capacity > 0 ? t.capacity : 64;
+  while (cap < need) cap *= 2;
+  return copyCustomers(t, cap);
+}

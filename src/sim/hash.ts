@@ -1,0 +1,87 @@
+import { COLUMNS } from './customers';
+import type { SimState } from './state';
+
+/**
+ * 64-bit hashes (two 32-bit FNV-1a-style lanes over 32-bit words, finalised with murmur3's
+ * mixer), printed as 16 hex digits. Fast and exactly reproducible in every JS engine; not
+ * cryptographic (it detects differences, it does not resist forgery).
+ */
+class Hasher {
+  private a = 0x811c9dc5 | 0;
+  private b = 0x01000193 ^ 0x5bd1e995;
+
+  word(w: number): void {
+    this.a = Math.imul(this.a ^ w, 0x01000193);
+    this.b = Math.imul(this.b ^ w, 0x5bd1e995) ^ (this.b >>> 15);
+  }
+
+  words(u: Uint32Array | Int32Array, n: number): void {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < n; i++) {
+      const w = u[i]!;
+      a = Math.imul(a ^ w, 0x01000193);
+      b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15);
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  bytes(u: Uint8Array, n: number): void {
+    const full = n >>> 2;
+    if (u.byteOffset % 4 === 0) this.words(new Uint32Array(u.buffer, u.byteOffset, full), full);
+    else for (let i = 0; i < full; i++) this.word(u[4 * i]! | (u[4 * i + 1]! << 8) | (u[4 * i + 2]! << 16) | (u[4 * i + 3]! << 24));
+    for (let i = full * 4; i < n; i++) this.word(u[i]!);
+    this.word(n);
+  }
+
+  string(s: string): void {
+    for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
+    this.word(s.length);
+  }
+
+  hex(): string {
+    const f = (h: number): string => {
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      return (h >>> 0).toString(16).padStart(8, '0');
+    };
+    return f(this.a) + f(this.b ^ 0x9e3779b9);
+  }
+}
+
+/** JSON with object keys sorted, so equal values give equal text. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
+  if (ArrayBuffer.isView(v)) throw new Error('canonicalJson: typed arrays are hashed separately');
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+}
+
+/** Hash of any JSON value (key order does not matter). */
+export function hashJson(v: unknown): string {
+  const h = new Hasher();
+  h.string(canonicalJson(v));
+  return h.hex();
+}
+
+/** Hash of the whole game state: every customer column over the used slots, then the rest. */
+export function hashState(s: SimState): string {
+  const h = new Hasher();
+  const c = s.customers;
+  const cols = c as unknown as Record<string, ArrayBufferView>;
+  for (const col of COLUMNS) {
+    const arr = cols[col.name]!;
+    const n = c.count * col.stride * (arr as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    h.bytes(new Uint8Array(arr.buffer, arr.byteOffset, n), n);
+  }
+  const { customers: _omit, ...rest } = s;
+  void _omit;
+  h.string(canonicalJson({ ...rest, count: c.count }));
+  return h.hex();
+}

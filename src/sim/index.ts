@@ -1,0 +1,16 @@
+/**
+ * The simulation core's public surface. Pure and deterministic: no DOM, no I/O, no clock.
+ * See CONTEXT in `src/sim/README.md`.
+ */
+export * from './config';
+export * from './params';
+export * from './report';
+export * from './state';
+export * from './text';
+export { newGame } from './newGame';
+export { step, type StepResult } from './step';
+export { validateDecisions, planUse, type DecisionProblem, type PlanUse } from './validate';
+export { previewTiers } from './systems/tiering';
+export { pendingChoices } from './systems/events';
+export { hashState, hashJson } from './hash';
+export { cloneState } from './clone';

@@ -1,0 +1,107 @@
+import type { RoundContext } from './context';
+import type { CustomerKpis, ValueBreakdown } from './report';
+import { ACTIVE } from './state';
+import { npsAnswer } from './systems/surveys';
+import { emptyValue } from './systems/satisfaction';
+
+function emptyKpis(): CustomerKpis {
+  return {
+    customers: 0, revenue: 0, profit: 0, shareOfWallet: 0, retention: 0, satisfaction: 0, nps: 0, loyalty: 0, clv: 0,
+    customerEquity: 0, acquired: 0, referred: 0, wonBack: 0, churned: 0, failures: 0, complaints: 0, recovered: 0,
+    value: emptyValue(),
+  };
+}
+
+function scaleValue(v: ValueBreakdown, k: number): void {
+  v.product *= k; v.service *= k; v.personnel *= k; v.image *= k; v.relationship *= k;
+  v.monetaryCost *= k; v.timeCost *= k; v.delivered *= k; v.expectation *= k;
+}
+
+/**
+ * Aggregates the round's KPIs per tier and for the firm. Customer figures cover customers
+ * active at the end of the round; the firm's profit is the operating profit of the books.
+ * `valueSums` are the per-tier sums from the satisfaction system.
+ */
+export function aggregateKpis(ctx: RoundContext, valueSums: ValueBreakdown[]): { firm: CustomerKpis; tiers: CustomerKpis[] } {
+  const c = ctx.s.customers;
+  const k = ctx.tierCount;
+  const tiers: CustomerKpis[] = [];
+  for (let t = 0; t < k; t++) tiers.push(emptyKpis());
+  const prom = new Float64Array(k);
+  const detr = new Float64Array(k);
+  const slot = ctx.r % 4;
+  for (let i = 0; i < c.count; i++) {
+    if (c.status[i] !== ACTIVE) continue;
+    const t = c.tier[i]!;
+    const o = tiers[t]!;
+    o.customers++;
+    o.revenue += c.revenue[i * 4 + slot]!;
+    o.profit += c.profit[i]!;
+    o.shareOfWallet += c.shareOfWallet[i]!;
+    o.satisfaction += c.satisfaction[i]!;
+    o.loyalty += c.loyalty[i]!;
+    o.customerEquity += c.clv[i]!;
+    const q = npsAnswer(c.satisfaction[i]!, c.loyalty[i]!, 0);
+    if (q >= 9) prom[t]!++;
+    else if (q <= 6) detr[t]!++;
+  }
+  const firm = emptyKpis();
+  const tr = ctx.tiers;
+  let startCount = 0;
+  for (let t = 0; t < k; t++) {
+    const o = tiers[t]!;
+    o.acquired = tr.acquired[t]!;
+    o.referred = tr.referred[t]!;
+    o.wonBack = tr.wonBack[t]!;
+    o.churned = tr.churned[t]!;
+    o.failures = tr.failures[t]!;
+    o.complaints = tr.complaints[t]!;
+    o.recovered = tr.recovered[t]!;
+    const start = tr.count[t]!;
+    startCount += start;
+    o.retention = start > 0 ? 1 - o.churned / start : 1;
+    o.value = valueSums[t]!;
+    firm.customers += o.customers;
+    firm.revenue += o.revenue;
+    firm.profit += o.profit;
+    firm.shareOfWallet += o.shareOfWallet;
+    firm.satisfaction += o.satisfaction;
+    firm.loyalty += o.loyalty;
+    firm.customerEquity += o.customerEquity;
+    firm.acquired += o.acquired;
+    firm.referred += o.referred;
+    firm.wonBack += o.wonBack;
+    firm.churned += o.churned;
+    firm.failures += o.failures;
+    firm.complaints += o.complaints;
+    firm.recovered += o.recovered;
+    const fv = firm.value;
+    const v = o.value;
+    fv.product += v.product; fv.service += v.service; fv.personnel += v.personnel; fv.image += v.image;
+    fv.relationship += v.relationship; fv.monetaryCost += v.monetaryCost; fv.timeCost += v.timeCost;
+    fv.delivered += v.delivered; fv.expectation += v.expectation;
+    if (start > 0) scaleValue(v, 1 / start);
+    const nOut = o.customers;
+    o.nps = nOut > 0 ? (100 * (prom[t]! - detr[t]!)) / nOut : 0;
+    if (nOut > 0) {
+      o.shareOfWallet /= nOut;
+      o.satisfaction /= nOut;
+      o.loyalty /= nOut;
+      o.clv = o.customerEquity / nOut;
+    }
+  }
+  let p = 0, d = 0;
+  for (let t = 0; t < k; t++) { p += prom[t]!; d += detr[t]!; }
+  const n = firm.customers;
+  firm.retention = startCount > 0 ? 1 - firm.churned / startCount : 1;
+  if (startCount > 0) scaleValue(firm.value, 1 / startCount);
+  if (n > 0) {
+    firm.shareOfWallet /= n;
+    firm.satisfaction /= n;
+    firm.loyalty /= n;
+    firm.clv = firm.customerEquity / n;
+    firm.nps = (100 * (p - d)) / n;
+  }
+  firm.profit = ctx.fin.operatingProfit;
+  return { firm, tiers };
+}

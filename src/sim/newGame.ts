@@ -1,0 +1,86 @@
+import type { ScenarioConfig } from './config';
+import { allocCustomers } from './customers';
+import { hashJson } from './hash';
+import { selectKth } from './math';
+import { resolveParams } from './params';
+import { birthKey, streamKey } from './rng';
+import { ACTIVE, NO_TIER, SOURCE_INITIAL, type SimState } from './state';
+import { assignTiers, dataQualityOf } from './systems/tiering';
+import { birthWallet, writeCustomer, type Birth } from './traits';
+
+/**
+ * A new game of `scenario` on `seed` (any string; required: there is no clock default).
+ * Draws the initial customers from the scenario's population, as if they had been
+ * customers in steady state for their tenure, and tiers them by the status-quo rule.
+ */
+export function newGame(scenario: ScenarioConfig, seed: string): SimState {
+  const P = resolveParams(scenario.model);
+  const n = scenario.population.size;
+  const segs = scenario.population.segments;
+  const pop = streamKey(seed, 0, 'population');
+  const births: Birth[] = [];
+  const wallets = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const b: Birth = {
+      key: birthKey(pop, 0, SOURCE_INITIAL, i), stream: pop, round: 0, source: SOURCE_INITIAL, refWallet: 1,
+      needBase: P.service.needBase, needElasticity: P.service.needElasticity, start: null, segment: -1, walletQuantile: -1,
+    };
+    births.push(b);
+    wallets[i] = birthWallet(segs, b).wallet;
+  }
+  const refWallet = n > 0 ? selectKth(wallets, n, n >>> 1) : 1;
+  const c = allocCustomers(Math.max(64, Math.ceil(n * 1.25)));
+  for (let i = 0; i < n; i++) {
+    const b = births[i]!;
+    b.refWallet = refWallet;
+    writeCustomer(c, i, segs, b);
+    // Steady-state revenue history for the rounds it has been a customer.
+    const rev = c.wallet[i]! * c.shareOfWallet[i]!;
+    for (let k = 0; k < 4; k++) c.revenue[i * 4 + k] = c.tenure[i]! > k ? rev : 0;
+    c.tier[i] = NO_TIER;
+  }
+  c.count = n;
+  const f = scenario.firm;
+  const state: SimState = {
+    seed,
+    scenarioHash: hashJson(scenario),
+    round: 0,
+    status: 'running',
+    customers: c,
+    initialCount: n,
+    refWallet,
+    firm: {
+      cash: f.cash,
+      debt: 0,
+      budget: Math.max(0, Math.min(f.cash, f.budget.base)),
+      headcount: f.headcount,
+      experience: f.experience,
+      employeeSatisfaction: f.employeeSatisfaction,
+      employeeSatisfactionLag: f.employeeSatisfaction,
+      trainingStock: f.trainingStock,
+      brandStock: f.brandStock,
+      systems: { ...f.systems },
+      serviceStandard: 1,
+      adoptionStrain: 0,
+      lastOperatingProfit: 0,
+      lastWorkload: 0,
+      lastTurnover: 0,
+      lastAcquired: 0,
+      lastFailures: 0,
+      wordOfMouth: 0,
+      cumulativeProfit: 0,
+      loans: 0,
+    },
+    tiering: structuredClone(scenario.initialDecisions.tiering),
+    lastDecisions: structuredClone(scenario.initialDecisions),
+    effects: [],
+    score: 0,
+    objectivesMet: [],
+  };
+  assignTiers(P, state, scenario.initialDecisions.tiering, dataQualityOf(P, state), c.tier);
+  for (let i = 0; i < n; i++) {
+    c.prevTier[i] = c.tier[i]!;
+    if (c.status[i] !== ACTIVE) c.tier[i] = 0;
+  }
+  return state;
+}

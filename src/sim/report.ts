@@ -1,0 +1,184 @@
+import type { LocalText } from './text';
+
+/** Customer KPIs, for the firm as a whole or one tier. Money per round. */
+export interface CustomerKpis {
+  /** Active customers at the end of the round. */
+  customers: number;
+  revenue: number;
+  /** Gross profit minus this group's cost to serve. */
+  profit: number;
+  /** Mean share of wallet of active customers, 0..1. */
+  shareOfWallet: number;
+  /** Share of customers active at the start that are still active, 0..1. */
+  retention: number;
+  /** True mean satisfaction, points (hidden from the learner until the debrief). */
+  satisfaction: number;
+  /** True NPS, -100..100 (hidden). */
+  nps: number;
+  loyalty: number;
+  /** Mean CLV of active customers and their sum (customer equity). */
+  clv: number;
+  customerEquity: number;
+  acquired: number;
+  referred: number;
+  wonBack: number;
+  churned: number;
+  failures: number;
+  complaints: number;
+  recovered: number;
+  /** Mean customer delivered value and its parts, points (C7). */
+  value: ValueBreakdown;
+}
+
+/** Customer delivered value = total customer value - total customer cost (C7), mean points. */
+export interface ValueBreakdown {
+  product: number;
+  service: number;
+  personnel: number;
+  image: number;
+  relationship: number;
+  /** Monetary cost: price against the rival's. */
+  monetaryCost: number;
+  /** Time and energy cost: waiting under overload. */
+  timeCost: number;
+  delivered: number;
+  expectation: number;
+}
+
+/** Employee KPIs. */
+export interface EmployeeKpis {
+  headcount: number;
+  hires: number;
+  leavers: number;
+  layoffs: number;
+  /** Share of staff who left this round, 0..1. */
+  turnover: number;
+  /** True employee satisfaction, points. */
+  satisfaction: number;
+  /** Demand for staff time / capacity. Above 1 is overload. */
+  workload: number;
+  /** Skill 0..1. */
+  skill: number;
+  productivity: number;
+  /** Oliva & Sterman service standard 0..1. */
+  serviceStandard: number;
+  /** Internal service quality 0..1. */
+  internalServiceQuality: number;
+}
+
+/** The service-profit chain, one value per link (C8). */
+export interface ChainLinks {
+  internalServiceQuality: number;
+  employeeSatisfaction: number;
+  /** 1 - turnover. */
+  employeeRetention: number;
+  productivity: number;
+  /** Mean service quality delivered, points. */
+  serviceValue: number;
+  customerSatisfaction: number;
+  customerLoyalty: number;
+  revenue: number;
+  profit: number;
+}
+
+/** Money in and out this round. `cashAfter = cashBefore + inflows - outflows` (up to rounding). */
+export interface Finance {
+  cashBefore: number;
+  cashAfter: number;
+  revenue: number;
+  costOfGoods: number;
+  grossProfit: number;
+  wages: number;
+  hiring: number;
+  severance: number;
+  training: number;
+  systems: number;
+  brand: number;
+  relationship: number;
+  retention: number;
+  acquisition: number;
+  winBack: number;
+  research: number;
+  recovery: number;
+  fixedCosts: number;
+  interest: number;
+  /** Event payments (positive in, negative out). */
+  events: number;
+  loan: number;
+  inflows: number;
+  outflows: number;
+  operatingProfit: number;
+  debt: number;
+  budgetNext: number;
+}
+
+/** A survey result as the firm measures it (never the truth). */
+export interface SurveyResult {
+  tier: number;
+  responses: number;
+  /** Mean answer on the 1..5 scale. */
+  mean: number;
+  /** 95% margin of error of the mean. */
+  marginOfError: number;
+  /** Share answering 4 or 5. */
+  topTwoBox: number;
+  /** Measured NPS if bought, else null. */
+  nps: number | null;
+  npsMarginOfError: number | null;
+}
+
+/** Notable per-customer events, as parallel arrays. */
+export interface CustomerEvents {
+  count: number;
+  kind: Uint8Array;
+  customer: Int32Array;
+  /** Another customer (the referrer) or a tier index, by kind; -1 if none. */
+  other: Int32Array;
+}
+
+export const EV_ACQUIRED = 0;
+export const EV_REFERRED = 1;
+export const EV_UPTIER = 2;
+export const EV_DOWNTIER = 3;
+export const EV_FAILURE = 4;
+export const EV_RECOVERED = 5;
+export const EV_COMPLAINED = 6;
+export const EV_LAPSED = 7;
+export const EV_WONBACK = 8;
+export const EVENT_KIND_NAMES = [
+  'acquired', 'referred', 'upTier', 'downTier', 'failure', 'recovered', 'complained', 'lapsed', 'wonBack',
+] as const;
+
+/** A scenario event or news item that fired this round. */
+export interface FiredEvent {
+  id: string;
+  title: LocalText;
+  text: LocalText;
+  /** The option taken, for a choice card. */
+  option?: string;
+}
+
+/** Everything that happened in one round (MODEL.md section 5). */
+export interface RoundReport {
+  /** The round just played (1-based). */
+  round: number;
+  firm: CustomerKpis;
+  tiers: CustomerKpis[];
+  /** Migrations between tiers at this round's re-tiering: `migrations[from][to]` (from may be the new-customer row `tierCount`). */
+  migrations: number[][];
+  employees: EmployeeKpis;
+  chain: ChainLinks;
+  finance: Finance;
+  survey: SurveyResult[];
+  /** Measured employee satisfaction if the survey was bought. */
+  employeeSurvey: { mean: number; marginOfError: number } | null;
+  events: CustomerEvents;
+  fired: FiredEvent[];
+  news: LocalText[];
+  /** The round's contribution to the score and the total so far. */
+  roundScore: number;
+  score: number;
+  status: 'running' | 'finished' | 'bankrupt';
+  /** Hash of the state after the round. */
+  hash: string;
+}

@@ -1,0 +1,128 @@
+import type { Decisions, ScenarioConfig } from './config';
+import { cloneState } from './clone';
+import { makeContext } from './context';
+import { hashState } from './hash';
+import { aggregateKpis } from './kpis';
+import { resolveParams } from './params';
+import type { EmployeeKpis, RoundReport, ValueBreakdown } from './report';
+import type { SimState } from './state';
+import { runAcquisition } from './systems/acquisition';
+import { runCapability } from './systems/capability';
+import { runChurn } from './systems/churn';
+import { runEmployees } from './systems/employees';
+import { runEvents } from './systems/events';
+import { runFinance } from './systems/finance';
+import { runLifecycle } from './systems/lifecycle';
+import { runLoyalty } from './systems/loyalty';
+import { runPurchases } from './systems/purchases';
+import { runReferrals } from './systems/referrals';
+import { emptyValue, runSatisfaction } from './systems/satisfaction';
+import { runScoring } from './systems/scoring';
+import { runService } from './systems/service';
+import { runEmployeeSurvey, runSurveys } from './systems/surveys';
+import { runTiering } from './systems/tiering';
+import { runValuation } from './systems/valuation';
+import { runWinBack } from './systems/winBack';
+import { validateDecisions, type DecisionProblem } from './validate';
+
+/** The outcome of one round: the new state and its report, or the reasons it was refused. */
+export type StepResult =
+  | { ok: true; state: SimState; report: RoundReport }
+  | { ok: false; problems: DecisionProblem[] };
+
+/**
+ * Plays one round (a quarter): the single entry point of the model. Pure: `state` is not
+ * changed; a rejected decision changes nothing. The systems run in the fixed order of
+ * MODEL.md section 4 (tiering first: the decisions' rule sorts customers on the data the
+ * firm has at the start of the quarter).
+ */
+export function step(scenario: ScenarioConfig, state: SimState, decisions: Decisions): StepResult {
+  const problems = validateDecisions(scenario, state, decisions);
+  if (problems.length > 0) return { ok: false, problems };
+  const P = resolveParams(scenario.model);
+  const s = cloneState(state);
+  const d = structuredClone(decisions);
+  const ctx = makeContext(scenario, P, s, d);
+  runCapability(ctx);
+  runTiering(ctx);
+  runEvents(ctx);
+  runEmployees(ctx);
+  runService(ctx);
+  const values: ValueBreakdown[] = [];
+  for (let t = 0; t < ctx.tierCount; t++) values.push(emptyValue());
+  runSatisfaction(ctx, values);
+  runLoyalty(ctx);
+  runChurn(ctx);
+  runPurchases(ctx);
+  runReferrals(ctx);
+  runAcquisition(ctx);
+  runWinBack(ctx);
+  runLifecycle(ctx);
+  runFinance(ctx);
+  const survey = runSurveys(ctx);
+  const employeeSurvey = runEmployeeSurvey(ctx);
+  runValuation(ctx);
+  const { firm, tiers } = aggregateKpis(ctx, values);
+  const f = s.firm;
+  let acquired = 0;
+  for (let t = 0; t < ctx.tierCount; t++) acquired += ctx.tiers.acquired[t]! + ctx.tiers.referred[t]!;
+  f.lastAcquired = acquired;
+  f.lastFailures = firm.failures;
+  const employees: EmployeeKpis = {
+    headcount: f.headcount,
+    hires: ctx.hires,
+    leavers: ctx.leavers,
+    layoffs: ctx.layoffs,
+    turnover: ctx.turnover,
+    satisfaction: f.employeeSatisfaction,
+    workload: ctx.workload,
+    skill: ctx.skill,
+    productivity: ctx.productivity,
+    serviceStandard: f.serviceStandard,
+    internalServiceQuality: ctx.isq,
+  };
+  s.round = ctx.r;
+  s.lastDecisions = d;
+  const last = s.round >= scenario.rounds || s.status === 'bankrupt';
+  const roundScore = runScoring(scenario, s, ctx.r, last, firm, tiers, employees, ctx.fin);
+  s.score += roundScore;
+  if (s.status === 'running' && s.round >= scenario.rounds) s.status = 'finished';
+  let quality = 0;
+  let served = 0;
+  const c = s.customers;
+  for (let i = 0; i < ctx.quality.length && i < c.count; i++) {
+    if (ctx.activeAtStart[i] === 1) {
+      quality += ctx.quality[i]!;
+      served++;
+    }
+  }
+  const report: RoundReport = {
+    round: ctx.r,
+    firm,
+    tiers,
+    migrations: ctx.migrations,
+    employees,
+    chain: {
+      internalServiceQuality: ctx.isq,
+      employeeSatisfaction: f.employeeSatisfaction,
+      employeeRetention: 1 - ctx.turnover,
+      productivity: ctx.productivity,
+      serviceValue: served > 0 ? quality / served : 0,
+      customerSatisfaction: firm.satisfaction,
+      customerLoyalty: firm.loyalty,
+      revenue: firm.revenue,
+      profit: ctx.fin.operatingProfit,
+    },
+    finance: ctx.fin,
+    survey,
+    employeeSurvey,
+    events: ctx.events,
+    fired: ctx.fired,
+    news: ctx.news,
+    roundScore,
+    score: s.score,
+    status: s.status,
+    hash: hashState(s),
+  };
+  return { ok: true, state: s, report };
+}

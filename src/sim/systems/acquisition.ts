@@ -1,0 +1,80 @@
+import { logEvent, type RoundContext } from '../context';
+import { clamp, sat } from '../math';
+import { EV_ACQUIRED } from '../report';
+import { birthKey, u01 } from '../rng';
+import { ACTIVE, SOURCE_ACQUIRED } from '../state';
+import { birthWallet } from '../traits';
+import { addCustomer, newcomer } from './births';
+import { trailingRevenue } from './tiering';
+
+/** Net word of mouth per active customer, and the acquisition factor it gives. */
+export function wordOfMouthFactor(ctx: RoundContext, active: number): number {
+  const wom = active > 0 ? (ctx.promoterMass - ctx.detractorMass) / active : 0;
+  ctx.s.firm.wordOfMouth = wom;
+  return clamp(1 + ctx.P.referral.womStrength * wom, 0.2, 3);
+}
+
+/**
+ * Step 10: acquisition per tier aimed at prospects like that tier (C12). New customers =
+ * ceiling x spend/(spend+half) x word of mouth x brand; the ceiling is the tier's share of
+ * the market, the half-spend grows with the tier's value (big clients cost more to win).
+ * Better data and marketing automation examine more prospects per customer won and keep
+ * the one closest to the tier's profile (targeting precision, C3).
+ */
+export function runAcquisition(ctx: RoundContext): void {
+  const { P, s, d } = ctx;
+  const A = P.acquisition;
+  const c = s.customers;
+  const n = c.count;
+  const k = ctx.tierCount;
+  const active = new Float64Array(k);
+  const wallet = new Float64Array(k);
+  const rev = new Float64Array(k);
+  let all = 0;
+  let allRev = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== ACTIVE || c.joined[i] === ctx.r) continue;
+    const t = c.tier[i]!;
+    active[t]!++;
+    wallet[t]! += c.wallet[i]!;
+    const r4 = trailingRevenue(c.revenue, i);
+    rev[t]! += r4;
+    all++;
+    allRev += r4;
+  }
+  const womFactor = wordOfMouthFactor(ctx, all);
+  const brand = 1 + A.brandEffect * ctx.brandEff;
+  const meanRev = all > 0 ? allRev / all : 1;
+  const m = Math.max(1, Math.min(9, 1 + Math.floor(ctx.precision * (A.candidates - 1) + 0.5)));
+  const key = ctx.key.acquisition;
+  const segments = ctx.scenario.population.segments;
+  for (let t = 0; t < k; t++) {
+    const spend = d.tiers[t]!.acquisitionSpend;
+    ctx.fin.acquisition += spend;
+    if (spend <= 0) continue;
+    const tierShare = all > 0 ? Math.max(0.02, active[t]! / all) : 1 / k;
+    const ceiling = A.ceilingShare * s.initialCount * tierShare;
+    const relValue = active[t]! > 0 && meanRev > 0 ? clamp(rev[t]! / active[t]! / meanRev, 0.2, 20) : 1;
+    const half = A.halfSpendPerCustomer * ceiling * relValue;
+    const expected = ceiling * sat(spend, half) * womFactor * brand;
+    let count = Math.floor(expected);
+    if (u01(key, t, 0) < expected - count) count++;
+    const targetWallet = active[t]! > 0 ? wallet[t]! / active[t]! : s.refWallet;
+    for (let j = 0; j < count; j++) {
+      let best = -1;
+      let bestDist = Infinity;
+      for (let cand = 0; cand < m; cand++) {
+        const bk = birthKey(ctx.key.population, ctx.r, SOURCE_ACQUIRED, (t << 24) | (j << 4) | cand);
+        const w = birthWallet(segments, newcomer(ctx, bk, SOURCE_ACQUIRED, -1, 0)).wallet;
+        const dist = w > targetWallet ? w / targetWallet : targetWallet / w;
+        if (dist < bestDist) {
+          bestDist = dist;
+          best = bk;
+        }
+      }
+      const i = addCustomer(ctx, newcomer(ctx, best >>> 0, SOURCE_ACQUIRED, -1, 0), t);
+      ctx.tiers.acquired[t]!++;
+      logEvent(ctx, EV_ACQUIRED, i, t);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { RoundContext } from '../context';
+import { clamp01, sat } from '../math';
+import { ACTIVE } from '../state';
+
+/**
+ * Loyalty target as a function of satisfaction 0..100: floor + (ceiling-floor) s^n. Flat
+ * and low through the zones of defection and indifference, steep only near the top
+ * (Jones & Sasser 1995; Mittal & Kamakura 2001). `n` is an integer power done by
+ * multiplication, so it is exact.
+ */
+export function loyaltyCurve(satisfaction: number, floor: number, ceiling: number, steepness: number): number {
+  const s = satisfaction / 100;
+  let p = 1;
+  let b = s;
+  let e = Math.round(steepness);
+  while (e > 0) {
+    if (e & 1) p *= b;
+    b *= b;
+    e >>= 1;
+  }
+  return floor + (ceiling - floor) * p;
+}
+
+/**
+ * Step 6: loyalty moves toward the satisfaction curve plus switching barriers: a built
+ * relationship programme (for relationship-oriented customers, C6) and tenure.
+ */
+export function runLoyalty(ctx: RoundContext): void {
+  const L = ctx.P.loyalty;
+  const c = ctx.s.customers;
+  const n = c.count;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== ACTIVE) continue;
+    const target = clamp01(
+      loyaltyCurve(c.satisfaction[i]!, L.floor, L.ceiling, L.steepness) +
+        L.programmeBarrier * c.orientation[i]! * c.bond[i]! +
+        L.tenureBarrier * sat(c.tenure[i]!, L.tenureHalf),
+    );
+    const l = c.loyalty[i]!;
+    c.loyalty[i] = l + L.adjust * (target - l);
+  }
+}

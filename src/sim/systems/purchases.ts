@@ -1,0 +1,69 @@
+import type { RoundContext } from '../context';
+import { clamp, clamp01 } from '../math';
+import { ACTIVE, STAGE_DECLINING, STAGE_GROWING } from '../state';
+import { gauss4 } from '../rng';
+import { priceOf } from './satisfaction';
+
+/** Target share of wallet for a loyalty 0..1 and a price gap (negative = cheaper than the rival). */
+export function shareTarget(floor: number, ceiling: number, exponent: number, loyalty: number, cheaper: number): number {
+  // loyalty^exponent with a small integer-or-half exponent, exactly: repeated products and sqrt.
+  const whole = Math.floor(exponent);
+  let p = 1;
+  for (let k = 0; k < whole; k++) p *= loyalty;
+  if (exponent - whole >= 0.5) p *= Math.sqrt(loyalty);
+  return clamp01(floor + (ceiling - floor) * p + cheaper);
+}
+
+/**
+ * Step 8: purchases (C9). Share of wallet moves toward a function of loyalty (and of a
+ * price below the rival's, for price-sensitive customers); wallets drift with potential,
+ * lifecycle stage and a seeded shock; revenue = wallet x share x price; gross profit at the
+ * customer's margin; cost to serve from service hours, programme, offers and recovery.
+ */
+export function runPurchases(ctx: RoundContext): void {
+  const { P, s, d, r } = ctx;
+  const B = P.purchase;
+  const c = s.customers;
+  const n = c.count;
+  const slot = r % 4;
+  const key = ctx.key.drift;
+  const tiers = ctx.tiers;
+  const rival = ctx.rivalPrice;
+  const wagePerHour = ctx.wagePerHour;
+  const prod = ctx.productivity;
+  const fin = ctx.fin;
+  let revenue = 0;
+  let cogs = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== ACTIVE) {
+      c.revenue[i * 4 + slot] = 0;
+      continue;
+    }
+    const t = c.tier[i]!;
+    const price = priceOf(ctx, c, i);
+    const cheaper = price < rival ? B.sowPrice * c.priceSensitivity[i]! * (rival - price) : 0;
+    const target = shareTarget(B.sowFloor, B.sowCeiling, B.sowExponent, c.loyalty[i]!, cheaper);
+    const share = c.shareOfWallet[i]! + B.sowAdjust * (target - c.shareOfWallet[i]!);
+    c.shareOfWallet[i] = share;
+    const stage = c.stage[i]!;
+    const growth =
+      c.potential[i]! * 0.25 + (stage === STAGE_GROWING ? B.growingBoost : stage === STAGE_DECLINING ? B.decliningDrag : 0) +
+      B.walletShock * gauss4(key, c.key[i]!, 0);
+    const wallet = clamp(c.wallet[i]! * (1 + growth), 1, B.walletMax);
+    c.wallet[i] = wallet;
+    const volume = wallet * share;
+    const rev = volume * price;
+    const cost = volume * (1 - c.margin[i]!);
+    const serve = (tiers.hours[t]! / prod) * wagePerHour + d.tiers[t]!.relationshipSpend + ctx.offerGiven[i]! + ctx.recoverySpent[i]!;
+    const profit = rev - cost - serve;
+    c.revenue[i * 4 + slot] = rev;
+    c.profit[i] = profit;
+    c.cumRevenue[i] = c.cumRevenue[i]! + rev;
+    c.cumProfit[i] = c.cumProfit[i]! + profit;
+    revenue += rev;
+    cogs += cost;
+  }
+  fin.revenue = revenue;
+  fin.costOfGoods = cogs;
+  fin.grossProfit = revenue - cogs;
+}

@@ -1,0 +1,65 @@
+import type { KpiName, Objective, ScenarioConfig, ScoringPhase } from '../config';
+import type { CustomerKpis, EmployeeKpis, Finance } from '../report';
+import type { SimState } from '../state';
+
+/** The scoring phase in force in round `r` (C23: what counts as value can change by phase). */
+export function phaseOf(scenario: ScenarioConfig, r: number): ScoringPhase {
+  let ph = scenario.scoring.phases[0]!;
+  for (const p of scenario.scoring.phases) if (p.fromRound <= r) ph = p;
+  return ph;
+}
+
+/** The value of a named KPI this round (tier KPIs when `tier` is given). */
+export function kpiValue(name: KpiName, firm: CustomerKpis, tier: CustomerKpis | undefined, emp: EmployeeKpis, fin: Finance, s: SimState): number {
+  const k = tier ?? firm;
+  switch (name) {
+    case 'profit': return tier ? tier.profit : fin.operatingProfit;
+    case 'cumulativeProfit': return s.firm.cumulativeProfit;
+    case 'revenue': return k.revenue;
+    case 'customers': return k.customers;
+    case 'retention': return k.retention;
+    case 'satisfaction': return k.satisfaction;
+    case 'loyalty': return k.loyalty;
+    case 'shareOfWallet': return k.shareOfWallet;
+    case 'customerEquity': return k.customerEquity;
+    case 'employeeSatisfaction': return emp.satisfaction;
+    case 'acquired': return k.acquired;
+    case 'cash': return fin.cashAfter;
+    default: {
+      const never: never = name;
+      return never;
+    }
+  }
+}
+
+/** Whether an objective checked this round is met. */
+export function objectiveMet(o: Objective, value: number): boolean {
+  return o.op === '>=' ? value >= o.target : value <= o.target;
+}
+
+/**
+ * The round's score: phase-weighted profit, revenue, acquisition and satisfaction; at the
+ * end, customer equity (so milking customers in the last rounds does not pay) and the
+ * points of objectives met.
+ */
+export function runScoring(
+  scenario: ScenarioConfig, s: SimState, r: number, last: boolean, firm: CustomerKpis, tiers: CustomerKpis[], emp: EmployeeKpis, fin: Finance,
+): number {
+  const ph = phaseOf(scenario, r);
+  const m = scenario.scoring.moneyPerPoint;
+  let score = (ph.profit * fin.operatingProfit + ph.revenue * firm.revenue) / m + ph.acquired * firm.acquired + ph.satisfaction * firm.satisfaction;
+  if (last) score += (scenario.scoring.equityWeight * firm.customerEquity) / m;
+  for (const o of scenario.objectives) {
+    const due = o.round ?? scenario.rounds;
+    if (due !== r && !(last && due > r)) continue;
+    const t = o.tier === undefined ? -1 : scenario.tiers.findIndex((x) => x.id === o.tier);
+    // A tier objective cannot be met while the learner does not use that tier.
+    if (o.tier !== undefined && tiers[t] === undefined) continue;
+    const v = kpiValue(o.kpi, firm, t >= 0 ? tiers[t] : undefined, emp, fin, s);
+    if (objectiveMet(o, v)) {
+      score += o.points;
+      s.objectivesMet.push(o.id);
+    }
+  }
+  return score;
+}

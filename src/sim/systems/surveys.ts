@@ -1,0 +1,81 @@
+import type { RoundContext } from '../context';
+import { clamp } from '../math';
+import type { SurveyResult } from '../report';
+import { gauss4, u01 } from '../rng';
+import { ACTIVE } from '../state';
+
+/** A satisfaction answer on the 1..5 Likert scale for true satisfaction 0..100 and a standard-normal z. */
+export function likertAnswer(satisfaction: number, z: number, noise: number): number {
+  return clamp(Math.round(1 + (4 * satisfaction) / 100 + noise * z), 1, 5);
+}
+
+/** A likelihood-to-recommend answer 0..10 (NPS question). */
+export function npsAnswer(satisfaction: number, loyalty: number, z: number): number {
+  return clamp(Math.round(10 * (0.6 * (satisfaction / 100) + 0.4 * loyalty) + 1.5 * z), 0, 10);
+}
+
+/**
+ * Step 15: measurement (C22). Each tier's survey samples its active customers without
+ * replacement (seeded survey stream), who answer with response noise; the firm sees the
+ * mean with its 95% margin of error (finite-population corrected), never the truth.
+ */
+export function runSurveys(ctx: RoundContext): SurveyResult[] {
+  const { P, s, d } = ctx;
+  const c = s.customers;
+  const key = ctx.key.survey;
+  const out: SurveyResult[] = [];
+  for (let t = 0; t < ctx.tierCount; t++) {
+    const want = d.research.surveySample[t] ?? 0;
+    if (want <= 0) continue;
+    const pool: number[] = [];
+    for (let m = ctx.memberStart[t]!; m < ctx.memberStart[t + 1]!; m++) {
+      const i = ctx.members[m]!;
+      if (c.status[i] === ACTIVE) pool.push(i);
+    }
+    const N = pool.length;
+    const k = Math.min(want, N);
+    if (k === 0) {
+      out.push({ tier: t, responses: 0, mean: 0, marginOfError: 0, topTwoBox: 0, nps: d.research.nps ? 0 : null, npsMarginOfError: d.research.nps ? 0 : null });
+      continue;
+    }
+    let sum = 0, sum2 = 0, top = 0, prom = 0, detr = 0;
+    for (let j = 0; j < k; j++) {
+      const pick = j + Math.floor(u01(key, t, j) * (N - j));
+      const i = pool[pick]!;
+      pool[pick] = pool[j]!;
+      pool[j] = i;
+      const who = c.key[i]!;
+      const a = likertAnswer(c.satisfaction[i]!, gauss4(key, who, 100), P.survey.responseNoise);
+      sum += a;
+      sum2 += a * a;
+      if (a >= 4) top++;
+      const q = npsAnswer(c.satisfaction[i]!, c.loyalty[i]!, gauss4(key, who, 200));
+      if (q >= 9) prom++;
+      else if (q <= 6) detr++;
+    }
+    const mean = sum / k;
+    const variance = k > 1 ? Math.max(0, (sum2 - k * mean * mean) / (k - 1)) : 0;
+    const fpc = N > 1 ? Math.sqrt((N - k) / (N - 1)) : 0;
+    const moe = 1.96 * Math.sqrt(variance / k) * fpc;
+    const pp = prom / k, pd = detr / k;
+    const npsVar = Math.max(0, pp + pd - (pp - pd) * (pp - pd));
+    out.push({
+      tier: t,
+      responses: k,
+      mean,
+      marginOfError: moe,
+      topTwoBox: top / k,
+      nps: d.research.nps ? 100 * (pp - pd) : null,
+      npsMarginOfError: d.research.nps ? 196 * Math.sqrt(npsVar / k) * fpc : null,
+    });
+  }
+  return out;
+}
+
+/** The employee survey: measured satisfaction with its margin of error, or null if not bought. */
+export function runEmployeeSurvey(ctx: RoundContext): { mean: number; marginOfError: number } | null {
+  if (!ctx.d.research.employeeSurvey) return null;
+  const se = ctx.P.survey.employeeNoise;
+  const z = gauss4(ctx.key.survey, 0x5eed, 300);
+  return { mean: clamp(ctx.s.firm.employeeSatisfaction + se * z, 0, 100), marginOfError: 1.96 * se };
+}

@@ -1,0 +1,163 @@
+import type { ScenarioConfig, TieringRule } from '../config';
+import { logEvent, type RoundContext } from '../context';
+import { clamp01, sat, selectKth } from '../math';
+import { resolveParams, type ModelParams } from '../params';
+import { EV_DOWNTIER, EV_UPTIER } from '../report';
+import { ACTIVE, NO_TIER, type SimState } from '../state';
+
+/** Trailing annual revenue (sum of the last four rounds) of slot `i`. */
+export function trailingRevenue(rev: Float32Array, i: number): number {
+  const o = i * 4;
+  return rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
+}
+
+/** The data quality the firm has now, 0..1 (data platform stock, C3). */
+export function dataQualityOf(P: ModelParams, s: SimState): number {
+  const eff = sat(s.firm.systems.dataPlatform, P.capability.systemsHalfSaturation);
+  return clamp01(P.data.baseQuality + (1 - P.data.baseQuality) * P.capability.dataQualityGain * eff);
+}
+
+/** The firm's estimate of a customer's influence: true value plus noise that shrinks with data quality. */
+export function estimatedInfluence(s: SimState, P: ModelParams, dq: number, i: number): number {
+  const c = s.customers;
+  return clamp01(c.influence[i]! + c.errInfluence[i]! * P.data.estimateNoise * (1 - dq) * 0.25);
+}
+
+/** The firm's estimate of a customer's potential (growth per year). */
+export function estimatedPotential(s: SimState, P: ModelParams, dq: number, i: number): number {
+  const c = s.customers;
+  return c.potential[i]! + c.errPotential[i]! * P.data.estimateNoise * (1 - dq) * 0.15;
+}
+
+/**
+ * Tiers every active customer by `rule` on observed data only (C19, C24): trailing revenue
+ * (exact), margin (exact), estimated influence and potential (noisy, better with data
+ * quality), tenure. Each dimension is taken relative to the firm's mean, weighted, and the
+ * score cut by shares (quantiles) or thresholds; the one-vote rule overrides. Writes tier
+ * indices into `out` (NO_TIER for lapsed) and returns the count per tier.
+ */
+export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out: Uint8Array): number[] {
+  const c = s.customers;
+  const n = c.count;
+  const k = rule.tierCount;
+  const counts = new Array<number>(k).fill(0);
+  let active = 0;
+  for (let i = 0; i < n; i++) if (c.status[i] === ACTIVE) active++;
+  if (k <= 1 || active === 0) {
+    for (let i = 0; i < n; i++) out[i] = c.status[i] === ACTIVE ? 0 : NO_TIER;
+    counts[0] = active;
+    return counts;
+  }
+  const w = rule.weights;
+  // Means of each dimension over active customers.
+  let mRev = 0, mMar = 0, mInf = 0, mPot = 0, mTen = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== ACTIVE) continue;
+    mRev += trailingRevenue(c.revenue, i);
+    mMar += c.margin[i]!;
+    mInf += estimatedInfluence(s, P, dq, i);
+    mPot += 1 + estimatedPotential(s, P, dq, i);
+    mTen += c.tenure[i]! + 1;
+  }
+  const wRev = mRev > 0 ? (w.revenue * active) / mRev : 0;
+  const wMar = mMar > 0 ? (w.margin * active) / mMar : 0;
+  const wInf = mInf > 0 ? (w.influence * active) / mInf : 0;
+  const wPot = mPot > 0 ? (w.potential * active) / mPot : 0;
+  const wTen = mTen > 0 ? (w.tenure * active) / mTen : 0;
+  const wSum = w.revenue + w.margin + w.influence + w.potential + w.tenure;
+  const norm = wSum > 0 ? 1 / wSum : 0;
+  const score = new Float64Array(n);
+  const sorted = new Float64Array(active);
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== ACTIVE) continue;
+    const v =
+      (wRev * trailingRevenue(c.revenue, i) +
+        wMar * c.margin[i]! +
+        wInf * estimatedInfluence(s, P, dq, i) +
+        wPot * (1 + estimatedPotential(s, P, dq, i)) +
+        wTen * (c.tenure[i]! + 1)) * norm;
+    score[i] = v;
+    sorted[a++] = v;
+  }
+  // Thresholds from the top tier down: a customer goes to the first tier whose threshold it reaches.
+  const thr = new Array<number>(k - 1);
+  if (rule.cutoffs.mode === 'share') {
+    let cum = 0;
+    for (let t = 0; t < k - 1; t++) {
+      cum += rule.cutoffs.shares[t] ?? 0;
+      // The top `cum` share: threshold at the (1-cum) quantile.
+      const rank = Math.min(active - 1, Math.max(0, Math.round((1 - cum) * active)));
+      thr[t] = cum <= 0 ? Infinity : selectKth(sorted, active, rank);
+    }
+  } else {
+    for (let t = 0; t < k - 1; t++) thr[t] = rule.cutoffs.thresholds[t] ?? 0;
+  }
+  const vip = rule.topIfRevenueAbove;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== ACTIVE) {
+      out[i] = NO_TIER;
+      continue;
+    }
+    let t = k - 1;
+    if (vip !== undefined && trailingRevenue(c.revenue, i) >= vip) t = 0;
+    else {
+      const v = score[i]!;
+      for (let j = 0; j < k - 1; j++) {
+        if (v >= thr[j]!) {
+          t = j;
+          break;
+        }
+      }
+    }
+    out[i] = t;
+    counts[t]!++;
+  }
+  return counts;
+}
+
+/** How many active customers each tier would hold under `rule` now (the tiering tool's preview). */
+export function previewTiers(scenario: ScenarioConfig, state: SimState, rule: TieringRule): number[] {
+  const P = resolveParams(scenario.model);
+  const out = new Uint8Array(state.customers.count);
+  return assignTiers(P, state, rule, dataQualityOf(P, state), out);
+}
+
+/** Re-tiers at the start of the round, logs migrations and builds the per-tier member lists. */
+export function runTiering(ctx: RoundContext): void {
+  const { s, d } = ctx;
+  const c = s.customers;
+  const n = c.count;
+  const k = ctx.tierCount;
+  const prevK = s.tiering.tierCount;
+  c.prevTier.set(c.tier.subarray(0, n));
+  const counts = assignTiers(ctx.P, s, d.tiering, ctx.dataQuality, c.tier);
+  const mig: number[][] = [];
+  for (let f = 0; f <= prevK; f++) mig.push(new Array<number>(k).fill(0));
+  const start = ctx.memberStart;
+  let acc = 0;
+  for (let t = 0; t < k; t++) {
+    start[t] = acc;
+    acc += counts[t]!;
+    ctx.tiers.count[t] = counts[t]!;
+  }
+  start[k] = acc;
+  const fill = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    const t = c.tier[i]!;
+    if (t === NO_TIER) {
+      // A lapsed customer keeps its last tier for win-back.
+      c.tier[i] = c.prevTier[i]! < k ? c.prevTier[i]! : k - 1;
+      continue;
+    }
+    ctx.activeAtStart[i] = 1;
+    ctx.members[start[t]! + fill[t]!] = i;
+    fill[t]!++;
+    const p = c.prevTier[i]!;
+    const row = p < prevK ? p : prevK;
+    mig[row]![t]!++;
+    if (p < prevK && p !== t && prevK === k) logEvent(ctx, t < p ? EV_UPTIER : EV_DOWNTIER, i, p);
+  }
+  ctx.migrations = mig;
+  s.tiering = structuredClone(d.tiering);
+}

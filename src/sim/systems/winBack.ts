@@ -1,0 +1,49 @@
+import { logEvent, type RoundContext } from '../context';
+import { sat } from '../math';
+import { EV_WONBACK } from '../report';
+import { u01 } from '../rng';
+import { ACTIVE, LAPSED, STAGE_NEW } from '../state';
+
+/**
+ * Step 11: win-back (C18). Lapsed customers who left within the memory window can return
+ * when their last tier spends on win-back; those who left dissatisfied hold a grudge.
+ */
+export function runWinBack(ctx: RoundContext): void {
+  const { P, s, d, r } = ctx;
+  const W = P.winBack;
+  const c = s.customers;
+  const n = c.count;
+  const k = ctx.tierCount;
+  const lapsed = new Int32Array(k);
+  const oldest = r - W.memoryRounds;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] === LAPSED && c.left[i]! < r && c.left[i]! >= oldest) lapsed[c.tier[i]!]!++;
+  }
+  const p = new Float64Array(k);
+  for (let t = 0; t < k; t++) {
+    const spend = d.tiers[t]!.winBackSpend;
+    if (lapsed[t]! > 0 && spend > 0) {
+      ctx.tiers.winBackSpent[t] = spend;
+      p[t] = W.maxRate * sat(spend / lapsed[t]!, W.halfSpendPerLapsed);
+    }
+  }
+  const key = ctx.key.winback;
+  const A = P.acquisition;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== LAPSED || c.left[i]! >= r || c.left[i]! < oldest) continue;
+    const t = c.tier[i]!;
+    const grudge = c.leftSatisfaction[i]! < 50 ? 1 - W.grudge : 1;
+    if (u01(key, c.key[i]!, 0) < p[t]! * grudge) {
+      c.status[i] = ACTIVE;
+      c.stage[i] = STAGE_NEW;
+      c.tenure[i] = 0;
+      c.left[i] = 0;
+      c.satisfaction[i] = Math.max(c.satisfaction[i]!, A.startSatisfaction);
+      c.loyalty[i] = A.startLoyalty;
+      c.shareOfWallet[i] = A.startShare;
+      c.bond[i] = 0;
+      ctx.tiers.wonBack[t]!++;
+      logEvent(ctx, EV_WONBACK, i, t);
+    }
+  }
+}
