@@ -1,0 +1,12 @@
+/**
+ * The scenario file format: schema, migrations, semantic checks and the loader. Runs in the
+ * browser, a worker and Node alike (no file access: callers hand in the text).
+ */
+export { CURRENT_SCHEMA_VERSION, decisionsSchema, scenarioSchema, type ScenarioFile } from './schema';
+export { modelSchema } from './modelSchema';
+export { loadScenario, validateScenarioJson, MAX_DEPTH, MAX_ISSUES, MAX_TEXT_CHARS, type LoadResult, type ScenarioIssue } from './load';
+export { migrateScenarioJson, checkMigrations, MIGRATIONS, OLDEST_SCHEMA_VERSION, type Migration, type MigrationResult } from './migrate';
+export { checkScenarioSemantics, DEFAULT_LIMITS, type ScenarioLimits } from './semantics';
+export { scenarioJsonSchema, renderScenarioJsonSchema, SCENARIO_SCHEMA_ID } from './jsonSchema';
+export { applyOverrides, parseOverrideValue, type OverrideResult } from './override';
+export type { Problem, Detail, Expectation, Found, PathSegment } from './problem';

@@ -1,0 +1,174 @@
+/**
+ * Rules across fields, checked once the schema has passed: ids unique and references
+ * resolved, rounds within the scenario, shares summing to 1, the initial decisions consistent
+ * with the tiers, and the size of the run within limits.
+ */
+import type { Decisions, EventEffect, EventTarget, ScenarioConfig } from '../sim/config';
+import { mismatch, pathText, type PathSegment, type Problem } from './problem';
+
+/** Tolerance of sums that must be 1. */
+export const SUM_TOLERANCE = 1e-6;
+
+/** Limits of the size of a run. */
+export interface ScenarioLimits {
+  /** Most customer-rounds (population.size × rounds) a scenario may ask the sim to play. */
+  readonly maxCustomerRounds: number;
+}
+
+/** The limits the app plays within: 200,000 customers for 40 rounds. */
+export const DEFAULT_LIMITS: ScenarioLimits = { maxCustomerRounds: 200_000 * 40 };
+
+type Path = readonly PathSegment[];
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+function sumTo1(xs: readonly number[], path: Path, out: Problem[]): void {
+  const s = sum(xs);
+  if (Math.abs(s - 1) > SUM_TOLERANCE) out.push(mismatch(path, { kind: 'sumTo1' }, { kind: 'sum', sum: s }));
+}
+
+/** Reports ids used twice in `items` (at `path.i.id`); returns the set of ids. */
+function uniqueIds(items: readonly { id: string }[], path: Path, out: Problem[]): string[] {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const at = first.get(item.id);
+    if (at === undefined) first.set(item.id, i);
+    else out.push(mismatch([...path, i, 'id'], { kind: 'unique', firstPath: pathText([...path, at, 'id']) }, { kind: 'value', value: item.id }));
+  });
+  return [...first.keys()];
+}
+
+function roundIn(r: number | undefined, rounds: number, path: Path, out: Problem[]): void {
+  if (r !== undefined && (r < 1 || r > rounds)) out.push(mismatch(path, { kind: 'round', rounds }, { kind: 'value', value: r }));
+}
+
+interface Ids {
+  readonly tiers: readonly string[];
+  readonly segments: readonly string[];
+}
+
+function checkTarget(t: EventTarget, ids: Ids, path: Path, out: Problem[]): void {
+  if ('tier' in t && !ids.tiers.includes(t.tier)) {
+    out.push(mismatch([...path, 'tier'], { kind: 'ref', what: 'tier', ids: ids.tiers }, { kind: 'value', value: t.tier }));
+  }
+  if ('segment' in t && !ids.segments.includes(t.segment)) {
+    out.push(mismatch([...path, 'segment'], { kind: 'ref', what: 'segment', ids: ids.segments }, { kind: 'value', value: t.segment }));
+  }
+}
+
+function checkEffects(effects: readonly EventEffect[], ids: Ids, path: Path, out: Problem[]): void {
+  effects.forEach((e, i) => {
+    if ('target' in e) checkTarget(e.target, ids, [...path, i, 'target'], out);
+  });
+}
+
+function checkEvents(s: ScenarioConfig, ids: Ids, out: Problem[]): void {
+  uniqueIds(s.events, ['events'], out);
+  s.events.forEach((ev, i) => {
+    const at = ['events', i] as const;
+    roundIn(ev.round, s.rounds, [...at, 'round'], out);
+    checkEffects(ev.effects, ids, [...at, 'effects'], out);
+    if (ev.options === undefined) {
+      if (ev.defaultOption !== undefined) {
+        out.push(mismatch([...at, 'defaultOption'], { kind: 'choicePair', has: 'defaultOption' }, { kind: 'value', value: ev.defaultOption }));
+      }
+      return;
+    }
+    const optionIds = uniqueIds(ev.options, [...at, 'options'], out);
+    ev.options.forEach((o, j) => checkEffects(o.effects, ids, [...at, 'options', j, 'effects'], out));
+    if (ev.defaultOption === undefined) {
+      out.push({ path: [...at, 'defaultOption'], anchor: 'value', detail: { kind: 'missing', expected: { kind: 'choicePair', has: 'options' } } });
+    } else if (!optionIds.includes(ev.defaultOption)) {
+      out.push(mismatch([...at, 'defaultOption'], { kind: 'ref', what: 'option', ids: optionIds }, { kind: 'value', value: ev.defaultOption }));
+    }
+  });
+}
+
+function checkDecisions(d: Decisions, s: ScenarioConfig, out: Problem[]): void {
+  const at = ['initialDecisions'] as const;
+  const { tierCount, cutoffs } = d.tiering;
+  if (tierCount > s.tiers.length) {
+    out.push(mismatch([...at, 'tiering', 'tierCount'], { kind: 'atMostTiers', n: s.tiers.length }, { kind: 'value', value: tierCount }));
+  }
+  const perTier = (list: readonly unknown[], path: Path): void => {
+    if (list.length !== tierCount) out.push(mismatch(path, { kind: 'count', n: tierCount, per: 'tier' }, { kind: 'count', n: list.length }));
+  };
+  perTier(d.tiers, [...at, 'tiers']);
+  perTier(d.research.surveySample, [...at, 'research', 'surveySample']);
+  const cut = [...at, 'tiering', 'cutoffs'] as const;
+  if (cutoffs.mode === 'share') {
+    perTier(cutoffs.shares, [...cut, 'shares']);
+    sumTo1(cutoffs.shares, [...cut, 'shares'], out);
+  } else {
+    const t = cutoffs.thresholds;
+    if (t.length !== tierCount - 1) {
+      out.push(mismatch([...cut, 'thresholds'], { kind: 'count', n: Math.max(0, tierCount - 1), per: 'tierBoundary' }, { kind: 'count', n: t.length }));
+    }
+    for (let i = 1; i < t.length; i++) {
+      const prev = t[i - 1] ?? 0;
+      const cur = t[i] ?? 0;
+      if (!(cur < prev)) {
+        out.push(mismatch([...cut, 'thresholds', i], { kind: 'below', value: prev, of: pathText([...cut, 'thresholds', i - 1]) }, { kind: 'value', value: cur }));
+      }
+    }
+  }
+  d.choices.forEach((c, i) => {
+    const ev = s.events.find((e) => e.id === c.event);
+    if (!ev?.options) {
+      const cards = s.events.filter((e) => e.options).map((e) => e.id);
+      out.push(mismatch([...at, 'choices', i, 'event'], { kind: 'ref', what: 'event', ids: cards }, { kind: 'value', value: c.event }));
+    } else if (!ev.options.some((o) => o.id === c.option)) {
+      out.push(mismatch([...at, 'choices', i, 'option'], { kind: 'ref', what: 'option', ids: ev.options.map((o) => o.id) }, { kind: 'value', value: c.option }));
+    }
+  });
+}
+
+function checkPopulation(s: ScenarioConfig, limits: ScenarioLimits, out: Problem[]): void {
+  const segs = s.population.segments;
+  sumTo1(segs.map((g) => g.share), ['population', 'segments'], out);
+  segs.forEach((g, i) => {
+    if (g.wallet.kind === 'pareto' && !(g.wallet.max > g.wallet.min)) {
+      const at = ['population', 'segments', i, 'wallet'] as const;
+      out.push(mismatch([...at, 'max'], { kind: 'above', value: g.wallet.min, of: pathText([...at, 'min']) }, { kind: 'value', value: g.wallet.max }));
+    }
+  });
+  if (s.population.size * s.rounds > limits.maxCustomerRounds) {
+    out.push(mismatch(['population', 'size'], { kind: 'customerRounds', max: limits.maxCustomerRounds }, { kind: 'product', size: s.population.size, rounds: s.rounds }));
+  }
+}
+
+function checkScoring(s: ScenarioConfig, out: Problem[]): void {
+  s.scoring.phases.forEach((p, i) => {
+    const at = ['scoring', 'phases', i, 'fromRound'];
+    const prev = s.scoring.phases[i - 1];
+    if (i === 0 && p.fromRound !== 1) out.push(mismatch(at, { kind: 'firstRound' }, { kind: 'value', value: p.fromRound }));
+    else if (prev && !(p.fromRound > prev.fromRound)) {
+      out.push(mismatch(at, { kind: 'above', value: prev.fromRound, of: pathText(['scoring', 'phases', i - 1, 'fromRound']) }, { kind: 'value', value: p.fromRound }));
+    } else roundIn(p.fromRound, s.rounds, at, out);
+  });
+}
+
+/**
+ * Problems of a scenario that passed the schema, each with the path to blame. An empty list
+ * means the scenario is consistent.
+ */
+export function checkScenarioSemantics(s: ScenarioConfig, limits: ScenarioLimits = DEFAULT_LIMITS): Problem[] {
+  const out: Problem[] = [];
+  const ids: Ids = { tiers: uniqueIds(s.tiers, ['tiers'], out), segments: uniqueIds(s.population.segments, ['population', 'segments'], out) };
+  checkPopulation(s, limits, out);
+  checkEvents(s, ids, out);
+  s.news.forEach((n, i) => roundIn(n.round, s.rounds, ['news', i, 'round'], out));
+  uniqueIds(s.objectives, ['objectives'], out);
+  s.objectives.forEach((o, i) => {
+    roundIn(o.round, s.rounds, ['objectives', i, 'round'], out);
+    if (o.tier !== undefined && !ids.tiers.includes(o.tier)) {
+      out.push(mismatch(['objectives', i, 'tier'], { kind: 'ref', what: 'tier', ids: ids.tiers }, { kind: 'value', value: o.tier }));
+    }
+  });
+  s.unlocks?.forEach((u, i) => roundIn(u.round, s.rounds, ['unlocks', i, 'round'], out));
+  checkScoring(s, out);
+  checkDecisions(s.initialDecisions, s, out);
+  return out;
+}
