@@ -28,6 +28,7 @@ export const COLUMNS: readonly Column[] = [
   { name: 'errInfluence', ctor: Float32Array, stride: 1 },
   { name: 'errPotential', ctor: Float32Array, stride: 1 },
   { name: 'expectation', ctor: Float32Array, stride: 1 },
+  { name: 'anchor', ctor: Float32Array, stride: 1 },
   { name: 'satisfaction', ctor: Float32Array, stride: 1 },
   { name: 'loyalty', ctor: Float32Array, stride: 1 },
   { name: 'shareOfWallet', ctor: Float32Array, stride: 1 },

@@ -47,6 +47,8 @@ export interface Customers {
   errInfluence: Float32Array;
   errPotential: Float32Array;
   expectation: Float32Array;
+  /** The expectation norm the customer brought (market norm and brand promises); expectations adapt around it. */
+  anchor: Float32Array;
   /** True satisfaction, points 0..100 (hidden from the learner). */
   satisfaction: Float32Array;
   /** Attitudinal loyalty 0..1. */

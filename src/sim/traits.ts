@@ -83,7 +83,9 @@ export function writeCustomer(c: Customers, i: number, segments: readonly Segmen
   c.errInfluence[i] = normInv(u(D_ERR_INF));
   c.errPotential[i] = normInv(u(D_ERR_POT));
   const start = b.start;
-  c.expectation[i] = clamp(trait(seg.expectation, u(D_EXPECTATION)) + (start ? start.expectationLift : 0), 0, 100);
+  const expectation = clamp(trait(seg.expectation, u(D_EXPECTATION)) + (start ? start.expectationLift : 0), 0, 100);
+  c.expectation[i] = expectation;
+  c.anchor[i] = expectation;
   c.satisfaction[i] = start ? start.satisfaction : clamp(trait(seg.satisfaction, u(D_SATISFACTION)), 0, 100);
   c.loyalty[i] = start ? start.loyalty : clamp01(trait(seg.loyalty, u(D_LOYALTY)));
   c.shareOfWallet[i] = start ? start.share : clamp01(trait(seg.shareOfWallet, u(D_SHARE)));

@@ -66,7 +66,8 @@ export function runChurn(ctx: RoundContext): void {
     const t = c.tier[i]!;
     const l = 1 - c.loyalty[i]!;
     const gap = priceOf(ctx, c, i) - rival;
-    let p = C.base + C.disloyal * pressure * l * l + (gap > 0 ? C.price * c.priceSensitivity[i]! * gap : 0) + problemHazard(P, ctx.outcome[i]!);
+    const sat0 = c.satisfaction[i]!;
+    let p = C.base + C.disloyal * pressure * l * l + (sat0 < 50 ? C.dissatisfied * (50 - sat0) * 0.02 : 0) + (gap > 0 ? C.price * c.priceSensitivity[i]! * gap : 0) + problemHazard(P, ctx.outcome[i]!);
     p *= keepShare;
     const offer = tiers.offer[t]!;
     if (offer > 0 && atRisk(c, i, ctx.outcome[i]!, r)) {
@@ -84,7 +85,6 @@ export function runChurn(ctx: RoundContext): void {
       c.status[i] = LAPSED;
       c.stage[i] = STAGE_LAPSED;
       c.left[i] = r;
-      const sat0 = c.satisfaction[i]!;
       c.leftSatisfaction[i] = Math.round(sat0);
       tiers.churned[t]!++;
       logEvent(ctx, EV_LAPSED, i, t);

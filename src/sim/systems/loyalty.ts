@@ -3,22 +3,22 @@ import { clamp01, sat } from '../math';
 import { ACTIVE } from '../state';
 
 /**
- * Loyalty target as a function of satisfaction 0..100: floor + (ceiling-floor) s^n. Flat
- * and low through the zones of defection and indifference, steep only near the top
- * (Jones & Sasser 1995; Mittal & Kamakura 2001). `n` is an integer power done by
- * multiplication, so it is exact.
+ * Loyalty target as a function of satisfaction 0..100: floor + (ceiling-floor) r/(1+r)
+ * with r = (S/half)^n. Flat and low through the zones of defection and indifference,
+ * steep only near the top (Jones & Sasser 1995; Mittal & Kamakura 2001). `n` is rounded
+ * to an integer power done by multiplication, so it is exact.
  */
-export function loyaltyCurve(satisfaction: number, floor: number, ceiling: number, steepness: number): number {
-  const s = satisfaction / 100;
-  let p = 1;
-  let b = s;
+export function loyaltyCurve(satisfaction: number, floor: number, ceiling: number, steepness: number, half: number): number {
+  const x = satisfaction / half;
+  let r = 1;
+  let b = x;
   let e = Math.round(steepness);
   while (e > 0) {
-    if (e & 1) p *= b;
+    if (e & 1) r *= b;
     b *= b;
     e >>= 1;
   }
-  return floor + (ceiling - floor) * p;
+  return floor + ((ceiling - floor) * r) / (1 + r);
 }
 
 /**
@@ -32,7 +32,7 @@ export function runLoyalty(ctx: RoundContext): void {
   for (let i = 0; i < n; i++) {
     if (c.status[i] !== ACTIVE) continue;
     const target = clamp01(
-      loyaltyCurve(c.satisfaction[i]!, L.floor, L.ceiling, L.steepness) +
+      loyaltyCurve(c.satisfaction[i]!, L.floor, L.ceiling, L.steepness, L.halfSatisfaction) +
         L.programmeBarrier * c.orientation[i]! * c.bond[i]! +
         L.tenureBarrier * sat(c.tenure[i]!, L.tenureHalf),
     );

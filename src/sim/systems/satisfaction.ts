@@ -17,7 +17,8 @@ export function emptyValue(): ValueBreakdown {
  * Steps 4-5: customer delivered value (C7) and satisfaction by expectation-disconfirmation
  * (C17). Value = product + service + personnel + image + relationship benefit - monetary
  * cost - time and energy cost. Satisfaction moves part way toward 50 + 50 d/(|d|+k), d =
- * value - expectation; expectations drift toward delivered value. Relationship programmes
+ * value - expectation; expectations drift toward their anchor plus part of the value
+ * above it, so lasting delight stays partly delightful. Relationship programmes
  * build a bond slowly, and it only matters to relationship-oriented customers (C6, C11).
  * Fills the per-tier mean value breakdown into `out`.
  */
@@ -55,7 +56,10 @@ export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void 
     const target = 50 + (50 * gap) / ((gap < 0 ? -gap : gap) + k);
     const sNow = c.satisfaction[i]!;
     c.satisfaction[i] = clamp(sNow + Sp.adjust * (target - sNow), 0, 100);
-    c.expectation[i] = clamp(e + Sp.expectationDrift * gap * (gap > 0 ? Sp.expectationUpShare : 1), 0, 100);
+    const anchor = c.anchor[i]!;
+    const eTarget = anchor + Sp.expectationAdapt * (value - anchor);
+    const move = eTarget - e;
+    c.expectation[i] = clamp(e + Sp.expectationDrift * move * (move > 0 ? Sp.expectationUpShare : 1), 0, 100);
     const o = out[t]!;
     o.product += ctx.productValue;
     o.service += service;

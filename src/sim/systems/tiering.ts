@@ -161,3 +161,23 @@ export function runTiering(ctx: RoundContext): void {
   ctx.migrations = mig;
   s.tiering = structuredClone(d.tiering);
 }
+
+/** What the firm can see of each tier under `rule`: customers and mean trailing annual revenue (observed data). */
+export interface TierProfile {
+  counts: number[];
+  meanRevenue: number[];
+}
+
+/** Observed profile of the tiers `rule` would make now (for planning tools and reference strategies). */
+export function tierProfile(scenario: ScenarioConfig, state: SimState, rule: TieringRule): TierProfile {
+  const P = resolveParams(scenario.model);
+  const c = state.customers;
+  const out = new Uint8Array(c.count);
+  const counts = assignTiers(P, state, rule, dataQualityOf(P, state), out);
+  const sum = new Array<number>(rule.tierCount).fill(0);
+  for (let i = 0; i < c.count; i++) {
+    const t = out[i]!;
+    if (t !== NO_TIER) sum[t]! += trailingRevenue(c.revenue, i);
+  }
+  return { counts, meanRevenue: sum.map((x, t) => (counts[t]! > 0 ? x / counts[t]! : 0)) };
+}

@@ -1,0 +1,48 @@
+import seedrandom from 'seedrandom';
+import { step, type Decisions, type RoundReport, type ScenarioConfig, type SimState } from '../sim/index';
+import { costCutter } from './costCutter';
+import { discounter } from './discounter';
+import { random } from './random';
+import type { Policy, PolicyId } from './types';
+import { uniform } from './uniform';
+import { valueBased } from './valueBased';
+
+export type { Policy, PolicyContext, PolicyId } from './types';
+export { valueRule } from './valueBased';
+
+/** The reference strategies, by id. */
+export const POLICIES: readonly Policy[] = [uniform, valueBased, costCutter, discounter, random];
+
+/** The policy with this id, or undefined. */
+export function policyById(id: string): Policy | undefined {
+  return POLICIES.find((p) => p.id === id);
+}
+
+/** The next decisions of `policy` for `state` (deterministic in seed and round). */
+export function policyDecisions(policy: Policy, scenario: ScenarioConfig, state: SimState, lastReport: RoundReport | null): Decisions {
+  const random = seedrandom(`${state.seed}|policy|${policy.id}|${state.round + 1}`);
+  return policy.decide({ scenario, state, lastReport, random: () => random.quick() });
+}
+
+/** One played round of a whole game. */
+export interface PlayedRound {
+  decisions: Decisions;
+  report: RoundReport;
+}
+
+/** Plays a whole game with `policy`; stops early on game over. Throws only if the policy produced a refused decision (a bug). */
+export function playGame(scenario: ScenarioConfig, start: SimState, policy: Policy): { state: SimState; rounds: PlayedRound[] } {
+  let state = start;
+  let last: RoundReport | null = null;
+  const rounds: PlayedRound[] = [];
+  while (state.status === 'running') {
+    const decisions = policyDecisions(policy, scenario, state, last);
+    const res = step(scenario, state, decisions);
+    if (!res.ok) throw new Error(`policy ${policy.id} made a refused decision in round ${state.round + 1}: ${res.problems.map((p) => p.message.en).join(' ')}`);
+    state = res.state;
+    last = res.report;
+    rounds.push({ decisions, report: res.report });
+  }
+  return { state, rounds };
+}
+
