@@ -38,7 +38,7 @@ export function int(min: number, max: number, doc: string): z.ZodNumber {
 
 /** Money, `0..MONEY_MAX`. */
 export function money(doc: string): z.ZodNumber {
-  return num(0, MONEY_MAX, `${doc} (money, ≥ 0)`);
+  return tag(z.number().min(0).max(MONEY_MAX).describe(`${doc} (money, ≥ 0).`), { kind: 'money', max: MONEY_MAX });
 }
 
 /** A number above 0 and at most `max`. */

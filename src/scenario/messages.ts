@@ -73,6 +73,8 @@ export function expectedText(e: Expectation, lang: Lang): string {
   switch (e.kind) {
     case 'number':
       return numberRange(e, lang);
+    case 'money':
+      return en ? 'an amount of money, 0 or more' : '不小于 0 的金额';
     case 'text':
       if (e.maxLength === null) return en ? 'a non-empty text' : '非空文本';
       return en ? `a non-empty text of at most ${f(e.maxLength)} characters` : `非空且不超过 ${f(e.maxLength)} 个字符的文本`;

@@ -15,6 +15,8 @@ export type Primitive = string | number | boolean | null;
 export type Expectation =
   /** A number in `[min, max]` (null: unbounded); `exclusiveMin` makes the lower bound strict. */
   | { kind: 'number'; min: number | null; max: number | null; int: boolean; exclusiveMin?: boolean }
+  /** An amount of money, 0..`max`. */
+  | { kind: 'money'; max: number }
   | { kind: 'text'; maxLength: number | null }
   | { kind: 'id' }
   | { kind: 'currency' }
