@@ -1,0 +1,273 @@
+/**
+ * Run files: a recorded game (scenario, overrides, seed, every round's decisions) and the
+ * score and final state hash it claims. Anyone can replay one and check the claim, since the
+ * sim is deterministic. Pure: the caller reads and writes the text, and loads the scenario.
+ */
+import { z } from 'zod';
+import type { Decisions, ScenarioConfig } from '../sim/config';
+import { hashState } from '../sim/hash';
+import { newGame } from '../sim/newGame';
+import type { RoundReport } from '../sim/report';
+import type { SimState } from '../sim/state';
+import { step } from '../sim/step';
+import { pickText, type Lang } from '../sim/text';
+import type { DecisionProblem } from '../sim/validate';
+import { decisionsSchema } from './decisionsSchema';
+import { id, int, listOf, text } from './fields';
+import { lineColumns, offsetOf, pathTrie, scanJson } from './jsonText';
+import { MAX_DEPTH, MAX_ISSUES, MAX_TEXT_CHARS, type ScenarioIssue } from './load';
+import { formatNumber, renderDetail, sentence, valueText, type Rendered } from './messages';
+import { pathText, type PathSegment } from './problem';
+import { zodProblems } from './zodProblems';
+
+/** The value of `format` in every run file. */
+export const RUN_FILE_FORMAT = 'crm-sandbox-run';
+/** The run-file version this code writes and reads. */
+export const RUN_FILE_VERSION = 1;
+/** Most rounds a run file may record (scenarios have at most 40). */
+export const MAX_RUN_ROUNDS = 200;
+
+/** The schema of a run file (after the format and version checks of {@link parseRunFile}). */
+export const runFileSchema = z
+  .strictObject({
+    format: z.literal(RUN_FILE_FORMAT).describe('Always "crm-sandbox-run".'),
+    version: z.literal(RUN_FILE_VERSION).describe('Version of the run-file format.'),
+    scenario: z
+      .union([
+        z.strictObject({
+          id: id('Id of a built-in scenario.'),
+          hash: text(64, 'hashJson of the scenario after the overrides, when the run was recorded.'),
+        }),
+        z.strictObject({ inline: z.looseObject({}).describe('The scenario file itself, before the overrides.') }),
+      ])
+      .describe('The scenario played: a built-in by id and hash, or the whole scenario inline.'),
+    overrides: listOf(text(1000, 'A --set path=value override.'), 0, 1000, 'The --set overrides, in order.').default([]),
+    seed: text(1000, 'The game seed.'),
+    decisions: listOf(decisionsSchema, 0, MAX_RUN_ROUNDS, 'The decisions of every round played, round 1 first.'),
+    claim: z.strictObject({
+      score: z.number().describe('Final score.'),
+      finalHash: text(64, 'hashState of the final state.'),
+      rounds: int(0, MAX_RUN_ROUNDS, 'Rounds played.').optional(),
+    }),
+  })
+  .describe('A recorded game of CRM Sandbox.');
+
+/** A parsed run file. */
+export type RunFile = z.output<typeof runFileSchema>;
+
+/** The outcome of {@link parseRunFile}: issues are shaped like the scenario loader's. */
+export type RunFileResult = { ok: true; run: RunFile } | { ok: false; errors: ScenarioIssue[] };
+
+/** One problem before it is positioned: where, and what it says. */
+interface Located {
+  path: readonly PathSegment[];
+  anchor: 'key' | 'value';
+  offset?: number;
+  r: Rendered;
+}
+
+const MESSAGES = {
+  en: {
+    runFile: 'a CRM Sandbox run file ("format": "crm-sandbox-run")',
+    foreign: (found: string) => `this is not a CRM Sandbox run file: expected "format": "crm-sandbox-run", found ${found}`,
+    scenario: 'a scenario file',
+    noFormat: 'no "format" field',
+    isScenario: 'this is a scenario file, not a run file; use it with "run" or "validate"',
+    newer: (v: string) => `this run file has version ${v}, but this CRM Sandbox reads only version ${RUN_FILE_VERSION}; update CRM Sandbox`,
+    tooLarge: (mb: string, max: string) => `the file is too large (${mb} MB); a run file may be at most ${max} MB`,
+  },
+  'zh-CN': {
+    runFile: '客户关系经营沙盘运行记录文件（"format": "crm-sandbox-run"）',
+    foreign: (found: string) => `这不是客户关系经营沙盘的运行记录文件：应有 "format": "crm-sandbox-run"，实际为 ${found}`,
+    scenario: '情景文件',
+    noFormat: '没有 "format" 字段',
+    isScenario: '这是情景文件，不是运行记录文件；请将其用于 "run" 或 "validate"',
+    newer: (v: string) => `此运行记录文件的版本为 ${v}，而当前的客户关系经营沙盘只能读取版本 ${RUN_FILE_VERSION}；请更新`,
+    tooLarge: (mb: string, max: string) => `文件过大（${mb} MB）；运行记录文件最大为 ${max} MB`,
+  },
+} as const;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Positions `problems` in `text` (when given) and turns them into issues, in document order. */
+function toIssues(problems: readonly Located[], file: string, lang: Lang, text?: string): ScenarioIssue[] {
+  const shown = problems.slice(0, MAX_ISSUES);
+  let located = shown.map((p) => ({ p, offset: p.offset ?? -1 }));
+  if (text !== undefined) {
+    const trie = pathTrie(shown.filter((p) => p.offset === undefined).map((p) => p.path));
+    scanJson(text, MAX_DEPTH, trie);
+    located = located.map(({ p, offset }) => ({ p, offset: offset >= 0 ? offset : offsetOf(trie, p.path, p.anchor) }));
+    located.sort((a, b) => a.offset - b.offset);
+  }
+  const position = text !== undefined ? lineColumns(text) : null;
+  const issues: ScenarioIssue[] = located.map(({ p, offset }) => {
+    const { line, column } = position && offset >= 0 ? position(offset) : { line: 0, column: 0 };
+    const path = pathText(p.path);
+    return { file, path, line, column, expected: p.r.expected, found: p.r.found, message: sentence(file, line, column, path, p.r.body, lang) };
+  });
+  if (problems.length > MAX_ISSUES) {
+    const r = renderDetail({ kind: 'tooMany', more: problems.length - MAX_ISSUES }, lang);
+    issues.push({ file, path: '', line: 0, column: 0, expected: r.expected, found: r.found, message: sentence(file, 0, 0, '', r.body, lang) });
+  }
+  return issues;
+}
+
+/** The format and version checks that come before the schema: is this a run file at all? */
+function identify(json: unknown, lang: Lang): Located | null {
+  const m = MESSAGES[lang];
+  const at = (path: PathSegment[], r: Rendered): Located => ({ path, anchor: 'value', r });
+  if (!isObject(json)) {
+    const found = valueText(json, lang);
+    return at([], { expected: m.runFile, found, body: m.foreign(found) });
+  }
+  if (json.format !== RUN_FILE_FORMAT) {
+    if (json.format === undefined && 'schemaVersion' in json && 'population' in json) {
+      return at([], { expected: m.runFile, found: m.scenario, body: m.isScenario });
+    }
+    const found = json.format === undefined ? m.noFormat : valueText(json.format, lang);
+    return at(json.format === undefined ? [] : ['format'], { expected: m.runFile, found, body: m.foreign(found) });
+  }
+  const v = json.version;
+  if (typeof v === 'number' && Number.isInteger(v) && v > RUN_FILE_VERSION) {
+    const found = formatNumber(v, lang);
+    return at(['version'], { expected: `version ${RUN_FILE_VERSION}`, found, body: m.newer(found) });
+  }
+  return null;
+}
+
+/**
+ * Parses the text of a run file. Never throws: a syntax error, a file that is not a run file
+ * (another JSON file, a scenario), a newer version or a field that does not fit (with its
+ * path, what was expected and what was found) each comes back as an issue with line and column.
+ * The decisions are checked for shape only; whether the engine accepts them shows on replay.
+ */
+export function parseRunFile(text: string, fileName: string, lang: Lang = 'en'): RunFileResult {
+  const l: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
+  const fail = (problems: Located[], body?: string): RunFileResult => ({ ok: false, errors: toIssues(problems, fileName, l, body) });
+  const whole = (r: Rendered): Located[] => [{ path: [], anchor: 'value', r }];
+  try {
+    if (text.length > MAX_TEXT_CHARS) {
+      const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1);
+      const r = { expected: `≤ ${mb(MAX_TEXT_CHARS)} MB`, found: `${mb(text.length)} MB`, body: MESSAGES[l].tooLarge(mb(text.length), mb(MAX_TEXT_CHARS)) };
+      return fail(whole(r));
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '') return fail(whole(renderDetail({ kind: 'empty' }, l)));
+    const scan = scanJson(body, MAX_DEPTH);
+    if (!scan.ok) {
+      const detail = scan.kind === 'tooDeep' ? ({ kind: 'tooDeep', max: MAX_DEPTH } as const) : ({ kind: 'syntax', expected: scan.expected, found: scan.found } as const);
+      return fail([{ path: [], anchor: 'value', offset: scan.offset, r: renderDetail(detail, l) }], body);
+    }
+    const json: unknown = JSON.parse(body);
+    const foreign = identify(json, l);
+    if (foreign) return fail([foreign], body);
+    const dups: Located[] = scan.duplicates.map((d) => ({ path: d.path, anchor: 'key', offset: d.offset, r: renderDetail({ kind: 'duplicateKey', key: d.key }, l) }));
+    const parsed = runFileSchema.safeParse(json);
+    if (parsed.success && dups.length === 0) return { ok: true, run: parsed.data };
+    const problems = parsed.success ? [] : zodProblems(parsed.error.issues, runFileSchema, json);
+    return fail([...dups, ...problems.map((p) => ({ path: p.path, anchor: p.anchor, r: renderDetail(p.detail, l) }))], body);
+  } catch {
+    return fail(whole(renderDetail({ kind: 'internal' }, l)));
+  }
+}
+
+/** What a game recorded by the CLI or the app needs to become a run file. */
+export interface RunRecord {
+  scenario: RunFile['scenario'];
+  overrides: readonly string[];
+  seed: string;
+  decisions: readonly Decisions[];
+  score: number;
+  finalHash: string;
+}
+
+/** The text of a run file: pretty JSON with a trailing newline. */
+export function renderRunFile(rec: RunRecord): string {
+  const run: RunFile = {
+    format: RUN_FILE_FORMAT,
+    version: RUN_FILE_VERSION,
+    scenario: rec.scenario,
+    overrides: [...rec.overrides],
+    seed: rec.seed,
+    decisions: [...rec.decisions],
+    claim: { score: rec.score, finalHash: rec.finalHash, rounds: rec.decisions.length },
+  };
+  return `${JSON.stringify(run, null, 2)}\n`;
+}
+
+/** The outcome of {@link replayRun}. */
+export type ReplayResult =
+  | { ok: true; state: SimState; reports: RoundReport[] }
+  /** The engine refused the decisions of `round` (1-based) for these reasons. */
+  | { ok: false; round: number; problems: DecisionProblem[] };
+
+/** Replays the run's decisions on `scenario` (already loaded, with the run's overrides applied). */
+export function replayRun(scenario: ScenarioConfig, run: Pick<RunFile, 'seed' | 'decisions'>): ReplayResult {
+  let state = newGame(scenario, run.seed);
+  const reports: RoundReport[] = [];
+  for (const [i, decisions] of run.decisions.entries()) {
+    const r = step(scenario, state, decisions);
+    if (!r.ok) return { ok: false, round: i + 1, problems: r.problems };
+    state = r.state;
+    reports.push(r.report);
+  }
+  return { ok: true, state, reports };
+}
+
+/** Why a claim does not hold. */
+export type VerifyFailure =
+  | { kind: 'refused'; round: number; problems: DecisionProblem[] }
+  | { kind: 'rounds'; claimed: number; actual: number }
+  | { kind: 'score'; claimed: number; actual: number }
+  | { kind: 'finalHash'; claimed: string; actual: string };
+
+/** The outcome of {@link verifyRun}: the replayed figures, and the first failure if any. */
+export type VerifyResult =
+  | { ok: true; score: number; finalHash: string; rounds: number }
+  | { ok: false; failure: VerifyFailure };
+
+/**
+ * Replays `run` on `scenario` and compares it with the claim: rounds (if claimed), then the
+ * score (exactly: replays are bit-identical) and the final state hash.
+ */
+export function verifyRun(scenario: ScenarioConfig, run: Pick<RunFile, 'seed' | 'decisions' | 'claim'>): VerifyResult {
+  const r = replayRun(scenario, run);
+  if (!r.ok) return { ok: false, failure: { kind: 'refused', round: r.round, problems: r.problems } };
+  const rounds = r.reports.length;
+  const score = r.state.score;
+  const finalHash = hashState(r.state);
+  const c = run.claim;
+  if (c.rounds !== undefined && c.rounds !== rounds) return { ok: false, failure: { kind: 'rounds', claimed: c.rounds, actual: rounds } };
+  if (c.score !== score) return { ok: false, failure: { kind: 'score', claimed: c.score, actual: score } };
+  if (c.finalHash !== finalHash) return { ok: false, failure: { kind: 'finalHash', claimed: c.finalHash, actual: finalHash } };
+  return { ok: true, score, finalHash, rounds };
+}
+
+/** A refused round in words: "round 3 was refused: …" with the engine's reasons. */
+export function refusedText(round: number, problems: readonly DecisionProblem[], lang: Lang): string {
+  const reasons = problems.map((p) => (p.path === '' ? pickText(p.message, lang) : `${p.path}: ${pickText(p.message, lang)}`));
+  return lang === 'en'
+    ? `the engine refused the decisions of round ${round}: ${reasons.join('; ')}`
+    : `引擎拒绝了第 ${round} 回合的决策：${reasons.join('；')}`;
+}
+
+/** A failed claim in words, in `lang`. */
+export function verifyFailureText(f: VerifyFailure, lang: Lang): string {
+  const en = lang === 'en';
+  switch (f.kind) {
+    case 'refused':
+      return refusedText(f.round, f.problems, lang);
+    case 'rounds':
+      return en ? `the file claims ${f.claimed} rounds, but it holds decisions for ${f.actual}` : `文件声称 ${f.claimed} 个回合，但只含 ${f.actual} 个回合的决策`;
+    case 'score':
+      return en ? `the claimed score ${f.claimed} does not match the replay's ${f.actual}` : `声称的得分 ${f.claimed} 与重放得分 ${f.actual} 不符`;
+    case 'finalHash':
+      return en ? `the claimed final hash ${f.claimed} does not match the replay's ${f.actual}` : `声称的最终哈希 ${f.claimed} 与重放结果 ${f.actual} 不符`;
+    default: {
+      const never: never = f;
+      return String(never);
+    }
+  }
+}
