@@ -63,13 +63,14 @@ function numberRange(e: Extract<Expectation, { kind: 'number' }>, lang: Lang): s
   if (min !== null) parts.push(e.exclusiveMin ? (en ? `above ${f(min)}` : `大于 ${f(min)}`) : en ? `≥ ${f(min)}` : `不小于 ${f(min)}`);
   if (max !== null) parts.push(en ? `≤ ${f(max)}` : `不大于 ${f(max)}`);
   if (parts.length === 0) return noun;
-  return en ? `${noun} ${parts.join(' and ')}` : `${parts.join('且')}的${noun}`;
+  return en ? `${noun} ${parts.join(' and ')}` : `${parts.join(' 且')} 的${noun}`;
 }
 
 /** The expectation in words, e.g. "a number from 0 to 500" / "0 到 500 之间的数字". */
 export function expectedText(e: Expectation, lang: Lang): string {
   const en = lang === 'en';
   const f = (n: number): string => formatNumber(n, lang);
+  const items = (n: number): string => (n === 0 ? 'an empty list' : `a list of ${f(n)} item${n === 1 ? '' : 's'}`);
   switch (e.kind) {
     case 'number':
       return numberRange(e, lang);
@@ -97,7 +98,7 @@ export function expectedText(e: Expectation, lang: Lang): string {
         : '含 "en" 和/或 "zh-CN" 的文本对象，如 {"en": "Gold", "zh-CN": "黄金"}';
     case 'list': {
       const { min, max } = e;
-      if (min !== null && max !== null && min === max) return en ? `a list of ${f(min)} items` : `含 ${f(min)} 项的列表`;
+      if (min !== null && max !== null && min === max) return en ? items(min) : `含 ${f(min)} 项的列表`;
       if (min !== null && max !== null && min > 0) return en ? `a list of ${f(min)} to ${f(max)} items` : `含 ${f(min)} 到 ${f(max)} 项的列表`;
       if (max !== null) return en ? `a list of at most ${f(max)} items` : `最多含 ${f(max)} 项的列表`;
       if (min !== null && min > 0) return en ? `a list of at least ${f(min)} items` : `至少含 ${f(min)} 项的列表`;
@@ -137,9 +138,9 @@ export function expectedText(e: Expectation, lang: Lang): string {
       return en ? 'shares that sum to 1' : '总和为 1 的份额';
     case 'count':
       if (e.per === 'tier') {
-        return en ? `a list of ${f(e.n)} items, one per tier in use (tiering.tierCount)` : `含 ${f(e.n)} 项的列表，每个使用中的客户分级一项（tiering.tierCount）`;
+        return en ? `${items(e.n)}, one per tier in use (tiering.tierCount)` : `含 ${f(e.n)} 项的列表，每个使用中的客户分级一项（tiering.tierCount）`;
       }
-      return en ? `a list of ${f(e.n)} items, one per boundary between tiers (tierCount - 1)` : `含 ${f(e.n)} 项的列表，每两个相邻分级之间一项（tierCount - 1）`;
+      return en ? `${items(e.n)}, one per boundary between tiers (tierCount - 1)` : `含 ${f(e.n)} 项的列表，每两个相邻分级之间一项（tierCount - 1）`;
     case 'atMostTiers':
       return en ? `at most ${f(e.n)}, the number of tiers in this scenario` : `不超过 ${f(e.n)}（本情景的客户分级数）`;
     case 'firstRound':
@@ -171,7 +172,7 @@ export function foundText(found: Found, lang: Lang): string {
       // 12 significant digits hide binary rounding (0.8999999999999999 → 0.9).
       return en ? `a sum of ${Number(found.sum.toPrecision(12))}` : `总和为 ${Number(found.sum.toPrecision(12))}`;
     case 'count':
-      return en ? `${formatNumber(found.n, lang)} items` : `${formatNumber(found.n, lang)} 项`;
+      return en ? `${formatNumber(found.n, lang)} ${found.n === 1 ? 'item' : 'items'}` : `${formatNumber(found.n, lang)} 项`;
     case 'text':
       return `'${found.text}'`;
     case 'end':
