@@ -229,20 +229,23 @@ export type VerifyResult =
   | { ok: false; failure: VerifyFailure };
 
 /**
- * Replays `run` on `scenario` and compares it with the claim: rounds (if claimed), then the
- * score (exactly: replays are bit-identical) and the final state hash.
+ * Compares a replayed game with a claim: rounds (if claimed), then the score (exactly:
+ * replays are bit-identical) and the hash of the final state.
  */
+export function checkClaim(claim: RunFile['claim'], state: SimState, rounds: number): VerifyResult {
+  const score = state.score;
+  const finalHash = hashState(state);
+  if (claim.rounds !== undefined && claim.rounds !== rounds) return { ok: false, failure: { kind: 'rounds', claimed: claim.rounds, actual: rounds } };
+  if (claim.score !== score) return { ok: false, failure: { kind: 'score', claimed: claim.score, actual: score } };
+  if (claim.finalHash !== finalHash) return { ok: false, failure: { kind: 'finalHash', claimed: claim.finalHash, actual: finalHash } };
+  return { ok: true, score, finalHash, rounds };
+}
+
+/** Replays `run` on `scenario` (with the run's overrides applied) and checks its claim. */
 export function verifyRun(scenario: ScenarioConfig, run: Pick<RunFile, 'seed' | 'decisions' | 'claim'>): VerifyResult {
   const r = replayRun(scenario, run);
   if (!r.ok) return { ok: false, failure: { kind: 'refused', round: r.round, problems: r.problems } };
-  const rounds = r.reports.length;
-  const score = r.state.score;
-  const finalHash = hashState(r.state);
-  const c = run.claim;
-  if (c.rounds !== undefined && c.rounds !== rounds) return { ok: false, failure: { kind: 'rounds', claimed: c.rounds, actual: rounds } };
-  if (c.score !== score) return { ok: false, failure: { kind: 'score', claimed: c.score, actual: score } };
-  if (c.finalHash !== finalHash) return { ok: false, failure: { kind: 'finalHash', claimed: c.finalHash, actual: finalHash } };
-  return { ok: true, score, finalHash, rounds };
+  return checkClaim(run.claim, r.state, r.reports.length);
 }
 
 /** A refused round in words: "round 3 was refused: …" with the engine's reasons. */

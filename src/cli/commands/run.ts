@@ -1,0 +1,51 @@
+/** `run <scenario> --seed S --policy P`: plays a whole game with a reference strategy. */
+import { playGame, policyById } from '../../policies/index';
+import { renderRunFile } from '../../scenario/runFile';
+import { hashJson, hashState, newGame } from '../../sim/index';
+import type { Lang } from '../../sim/text';
+import type { Command } from '../args';
+import { writeUserFile, type CliIo } from '../io';
+import { MESSAGES } from '../messages';
+import { prepareScenario, resolveScenario } from '../scenarios';
+import { gameLines, roundJson } from '../table';
+
+type RunArgs = Extract<Command, { name: 'run' }>;
+
+/** Without its `$schema` (a path relative to where the file was, meaningless in a run file). */
+function withoutSchemaRef(json: unknown): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = json as Record<string, unknown>;
+  void _drop;
+  return rest;
+}
+
+/** Plays the game, prints it (table or `--json`) and records it with `--save`. */
+export function runCommand(cmd: RunArgs, io: CliIo, lang: Lang): number {
+  const src = resolveScenario(io, cmd.scenario, lang);
+  const { scenario, json, warnings } = prepareScenario(src, cmd.sets, lang);
+  for (const w of warnings) io.err(w);
+  const policy = policyById(cmd.policy);
+  if (!policy) throw new Error(`no policy ${cmd.policy} after argument checks`);
+  const game = playGame(scenario, newGame(scenario, cmd.seed), policy);
+  const reports = game.rounds.map((r) => r.report);
+  const score = game.state.score;
+  const finalHash = hashState(game.state);
+  if (cmd.save !== null) {
+    const recorded = src.source.kind === 'builtin' ? { id: src.source.id, hash: hashJson(scenario) } : { inline: withoutSchemaRef(json) };
+    const text = renderRunFile({ scenario: recorded, overrides: cmd.sets, seed: cmd.seed, decisions: game.rounds.map((r) => r.decisions), score, finalHash });
+    writeUserFile(io, cmd.save, text, lang);
+    io.err(MESSAGES[lang].wrote(cmd.save));
+  }
+  if (cmd.json) {
+    const doc = {
+      scenario: scenario.id, source: src.label, seed: cmd.seed, policy: policy.id, overrides: cmd.sets,
+      currency: scenario.currency, rounds: reports.map(roundJson), status: game.state.status, score, finalHash,
+    };
+    io.out(JSON.stringify(doc, null, 2));
+    return 0;
+  }
+  io.out(`scenario ${scenario.id} (${src.label})  seed ${cmd.seed}  policy ${policy.id}`);
+  for (const s of cmd.sets) io.out(`--set ${s}`);
+  io.out('');
+  for (const line of gameLines(reports, scenario.currency, score, finalHash)) io.out(line);
+  return 0;
+}

@@ -1,0 +1,85 @@
+/**
+ * The CLI's own error sentences, in English and Chinese (the loader's and the engine's come
+ * with their own). The usage text and the table headings are English only.
+ */
+import type { Lang } from '../sim/text';
+
+const list = (items: readonly string[], lang: Lang): string => items.join(lang === 'en' ? ', ' : '、');
+
+/** Sentences by language. */
+export const MESSAGES = {
+  en: {
+    fs: { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied', ENOTDIR: 'a part of the path is not a directory' },
+    cannotRead: (file: string, why: string) => `cannot read ${file}: ${why}`,
+    cannotWrite: (file: string, why: string) => `cannot write ${file}: ${why}`,
+    unknownScenario: (arg: string, ids: readonly string[]) =>
+      `${arg} is neither a file nor a built-in scenario` + (ids.length > 0 ? `; the built-in scenarios are ${list(ids, 'en')}` : ''),
+    unknownBuiltin: (file: string, id: string, ids: readonly string[]) =>
+      `${file}: the run was recorded on the built-in scenario ${id}, which this CRM Sandbox does not have` +
+      (ids.length > 0 ? `; the built-in scenarios are ${list(ids, 'en')}` : ''),
+    builtinChanged: (file: string, id: string, was: string, now: string) =>
+      `${file}: the built-in scenario ${id} has changed since this run was recorded (scenario hash ${was}, now ${now}), so the run cannot be replayed`,
+    afterSet: (label: string) => `${label} (after --set)`,
+    inline: (file: string) => `${file} (scenario.inline)`,
+    warning: (s: string) => `warning: ${s}`,
+    ok: (file: string) => `OK ${file}`,
+    wrote: (file: string) => `wrote ${file}`,
+    claimHolds: 'the claim in the file holds (score and final hash match)',
+    claimFails: (why: string) => `the claim in the file does not hold: ${why}`,
+    more: (n: number) => `(and ${n} more)`,
+    usage: {
+      noCommand: 'no command given',
+      unknownCommand: (c: string) => `unknown command "${c}"`,
+      unknownOption: (o: string, cmd: string) => `unknown option ${o} for "${cmd}"`,
+      missingValue: (o: string) => `option ${o} needs a value (e.g. ${o}=VALUE)`,
+      noValue: (o: string) => `option ${o} takes no value`,
+      once: (o: string) => `option ${o} is given more than once`,
+      required: (o: string, cmd: string) => `"${cmd}" needs ${o}`,
+      emptySeed: '--seed needs a non-empty value (any text: a number or a class code)',
+      unknownPolicy: (p: string, ids: readonly string[]) => `unknown policy "${p}"; the policies are ${list(ids, 'en')}`,
+      badLang: (l: string) => `unknown language "${l}"; use en or zh-CN`,
+      missingArg: (cmd: string, what: string) => `"${cmd}" needs ${what}`,
+      extraArg: (cmd: string, arg: string) => `unexpected argument "${arg}" for "${cmd}"`,
+      what: { scenario: 'a scenario (a file or a built-in id)', runFile: 'a run file', files: 'at least one file', runFiles: 'at least one run file' },
+    },
+  },
+  'zh-CN': {
+    fs: { ENOENT: '文件不存在', EISDIR: '这是一个目录', EACCES: '没有权限', ENOTDIR: '路径中的某一部分不是目录' },
+    cannotRead: (file: string, why: string) => `无法读取 ${file}：${why}`,
+    cannotWrite: (file: string, why: string) => `无法写入 ${file}：${why}`,
+    unknownScenario: (arg: string, ids: readonly string[]) =>
+      `${arg} 既不是文件，也不是内置情景` + (ids.length > 0 ? `；内置情景有 ${list(ids, 'zh-CN')}` : ''),
+    unknownBuiltin: (file: string, id: string, ids: readonly string[]) =>
+      `${file}：此运行记录使用的内置情景 ${id} 在当前版本中不存在` + (ids.length > 0 ? `；内置情景有 ${list(ids, 'zh-CN')}` : ''),
+    builtinChanged: (file: string, id: string, was: string, now: string) =>
+      `${file}：内置情景 ${id} 在此运行记录之后已被修改（情景哈希原为 ${was}，现为 ${now}），因此无法重放`,
+    afterSet: (label: string) => `${label}（应用 --set 后）`,
+    inline: (file: string) => `${file}（scenario.inline）`,
+    warning: (s: string) => `警告：${s}`,
+    ok: (file: string) => `OK ${file}`,
+    wrote: (file: string) => `已写入 ${file}`,
+    claimHolds: '文件中声称的结果成立（得分与最终哈希一致）',
+    claimFails: (why: string) => `文件中声称的结果不成立：${why}`,
+    more: (n: number) => `（另有 ${n} 个问题）`,
+    usage: {
+      noCommand: '未指定命令',
+      unknownCommand: (c: string) => `未知命令 "${c}"`,
+      unknownOption: (o: string, cmd: string) => `"${cmd}" 没有选项 ${o}`,
+      missingValue: (o: string) => `选项 ${o} 需要一个值（如 ${o}=VALUE）`,
+      noValue: (o: string) => `选项 ${o} 不接受值`,
+      once: (o: string) => `选项 ${o} 只能给出一次`,
+      required: (o: string, cmd: string) => `"${cmd}" 需要 ${o}`,
+      emptySeed: '--seed 不能为空（任意文本：数字或班级代码）',
+      unknownPolicy: (p: string, ids: readonly string[]) => `未知策略 "${p}"；可用策略为 ${list(ids, 'zh-CN')}`,
+      badLang: (l: string) => `未知语言 "${l}"；请使用 en 或 zh-CN`,
+      missingArg: (cmd: string, what: string) => `"${cmd}" 需要${what}`,
+      extraArg: (cmd: string, arg: string) => `"${cmd}" 不接受多余的参数 "${arg}"`,
+      what: { scenario: '一个情景（文件或内置情景 id）', runFile: '一个运行记录文件', files: '至少一个文件', runFiles: '至少一个运行记录文件' },
+    },
+  },
+} as const;
+
+/** Internal errors are reported in English: they are meant for the bug report. */
+export function internalError(message: string): string {
+  return `internal error: ${message} (please report)`;
+}

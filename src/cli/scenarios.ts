@@ -1,0 +1,106 @@
+/**
+ * Finding and loading the scenario a command names: a file, or a built-in by id (from the
+ * project's `scenarios/` folder, found from this module's location, not the working
+ * directory), with the `--set` overrides applied.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyOverrides, loadScenario, validateScenarioJson, type LoadResult } from '../scenario/index';
+import type { ScenarioConfig } from '../sim/config';
+import type { Lang } from '../sim/text';
+import { CliError, absolute, fsReason, type CliIo } from './io';
+import { MESSAGES } from './messages';
+
+/** The folder of the built-in scenarios. */
+export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+const BUILTIN_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Where a scenario came from. */
+export type ScenarioSource = { kind: 'builtin'; id: string } | { kind: 'file'; path: string };
+
+/** A scenario's text, its origin, and the name to show in messages. */
+export interface ScenarioText {
+  source: ScenarioSource;
+  label: string;
+  text: string;
+}
+
+/** A loaded scenario, its document as parsed (before overrides) and the loader's warnings. */
+export interface PreparedScenario {
+  scenario: ScenarioConfig;
+  json: unknown;
+  warnings: string[];
+}
+
+/** The ids of the built-in scenarios, sorted; empty when the folder cannot be listed. */
+export function builtinIds(io: CliIo): string[] {
+  if (!io.listDir) return [];
+  try {
+    return io.listDir(SCENARIO_DIR)
+      .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+      .map((f) => f.slice(0, -'.json'.length))
+      .filter((id) => BUILTIN_ID.test(id))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The text of a built-in scenario, or null if there is none with this id. */
+export function readBuiltin(io: CliIo, id: string): ScenarioText | null {
+  if (!BUILTIN_ID.test(id)) return null;
+  try {
+    const text = io.readFile(join(SCENARIO_DIR, `${id}.json`));
+    return { source: { kind: 'builtin', id }, label: `scenarios/${id}.json`, text };
+  } catch {
+    return null;
+  }
+}
+
+/** `arg` as a file if one exists at that path, else as a built-in id; else a sentence listing the built-ins. */
+export function resolveScenario(io: CliIo, arg: string, lang: Lang): ScenarioText {
+  const path = absolute(io, arg);
+  let failure: unknown;
+  try {
+    return { source: { kind: 'file', path }, label: arg, text: io.readFile(path) };
+  } catch (e) {
+    failure = e;
+  }
+  const builtin = readBuiltin(io, arg);
+  if (builtin) return builtin;
+  const code = typeof failure === 'object' && failure !== null && 'code' in failure ? (failure as { code: unknown }).code : null;
+  const m = MESSAGES[lang];
+  const looksLikeId = !/[/\\]/.test(arg) && !arg.endsWith('.json');
+  if (code === 'ENOENT' && looksLikeId) throw new CliError([m.unknownScenario(arg, builtinIds(io))], 1);
+  throw new CliError([m.cannotRead(arg, fsReason(failure, lang))], 1);
+}
+
+const failed = (r: LoadResult): CliError => new CliError(r.ok ? [] : r.errors.map((e) => e.message), 1);
+
+/** Applies `sets` to a parsed scenario document and validates it (issues name the path). */
+export function prepareScenarioJson(json: unknown, label: string, sets: readonly string[], lang: Lang): PreparedScenario {
+  const m = MESSAGES[lang];
+  let doc = json;
+  if (sets.length > 0) {
+    const o = applyOverrides(json, sets, lang);
+    if (!o.ok) throw new CliError(o.errors, 1);
+    doc = o.json;
+  }
+  const r = validateScenarioJson(doc, sets.length > 0 ? m.afterSet(label) : label, lang);
+  if (!r.ok) throw failed(r);
+  return { scenario: r.scenario, json, warnings: r.warnings.map((w) => m.warning(w.message)) };
+}
+
+/**
+ * Loads a scenario's text (errors with line and column), then applies `sets`. Throws a
+ * {@link CliError} holding every problem.
+ */
+export function prepareScenario(src: ScenarioText, sets: readonly string[], lang: Lang): PreparedScenario {
+  const r = loadScenario(src.text, src.label, lang);
+  if (!r.ok) throw failed(r);
+  const body = src.text.charCodeAt(0) === 0xfeff ? src.text.slice(1) : src.text;
+  const json: unknown = JSON.parse(body);
+  if (sets.length === 0) return { scenario: r.scenario, json, warnings: r.warnings.map((w) => MESSAGES[lang].warning(w.message)) };
+  return prepareScenarioJson(json, src.label, sets, lang);
+}
