@@ -98,19 +98,21 @@ export function fitBudget(scenario: ScenarioConfig, state: SimState, d: Decision
   let use = planUse(scenario, state, d);
   for (let tries = 0; tries < 6 && use.spend > use.budget; tries++) {
     const k = Math.max(0, use.budget / use.spend) * 0.995;
+    const open = (l: Lever): number => (isOpen(scenario, state, l) ? k : 1);
     for (const t of d.tiers) {
-      t.relationshipSpend *= k;
-      t.retentionBudget *= k;
-      t.acquisitionSpend *= k;
-      t.winBackSpend *= k;
+      t.relationshipSpend *= open('relationship');
+      t.retentionBudget *= open('retention');
+      t.acquisitionSpend *= open('acquisition');
+      t.winBackSpend *= open('winBack');
     }
-    d.people.trainingSpend *= k;
-    d.brandSpend *= k;
-    d.systems.salesAutomation *= k;
-    d.systems.marketingAutomation *= k;
-    d.systems.serviceDesk *= k;
-    d.systems.dataPlatform *= k;
-    if (tries >= 3) d.research.surveySample = d.research.surveySample.map(() => 0);
+    d.people.trainingSpend *= open('training');
+    d.brandSpend *= open('brand');
+    const ks = open('systems');
+    d.systems.salesAutomation *= ks;
+    d.systems.marketingAutomation *= ks;
+    d.systems.serviceDesk *= ks;
+    d.systems.dataPlatform *= ks;
+    if (tries >= 3 && isOpen(scenario, state, 'research')) d.research = { surveySample: d.research.surveySample.map(() => 0), employeeSurvey: false, nps: false };
     use = planUse(scenario, state, d);
   }
   if (use.spend > use.budget && d.people.hires > 0 && isOpen(scenario, state, 'people')) {

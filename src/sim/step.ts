@@ -33,18 +33,20 @@ export type StepResult =
 /**
  * Plays one round (a quarter): the single entry point of the model. Pure: `state` is not
  * changed; a rejected decision changes nothing. The systems run in the fixed order of
- * MODEL.md section 4 (tiering first: the decisions' rule sorts customers on the data the
- * firm has at the start of the quarter).
+ * MODEL.md section 4, except that re-tiering comes first: the decisions' rule sorts the
+ * customers on the data the firm has at the start of the quarter, exactly as the tiering
+ * tool's preview showed the learner.
  */
 export function step(scenario: ScenarioConfig, state: SimState, decisions: Decisions): StepResult {
-  const problems = validateDecisions(scenario, state, decisions);
+  const assigned = new Uint8Array(state.customers.count);
+  const problems = validateDecisions(scenario, state, decisions, assigned);
   if (problems.length > 0) return { ok: false, problems };
   const P = resolveParams(scenario.model);
   const s = cloneState(state);
   const d = structuredClone(decisions);
   const ctx = makeContext(scenario, P, s, d);
   runCapability(ctx);
-  runTiering(ctx);
+  runTiering(ctx, assigned);
   runEvents(ctx);
   runEmployees(ctx);
   runService(ctx);

@@ -26,7 +26,11 @@ export interface PlanUse {
   /** Discretionary spend and the budget for it (money). */
   spend: number;
   budget: number;
-  /** Staff hours the plan needs and the most that can be planned (contracted x max overtime). */
+  /**
+   * Service hours the plan needs and the most that can be planned (contracted x max
+   * overtime). Onboarding and failure handling left by the last round come on top of the
+   * plan as workload; they never make every decision impossible.
+   */
   staffHours: number;
   staffLimit: number;
   /** Contracted staff hours (workload 1). */
@@ -35,11 +39,14 @@ export interface PlanUse {
 
 const fmt = (x: number): string => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 100) / 100));
 
-/** Budget and staff the decisions would use (assumes a well-formed decision). */
-export function planUse(scenario: ScenarioConfig, state: SimState, d: Decisions): PlanUse {
+/**
+ * Budget and staff the decisions would use (assumes a well-formed decision). The tier each
+ * customer would land in is written to `tiersOut` when given (the engine reuses it).
+ */
+export function planUse(scenario: ScenarioConfig, state: SimState, d: Decisions, tiersOut?: Uint8Array): PlanUse {
   const P = resolveParams(scenario.model);
   const f = state.firm;
-  const tierCounts = assignTiers(P, state, d.tiering, dataQualityOf(P, state), new Uint8Array(state.customers.count));
+  const tierCounts = assignTiers(P, state, d.tiering, dataQualityOf(P, state), tiersOut ?? new Uint8Array(state.customers.count));
   let spend = d.people.trainingSpend + d.brandSpend + d.people.hires * scenario.firm.hireCost;
   spend += d.systems.salesAutomation + d.systems.marketingAutomation + d.systems.serviceDesk + d.systems.dataPlatform;
   for (let t = 0; t < d.tiers.length; t++) {
@@ -50,7 +57,7 @@ export function planUse(scenario: ScenarioConfig, state: SimState, d: Decisions)
   const trainingEff = sat(f.trainingStock, P.capability.trainingHalfSaturation);
   const sfa = sat(f.systems.salesAutomation, P.capability.systemsHalfSaturation);
   const prod = productivityOf(P, skillOf(P, f.experience, trainingEff), sfa);
-  const staffHours = plannedStaffHours(P, f, d, tierCounts, prod);
+  const staffHours = plannedStaffHours(d, tierCounts, prod);
   const contracted = contractedHours(scenario, f, d);
   return { tierCounts, spend, budget: f.budget, staffHours, staffLimit: contracted * P.employees.maxOvertime, contracted };
 }
@@ -95,9 +102,10 @@ export function lockedLevers(scenario: ScenarioConfig, r: number): Lever[] {
  * Every reason the decisions cannot be played on `state`: the game is over, a value is out
  * of range or malformed, a locked lever was changed, a choice is unknown, the plan spends
  * more than the budget or needs more staff time than the staff has. Empty: playable.
- * Never throws, whatever `d` holds.
+ * Never throws, whatever `d` holds. `tiersOut`, when given, receives each customer's tier
+ * under the decisions' rule (written only when the decisions are well-formed).
  */
-export function validateDecisions(scenario: ScenarioConfig, state: SimState, d: Decisions): DecisionProblem[] {
+export function validateDecisions(scenario: ScenarioConfig, state: SimState, d: Decisions, tiersOut?: Uint8Array): DecisionProblem[] {
   const out: DecisionProblem[] = [];
   const bad = (code: DecisionProblem['code'], path: string, en: string, zh: string, value?: number, limit?: number): void => {
     const p: DecisionProblem = { code, path, message: { en, 'zh-CN': zh } };
@@ -193,7 +201,7 @@ export function validateDecisions(scenario: ScenarioConfig, state: SimState, d: 
     }
   }
   if (out.length > 0) return out;
-  const use = planUse(scenario, state, d);
+  const use = planUse(scenario, state, d, tiersOut);
   if (use.spend > use.budget + 1e-6) bad('overBudget', '', `The plan spends ${fmt(use.spend)}, more than this quarter's budget of ${fmt(use.budget)}.`, `计划支出 ${fmt(use.spend)}，超过本季度预算 ${fmt(use.budget)}。`, use.spend, use.budget);
   if (use.staffHours > use.staffLimit + 1e-6) bad('overStaff', '', `The plan needs ${fmt(use.staffHours)} staff hours; the staff can give at most ${fmt(use.staffLimit)} (with overtime).`, `计划需要 ${fmt(use.staffHours)} 员工工时，员工最多只能提供 ${fmt(use.staffLimit)}（含加班）。`, use.staffHours, use.staffLimit);
   return out;

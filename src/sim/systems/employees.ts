@@ -15,12 +15,16 @@ export function productivityOf(P: ModelParams, skill: number, sfa: number): numb
   return 1 + P.employees.productivitySkill * skill + P.employees.productivitySfa * sfa;
 }
 
-/** Staff hours the decisions plan for this round at productivity `prod`, plus onboarding and failure handling. */
-export function plannedStaffHours(P: ModelParams, firm: Firm, d: Decisions, tierCounts: readonly number[], prod: number): number {
+/** Staff hours the decisions plan for service this round at productivity `prod`. */
+export function plannedStaffHours(d: Decisions, tierCounts: readonly number[], prod: number): number {
   let h = 0;
   for (let t = 0; t < tierCounts.length; t++) h += tierCounts[t]! * (d.tiers[t]?.serviceHours ?? 0);
-  h += P.employees.onboardingHours * firm.lastAcquired + P.employees.failureHours * firm.lastFailures;
   return h / prod;
+}
+
+/** Staff hours the last round left behind: onboarding its new customers and handling its failures. */
+export function carriedStaffHours(P: ModelParams, firm: Firm, prod: number): number {
+  return (P.employees.onboardingHours * firm.lastAcquired + P.employees.failureHours * firm.lastFailures) / prod;
 }
 
 /** Contracted staff hours after this round's hires and layoffs. */
@@ -54,7 +58,7 @@ export function runEmployees(ctx: RoundContext): void {
   ctx.skill = skillOf(P, f.experience, ctx.trainingEff);
   ctx.productivity = productivityOf(P, ctx.skill, ctx.sfa);
   const capacity = h1 * scenario.firm.hoursPerStaff;
-  const demand = plannedStaffHours(P, f, d, Array.from(ctx.tiers.count), ctx.productivity);
+  const demand = plannedStaffHours(d, Array.from(ctx.tiers.count), ctx.productivity) + carriedStaffHours(P, f, ctx.productivity);
   const W = capacity > 0 ? demand / capacity : demand > 0 ? 10 : 0;
   ctx.workload = W;
   // Under pressure staff cut time per task (Oliva & Sterman: desired x p^-0.64), and the

@@ -41,47 +41,59 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
   const n = c.count;
   const k = rule.tierCount;
   const counts = new Array<number>(k).fill(0);
+  const status = c.status;
+  const rev = c.revenue;
   let active = 0;
-  for (let i = 0; i < n; i++) if (c.status[i] === ACTIVE) active++;
+  for (let i = 0; i < n; i++) if (status[i] === ACTIVE) active++;
   if (k <= 1 || active === 0) {
-    for (let i = 0; i < n; i++) out[i] = c.status[i] === ACTIVE ? 0 : NO_TIER;
+    for (let i = 0; i < n; i++) out[i] = status[i] === ACTIVE ? 0 : NO_TIER;
     counts[0] = active;
     return counts;
   }
   const w = rule.weights;
-  // Means of each dimension over active customers.
+  const margin = c.margin;
+  const infl = c.influence;
+  const errI = c.errInfluence;
+  const pot = c.potential;
+  const errP = c.errPotential;
+  const tenure = c.tenure;
+  const noiseI = P.data.estimateNoise * (1 - dq) * 0.25;
+  const noiseP = P.data.estimateNoise * (1 - dq) * 0.15;
+  // Means of each dimension over active customers (influence estimates clamped to 0..1).
   let mRev = 0, mMar = 0, mInf = 0, mPot = 0, mTen = 0;
   for (let i = 0; i < n; i++) {
-    if (c.status[i] !== ACTIVE) continue;
-    mRev += trailingRevenue(c.revenue, i);
-    mMar += c.margin[i]!;
-    mInf += estimatedInfluence(s, P, dq, i);
-    mPot += 1 + estimatedPotential(s, P, dq, i);
-    mTen += c.tenure[i]! + 1;
+    if (status[i] !== ACTIVE) continue;
+    const o = i * 4;
+    mRev += rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
+    mMar += margin[i]!;
+    mInf += clamp01(infl[i]! + errI[i]! * noiseI);
+    mPot += 1 + pot[i]! + errP[i]! * noiseP;
+    mTen += tenure[i]! + 1;
   }
-  const wRev = mRev > 0 ? (w.revenue * active) / mRev : 0;
-  const wMar = mMar > 0 ? (w.margin * active) / mMar : 0;
-  const wInf = mInf > 0 ? (w.influence * active) / mInf : 0;
-  const wPot = mPot > 0 ? (w.potential * active) / mPot : 0;
-  const wTen = mTen > 0 ? (w.tenure * active) / mTen : 0;
   const wSum = w.revenue + w.margin + w.influence + w.potential + w.tenure;
   const norm = wSum > 0 ? 1 / wSum : 0;
+  const wRev = mRev > 0 ? (w.revenue * active * norm) / mRev : 0;
+  const wMar = mMar > 0 ? (w.margin * active * norm) / mMar : 0;
+  const wInf = mInf > 0 ? (w.influence * active * norm) / mInf : 0;
+  const wPot = mPot > 0 ? (w.potential * active * norm) / mPot : 0;
+  const wTen = mTen > 0 ? (w.tenure * active * norm) / mTen : 0;
   const score = new Float64Array(n);
   const sorted = new Float64Array(active);
   let a = 0;
   for (let i = 0; i < n; i++) {
-    if (c.status[i] !== ACTIVE) continue;
+    if (status[i] !== ACTIVE) continue;
+    const o = i * 4;
     const v =
-      (wRev * trailingRevenue(c.revenue, i) +
-        wMar * c.margin[i]! +
-        wInf * estimatedInfluence(s, P, dq, i) +
-        wPot * (1 + estimatedPotential(s, P, dq, i)) +
-        wTen * (c.tenure[i]! + 1)) * norm;
+      wRev * (rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!) +
+      wMar * margin[i]! +
+      wInf * clamp01(infl[i]! + errI[i]! * noiseI) +
+      wPot * (1 + pot[i]! + errP[i]! * noiseP) +
+      wTen * (tenure[i]! + 1);
     score[i] = v;
     sorted[a++] = v;
   }
   // Thresholds from the top tier down: a customer goes to the first tier whose threshold it reaches.
-  const thr = new Array<number>(k - 1);
+  const thr = new Float64Array(k - 1);
   if (rule.cutoffs.mode === 'share') {
     let cum = 0;
     for (let t = 0; t < k - 1; t++) {
@@ -93,17 +105,19 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
   } else {
     for (let t = 0; t < k - 1; t++) thr[t] = rule.cutoffs.thresholds[t] ?? 0;
   }
-  const vip = rule.topIfRevenueAbove;
+  const vip = rule.topIfRevenueAbove ?? Infinity;
+  const last = k - 1;
   for (let i = 0; i < n; i++) {
-    if (c.status[i] !== ACTIVE) {
+    if (status[i] !== ACTIVE) {
       out[i] = NO_TIER;
       continue;
     }
-    let t = k - 1;
-    if (vip !== undefined && trailingRevenue(c.revenue, i) >= vip) t = 0;
+    let t = last;
+    const o = i * 4;
+    if (rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]! >= vip) t = 0;
     else {
       const v = score[i]!;
-      for (let j = 0; j < k - 1; j++) {
+      for (let j = 0; j < last; j++) {
         if (v >= thr[j]!) {
           t = j;
           break;
@@ -123,15 +137,21 @@ export function previewTiers(scenario: ScenarioConfig, state: SimState, rule: Ti
   return assignTiers(P, state, rule, dataQualityOf(P, state), out);
 }
 
-/** Re-tiers at the start of the round, logs migrations and builds the per-tier member lists. */
-export function runTiering(ctx: RoundContext): void {
+/**
+ * Re-tiers at the start of the round with the tiers `assigned` by the decisions' rule on
+ * the data of the start of the quarter (computed once, while the decisions were checked),
+ * logs migrations and builds the per-tier member lists.
+ */
+export function runTiering(ctx: RoundContext, assigned: Uint8Array): void {
   const { s, d } = ctx;
   const c = s.customers;
   const n = c.count;
   const k = ctx.tierCount;
   const prevK = s.tiering.tierCount;
   c.prevTier.set(c.tier.subarray(0, n));
-  const counts = assignTiers(ctx.P, s, d.tiering, ctx.dataQuality, c.tier);
+  c.tier.set(assigned.subarray(0, n));
+  const counts = new Array<number>(k).fill(0);
+  for (let i = 0; i < n; i++) if (assigned[i]! < k) counts[assigned[i]!]!++;
   const mig: number[][] = [];
   for (let f = 0; f <= prevK; f++) mig.push(new Array<number>(k).fill(0));
   const start = ctx.memberStart;

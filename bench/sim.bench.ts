@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: speed of the simulation core, printed, never asserted.
+ * Customer-rounds per second at 10,000, 50,000 and 200,000 customers on one thread, the
+ * same for a baseline loop that only reads and writes the same bytes (the memory-bound
+ * limit), their ratio, a whole 20-round game of 200,000 customers, and bytes of state per
+ * customer. `--json` prints one JSON document instead.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BYTES_PER_CUSTOMER } from '../src/sim/customers';
+import { newGame, step, type ScenarioConfig, type SimState } from '../src/sim/index';
+import { policyById, policyDecisions } from '../src/policies/index';
+import { memoryBaseline } from './baseline';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const json = process.argv.includes('--json');
+const base = JSON.parse(readFileSync(`${root}scenarios/ad-agency.json`, 'utf8')) as ScenarioConfig;
+
+function scenarioOf(size: number, rounds: number): ScenarioConfig {
+  // The ad agency scaled up: staff, budget and costs in proportion to the customers.
+  const k = size / base.population.size;
+  return {
+    ...base,
+    rounds,
+    population: { ...base.population, size },
+    firm: {
+      ...base.firm,
+      cash: base.firm.cash * k,
+      headcount: Math.round(base.firm.headcount * k),
+      fixedCosts: base.firm.fixedCosts * k,
+      budget: { ...base.firm.budget, base: base.firm.budget.base * k },
+      insolvency: { ...base.firm.insolvency, maxDebt: base.firm.insolvency.maxDebt * k },
+    },
+    initialDecisions: { ...base.initialDecisions, tiers: base.initialDecisions.tiers.map((t) => ({ ...t, acquisitionSpend: t.acquisitionSpend * k })) },
+    events: [],
+  };
+}
+
+/** Plays `rounds` rounds with the value-based policy's decisions, returning time in the engine only. */
+function timeRounds(sc: ScenarioConfig, start: SimState, rounds: number): { ms: number; customerRounds: number; state: SimState } {
+  const policy = policyById('value-based')!;
+  let s = start;
+  let ms = 0;
+  let customerRounds = 0;
+  for (let r = 0; r < rounds && s.status === 'running'; r++) {
+    const d = policyDecisions(policy, sc, s, null);
+    const t0 = performance.now();
+    const res = step(sc, s, d);
+    ms += performance.now() - t0;
+    if (!res.ok) throw new Error(res.problems.map((p) => p.message.en).join(' '));
+    customerRounds += s.customers.count;
+    s = res.state;
+  }
+  return { ms, customerRounds, state: s };
+}
+
+const results: Record<string, unknown>[] = [];
+for (const size of [10_000, 50_000, 200_000]) {
+  const sc = scenarioOf(size, 20);
+  const g = newGame(sc, 'bench');
+  timeRounds(sc, g, 2); // warm-up
+  const best = [1, 2, 3].map(() => timeRounds(sc, g, 5)).sort((a, b) => a.ms - b.ms)[0]!;
+  const rate = best.customerRounds / (best.ms / 1000);
+  const baseRate = memoryBaseline(g.customers, 5);
+  results.push({ customers: size, customerRoundsPerSecond: Math.round(rate), baselinePerSecond: Math.round(baseRate), ratioToBaseline: rate / baseRate });
+}
+// A whole 20-round game of 200,000 customers: new game + 20 rounds, engine time.
+const sc = scenarioOf(200_000, 20);
+const t0 = performance.now();
+const g = newGame(sc, 'bench-game');
+const tNew = performance.now() - t0;
+const game = timeRounds(sc, g, 20);
+const gameMs = tNew + game.ms;
+const bytes = BYTES_PER_CUSTOMER;
+const capacityBytes = game.state.customers.capacity * bytes / game.state.customers.count;
+
+if (json) {
+  console.log(JSON.stringify({ node: process.version, results, game200k: { newGameMs: tNew, roundsMs: game.ms, totalMs: gameMs }, bytesPerCustomer: bytes, allocatedBytesPerCustomer: capacityBytes }, null, 2));
+} else {
+  console.log(`CRM Sandbox sim bench (Node ${process.version}, single thread, value-based decisions)`);
+  for (const r of results) {
+    console.log(`  ${String(r.customers).padStart(7)} customers: ${(Number(r.customerRoundsPerSecond) / 1e6).toFixed(2)} M customer-rounds/s; memory baseline ${(Number(r.baselinePerSecond) / 1e6).toFixed(1)} M/s; ratio ${(r.ratioToBaseline as number).toFixed(3)}`);
+  }
+  console.log(`  whole game, 200,000 customers x 20 rounds: ${gameMs.toFixed(0)} ms (new game ${tNew.toFixed(0)} ms, rounds ${game.ms.toFixed(0)} ms)`);
+  console.log(`  state: ${bytes} bytes per customer (${capacityBytes.toFixed(0)} allocated, with growth room)`);
+  console.log('  targets: >= 10 M customer-rounds/s at 200,000; >= 0.3 of baseline; game < 500 ms; < 256 bytes per customer');
+}

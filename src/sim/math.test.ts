@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exp, ln, normInv, pow, pow2, sat, selectKth } from './math';
+
+describe('exact-op elementary functions', () => {
+  it('ln matches Math.log to 1e-14 relative over the sim range', () => {
+    fc.assert(fc.property(fc.double({ min: 1e-9, max: 1e12, noNaN: true }), (x) => {
+      const want = Math.log(x);
+      expect(Math.abs(ln(x) - want)).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(want)));
+    }));
+  });
+  it('exp matches Math.exp to 1e-14 relative on [-50, 50]', () => {
+    fc.assert(fc.property(fc.double({ min: -50, max: 50, noNaN: true }), (x) => {
+      const want = Math.exp(x);
+      expect(Math.abs(exp(x) - want) / want).toBeLessThan(1e-14);
+    }));
+  });
+  it('pow matches Math.pow for the Oliva-Sterman pressure term and need elasticity', () => {
+    for (const [x, y] of [[1.5, -0.64], [2, -0.64], [1.0001, -0.64], [30, 0.5], [0.01, 0.6]] as const) {
+      expect(Math.abs(pow(x, y) - Math.pow(x, y)) / Math.pow(x, y)).toBeLessThan(1e-13);
+    }
+    expect(pow(0, 2)).toBe(0);
+    expect(pow(5, 0)).toBe(1);
+    expect(Number.isNaN(pow(-1, 0.5))).toBe(true);
+  });
+  it('pow2 is exact for integer exponents', () => {
+    expect(pow2(10)).toBe(1024);
+    expect(pow2(-3)).toBe(0.125);
+    expect(pow2(0)).toBe(1);
+  });
+  it('normInv inverts the normal CDF (known quantiles)', () => {
+    expect(normInv(0.5)).toBeCloseTo(0, 9);
+    expect(normInv(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normInv(0.001)).toBeCloseTo(-3.090232, 5);
+    expect(normInv(0)).toBeLessThan(-6);
+  });
+  it('sat is x/(x+half), 0 at and below 0', () => {
+    expect(sat(2, 2)).toBe(0.5);
+    expect(sat(-1, 2)).toBe(0);
+  });
+  it('selectKth returns the k-th smallest element', () => {
+    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 300 }), fc.nat(), (xs, kk) => {
+      const k = kk % xs.length;
+      const a = Float64Array.from(xs);
+      const sorted = [...a].sort((p, q) => p - q);
+      expect(selectKth(a, a.length, k)).toBe(sorted[k]);
+    }));
+  });
+});
