@@ -24,10 +24,10 @@ function loadRun(io: CliIo, file: string, lang: Lang): LoadedRun {
   }
   const { id, hash } = run.scenario;
   const src = readBuiltin(io, id);
-  if (!src) throw new CliError([m.unknownBuiltin(file, id, builtinIds(io))], 1);
+  if (!src) throw new CliError([m.inFile(file, m.unknownBuiltin(id, builtinIds(io)))], 1);
   const { scenario } = prepareScenario(src, run.overrides, lang);
   const now = hashJson(scenario);
-  if (now !== hash) throw new CliError([m.builtinChanged(file, id, hash, now)], 1);
+  if (now !== hash) throw new CliError([m.inFile(file, m.builtinChanged(id, run.overrides.length > 0, hash, now))], 1);
   return { run, scenario };
 }
 
@@ -36,7 +36,7 @@ export function replayCommand(file: string, json: boolean, io: CliIo, lang: Lang
   const m = MESSAGES[lang];
   const { run, scenario } = loadRun(io, file, lang);
   const r = replayRun(scenario, run);
-  if (!r.ok) throw new CliError([`${file}: ${refusedText(r.round, r.problems, lang)}`], 1);
+  if (!r.ok) throw new CliError([m.inFile(file, refusedText(r.round, r.problems, lang))], 1);
   const claim = checkClaim(run.claim, r.state, r.reports.length);
   if (json) {
     const doc = {
@@ -67,7 +67,8 @@ export function verifyCommand(files: readonly string[], io: CliIo, lang: Lang): 
       if (!(e instanceof CliError)) throw e;
       failed++;
       const [first = '', ...rest] = e.lines;
-      io.out(`FAIL ${file}: ${first}`);
+      // Loader sentences begin with the file name already ("run.json:3:5 at …").
+      io.out(first.startsWith(file) ? `FAIL ${first}` : `FAIL ${m.inFile(file, first)}`);
       for (const line of rest.slice(0, 5)) io.out(`  ${line}`);
       if (rest.length > 5) io.out(`  ${m.more(rest.length - 5)}`);
       continue;
@@ -77,7 +78,7 @@ export function verifyCommand(files: readonly string[], io: CliIo, lang: Lang): 
       io.out(`OK ${file} score ${scoreText(v.score)} hash ${v.finalHash} (${v.rounds} rounds)`);
     } else {
       failed++;
-      io.out(`FAIL ${file}: ${verifyFailureText(v.failure, lang)}`);
+      io.out(`FAIL ${m.inFile(file, verifyFailureText(v.failure, lang))}`);
     }
   }
   return failed > 0 ? 1 : 0;

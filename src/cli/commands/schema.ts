@@ -2,7 +2,7 @@
 import { join, relative } from 'node:path';
 import { renderScenarioJsonSchema } from '../../scenario/index';
 import type { Lang } from '../../sim/text';
-import { absolute, writeUserFile, type CliIo } from '../io';
+import { writeUserFile, type CliIo } from '../io';
 import { MESSAGES } from '../messages';
 import { SCENARIO_DIR } from '../scenarios';
 
@@ -15,6 +15,6 @@ export function schemaCommand(out: string | null, io: CliIo, lang: Lang): number
   }
   const file = out ?? relative(io.cwd, join(SCENARIO_DIR, 'scenario.schema.json'));
   writeUserFile(io, file, text, lang);
-  io.out(MESSAGES[lang].wrote(relative(io.cwd, absolute(io, file)) || file));
+  io.out(MESSAGES[lang].wrote(file));
   return 0;
 }
