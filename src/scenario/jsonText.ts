@@ -97,33 +97,39 @@ function scanString(text: string, start: number): { end: number; escaped: boolea
   throw new SyntaxFail(start, { kind: 'closeString' }, { kind: 'end' });
 }
 
+/** The offset after the digits from `j`; at least one digit is required. */
+function scanDigits(text: string, j: number): number {
+  if (!isDigit(text.charCodeAt(j))) throw new SyntaxFail(j, { kind: 'digit' }, tokenAt(text, j));
+  let k = j + 1;
+  while (isDigit(text.charCodeAt(k))) k++;
+  return k;
+}
+
 /** Scans a number starting at `i`; returns the offset after it. */
 function scanNumber(text: string, i: number): number {
-  let j = i;
-  if (text.charCodeAt(j) === 45) j++;
-  const digit = (): void => {
-    if (!isDigit(text.charCodeAt(j))) throw new SyntaxFail(j, { kind: 'digit' }, tokenAt(text, j));
-  };
-  digit();
-  if (text.charCodeAt(j) === 48) j++;
-  else while (isDigit(text.charCodeAt(j))) j++;
-  if (text.charCodeAt(j) === 46) {
-    j++;
-    digit();
-    while (isDigit(text.charCodeAt(j))) j++;
-  }
+  // No closures here: a captured index would live in a context and slow every step.
+  let j = text.charCodeAt(i) === 45 ? i + 1 : i;
+  j = text.charCodeAt(j) === 48 ? j + 1 : scanDigits(text, j);
+  if (text.charCodeAt(j) === 46) j = scanDigits(text, j + 1);
   const e = text.charCodeAt(j);
   if (e === 101 || e === 69) {
-    j++;
-    const s = text.charCodeAt(j);
-    if (s === 43 || s === 45) j++;
-    digit();
-    while (isDigit(text.charCodeAt(j))) j++;
+    const s = text.charCodeAt(j + 1);
+    j = scanDigits(text, s === 43 || s === 45 ? j + 2 : j + 1);
   }
   return j;
 }
 
 const LITERALS = ['true', 'false', 'null'] as const;
+
+function skipWs(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(j)) j++;
+  return j;
+}
+
+function childOf(nodes: readonly (PathTrie | null)[], seg: PathSegment): PathTrie | null {
+  return nodes[nodes.length - 1]?.children.get(seg) ?? null;
+}
 
 /**
  * Scans `text` as strict JSON (RFC 8259). Containers deeper than `maxDepth` stop the scan
@@ -140,19 +146,15 @@ export function scanJson(text: string, maxDepth: number, trie?: PathTrie): ScanR
   const duplicates: DuplicateKey[] = [];
   let node: PathTrie | null = trie ?? null;
   let state = VALUE;
-  const skipWs = (): void => {
-    for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(i)) i++;
-  };
-  const child = (seg: PathSegment): PathTrie | null => nodes[nodes.length - 1]?.children.get(seg) ?? null;
+  // Helpers are module functions, not closures: a captured `i` would slow every step.
   const close = (): void => {
     kinds.pop();
     keySets.pop();
     nodes.pop();
-    state = AFTER;
   };
   try {
     for (;;) {
-      skipWs();
+      i = skipWs(text, i);
       if (state === VALUE) {
         if (i >= n) throw new SyntaxFail(i, { kind: 'jsonValue' }, { kind: 'end' });
         const c = text.charCodeAt(i);
@@ -163,16 +165,16 @@ export function scanJson(text: string, maxDepth: number, trie?: PathTrie): ScanR
           kinds.push(isObj ? OBJ : ARR);
           keySets.push(isObj ? new Set() : null);
           nodes.push(node);
-          i++;
-          skipWs();
+          i = skipWs(text, i + 1);
           if (text.charCodeAt(i) === (isObj ? 125 : 93)) {
             i++;
             close();
+            state = AFTER;
           } else if (isObj) {
             state = KEY;
           } else {
             path.push(0);
-            node = child(0);
+            node = childOf(nodes, 0);
           }
         } else if (c === 34) {
           i = scanString(text, i).end;
@@ -196,9 +198,9 @@ export function scanJson(text: string, maxDepth: number, trie?: PathTrie): ScanR
         if (keys?.has(key)) duplicates.push({ path: [...path, key], key, offset: start });
         else keys?.add(key);
         path.push(key);
-        node = child(key);
+        node = childOf(nodes, key);
         if (node) node.keyOffset = start;
-        skipWs();
+        i = skipWs(text, i);
         if (text.charCodeAt(i) !== 58) throw new SyntaxFail(i, { kind: 'token', tokens: [':'] }, tokenAt(text, i));
         i++;
         state = VALUE;
@@ -218,13 +220,14 @@ export function scanJson(text: string, maxDepth: number, trie?: PathTrie): ScanR
           } else {
             const next = (typeof last === 'number' ? last : 0) + 1;
             path.push(next);
-            node = child(next);
+            node = childOf(nodes, next);
             state = VALUE;
           }
         } else if (c === closer) {
           i++;
           path.pop();
           close();
+          state = AFTER;
         } else {
           throw new SyntaxFail(i, { kind: 'token', tokens: [',', kind === OBJ ? '}' : ']'] }, tokenAt(text, i));
         }

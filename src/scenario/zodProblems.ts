@@ -157,8 +157,11 @@ function bestUnionMember(errors: readonly (readonly Issue[])[]): readonly Issue[
   return tie ? null : best;
 }
 
+/** Unknown keys that get a "did you mean": beyond this many, a hostile file would cost seconds. */
+const SUGGESTION_BUDGET = 1000;
+
 /** The problems of one zod issue (unions and unknown keys may give several). */
-function issueProblems(issue: Issue, base: readonly PathSegment[], root: AnySchema, data: unknown): Problem[] {
+function issueProblems(issue: Issue, base: readonly PathSegment[], root: AnySchema, data: unknown, budget: { left: number }): Problem[] {
   const path = [...base, ...issue.path.map((s) => (typeof s === 'symbol' ? String(s) : s))];
   const schema = (): AnySchema | undefined => schemaAt(root, path, data);
   if (issue.code === 'unrecognized_keys') {
@@ -167,7 +170,7 @@ function issueProblems(issue: Issue, base: readonly PathSegment[], root: AnySche
     return issue.keys.map((key) => ({
       path: [...path, key],
       anchor: 'key',
-      detail: { kind: 'unknownKey', key, suggestion: suggest(key, known), known },
+      detail: { kind: 'unknownKey', key, suggestion: budget.left-- > 0 ? suggest(key, known) : null, known },
     }));
   }
   if (issue.code === 'invalid_union') {
@@ -180,7 +183,7 @@ function issueProblems(issue: Issue, base: readonly PathSegment[], root: AnySche
       return [{ path, anchor: 'value', detail: { kind: 'mismatch', expected: { kind: 'oneOf', values }, found: foundValue(found) } }];
     }
     const best = bestUnionMember(issue.errors);
-    if (best) return best.flatMap((i) => issueProblems(i, path, root, data));
+    if (best) return best.flatMap((i) => issueProblems(i, path, root, data, budget));
   }
   const value = valueAt(data, path);
   const expected = expectationOf(schema());
@@ -193,7 +196,8 @@ function issueProblems(issue: Issue, base: readonly PathSegment[], root: AnySche
  * problem ("did you mean …"), not also a missing `serviceHours`.
  */
 export function zodProblems(issues: readonly Issue[], root: AnySchema, data: unknown): Problem[] {
-  const all = issues.flatMap((i) => issueProblems(i, [], root, data));
+  const budget = { left: SUGGESTION_BUDGET };
+  const all = issues.flatMap((i) => issueProblems(i, [], root, data, budget));
   const meant = new Set<string>();
   for (const p of all) {
     if (p.detail.kind === 'unknownKey' && p.detail.suggestion !== null) {

@@ -96,6 +96,21 @@ describe('hostile input', () => {
     expect(errors.map((e) => e.message)).toEqual(['huge.json: the file is too large (50.0 MB); a scenario file may be at most 10.0 MB']);
   });
 
+  it('a list of millions where 400 are allowed: one clear error', () => {
+    const text = `{"schemaVersion": 2, "news": [${Array(2_000_000).fill('0').join(',')}]}`;
+    const start = performance.now();
+    const errors = errorsOf(loadScenario(text, 'long.json'));
+    console.log(`loadScenario checked ${(text.length / 1e6).toFixed(1)} MB of list in ${(performance.now() - start).toFixed(0)} ms`);
+    expect(errors.find((e) => e.path === 'news')?.message).toBe('long.json:1:30 at news: expected a list of at most 400 items, found a list of 2,000,000 items');
+  });
+
+  it('a hundred thousand unknown keys: the first hundred, then a count', () => {
+    const text = `{"schemaVersion": 2, ${Array.from({ length: 100_000 }, (_, i) => `"k${i}": 1`).join(', ')}}`;
+    const errors = errorsOf(loadScenario(text, 'keys.json'));
+    expect(errors).toHaveLength(101);
+    expect(errors.at(-1)?.message).toMatch(/^keys\.json: …and [\d,]+ more problems not shown/);
+  });
+
   it('a UTF-8 byte-order mark is accepted', () => {
     expect(loadScenario(`\uFEFF${MINIMAL_TEXT}`, 'bom.json')).toMatchObject({ ok: true, warnings: [] });
   });
