@@ -42,7 +42,7 @@ export const PARAM_SPEC = {
     isqTools: p(0.35, 0, 1, 'weight of CRM tools (mean module effect) in internal service quality'),
     isqBase: p(0.2, 0, 1, 'internal service quality with no training and no tools'),
     turnoverMin: p(0.02, 0, 1, 'share of staff leaving per round at full employee satisfaction'),
-    turnoverMax: p(0.3, 0, 1, 'share of staff leaving per round at zero employee satisfaction'),
+    turnoverMax: p(0.8, 0, 1, 'share of staff leaving per round at zero employee satisfaction (the curve is cubic in dissatisfaction)'),
     experienceHalf: p(6, 0.1, 100, 'average staff tenure (rounds) at which experience gives half its effect'),
     skillExperience: p(0.5, 0, 1, 'weight of experience in skill'),
     skillTraining: p(0.5, 0, 1, 'weight of training in skill'),
@@ -116,7 +116,7 @@ export const PARAM_SPEC = {
   churn: {
     base: p(0.01, 0, 1, 'churn probability per round of a fully loyal customer with no competition'),
     disloyal: p(0.045, 0, 1, 'churn probability added at zero loyalty under rival pressure 1'),
-    dissatisfied: p(0.15, 0, 1, 'churn probability added per unit of dissatisfaction below 50 points (zone of defection: (50-S)/50)'),
+    dissatisfied: p(0.4, 0, 1, 'churn probability added per unit of dissatisfaction below 50 points (zone of defection: (50-S)/50)'),
     price: p(0.25, 0, 2, 'churn probability added per unit of price index above the rival\'s, for a fully price-sensitive customer'),
     switchingCost: p(0, 0, 1, 'share of churn prevented by switching costs (high in banking)'),
     silentSmall: p(0.3, 0, 1, 'churn probability added by a silent small-loss failure (TARP: 37% stay)'),

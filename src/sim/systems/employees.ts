@@ -44,7 +44,8 @@ export function runEmployees(ctx: RoundContext): void {
   const h0 = f.headcount;
   const layoffs = Math.min(d.people.layoffs, h0);
   const afterLayoff = h0 - layoffs;
-  const rate = E.turnoverMin + (E.turnoverMax - E.turnoverMin) * (1 - f.employeeSatisfaction / 100) * (1 - f.employeeSatisfaction / 100);
+  const unhappy = 1 - f.employeeSatisfaction / 100;
+  const rate = E.turnoverMin + (E.turnoverMax - E.turnoverMin) * unhappy * unhappy * unhappy;
   const leavers = Math.round(afterLayoff * rate);
   const stayers = afterLayoff - leavers;
   const hires = d.people.hires;

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { newGame, type ScenarioConfig } from '../../src/sim/index';
+const sc = JSON.parse(readFileSync(process.argv[2] ?? 'scenarios/ad-agency.json', 'utf8')) as ScenarioConfig;
+const s = newGame(sc, '1');
+const c = s.customers;
+const w = Array.from(c.wallet.subarray(0, c.count)).sort((a, b) => b - a);
+const tot = w.reduce((a, b) => a + b, 0);
+let need = 0; for (let i = 0; i < c.count; i++) need += c.need[i]!;
+const top20 = w.slice(0, Math.ceil(w.length * 0.2)).reduce((a, b) => a + b, 0);
+console.log({ n: c.count, totalWallet: tot, median: s.refWallet, max: w[0], top20share: top20 / tot, totalNeed: need, maxNeed: Math.max(...Array.from(c.need.subarray(0, c.count))), minNeed: Math.min(...Array.from(c.need.subarray(0, c.count))) });
