@@ -14,7 +14,9 @@ function groupSchema(group: ParamGroup) {
   const spec = PARAM_SPEC[group] as Record<string, ParamSpec>;
   const shape: Record<string, z.ZodOptional<z.ZodNumber>> = {};
   for (const [key, p] of Object.entries(spec)) {
-    shape[key] = num(p.min, p.max, `${p.doc}. Default ${p.d}; ${p.min}..${p.max}.`).optional();
+    // The doc only: a default in the text would make every calibration of PARAM_SPEC a
+    // change of the committed JSON Schema.
+    shape[key] = num(p.min, p.max, p.doc).optional();
   }
   return z.strictObject(shape).describe(`Coefficients of the ${group} system.`).optional();
 }
