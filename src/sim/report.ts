@@ -127,14 +127,22 @@ export interface SurveyResult {
   npsMarginOfError: number | null;
 }
 
-/** Notable per-customer events, as parallel arrays. */
+/**
+ * Notable per-customer events, as parallel arrays. `other` depends on the kind: the
+ * referrer's slot for `referred`; the failure outcome (1..8, see OUTCOME_NAMES) for
+ * `failure`; the previous tier for `upTier`/`downTier`; the tier otherwise.
+ */
 export interface CustomerEvents {
   count: number;
   kind: Uint8Array;
   customer: Int32Array;
-  /** Another customer (the referrer) or a tier index, by kind; -1 if none. */
   other: Int32Array;
 }
+
+/** Failure outcomes (the `other` of a failure event): silent, complained and not resolved, resolved slowly, resolved quickly; small or large loss. */
+export const OUTCOME_NAMES = [
+  'none', 'silentSmall', 'silentLarge', 'unresolvedSmall', 'unresolvedLarge', 'resolvedSmall', 'resolvedLarge', 'quickSmall', 'quickLarge',
+] as const;
 
 export const EV_ACQUIRED = 0;
 export const EV_REFERRED = 1;
@@ -145,8 +153,10 @@ export const EV_RECOVERED = 5;
 export const EV_COMPLAINED = 6;
 export const EV_LAPSED = 7;
 export const EV_WONBACK = 8;
+/** The employee who served the customer left the firm (Heskett, K8). */
+export const EV_CONTACT_LEFT = 9;
 export const EVENT_KIND_NAMES = [
-  'acquired', 'referred', 'upTier', 'downTier', 'failure', 'recovered', 'complained', 'lapsed', 'wonBack',
+  'acquired', 'referred', 'upTier', 'downTier', 'failure', 'recovered', 'complained', 'lapsed', 'wonBack', 'contactLeft',
 ] as const;
 
 /** A scenario event or news item that fired this round. */

@@ -1,6 +1,6 @@
 import { logEvent, type RoundContext } from '../context';
 import { clamp, clamp01, sat } from '../math';
-import { EV_COMPLAINED, EV_FAILURE, EV_RECOVERED } from '../report';
+import { EV_COMPLAINED, EV_CONTACT_LEFT, EV_FAILURE, EV_RECOVERED } from '../report';
 import { u01 } from '../rng';
 import { ACTIVE } from '../state';
 
@@ -62,7 +62,10 @@ export function runService(ctx: RoundContext): void {
     let sat0 = c.satisfaction[i]!;
     // Heskett (K8): if the person who served this customer left, satisfaction drops.
     const contact = ratio < 1 ? ratio : 1;
-    if (u01(kDrift, who, 2) < turnover * contact) sat0 -= S.turnoverHit;
+    if (u01(kDrift, who, 2) < turnover * contact) {
+      sat0 -= S.turnoverHit;
+      logEvent(ctx, EV_CONTACT_LEFT, i, t);
+    }
     const u = u01(kFail, who, 0);
     let out = OUT_NONE;
     if (u < pFail) {
@@ -70,7 +73,6 @@ export function runService(ctx: RoundContext): void {
       const firstFailure = c.failures[i] === 0;
       c.failures[i] = c.failures[i]! + 1;
       tiers.failures[t]!++;
-      logEvent(ctx, EV_FAILURE, i, t);
       const v = u01(kFail, who, 1);
       const complains = v < (large ? S.complainLarge : S.complainSmall) || u01(kFail, who, 2) < pDetect;
       if (!complains) {
@@ -98,6 +100,7 @@ export function runService(ctx: RoundContext): void {
         }
       }
     }
+    if (out !== OUT_NONE) logEvent(ctx, EV_FAILURE, i, out);
     ctx.outcome[i] = out;
     c.satisfaction[i] = clamp(sat0, 0, 100);
   }

@@ -4,9 +4,23 @@ import type { SurveyResult } from '../report';
 import { gauss4, u01 } from '../rng';
 import { ACTIVE } from '../state';
 
-/** A satisfaction answer on the 1..5 Likert scale for true satisfaction 0..100 and a standard-normal z. */
-export function likertAnswer(satisfaction: number, z: number, noise: number): number {
-  return clamp(Math.round(1 + (4 * satisfaction) / 100 + noise * z), 1, 5);
+/** Cut points of the 1..5 scale on true satisfaction (an ordinal response model). */
+export interface LikertCuts {
+  cut2: number;
+  cut3: number;
+  cut4: number;
+  cut5: number;
+  responseNoise: number;
+}
+
+/**
+ * A satisfaction answer on the 1..5 Likert scale (C22): the customer's satisfaction plus
+ * response noise (`z` standard normal, scaled to points), placed between the scale's cut
+ * points. "Totally satisfied" (5) takes satisfaction above `cut5`.
+ */
+export function likertAnswer(satisfaction: number, z: number, cuts: LikertCuts): number {
+  const v = satisfaction + cuts.responseNoise * z;
+  return v >= cuts.cut5 ? 5 : v >= cuts.cut4 ? 4 : v >= cuts.cut3 ? 3 : v >= cuts.cut2 ? 2 : 1;
 }
 
 /** A likelihood-to-recommend answer 0..10 (NPS question). */
@@ -45,7 +59,7 @@ export function runSurveys(ctx: RoundContext): SurveyResult[] {
       pool[pick] = pool[j]!;
       pool[j] = i;
       const who = c.key[i]!;
-      const a = likertAnswer(c.satisfaction[i]!, gauss4(key, who, 100), P.survey.responseNoise);
+      const a = likertAnswer(c.satisfaction[i]!, gauss4(key, who, 100), P.survey);
       sum += a;
       sum2 += a * a;
       if (a >= 4) top++;
