@@ -12,5 +12,4 @@ for (const s of ['1', '2']) {
   }
 }
 const g = play(sc, '3', 'uniform');
-const c = g.state.customers;
 console.log('uniform hours', g.decisions.at(-1)!.tiers[0]!.serviceHours);

@@ -3,7 +3,7 @@ import { step, type Decisions, type RoundReport, type ScenarioConfig, type SimSt
 import { costCutter } from './costCutter';
 import { discounter } from './discounter';
 import { random } from './random';
-import type { Policy, PolicyId } from './types';
+import type { Policy } from './types';
 import { uniform } from './uniform';
 import { valueBased } from './valueBased';
 

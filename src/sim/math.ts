@@ -138,7 +138,8 @@ export function selectKth(a: Float64Array, n: number, k: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     // Median of three to the middle.
-    let x = a[lo]!, y = a[mid]!, z = a[hi]!;
+    let x = a[lo]!, y = a[mid]!;
+    const z = a[hi]!;
     if (x > y) { const t = x; x = y; y = t; }
     if (y > z) { y = z; }
     if (x > y) { y = x; }
