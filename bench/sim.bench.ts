@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BYTES_PER_CUSTOMER } from '../src/sim/customers';
-import { newGame, step, type ScenarioConfig, type SimState } from '../src/sim/index';
+import { cloneState, newGame, step, stepInPlace, type Decisions, type ScenarioConfig, type SimState } from '../src/sim/index';
 import { policyById, policyDecisions } from '../src/policies/index';
 import { memoryBaseline } from './baseline';
 
@@ -36,50 +36,73 @@ function scenarioOf(size: number, rounds: number): ScenarioConfig {
   };
 }
 
-/** Plays `rounds` rounds with the value-based policy's decisions, returning time in the engine only. */
-function timeRounds(sc: ScenarioConfig, start: SimState, rounds: number): { ms: number; customerRounds: number; state: SimState } {
+/** The value-based policy's decisions for `rounds` rounds from `start` (computed outside the timed part). */
+function decisionsFor(sc: ScenarioConfig, start: SimState, rounds: number): Decisions[] {
   const policy = policyById('value-based')!;
-  let s = start;
-  let ms = 0;
-  let customerRounds = 0;
+  let s = cloneState(start);
+  const out: Decisions[] = [];
   for (let r = 0; r < rounds && s.status === 'running'; r++) {
     const d = policyDecisions(policy, sc, s, null);
+    const res = stepInPlace(sc, s, d);
+    if (!res.ok) throw new Error(res.problems.map((p) => p.message.en).join(' '));
+    out.push(d);
+    s = res.state;
+  }
+  return out;
+}
+
+/** Engine time for playing `ds` from `start`, in place or as pure steps (a copy per round). */
+function timeRounds(sc: ScenarioConfig, start: SimState, ds: Decisions[], pure: boolean): { ms: number; customerRounds: number; state: SimState } {
+  let s = pure ? start : cloneState(start);
+  let ms = 0;
+  let customerRounds = 0;
+  for (const d of ds) {
+    customerRounds += s.customers.count;
     const t0 = performance.now();
-    const res = step(sc, s, d);
+    const res = pure ? step(sc, s, d) : stepInPlace(sc, s, d);
     ms += performance.now() - t0;
     if (!res.ok) throw new Error(res.problems.map((p) => p.message.en).join(' '));
-    customerRounds += s.customers.count;
     s = res.state;
   }
   return { ms, customerRounds, state: s };
 }
 
-const results: Record<string, unknown>[] = [];
+const results: Record<string, number>[] = [];
 for (const size of [10_000, 50_000, 200_000]) {
   const sc = scenarioOf(size, 20);
   const g = newGame(sc, 'bench');
-  timeRounds(sc, g, 2); // warm-up
-  const best = [1, 2, 3].map(() => timeRounds(sc, g, 5)).sort((a, b) => a.ms - b.ms)[0]!;
-  const rate = best.customerRounds / (best.ms / 1000);
-  const baseRate = memoryBaseline(g.customers, 5);
-  results.push({ customers: size, customerRoundsPerSecond: Math.round(rate), baselinePerSecond: Math.round(baseRate), ratioToBaseline: rate / baseRate });
+  const ds = decisionsFor(sc, g, 5);
+  timeRounds(sc, g, ds, false); // warm-up
+  const best = (pure: boolean) => [1, 2, 3].map(() => timeRounds(sc, g, ds, pure)).sort((a, b) => a.ms - b.ms)[0]!;
+  const inPlace = best(false);
+  const pure = best(true);
+  const rate = inPlace.customerRounds / (inPlace.ms / 1000);
+  const baseRate = memoryBaseline(cloneState(g).customers, 5);
+  results.push({
+    customers: size,
+    customerRoundsPerSecond: Math.round(rate),
+    pureStepCustomerRoundsPerSecond: Math.round(pure.customerRounds / (pure.ms / 1000)),
+    baselinePerSecond: Math.round(baseRate),
+    ratioToBaseline: rate / baseRate,
+  });
 }
-// A whole 20-round game of 200,000 customers: new game + 20 rounds, engine time.
+// A whole 20-round game of 200,000 customers: new game + 20 rounds in place, engine time only.
 const sc = scenarioOf(200_000, 20);
+const ds = decisionsFor(sc, newGame(sc, 'bench-game'), 20);
 const t0 = performance.now();
 const g = newGame(sc, 'bench-game');
 const tNew = performance.now() - t0;
-const game = timeRounds(sc, g, 20);
+const game = timeRounds(sc, g, ds, false);
 const gameMs = tNew + game.ms;
 const bytes = BYTES_PER_CUSTOMER;
-const capacityBytes = game.state.customers.capacity * bytes / game.state.customers.count;
+const capacityBytes = (game.state.customers.capacity * bytes) / game.state.customers.count;
 
 if (json) {
   console.log(JSON.stringify({ node: process.version, results, game200k: { newGameMs: tNew, roundsMs: game.ms, totalMs: gameMs }, bytesPerCustomer: bytes, allocatedBytesPerCustomer: capacityBytes }, null, 2));
 } else {
-  console.log(`CRM Sandbox sim bench (Node ${process.version}, single thread, value-based decisions)`);
+  console.log(`CRM Sandbox sim bench (Node ${process.version}, single thread, value-based decisions, engine time only)`);
   for (const r of results) {
-    console.log(`  ${String(r.customers).padStart(7)} customers: ${(Number(r.customerRoundsPerSecond) / 1e6).toFixed(2)} M customer-rounds/s; memory baseline ${(Number(r.baselinePerSecond) / 1e6).toFixed(1)} M/s; ratio ${(r.ratioToBaseline as number).toFixed(3)}`);
+    console.log(`  ${String(r.customers).padStart(7)} customers: ${(r.customerRoundsPerSecond! / 1e6).toFixed(2)} M customer-rounds/s (pure step with a state copy: ${(r.pureStepCustomerRoundsPerSecond! / 1e6).toFixed(2)} M); memory baseline ${(r.baselinePerSecond! / 1e6).toFixed(1)} M/s; ratio ${r.ratioToBaseline!.toFixed(3)}`);
   }
   console.log(`  whole game, 200,000 customers x 20 rounds: ${gameMs.toFixed(0)} ms (new game ${tNew.toFixed(0)} ms, rounds ${game.ms.toFixed(0)} ms)`);
   console.log(`  state: ${bytes} bytes per customer (${capacityBytes.toFixed(0)} allocated, with growth room)`);

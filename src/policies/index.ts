@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { step, type Decisions, type RoundReport, type ScenarioConfig, type SimState } from '../sim/index';
+import { cloneState, stepInPlace, type Decisions, type RoundReport, type ScenarioConfig, type SimState } from '../sim/index';
 import { costCutter } from './costCutter';
 import { discounter } from './discounter';
 import { random } from './random';
@@ -32,12 +32,13 @@ export interface PlayedRound {
 
 /** Plays a whole game with `policy`; stops early on game over. Throws only if the policy produced a refused decision (a bug). */
 export function playGame(scenario: ScenarioConfig, start: SimState, policy: Policy): { state: SimState; rounds: PlayedRound[] } {
-  let state = start;
+  // One private copy, then every round in place: `start` is left as it was.
+  let state = cloneState(start);
   let last: RoundReport | null = null;
   const rounds: PlayedRound[] = [];
   while (state.status === 'running') {
     const decisions = policyDecisions(policy, scenario, state, last);
-    const res = step(scenario, state, decisions);
+    const res = stepInPlace(scenario, state, decisions);
     if (!res.ok) throw new Error(`policy ${policy.id} made a refused decision in round ${state.round + 1}: ${res.problems.map((p) => p.message.en).join(' ')}`);
     state = res.state;
     last = res.report;

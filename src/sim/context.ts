@@ -9,6 +9,9 @@ import type { LocalText } from './text';
 export interface TierRound {
   /** Active customers at the start of the round (after re-tiering). */
   count: Int32Array;
+  /** Price index and relationship spend per customer decided for the tier. */
+  price: Float64Array;
+  relationship: Float64Array;
   /** Delivered service hours per customer after pressure and the service standard. */
   hours: Float64Array;
   /** Money per at-risk customer for retention offers, and the at-risk count. */
@@ -97,6 +100,8 @@ const PURPOSES: readonly Purpose[] = [
 function tierRound(n: number): TierRound {
   return {
     count: new Int32Array(n),
+    price: new Float64Array(n),
+    relationship: new Float64Array(n),
     hours: new Float64Array(n),
     offer: new Float64Array(n),
     atRisk: new Int32Array(n),
@@ -130,13 +135,18 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
   for (const p of PURPOSES) key[p] = p === 'population' ? streamKey(s.seed, 0, p) : streamKey(s.seed, r, p);
   const cap = s.customers.capacity;
   const tierCount = d.tiering.tierCount;
+  const tiers = tierRound(tierCount);
+  for (let t = 0; t < tierCount; t++) {
+    tiers.price[t] = d.tiers[t]!.priceIndex;
+    tiers.relationship[t] = d.tiers[t]!.relationshipSpend;
+  }
   return {
     scenario, P, s, d, r, tierCount, key,
     sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
     skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, turnover: 0, hires: 0, leavers: 0,
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
     productValue: P.value.productValue, wagePerHour: 0,
-    tiers: tierRound(tierCount),
+    tiers,
     quality: new Float32Array(cap),
     outcome: new Uint8Array(cap),
     eventChurn: new Float32Array(cap),

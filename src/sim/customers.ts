@@ -112,6 +112,13 @@ export function allocCustomers(capacity: number): Customers {
 
 /** A copy of `src` with room for at least `capacity` customers (its own buffers). */
 export function copyCustomers(src: Customers, capacity: number): Customers {
+  if (capacity === src.capacity) {
+    // Same size: copy every column whole (a plain memory copy).
+    const s0 = src as unknown as Record<string, { slice(): unknown }>;
+    const out: Record<string, unknown> = { count: src.count, capacity };
+    for (const c of COLUMNS) out[c.name] = s0[c.name]!.slice();
+    return allocShape(out as unknown as Customers);
+  }
   const cap = Math.max(capacity, src.count);
   const out = allocCustomers(cap);
   out.count = src.count;
@@ -121,6 +128,15 @@ export function copyCustomers(src: Customers, capacity: number): Customers {
     o[c.name].set(s[c.name].subarray(0, src.count * c.stride));
   }
   return out;
+}
+
+/** Rebuilds a table from its columns with the literal shape of {@link allocCustomers}. */
+function allocShape(x: Customers): Customers {
+  const y = allocCustomers(0);
+  y.count = x.count;
+  y.capacity = x.capacity;
+  for (const c of COLUMNS) (y as unknown as Record<string, unknown>)[c.name] = (x as unknown as Record<string, unknown>)[c.name];
+  return y;
 }
 
 /** Makes room for `extra` more customers, growing by doubling. Returns the (possibly new) table. */

@@ -29,21 +29,37 @@ export function aggregateKpis(ctx: RoundContext, valueSums: ValueBreakdown[]): {
   for (let t = 0; t < k; t++) tiers.push(emptyKpis());
   const prom = new Float64Array(k);
   const detr = new Float64Array(k);
+  // Sums per tier in typed arrays (cheaper than object fields in the hot loop).
+  const nC = new Float64Array(k), rev = new Float64Array(k), prof = new Float64Array(k), sow = new Float64Array(k);
+  const sat = new Float64Array(k), loy = new Float64Array(k), eq = new Float64Array(k);
   const slot = ctx.r % 4;
+  const status = c.status, tier = c.tier, revenue = c.revenue, profit = c.profit, share = c.shareOfWallet;
+  const satisfaction = c.satisfaction, loyalty = c.loyalty, clv = c.clv;
   for (let i = 0; i < c.count; i++) {
-    if (c.status[i] !== ACTIVE) continue;
-    const t = c.tier[i]!;
-    const o = tiers[t]!;
-    o.customers++;
-    o.revenue += c.revenue[i * 4 + slot]!;
-    o.profit += c.profit[i]!;
-    o.shareOfWallet += c.shareOfWallet[i]!;
-    o.satisfaction += c.satisfaction[i]!;
-    o.loyalty += c.loyalty[i]!;
-    o.customerEquity += c.clv[i]!;
-    const q = npsAnswer(c.satisfaction[i]!, c.loyalty[i]!, 0);
+    if (status[i] !== ACTIVE) continue;
+    const t = tier[i]!;
+    const s = satisfaction[i]!;
+    const l = loyalty[i]!;
+    nC[t]!++;
+    rev[t]! += revenue[i * 4 + slot]!;
+    prof[t]! += profit[i]!;
+    sow[t]! += share[i]!;
+    sat[t]! += s;
+    loy[t]! += l;
+    eq[t]! += clv[i]!;
+    const q = npsAnswer(s, l, 0);
     if (q >= 9) prom[t]!++;
     else if (q <= 6) detr[t]!++;
+  }
+  for (let t = 0; t < k; t++) {
+    const o = tiers[t]!;
+    o.customers = nC[t]!;
+    o.revenue = rev[t]!;
+    o.profit = prof[t]!;
+    o.shareOfWallet = sow[t]!;
+    o.satisfaction = sat[t]!;
+    o.loyalty = loy[t]!;
+    o.customerEquity = eq[t]!;
   }
   const firm = emptyKpis();
   const tr = ctx.tiers;

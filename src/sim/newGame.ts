@@ -18,21 +18,30 @@ export function newGame(scenario: ScenarioConfig, seed: string): SimState {
   const n = scenario.population.size;
   const segs = scenario.population.segments;
   const pop = streamKey(seed, 0, 'population');
-  const births: Birth[] = [];
+  // First pass: each customer's segment and wallet (the median wallet is every need's reference).
+  const b: Birth = {
+    key: 0, stream: pop, round: 0, source: SOURCE_INITIAL, refWallet: 1,
+    needBase: P.service.needBase, needElasticity: P.service.needElasticity, start: null, segment: -1, walletQuantile: -1, wallet: -1,
+  };
   const wallets = new Float64Array(n);
+  const quantiles = new Float64Array(n);
+  const segment = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const b: Birth = {
-      key: birthKey(pop, 0, SOURCE_INITIAL, i), stream: pop, round: 0, source: SOURCE_INITIAL, refWallet: 1,
-      needBase: P.service.needBase, needElasticity: P.service.needElasticity, start: null, segment: -1, walletQuantile: -1,
-    };
-    births.push(b);
-    wallets[i] = birthWallet(segs, b).wallet;
+    b.key = birthKey(pop, 0, SOURCE_INITIAL, i);
+    const w = birthWallet(segs, b);
+    wallets[i] = w.wallet;
+    quantiles[i] = w.q;
+    segment[i] = w.segment;
   }
-  const refWallet = n > 0 ? selectKth(wallets, n, n >>> 1) : 1;
+  const sorted = wallets.slice();
+  const refWallet = n > 0 ? selectKth(sorted, n, n >>> 1) : 1;
   const c = allocCustomers(Math.max(64, Math.ceil(n * 1.25)));
+  b.refWallet = refWallet;
   for (let i = 0; i < n; i++) {
-    const b = births[i]!;
-    b.refWallet = refWallet;
+    b.key = birthKey(pop, 0, SOURCE_INITIAL, i);
+    b.segment = segment[i]!;
+    b.walletQuantile = quantiles[i]!;
+    b.wallet = wallets[i]!;
     writeCustomer(c, i, segs, b);
     // Steady-state revenue history for the rounds it has been a customer.
     const rev = c.wallet[i]! * c.shareOfWallet[i]!;

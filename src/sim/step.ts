@@ -41,8 +41,24 @@ export function step(scenario: ScenarioConfig, state: SimState, decisions: Decis
   const assigned = new Uint8Array(state.customers.count);
   const problems = validateDecisions(scenario, state, decisions, assigned);
   if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, ...playRound(scenario, cloneState(state), decisions, assigned) };
+}
+
+/**
+ * The same round as {@link step}, played on `state` itself: no copy of the customer table.
+ * For callers that own the state and keep no earlier one (whole-game replays, benchmarks).
+ * A rejected decision still changes nothing.
+ */
+export function stepInPlace(scenario: ScenarioConfig, state: SimState, decisions: Decisions): StepResult {
+  const assigned = new Uint8Array(state.customers.count);
+  const problems = validateDecisions(scenario, state, decisions, assigned);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, ...playRound(scenario, state, decisions, assigned) };
+}
+
+/** Plays the round on `s`, which the caller owns; `assigned` holds the tiers from validation. */
+function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array): { state: SimState; report: RoundReport } {
   const P = resolveParams(scenario.model);
-  const s = cloneState(state);
   const d = structuredClone(decisions);
   const ctx = makeContext(scenario, P, s, d);
   runCapability(ctx);
@@ -126,5 +142,5 @@ export function step(scenario: ScenarioConfig, state: SimState, decisions: Decis
     status: s.status,
     hash: hashState(s),
   };
-  return { ok: true, state: s, report };
+  return { state: s, report };
 }

@@ -56,41 +56,45 @@ export interface Birth {
   segment: number;
   /** Uniform quantile of the wallet, or -1 to draw it. */
   walletQuantile: number;
+  /** The wallet itself when already computed from that quantile and segment, or -1. */
+  wallet?: number;
 }
 
 /** The wallet quantile and segment a birth will get (for targeting before committing a slot). */
 export function birthWallet(segments: readonly SegmentConfig[], b: Birth): { segment: number; wallet: number; q: number } {
   const segment = b.segment >= 0 ? b.segment : pickSegment(segments, u01(b.stream, b.key, D_SEGMENT));
   const q = b.walletQuantile >= 0 ? b.walletQuantile : (u01(b.stream, b.key, D_WALLET) + 1e-9) * 0.999999;
-  return { segment, wallet: walletAt(segments[segment]!.wallet, q), q };
+  const wallet = b.wallet !== undefined && b.wallet >= 0 && b.segment >= 0 && b.walletQuantile >= 0 ? b.wallet : walletAt(segments[segment]!.wallet, q);
+  return { segment, wallet, q };
 }
 
 /** Writes a new customer into slot `i` of `c` (the caller has made room and bumps `count`). */
 export function writeCustomer(c: Customers, i: number, segments: readonly SegmentConfig[], b: Birth): void {
   const { segment, wallet, q } = birthWallet(segments, b);
   const seg = segments[segment]!;
-  const u = (j: number): number => u01(b.stream, b.key, j);
+  const st = b.stream;
+  const who = b.key;
   c.key[i] = b.key;
   c.segment[i] = segment;
   c.wallet[i] = wallet;
-  c.margin[i] = clamp01(trait(seg.margin, u(D_MARGIN)));
-  const infl = clamp01(trait(seg.influence, u(D_INFLUENCE)));
+  c.margin[i] = clamp01(trait(seg.margin, u01(st, who, D_MARGIN)));
+  const infl = clamp01(trait(seg.influence, u01(st, who, D_INFLUENCE)));
   c.influence[i] = clamp01((1 - seg.influenceWithWallet) * infl + seg.influenceWithWallet * q);
-  c.potential[i] = clamp(trait(seg.potential, u(D_POTENTIAL)), -0.5, 1);
-  c.orientation[i] = clamp01(trait(seg.orientation, u(D_ORIENTATION)));
-  c.priceSensitivity[i] = clamp01(trait(seg.priceSensitivity, u(D_PRICE)));
+  c.potential[i] = clamp(trait(seg.potential, u01(st, who, D_POTENTIAL)), -0.5, 1);
+  c.orientation[i] = clamp01(trait(seg.orientation, u01(st, who, D_ORIENTATION)));
+  c.priceSensitivity[i] = clamp01(trait(seg.priceSensitivity, u01(st, who, D_PRICE)));
   c.need[i] = b.needBase * pow(wallet / b.refWallet, b.needElasticity);
-  c.errInfluence[i] = normInv(u(D_ERR_INF));
-  c.errPotential[i] = normInv(u(D_ERR_POT));
+  c.errInfluence[i] = normInv(u01(st, who, D_ERR_INF));
+  c.errPotential[i] = normInv(u01(st, who, D_ERR_POT));
   const start = b.start;
-  const expectation = clamp(trait(seg.expectation, u(D_EXPECTATION)) + (start ? start.expectationLift : 0), 0, 100);
+  const expectation = clamp(trait(seg.expectation, u01(st, who, D_EXPECTATION)) + (start ? start.expectationLift : 0), 0, 100);
   c.expectation[i] = expectation;
   c.anchor[i] = expectation;
-  c.satisfaction[i] = start ? start.satisfaction : clamp(trait(seg.satisfaction, u(D_SATISFACTION)), 0, 100);
-  c.loyalty[i] = start ? start.loyalty : clamp01(trait(seg.loyalty, u(D_LOYALTY)));
-  c.shareOfWallet[i] = start ? start.share : clamp01(trait(seg.shareOfWallet, u(D_SHARE)));
+  c.satisfaction[i] = start ? start.satisfaction : clamp(trait(seg.satisfaction, u01(st, who, D_SATISFACTION)), 0, 100);
+  c.loyalty[i] = start ? start.loyalty : clamp01(trait(seg.loyalty, u01(st, who, D_LOYALTY)));
+  c.shareOfWallet[i] = start ? start.share : clamp01(trait(seg.shareOfWallet, u01(st, who, D_SHARE)));
   c.bond[i] = 0;
-  c.tenure[i] = start ? 0 : Math.floor(u(D_TENURE) * (seg.maxTenure + 1));
+  c.tenure[i] = start ? 0 : Math.floor(u01(st, who, D_TENURE) * (seg.maxTenure + 1));
   c.joined[i] = b.round;
   c.left[i] = 0;
   c.status[i] = ACTIVE;

@@ -47,8 +47,13 @@ export function runChurn(ctx: RoundContext): void {
   const c = s.customers;
   const n = c.count;
   const tiers = ctx.tiers;
+  // The at-risk flag per customer, reusing the retention-offer scratch (1 = at risk).
+  const flagged = ctx.offerGiven;
   for (let i = 0; i < n; i++) {
-    if (c.status[i] === ACTIVE && atRisk(c, i, ctx.outcome[i]!, r)) tiers.atRisk[c.tier[i]!]!++;
+    if (c.status[i] === ACTIVE && atRisk(c, i, ctx.outcome[i]!, r)) {
+      tiers.atRisk[c.tier[i]!]!++;
+      flagged[i] = 1;
+    }
   }
   for (let t = 0; t < ctx.tierCount; t++) {
     const b = d.tiers[t]!.retentionBudget;
@@ -70,11 +75,14 @@ export function runChurn(ctx: RoundContext): void {
     let p = C.base + C.disloyal * pressure * l * l + (sat0 < 50 ? C.dissatisfied * (50 - sat0) * 0.02 : 0) + (gap > 0 ? C.price * c.priceSensitivity[i]! * gap : 0) + problemHazard(P, ctx.outcome[i]!);
     p *= keepShare;
     const offer = tiers.offer[t]!;
-    if (offer > 0 && atRisk(c, i, ctx.outcome[i]!, r)) {
-      const rev = c.revenue[i * 4 + lastSlot]!;
-      const scale = rev > 0 ? rev : c.wallet[i]! * c.shareOfWallet[i]!;
-      p *= 1 - C.retentionEffect * sat(offer / scale, C.retentionHalf);
-      ctx.offerGiven[i] = offer;
+    if (flagged[i] === 1) {
+      flagged[i] = 0;
+      if (offer > 0) {
+        const rev = c.revenue[i * 4 + lastSlot]!;
+        const scale = rev > 0 ? rev : c.wallet[i]! * c.shareOfWallet[i]!;
+        p *= 1 - C.retentionEffect * sat(offer / scale, C.retentionHalf);
+        flagged[i] = offer;
+      }
     }
     p = p * C.scale;
     const ev = ctx.eventChurn[i]!;

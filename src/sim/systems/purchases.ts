@@ -21,7 +21,7 @@ export function shareTarget(floor: number, ceiling: number, exponent: number, lo
  * customer's margin; cost to serve from service hours, programme, offers and recovery.
  */
 export function runPurchases(ctx: RoundContext): void {
-  const { P, s, d, r } = ctx;
+  const { P, s, r } = ctx;
   const B = P.purchase;
   const c = s.customers;
   const n = c.count;
@@ -54,7 +54,7 @@ export function runPurchases(ctx: RoundContext): void {
     const volume = wallet * share;
     const rev = volume * price;
     const cost = volume * (1 - c.margin[i]!);
-    const serve = (tiers.hours[t]! / prod) * wagePerHour + d.tiers[t]!.relationshipSpend + ctx.offerGiven[i]! + ctx.recoverySpent[i]!;
+    const serve = (tiers.hours[t]! / prod) * wagePerHour + tiers.relationship[t]! + ctx.offerGiven[i]! + ctx.recoverySpent[i]!;
     const profit = rev - cost - serve;
     c.revenue[i * 4 + slot] = rev;
     c.profit[i] = profit;

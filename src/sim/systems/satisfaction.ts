@@ -5,7 +5,7 @@ import { ACTIVE, type Customers } from '../state';
 
 /** The price index customer `i` pays this round (an event's override wins). */
 export function priceOf(ctx: RoundContext, c: Customers, i: number): number {
-  return c.overrideUntil[i]! >= ctx.r && c.priceOverride[i]! > 0 ? c.priceOverride[i]! : ctx.d.tiers[c.tier[i]!]!.priceIndex;
+  return c.overrideUntil[i]! >= ctx.r && c.priceOverride[i]! > 0 ? c.priceOverride[i]! : ctx.tiers.price[c.tier[i]!]!;
 }
 
 /** A zeroed value breakdown. */
@@ -23,7 +23,7 @@ export function emptyValue(): ValueBreakdown {
  * Fills the per-tier mean value breakdown into `out`.
  */
 export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void {
-  const { P, s, d, scenario } = ctx;
+  const { P, s, scenario } = ctx;
   const V = P.value;
   const Sp = P.satisfaction;
   const c = s.customers;
@@ -40,7 +40,7 @@ export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void 
     if (c.status[i] !== ACTIVE) continue;
     const t = c.tier[i]!;
     const need = c.need[i]!;
-    const spend = d.tiers[t]!.relationshipSpend;
+    const spend = tiers.relationship[t]!;
     const bondTarget = sat(spend / (need * hourCost), V.relationshipHalf);
     const bond = c.bond[i]! + (bondTarget - c.bond[i]!) * build;
     c.bond[i] = bond;

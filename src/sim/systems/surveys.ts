@@ -25,7 +25,8 @@ export function likertAnswer(satisfaction: number, z: number, cuts: LikertCuts):
 
 /** A likelihood-to-recommend answer 0..10 (NPS question). */
 export function npsAnswer(satisfaction: number, loyalty: number, z: number): number {
-  return clamp(Math.round(10 * (0.6 * (satisfaction / 100) + 0.4 * loyalty) + 1.5 * z), 0, 10);
+  const v = Math.floor(0.06 * satisfaction + 4 * loyalty + 1.5 * z + 0.5);
+  return v < 0 ? 0 : v > 10 ? 10 : v;
 }
 
 /**
