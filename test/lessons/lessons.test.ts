@@ -2,7 +2,6 @@
  * The lessons of MODEL.md section 6, each over at least 20 seeds on the relevant built-in
  * scenario. If a default scenario does not show them, the model or the scenario is wrong.
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newGame, step, ACTIVE, type Decisions, type ScenarioConfig } from '../../src/sim/index';
 import { policyById, policyDecisions, valueRule } from '../../src/policies/index';
@@ -10,7 +9,6 @@ import { assignTiers, dataQualityOf } from '../../src/sim/systems/tiering';
 import { resolveParams } from '../../src/sim/params';
 import { builtin, mean, play, playWith, seeds, withOverrides } from '../helpers';
 
-const HOTEL = new URL('../../scenarios/hotel.json', import.meta.url);
 const SEEDS = seeds(20);
 const total = (g: ReturnType<typeof play>): number => g.state.firm.cumulativeProfit + g.reports[g.reports.length - 1]!.firm.customerEquity;
 
@@ -23,7 +21,7 @@ describe('MODEL.md section 6: lessons', () => {
   });
 
   it('2. cutting training and wages raises profit for a round or two and lowers it later; customers feel it with a lag (C8)', () => {
-    const sc = builtin(existsSync(HOTEL) ? 'hotel' : 'ad-agency');
+    const sc = builtin('hotel');
     const cut = (d: Decisions, round: number): Decisions => (round >= 3 ? { ...d, people: { ...d.people, trainingSpend: 0, wageIndex: 0.85 } } : d);
     const rows = SEEDS.map((s) => {
       const base = playWith(sc, s, 'value-based', (d) => d);
