@@ -23,7 +23,9 @@ export const costCutter: Policy = {
       trainingSpend: 0,
     };
     const hours = d.tiers.map((t) => t.serviceHours);
-    if (isOpen(scenario, state, 'service')) spreadHours(scenario, state, d, hours, 1.15);
-    return fitBudget(scenario, state, respectLocks(scenario, state, d));
+    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
+    const e = respectLocks(scenario, state, d);
+    if (isOpen(scenario, state, 'service')) spreadHours(scenario, state, e, hours, 1.15);
+    return fitBudget(scenario, state, e);
   },
 };

@@ -22,9 +22,11 @@ export const discounter: Policy = {
       research: { surveySample: new Array<number>(k).fill(0), employeeSurvey: false, nps: false },
       choices: defaultChoices(scenario, state),
     };
-    spreadHours(scenario, state, d, new Array<number>(k).fill(1), 0.9);
     const free = Math.max(0, state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend);
     d.tiers.forEach((t) => (t.acquisitionSpend = (free * 0.9) / k));
-    return fitBudget(scenario, state, respectLocks(scenario, state, d));
+    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
+    const e = respectLocks(scenario, state, d);
+    spreadHours(scenario, state, e, new Array<number>(k).fill(1), 0.9);
+    return fitBudget(scenario, state, e);
   },
 };

@@ -38,7 +38,6 @@ export const random: Policy = {
         .filter((e) => e.round === state.round + 1 && e.options && e.options.length > 0)
         .map((e) => ({ event: e.id, option: e.options![Math.floor(rnd() * e.options!.length)]!.id })),
     };
-    if (isOpen(scenario, state, 'service')) spreadHours(scenario, state, d, d.tiers.map(() => 0.2 + rnd()), 0.6 + rnd() * 0.6);
     const budget = state.firm.budget * (0.3 + rnd() * 0.6);
     const parts = Array.from({ length: 8 }, () => rnd());
     const total = parts.reduce((a, b) => a + b, 0);
@@ -53,6 +52,9 @@ export const random: Policy = {
     d.people.trainingSpend = part(4);
     d.brandSpend = part(5);
     d.systems = { salesAutomation: part(6) / 4, marketingAutomation: part(6) / 4, serviceDesk: part(6) / 4, dataPlatform: part(6) / 4 };
-    return fitBudget(scenario, state, respectLocks(scenario, state, d));
+    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
+    const e = respectLocks(scenario, state, d);
+    if (isOpen(scenario, state, 'service')) spreadHours(scenario, state, e, d.tiers.map(() => 0.2 + rnd()), 0.6 + rnd() * 0.6);
+    return fitBudget(scenario, state, e);
   },
 };

@@ -25,7 +25,6 @@ export const uniform: Policy = {
       research: { surveySample: new Array<number>(k).fill(Math.min(30, Math.floor(state.initialCount / 10 / k))), employeeSurvey: false, nps: false },
       choices: defaultChoices(scenario, state),
     };
-    spreadHours(scenario, state, d, new Array<number>(k).fill(1), 0.9);
     const active = state.customers.count;
     const free = state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend;
     const acq = Math.max(0, free) * 0.3;
@@ -34,6 +33,9 @@ export const uniform: Policy = {
       t.acquisitionSpend = acq / k;
       t.relationshipSpend = active > 0 ? rel / Math.max(1, active * 0.9) : 0;
     });
-    return fitBudget(scenario, state, respectLocks(scenario, state, d));
+    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
+    const e = respectLocks(scenario, state, d);
+    spreadHours(scenario, state, e, new Array<number>(k).fill(1), 0.9);
+    return fitBudget(scenario, state, e);
   },
 };

@@ -35,7 +35,6 @@ export const valueBased: Policy = {
       research: { surveySample: prof.counts.map((c) => Math.min(20, Math.floor(c / 4))), employeeSurvey: false, nps: false },
       choices: defaultChoices(scenario, state),
     };
-    spreadHours(scenario, state, d, prof.meanRevenue.map((r) => Math.sqrt(Math.max(0, r))), 0.92);
     const free = Math.max(0, state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend);
     const relShare = k === 3 ? [0.55, 0.35, 0.1] : k === 2 ? [0.75, 0.25] : [1];
     const acqShare = k === 3 ? [0.4, 0.6, 0] : k === 2 ? [0.6, 0.4] : [1];
@@ -45,6 +44,9 @@ export const valueBased: Policy = {
       t.acquisitionSpend = free * 0.3 * acqShare[i]!;
       t.retentionBudget = i < k - 1 || k === 1 ? (free * 0.1) / Math.max(1, k - 1) : 0;
     });
-    return fitBudget(scenario, state, respectLocks(scenario, state, d));
+    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
+    const e = respectLocks(scenario, state, d);
+    spreadHours(scenario, state, e, prof.meanRevenue.map((r) => Math.sqrt(Math.max(0, r))), 0.92);
+    return fitBudget(scenario, state, e);
   },
 };

@@ -65,6 +65,13 @@ export const eventEffectSchema = z
       delta: num(-100, 100, 'Change of product value (points).'),
       rounds,
     }),
+    effect('wageFactor', 'Wages paid, and felt by staff, are multiplied for a while (e.g. a pay cut imposed by headquarters).', {
+      factor: num(0.5, 1.5, 'Multiplier on the wage index, 0.5..1.5.'),
+      rounds,
+    }),
+    effect('employeeSatisfaction', 'Employee satisfaction changes at once, then returns toward its target.', {
+      delta: num(-100, 100, 'Change of employee satisfaction (points).'),
+    }),
   ])
   .describe('What the event does.');
 

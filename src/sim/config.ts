@@ -187,7 +187,11 @@ export type EventEffect =
   /** These customers leave with `probability` this round. */
   | { kind: 'churn'; probability: number; target: EventTarget }
   | { kind: 'cash'; amount: number }
-  | { kind: 'productValue'; delta: number; rounds: number };
+  | { kind: 'productValue'; delta: number; rounds: number }
+  /** Wages paid (and felt by staff) are multiplied by `factor` for `rounds`, whatever the wage index decided. */
+  | { kind: 'wageFactor'; factor: number; rounds: number }
+  /** Employee satisfaction changes by `delta` points at once (it then returns toward its target). */
+  | { kind: 'employeeSatisfaction'; delta: number };
 
 /** An option of a choice card. */
 export interface ChoiceOption {

@@ -64,6 +64,8 @@ export interface RoundContext {
   rivalPressure: number;
   rivalPrice: number;
   productValue: number;
+  /** Multiplier on the decided wage index from events (a pay cut imposed by headquarters). */
+  wageFactor: number;
   /** Wage cost of one staff hour at this round's wage index. */
   wagePerHour: number;
   tiers: TierRound;
@@ -145,7 +147,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
     skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, turnover: 0, hires: 0, leavers: 0,
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
-    productValue: P.value.productValue, wagePerHour: 0,
+    productValue: P.value.productValue, wageFactor: 1, wagePerHour: 0,
     tiers,
     quality: new Float32Array(cap),
     outcome: new Uint8Array(cap),

@@ -42,6 +42,7 @@ export function runEmployees(ctx: RoundContext): void {
   const E = P.employees;
   const f = s.firm;
   const h0 = f.headcount;
+  const wageIndex = d.people.wageIndex * ctx.wageFactor;
   const layoffs = Math.min(d.people.layoffs, h0);
   const afterLayoff = h0 - layoffs;
   const unhappy = 1 - f.employeeSatisfaction / 100;
@@ -74,7 +75,7 @@ export function runEmployees(ctx: RoundContext): void {
   const tools = (ctx.sfa + ctx.mkt + ctx.desk + ctx.dataEff) / 4;
   ctx.isq = clamp01(E.isqBase + E.isqTraining * ctx.trainingEff + E.isqTools * tools);
   const target = clamp(
-    E.esBase + E.esIsq * ctx.isq + E.esWage * (d.people.wageIndex - 1) - E.esOverload * Math.max(0, W - 1) -
+    E.esBase + E.esIsq * ctx.isq + E.esWage * (wageIndex - 1) - E.esOverload * Math.max(0, W - 1) -
       E.esLayoff * (h0 > 0 ? layoffs / h0 : 0) - E.esAdoption * f.adoptionStrain,
     0,
     100,
@@ -83,9 +84,9 @@ export function runEmployees(ctx: RoundContext): void {
   f.employeeSatisfaction += E.esAdjust * (f.employeeSatisfactionLag - f.employeeSatisfaction);
   f.lastWorkload = W;
   f.lastTurnover = ctx.turnover;
-  ctx.wagePerHour = (scenario.firm.wage * d.people.wageIndex) / scenario.firm.hoursPerStaff;
+  ctx.wagePerHour = (scenario.firm.wage * wageIndex) / scenario.firm.hoursPerStaff;
   const fin = ctx.fin;
-  fin.wages = h1 * scenario.firm.wage * d.people.wageIndex;
+  fin.wages = h1 * scenario.firm.wage * wageIndex;
   fin.hiring = hires * scenario.firm.hireCost;
   fin.severance = layoffs * scenario.firm.severance;
 }

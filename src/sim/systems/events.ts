@@ -56,10 +56,14 @@ function applyOnce(ctx: RoundContext, e: EventEffect, source: string, mask: Uint
     case 'rivalPressure':
     case 'rivalPrice':
     case 'productValue':
+    case 'wageFactor':
       ctx.s.effects.push({ effect: e, until: ctx.r + e.rounds - 1, source });
       return;
     case 'cash':
       ctx.fin.events += e.amount;
+      return;
+    case 'employeeSatisfaction':
+      ctx.s.firm.employeeSatisfaction = clamp(ctx.s.firm.employeeSatisfaction + e.delta, 0, 100);
       return;
     case 'expectation':
       selectTarget(ctx, e.target, mask);
@@ -99,8 +103,8 @@ function applyOnce(ctx: RoundContext, e: EventEffect, source: string, mask: Uint
 /**
  * Fires the scenario events and news of this round (after re-tiering, so tier targets mean
  * the tiers of this round), applies the chosen options of choice cards, drops expired
- * lasting effects and sums the lasting ones into the round's rival pressure, rival price
- * and product value.
+ * lasting effects and sums the lasting ones into the round's rival pressure, rival price,
+ * product value and wage factor.
  */
 export function runEvents(ctx: RoundContext): void {
   const { scenario, s, d, r } = ctx;
@@ -124,6 +128,7 @@ export function runEvents(ctx: RoundContext): void {
     if (e.kind === 'rivalPressure') ctx.rivalPressure += e.delta;
     else if (e.kind === 'rivalPrice') ctx.rivalPrice += e.delta;
     else if (e.kind === 'productValue') ctx.productValue += e.delta;
+    else if (e.kind === 'wageFactor') ctx.wageFactor *= e.factor;
   }
   ctx.rivalPressure = Math.max(0, ctx.rivalPressure);
   ctx.rivalPrice = clamp(ctx.rivalPrice, 0.3, 2);

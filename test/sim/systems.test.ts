@@ -1,0 +1,236 @@
+/** Focused tests of individual systems: each checks one mechanism a learner relies on. */
+import { describe, expect, it } from 'vitest';
+import {
+  EV_LAPSED, EV_WONBACK, newGame, planUse, previewTiers, step, ACTIVE, LAPSED, STAGE_NAMES, type Decisions, type ScenarioConfig, type SimState,
+} from '../../src/sim/index';
+import { cloneState } from '../../src/sim/clone';
+import { loyaltyCurve } from '../../src/sim/systems/loyalty';
+import { shareTarget } from '../../src/sim/systems/purchases';
+import { clvOf } from '../../src/sim/systems/valuation';
+import { likertAnswer } from '../../src/sim/systems/surveys';
+import { problemHazard } from '../../src/sim/systems/churn';
+import { resolveParams } from '../../src/sim/params';
+import { policyById, policyDecisions } from '../../src/policies/index';
+import { builtin, mean, seeds, withOverrides } from '../helpers';
+
+const agency = builtin('ad-agency');
+const P = resolveParams(agency.model);
+const vb = (sc: ScenarioConfig, s: SimState): Decisions => policyDecisions(policyById('value-based')!, sc, s, null);
+function must(sc: ScenarioConfig, s: SimState, d: Decisions) {
+  const r = step(sc, s, d);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message.en).join(' '));
+  return r;
+}
+
+describe('loyalty, share of wallet, CLV, survey answers', () => {
+  it('the loyalty curve is flat low through indifference and steep near the top', () => {
+    const L = P.loyalty;
+    const at = (s: number) => loyaltyCurve(s, L.floor, L.ceiling, Math.round(L.steepness), L.halfSatisfaction);
+    expect(at(0)).toBeCloseTo(L.floor, 6);
+    expect(at(60) - at(40)).toBeLessThan(0.03);
+    expect(at(92) - at(80)).toBeGreaterThan(0.3);
+    for (let s = 0; s < 100; s += 5) expect(at(s + 5)).toBeGreaterThanOrEqual(at(s));
+  });
+  it('share of wallet rises with loyalty and with a price below the rival\'s', () => {
+    expect(shareTarget(0.3, 0.9, 1, 0.8, 0)).toBeGreaterThan(shareTarget(0.3, 0.9, 1, 0.2, 0));
+    expect(shareTarget(0.3, 0.9, 1, 0.2, 0.05)).toBeCloseTo(shareTarget(0.3, 0.9, 1, 0.2, 0) + 0.05, 9);
+    expect(shareTarget(0.3, 0.9, 1.5, 1, 1)).toBe(1);
+  });
+  it('CLV follows Gupta & Lehmann m r / (1 + i - r)', () => {
+    expect(clvOf(100, 0.9, 0.1)).toBeCloseTo(450, 9);
+    expect(clvOf(-50, 0.9, 0.1)).toBeLessThan(0);
+    expect(clvOf(100, 0.95, 0.03)).toBeGreaterThan(clvOf(100, 0.9, 0.03));
+  });
+  it('survey answers fall between the scale\'s cut points', () => {
+    const cuts = P.survey;
+    expect(likertAnswer(95, 0, cuts)).toBe(5);
+    expect(likertAnswer(75, 0, cuts)).toBe(4);
+    expect(likertAnswer(60, 0, cuts)).toBe(3);
+    expect(likertAnswer(40, 0, cuts)).toBe(2);
+    expect(likertAnswer(10, 0, cuts)).toBe(1);
+    expect(likertAnswer(80, 3, cuts)).toBe(5);
+  });
+  it('problem hazards order as TARP found: quick < resolved < unresolved; large worse than small', () => {
+    const h = (o: number) => problemHazard(P, o);
+    expect(h(0)).toBe(0);
+    for (const small of [1, 3, 5, 7]) expect(h(small + 1)).toBeGreaterThan(h(small));
+    expect(h(7)).toBeLessThan(h(5));
+    expect(h(5)).toBeLessThan(h(3));
+  });
+});
+
+describe('tiering', () => {
+  const s = newGame(agency, '1');
+  const rule = (shares: number[]) => ({ tierCount: shares.length, weights: { revenue: 1, margin: 0, influence: 0, potential: 0, tenure: 0 }, cutoffs: { mode: 'share' as const, shares } });
+  it('cuts by share of customers, top tier first', () => {
+    const c = previewTiers(agency, s, rule([0.1, 0.3, 0.6]));
+    const n = c.reduce((a, b) => a + b, 0);
+    expect(n).toBe(300);
+    expect(Math.abs(c[0]! - 30)).toBeLessThanOrEqual(2);
+    expect(Math.abs(c[1]! - 90)).toBeLessThanOrEqual(2);
+  });
+  it('the one-vote rule puts every customer above the revenue line in the top tier', () => {
+    const plain = previewTiers(agency, s, rule([0.02, 0.98]));
+    const vip = previewTiers(agency, s, { ...rule([0.02, 0.98]), topIfRevenueAbove: 100_000 });
+    expect(vip[0]!).toBeGreaterThan(plain[0]!);
+  });
+  it('cuts by score thresholds (relative to the average customer)', () => {
+    const c = previewTiers(agency, s, { tierCount: 2, weights: { revenue: 1, margin: 0, influence: 0, potential: 0, tenure: 0 }, cutoffs: { mode: 'score', thresholds: [2] } });
+    // Heavy tail: few customers have twice the average revenue.
+    expect(c[0]!).toBeGreaterThan(5);
+    expect(c[0]!).toBeLessThan(60);
+  });
+  it('reports migrations between tiers when the rule changes', () => {
+    const d = vb(agency, s);
+    const r = must(agency, s, d);
+    const moved = r.report.migrations.flat().reduce((a, b) => a + b, 0);
+    expect(moved).toBe(300);
+    expect(r.report.migrations.length).toBe(2); // from the one status-quo tier, plus the new-customer row
+    expect(r.report.migrations[0]!.length).toBe(3);
+  });
+});
+
+describe('acquisition, win-back, lifecycle', () => {
+  it('acquisition has diminishing returns: more spend wins more, each extra yuan wins less', () => {
+    const s = newGame(agency, '2');
+    const d = vb(agency, s);
+    const won = (x: number): number => {
+      const dd = structuredClone(d);
+      // Free the budget: no programmes, no other acquisition, no brand.
+      dd.tiers.forEach((t) => {
+        t.acquisitionSpend = 0;
+        t.relationshipSpend = 0;
+        t.retentionBudget = 0;
+      });
+      dd.tiers[1]!.acquisitionSpend = x;
+      dd.brandSpend = 0;
+      return mean(seeds(8).map((seed) => must(agency, { ...s, seed }, dd).report.firm.acquired));
+    };
+    const a = won(50_000), b = won(150_000), c = won(250_000);
+    expect(b).toBeGreaterThan(a);
+    expect(c).toBeGreaterThan(b);
+    expect(c - b).toBeLessThan(b - a);
+  });
+  it('win-back spend brings lapsed customers back, as new-stage customers', () => {
+    let s = newGame(agency, '3');
+    for (let r = 0; r < 3; r++) s = must(agency, s, vb(agency, s)).state;
+    const d = vb(agency, s);
+    const none = structuredClone(d);
+    none.tiers.forEach((t) => (t.winBackSpend = 0));
+    const some = structuredClone(none);
+    some.tiers[2]!.winBackSpend = 60_000;
+    some.tiers.forEach((t) => (t.acquisitionSpend = 0));
+    const a = must(agency, s, none);
+    const b = must(agency, s, some);
+    expect(a.report.firm.wonBack).toBe(0);
+    expect(b.report.firm.wonBack).toBeGreaterThan(0);
+    const ev = b.report.events;
+    for (let k = 0; k < ev.count; k++) {
+      if (ev.kind[k] !== EV_WONBACK) continue;
+      const i = ev.customer[k]!;
+      expect(s.customers.status[i]).toBe(LAPSED);
+      expect(b.state.customers.status[i]).toBe(ACTIVE);
+      expect(STAGE_NAMES[b.state.customers.stage[i]!]).toBe('new');
+    }
+  });
+  it('lapsed customers keep their slot, their round of leaving and a lapsed stage', () => {
+    const s = newGame(agency, '4');
+    const r = must(agency, s, vb(agency, s));
+    const ev = r.report.events;
+    let lapsed = 0;
+    for (let k = 0; k < ev.count; k++) {
+      if (ev.kind[k] !== EV_LAPSED) continue;
+      lapsed++;
+      const i = ev.customer[k]!;
+      expect(r.state.customers.left[i]).toBe(1);
+      expect(STAGE_NAMES[r.state.customers.stage[i]!]).toBe('lapsed');
+    }
+    expect(lapsed).toBe(r.report.firm.churned);
+  });
+});
+
+describe('employees and finance', () => {
+  it('layoffs and overload lower employee satisfaction; training raises skill', () => {
+    const s = newGame(agency, '5');
+    const d = vb(agency, s);
+    const base = must(agency, s, d).report.employees;
+    const cut = structuredClone(d);
+    cut.people.layoffs = 6;
+    cut.people.hires = 0;
+    const use = planUse(agency, s, cut);
+    if (use.staffHours > use.staffLimit) cut.tiers.forEach((t) => (t.serviceHours *= (use.staffLimit / use.staffHours) * 0.99));
+    const after = must(agency, s, cut).report.employees;
+    expect(after.satisfaction).toBeLessThan(base.satisfaction);
+    expect(after.workload).toBeGreaterThan(base.workload);
+    const trained = structuredClone(d);
+    trained.people.trainingSpend += 200_000;
+    trained.brandSpend = 0;
+    trained.tiers.forEach((t) => (t.acquisitionSpend *= 0.5));
+    const fitted = planUse(agency, s, trained).spend <= s.firm.budget ? trained : null;
+    if (fitted) expect(must(agency, s, fitted).report.employees.skill).toBeGreaterThan(base.skill);
+  });
+  it('running out of cash: a rescue loan with interest, or game over when the scenario says so', () => {
+    const broke = withOverrides(agency, { firm: { cash: 10_000, budget: { base: 0, reinvest: 0 } } });
+    const quo = (sc: ScenarioConfig): Decisions => ({ ...structuredClone(sc.initialDecisions), tiers: sc.initialDecisions.tiers.map((t) => ({ ...t, acquisitionSpend: 0, relationshipSpend: 0 })), people: { ...sc.initialDecisions.people, trainingSpend: 0 }, brandSpend: 0, research: { surveySample: [0], employeeSurvey: false, nps: false } });
+    const poor = withOverrides(broke, { model: { purchase: { sowFloor: 0.01, sowCeiling: 0.05 } } });
+    const s = newGame(poor, '6');
+    const r1 = must(poor, s, quo(poor));
+    expect(r1.report.finance.loan).toBeGreaterThan(0);
+    expect(r1.state.firm.debt).toBeGreaterThan(0);
+    expect(r1.state.firm.cash).toBeGreaterThanOrEqual(0);
+    expect(r1.state.status).toBe('running');
+    const r2 = must(poor, r1.state, quo(poor));
+    expect(r2.report.finance.interest).toBeCloseTo(r1.state.firm.debt * P.finance.interestRate, 6);
+    const strict = withOverrides(poor, { firm: { insolvency: { mode: 'gameOver', maxDebt: 0 } } });
+    const g = must(strict, newGame(strict, '6'), quo(strict));
+    expect(g.state.status).toBe('bankrupt');
+    expect(g.report.status).toBe('bankrupt');
+  });
+});
+
+describe('events and choice cards', () => {
+  const card = withOverrides(agency, {
+    events: [{
+      id: 'big-ask', round: 1, title: { en: 'Discount?' }, text: { en: '15% off or we leave' }, effects: [],
+      options: [
+        { id: 'accept', label: { en: 'Accept' }, effects: [{ kind: 'priceOverride', priceIndex: 0.85, rounds: 2, target: { largest: 1 } }] },
+        { id: 'refuse', label: { en: 'Refuse' }, effects: [{ kind: 'churn', probability: 1, target: { largest: 1 } }] },
+      ],
+      defaultOption: 'refuse',
+    }, { id: 'promo', round: 1, title: { en: 'Rival promotion' }, text: { en: 'A rival cuts prices' }, effects: [{ kind: 'rivalPrice', delta: -0.2, rounds: 2 }, { kind: 'rivalPressure', delta: 1, rounds: 2 }] }],
+  });
+  const s = newGame(card, '8');
+  let largest = 0;
+  for (let i = 1; i < s.customers.count; i++) {
+    const rev = (j: number) => s.customers.revenue[j * 4]! + s.customers.revenue[j * 4 + 1]! + s.customers.revenue[j * 4 + 2]! + s.customers.revenue[j * 4 + 3]!;
+    if (rev(i) > rev(largest)) largest = i;
+  }
+  it('a choice card takes the chosen option, or the default', () => {
+    const d = structuredClone(card.initialDecisions);
+    const refused = must(card, s, d);
+    expect(refused.state.customers.status[largest]).toBe(LAPSED);
+    expect(refused.report.fired.find((f) => f.id === 'big-ask')?.option).toBe('refuse');
+    const accepted = must(card, s, { ...d, choices: [{ event: 'big-ask', option: 'accept' }] });
+    expect(accepted.state.customers.priceOverride[largest]).toBeCloseTo(0.85, 6);
+    expect(accepted.state.customers.overrideUntil[largest]).toBe(2);
+  });
+  it('a pay cut imposed by an event lowers the wages paid and employee satisfaction', () => {
+    const cut = withOverrides(agency, { events: [{ id: 'hq', round: 1, title: { en: 'HQ' }, text: { en: 'Cut pay' }, effects: [{ kind: 'wageFactor', factor: 0.9, rounds: 2 }, { kind: 'employeeSatisfaction', delta: -5 }] }] });
+    const d = structuredClone(agency.initialDecisions);
+    const a = must(agency, s, d);
+    const b = must(cut, s, d);
+    const perHead = (r: typeof a) => r.report.finance.wages / r.report.employees.headcount;
+    expect(perHead(b)).toBeCloseTo(perHead(a) * 0.9, 3);
+    expect(b.report.employees.satisfaction).toBeLessThan(a.report.employees.satisfaction - 3);
+    const b3 = must(cut, must(cut, b.state, d).state, d);
+    const a3 = must(agency, must(agency, a.state, d).state, d);
+    expect(perHead(b3)).toBeCloseTo(perHead(a3), 6);
+  });
+  it('a rival promotion raises churn on the same draws', () => {
+    const calm = withOverrides(card, { events: [] });
+    const d = structuredClone(card.initialDecisions);
+    const a = must(calm, cloneState(s), d);
+    const b = must(card, cloneState(s), { ...d, choices: [{ event: 'big-ask', option: 'accept' }] });
+    expect(b.report.firm.churned).toBeGreaterThan(a.report.firm.churned);
+  });
+});
