@@ -84,6 +84,8 @@ export interface RoundContext {
   /** Slots of each tier's active members (counting sort by tier): `members[start[t]..start[t+1])`. */
   members: Int32Array;
   memberStart: Int32Array;
+  /** Per tier, after purchases: active customers, their wallets and trailing revenue (what acquisition aims at). */
+  profile: { active: Float64Array; wallet: Float64Array; revenue: Float64Array };
   /** Migrations at re-tiering. */
   migrations: number[][];
   fin: Finance;
@@ -158,6 +160,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     members: new Int32Array(cap),
     memberStart: new Int32Array(tierCount + 1),
     migrations: [],
+    profile: { active: new Float64Array(tierCount), wallet: new Float64Array(tierCount), revenue: new Float64Array(tierCount) },
     fin: emptyFinance(s.firm.cash),
     promoterMass: 0,
     detractorMass: 0,

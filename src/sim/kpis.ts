@@ -3,6 +3,7 @@ import type { CustomerKpis, ValueBreakdown } from './report';
 import { ACTIVE } from './state';
 import { npsAnswer } from './systems/surveys';
 import { emptyValue } from './systems/satisfaction';
+import { clvOf } from './systems/valuation';
 
 function emptyKpis(): CustomerKpis {
   return {
@@ -20,7 +21,8 @@ function scaleValue(v: ValueBreakdown, k: number): void {
 /**
  * Aggregates the round's KPIs per tier and for the firm. Customer figures cover customers
  * active at the end of the round; the firm's profit is the operating profit of the books.
- * `valueSums` are the per-tier sums from the satisfaction system.
+ * `valueSums` are the per-tier sums from the satisfaction system. Values every customer
+ * on the way (step 16).
  */
 export function aggregateKpis(ctx: RoundContext, valueSums: ValueBreakdown[]): { firm: CustomerKpis; tiers: CustomerKpis[] } {
   const c = ctx.s.customers;
@@ -35,8 +37,15 @@ export function aggregateKpis(ctx: RoundContext, valueSums: ValueBreakdown[]): {
   const slot = ctx.r % 4;
   const status = c.status, tier = c.tier, revenue = c.revenue, profit = c.profit, share = c.shareOfWallet;
   const satisfaction = c.satisfaction, loyalty = c.loyalty, clv = c.clv;
+  const rate = ctx.P.finance.discountRate;
+  const churnP = c.churnP;
   for (let i = 0; i < c.count; i++) {
-    if (status[i] !== ACTIVE) continue;
+    // Step 16 (valuation) in the same pass: CLV of every active customer; lapsed ones are worth nothing.
+    if (status[i] !== ACTIVE) {
+      clv[i] = 0;
+      continue;
+    }
+    clv[i] = clvOf(profit[i]!, 1 - churnP[i]!, rate);
     const t = tier[i]!;
     const s = satisfaction[i]!;
     const l = loyalty[i]!;

@@ -2,10 +2,9 @@ import { logEvent, type RoundContext } from '../context';
 import { clamp, sat } from '../math';
 import { EV_ACQUIRED } from '../report';
 import { birthKey, u01 } from '../rng';
-import { ACTIVE, SOURCE_ACQUIRED } from '../state';
+import { SOURCE_ACQUIRED } from '../state';
 import { birthWallet } from '../traits';
 import { addCustomer, newcomer } from './births';
-import { trailingRevenue } from './tiering';
 
 /** Net word of mouth per active customer, and the acquisition factor it gives. */
 export function wordOfMouthFactor(ctx: RoundContext, active: number): number {
@@ -24,23 +23,14 @@ export function wordOfMouthFactor(ctx: RoundContext, active: number): number {
 export function runAcquisition(ctx: RoundContext): void {
   const { P, s, d } = ctx;
   const A = P.acquisition;
-  const c = s.customers;
-  const n = c.count;
   const k = ctx.tierCount;
-  const active = new Float64Array(k);
-  const wallet = new Float64Array(k);
-  const rev = new Float64Array(k);
+  // The tiers as purchases left them (customers of before this round's referrals).
+  const { active, wallet, revenue: rev } = ctx.profile;
   let all = 0;
   let allRev = 0;
-  for (let i = 0; i < n; i++) {
-    if (c.status[i] !== ACTIVE || c.joined[i] === ctx.r) continue;
-    const t = c.tier[i]!;
-    active[t]!++;
-    wallet[t]! += c.wallet[i]!;
-    const r4 = trailingRevenue(c.revenue, i);
-    rev[t]! += r4;
-    all++;
-    allRev += r4;
+  for (let t = 0; t < k; t++) {
+    all += active[t]!;
+    allRev += rev[t]!;
   }
   const womFactor = wordOfMouthFactor(ctx, all);
   const brand = 1 + A.brandEffect * ctx.brandEff;

@@ -8,7 +8,7 @@ import { priceOf } from './satisfaction';
 import {
   OUT_QUICK_LARGE, OUT_QUICK_SMALL, OUT_RESOLVED_LARGE, OUT_RESOLVED_SMALL, OUT_SILENT_LARGE, OUT_SILENT_SMALL,
   OUT_UNRESOLVED_LARGE, OUT_UNRESOLVED_SMALL,
-} from './service';
+} from './outcomes';
 
 /** Churn probability added by a failure outcome (TARP, K3). */
 export function problemHazard(P: ModelParams, outcome: number): number {
@@ -27,7 +27,7 @@ export function problemHazard(P: ModelParams, outcome: number): number {
 }
 
 /** Whether the firm sees customer `i` as at risk: a complaint, a declining stage or a falling revenue. */
-function atRisk(c: Customers, i: number, outcome: number, r: number): boolean {
+export function atRisk(c: Customers, i: number, outcome: number, r: number): boolean {
   if (outcome >= OUT_UNRESOLVED_SMALL) return true;
   if (c.stage[i] === STAGE_DECLINING) return true;
   const last = c.revenue[i * 4 + ((r + 3) % 4)]!;
@@ -47,14 +47,8 @@ export function runChurn(ctx: RoundContext): void {
   const c = s.customers;
   const n = c.count;
   const tiers = ctx.tiers;
-  // The at-risk flag per customer, reusing the retention-offer scratch (1 = at risk).
+  // The service pass flagged who is at risk (1 in the retention-offer scratch) and counted them per tier.
   const flagged = ctx.offerGiven;
-  for (let i = 0; i < n; i++) {
-    if (c.status[i] === ACTIVE && atRisk(c, i, ctx.outcome[i]!, r)) {
-      tiers.atRisk[c.tier[i]!]!++;
-      flagged[i] = 1;
-    }
-  }
   for (let t = 0; t < ctx.tierCount; t++) {
     const b = d.tiers[t]!.retentionBudget;
     const m = tiers.atRisk[t]!;

@@ -1,6 +1,6 @@
-import type { RoundContext } from '../context';
+import type { ModelParams } from '../params';
 import { clamp01, sat } from '../math';
-import { ACTIVE } from '../state';
+import type { Customers } from '../state';
 
 /**
  * Loyalty target as a function of satisfaction 0..100: floor + (ceiling-floor) r/(1+r)
@@ -22,22 +22,17 @@ export function loyaltyCurve(satisfaction: number, floor: number, ceiling: numbe
 }
 
 /**
- * Step 6: loyalty moves toward the satisfaction curve plus switching barriers: a built
- * relationship programme (for relationship-oriented customers, C6) and tenure.
+ * Step 6 for customer `i`: loyalty moves toward the satisfaction curve plus switching
+ * barriers: a built relationship programme (for relationship-oriented customers, C6) and
+ * tenure. `n` is the curve's whole-number steepness. The engine calls it right after the
+ * customer's satisfaction update (same pass).
  */
-export function runLoyalty(ctx: RoundContext): void {
-  const L = ctx.P.loyalty;
-  const c = ctx.s.customers;
-  const count = c.count;
-  const n = Math.round(L.steepness);
-  for (let i = 0; i < count; i++) {
-    if (c.status[i] !== ACTIVE) continue;
-    const target = clamp01(
-      loyaltyCurve(c.satisfaction[i]!, L.floor, L.ceiling, n, L.halfSatisfaction) +
-        L.programmeBarrier * c.orientation[i]! * c.bond[i]! +
-        L.tenureBarrier * sat(c.tenure[i]!, L.tenureHalf),
-    );
-    const l = c.loyalty[i]!;
-    c.loyalty[i] = l + L.adjust * (target - l);
-  }
+export function updateLoyalty(L: ModelParams['loyalty'], n: number, c: Customers, i: number): void {
+  const target = clamp01(
+    loyaltyCurve(c.satisfaction[i]!, L.floor, L.ceiling, n, L.halfSatisfaction) +
+      L.programmeBarrier * c.orientation[i]! * c.bond[i]! +
+      L.tenureBarrier * sat(c.tenure[i]!, L.tenureHalf),
+  );
+  const l = c.loyalty[i]!;
+  c.loyalty[i] = l + L.adjust * (target - l);
 }

@@ -3,6 +3,7 @@ import { clamp, clamp01 } from '../math';
 import { ACTIVE, STAGE_DECLINING, STAGE_GROWING } from '../state';
 import { gauss4 } from '../rng';
 import { priceOf } from './satisfaction';
+import { scanReferral } from './referrals';
 
 /** Target share of wallet for a loyalty 0..1 and a price gap (negative = cheaper than the rival). */
 export function shareTarget(floor: number, ceiling: number, exponent: number, loyalty: number, cheaper: number): number {
@@ -19,8 +20,10 @@ export function shareTarget(floor: number, ceiling: number, exponent: number, lo
  * price below the rival's, for price-sensitive customers); wallets drift with potential,
  * lifecycle stage and a seeded shock; revenue = wallet x share x price; gross profit at the
  * customer's margin; cost to serve from service hours, programme, offers and recovery.
+ * In the same pass (the data they read is final by then): step 9's referral scan, into
+ * `referrers`, and the tier profile acquisition aims at (`ctx.profile`).
  */
-export function runPurchases(ctx: RoundContext): void {
+export function runPurchases(ctx: RoundContext, referrers: number[]): void {
   const { P, s, r } = ctx;
   const B = P.purchase;
   const c = s.customers;
@@ -34,6 +37,7 @@ export function runPurchases(ctx: RoundContext): void {
   const fin = ctx.fin;
   let revenue = 0;
   let cogs = 0;
+  const prof = ctx.profile;
   for (let i = 0; i < n; i++) {
     if (c.status[i] !== ACTIVE) {
       c.revenue[i * 4 + slot] = 0;
@@ -62,6 +66,11 @@ export function runPurchases(ctx: RoundContext): void {
     c.cumProfit[i] = c.cumProfit[i]! + profit;
     revenue += rev;
     cogs += cost;
+    prof.active[t]!++;
+    prof.wallet[t]! += wallet;
+    const o = i * 4;
+    prof.revenue[t]! += c.revenue[o]! + c.revenue[o + 1]! + c.revenue[o + 2]! + c.revenue[o + 3]!;
+    scanReferral(ctx, c, i, referrers);
   }
   fin.revenue = revenue;
   fin.costOfGoods = cogs;

@@ -2,6 +2,7 @@ import type { RoundContext } from '../context';
 import { clamp, sat } from '../math';
 import type { ValueBreakdown } from '../report';
 import { ACTIVE, type Customers } from '../state';
+import { updateLoyalty } from './loyalty';
 
 /** The price index customer `i` pays this round (an event's override wins). */
 export function priceOf(ctx: RoundContext, c: Customers, i: number): number {
@@ -20,6 +21,7 @@ export function emptyValue(): ValueBreakdown {
  * value - expectation; expectations drift toward their anchor plus part of the value
  * above it, so lasting delight stays partly delightful. Relationship programmes
  * build a bond slowly, and it only matters to relationship-oriented customers (C6, C11).
+ * Step 6 (loyalty) follows in the same pass, per customer.
  * Fills the per-tier mean value breakdown into `out`.
  */
 export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void {
@@ -36,6 +38,8 @@ export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void 
   const k = Sp.disconfirmationHalf;
   const tiers = ctx.tiers;
   const rival = ctx.rivalPrice;
+  const L = P.loyalty;
+  const steep = Math.round(L.steepness);
   for (let i = 0; i < n; i++) {
     if (c.status[i] !== ACTIVE) continue;
     const t = c.tier[i]!;
@@ -60,6 +64,7 @@ export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void 
     const eTarget = anchor + Sp.expectationAdapt * (value - anchor);
     const move = eTarget - e;
     c.expectation[i] = clamp(e + Sp.expectationDrift * move * (move > 0 ? Sp.expectationUpShare : 1), 0, 100);
+    updateLoyalty(L, steep, c, i);
     const o = out[t]!;
     o.product += ctx.productValue;
     o.service += service;

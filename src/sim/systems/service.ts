@@ -3,17 +3,12 @@ import { clamp, clamp01, sat } from '../math';
 import { EV_COMPLAINED, EV_CONTACT_LEFT, EV_FAILURE, EV_RECOVERED } from '../report';
 import { u01 } from '../rng';
 import { ACTIVE } from '../state';
+import { atRisk } from './churn';
+import {
+  OUT_NONE, OUT_QUICK_LARGE, OUT_QUICK_SMALL, OUT_RESOLVED_LARGE, OUT_RESOLVED_SMALL, OUT_SILENT_LARGE, OUT_SILENT_SMALL,
+  OUT_UNRESOLVED_LARGE, OUT_UNRESOLVED_SMALL,
+} from './outcomes';
 
-/** Failure outcomes per customer (ctx.outcome). Odd codes are small losses, even codes large. */
-export const OUT_NONE = 0;
-export const OUT_SILENT_SMALL = 1;
-export const OUT_SILENT_LARGE = 2;
-export const OUT_UNRESOLVED_SMALL = 3;
-export const OUT_UNRESOLVED_LARGE = 4;
-export const OUT_RESOLVED_SMALL = 5;
-export const OUT_RESOLVED_LARGE = 6;
-export const OUT_QUICK_SMALL = 7;
-export const OUT_QUICK_LARGE = 8;
 
 /**
  * Step 3: service quality per customer, service failures and their recovery (C27).
@@ -103,5 +98,10 @@ export function runService(ctx: RoundContext): void {
     if (out !== OUT_NONE) logEvent(ctx, EV_FAILURE, i, out);
     ctx.outcome[i] = out;
     c.satisfaction[i] = clamp(sat0, 0, 100);
+    // Whom the firm will see as at risk when retention offers go out (step 7), flagged here to save a pass.
+    if (atRisk(c, i, out, ctx.r)) {
+      tiers.atRisk[t]!++;
+      ctx.offerGiven[i] = 1;
+    }
   }
 }

@@ -16,8 +16,13 @@ export function runWinBack(ctx: RoundContext): void {
   const k = ctx.tierCount;
   const lapsed = new Int32Array(k);
   const oldest = r - W.memoryRounds;
+  // One pass over the table: the lapsed customers still in reach, in slot order.
+  const reach: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (c.status[i] === LAPSED && c.left[i]! < r && c.left[i]! >= oldest) lapsed[c.tier[i]!]!++;
+    if (c.status[i] === LAPSED && c.left[i]! < r && c.left[i]! >= oldest) {
+      lapsed[c.tier[i]!]!++;
+      reach.push(i);
+    }
   }
   const p = new Float64Array(k);
   for (let t = 0; t < k; t++) {
@@ -29,8 +34,7 @@ export function runWinBack(ctx: RoundContext): void {
   }
   const key = ctx.key.winback;
   const A = P.acquisition;
-  for (let i = 0; i < n; i++) {
-    if (c.status[i] !== LAPSED || c.left[i]! >= r || c.left[i]! < oldest) continue;
+  for (const i of reach) {
     const t = c.tier[i]!;
     const grudge = c.leftSatisfaction[i]! < 50 ? 1 - W.grudge : 1;
     if (u01(key, c.key[i]!, 0) < p[t]! * grudge) {
