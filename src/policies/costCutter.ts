@@ -1,5 +1,5 @@
 import type { Decisions } from '../sim/index';
-import { defaultChoices, fitBudget, isOpen, respectLocks, spreadHours, statusQuo } from './fit';
+import { defaultChoices, finish, statusQuo } from './fit';
 import type { Policy, PolicyContext } from './types';
 
 /**
@@ -23,9 +23,6 @@ export const costCutter: Policy = {
       trainingSpend: 0,
     };
     const hours = d.tiers.map((t) => t.serviceHours);
-    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
-    const e = respectLocks(scenario, state, d);
-    if (isOpen(scenario, state, 'service')) spreadHours(scenario, state, e, hours, 1.15);
-    return fitBudget(scenario, state, e);
+    return finish(scenario, state, d, hours, 1.15);
   },
 };

@@ -1,5 +1,5 @@
 import type { Decisions } from '../sim/index';
-import { allowedRule, blankTier, defaultChoices, fitBudget, hiresToKeep, oneTier, respectLocks, spreadHours, statusQuo } from './fit';
+import { finish, freeBudget, oneTier, planFrom } from './fit';
 import type { Policy, PolicyContext } from './types';
 
 /** Price over relationship (C11): 15% off for everyone, no programmes, most of the budget on acquisition. */
@@ -11,22 +11,10 @@ export const discounter: Policy = {
   },
   decide(ctx: PolicyContext): Decisions {
     const { scenario, state } = ctx;
-    const q = statusQuo(scenario);
-    const rule = allowedRule(scenario, state, oneTier());
-    const k = rule.tierCount;
-    const d: Decisions = {
-      ...q,
-      tiering: rule,
-      tiers: Array.from({ length: k }, () => ({ ...blankTier(), priceIndex: 0.85 })),
-      people: { ...q.people, hires: hiresToKeep(state, scenario.firm.headcount), layoffs: 0 },
-      research: { surveySample: new Array<number>(k).fill(0), employeeSurvey: false, nps: false },
-      choices: defaultChoices(scenario, state),
-    };
-    const free = Math.max(0, state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend);
+    const d = planFrom(scenario, state, oneTier(), (k) => new Array<number>(k).fill(0), 0.85);
+    const k = d.tiering.tierCount;
+    const free = freeBudget(scenario, state);
     d.tiers.forEach((t) => (t.acquisitionSpend = (free * 0.9) / k));
-    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
-    const e = respectLocks(scenario, state, d);
-    spreadHours(scenario, state, e, new Array<number>(k).fill(1), 0.9);
-    return fitBudget(scenario, state, e);
+    return finish(scenario, state, d, new Array<number>(k).fill(1), 0.9);
   },
 };

@@ -136,3 +136,35 @@ export function defaultChoices(scenario: ScenarioConfig, state: SimState): Decis
     .filter((e) => e.round === state.round + 1 && e.options && e.options.length > 0)
     .map((e) => ({ event: e.id, option: e.defaultOption ?? e.options![0]!.id }));
 }
+
+/**
+ * A plan to fill in: the status quo with the tiering rule `wish` (or the one allowed),
+ * blank tiers at `price`, headcount kept, `surveys(tierCount)` responses per tier and the
+ * default answer to every choice card.
+ */
+export function planFrom(scenario: ScenarioConfig, state: SimState, wish: TieringRule, surveys: (k: number) => number[], price = 1): Decisions {
+  const q = statusQuo(scenario);
+  const tiering = allowedRule(scenario, state, wish);
+  const k = tiering.tierCount;
+  return {
+    ...q,
+    tiering,
+    tiers: Array.from({ length: k }, () => ({ ...blankTier(), priceIndex: price })),
+    people: { ...q.people, hires: hiresToKeep(state, scenario.firm.headcount), layoffs: 0 },
+    research: { surveySample: surveys(k), employeeSurvey: false, nps: false },
+    choices: defaultChoices(scenario, state),
+  };
+}
+
+/** Money a plan can place after the status quo's training and brand, keeping 8% of the budget back. */
+export function freeBudget(scenario: ScenarioConfig, state: SimState): number {
+  const q = scenario.initialDecisions;
+  return Math.max(0, state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend);
+}
+
+/** Locks first (they can undo hires), then service hours for the staff there will be, then the budget. */
+export function finish(scenario: ScenarioConfig, state: SimState, d: Decisions, hourWeights: number[] | null, workload: number): Decisions {
+  const e = respectLocks(scenario, state, d);
+  if (hourWeights) spreadHours(scenario, state, e, hourWeights, workload);
+  return fitBudget(scenario, state, e);
+}

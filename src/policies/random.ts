@@ -1,5 +1,5 @@
 import { type Decisions } from '../sim/index';
-import { allowedRule, blankTier, fitBudget, isOpen, NO_WEIGHTS, respectLocks, spreadHours, statusQuo } from './fit';
+import { allowedRule, blankTier, finish, NO_WEIGHTS, statusQuo } from './fit';
 import type { Policy, PolicyContext } from './types';
 
 /** Random but playable decisions from the seeded generator (for tests and balance studies). */
@@ -52,9 +52,6 @@ export const random: Policy = {
     d.people.trainingSpend = part(4);
     d.brandSpend = part(5);
     d.systems = { salesAutomation: part(6) / 4, marketingAutomation: part(6) / 4, serviceDesk: part(6) / 4, dataPlatform: part(6) / 4 };
-    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
-    const e = respectLocks(scenario, state, d);
-    if (isOpen(scenario, state, 'service')) spreadHours(scenario, state, e, d.tiers.map(() => 0.2 + rnd()), 0.6 + rnd() * 0.6);
-    return fitBudget(scenario, state, e);
+    return finish(scenario, state, d, d.tiers.map(() => 0.2 + rnd()), 0.6 + rnd() * 0.6);
   },
 };

@@ -1,5 +1,5 @@
 import type { Decisions } from '../sim/index';
-import { blankTier, defaultChoices, fitBudget, hiresToKeep, oneTier, respectLocks, spreadHours, statusQuo, allowedRule } from './fit';
+import { finish, freeBudget, oneTier, planFrom } from './fit';
 import type { Policy, PolicyContext } from './types';
 
 /**
@@ -14,28 +14,14 @@ export const uniform: Policy = {
   },
   decide(ctx: PolicyContext): Decisions {
     const { scenario, state } = ctx;
-    const q = statusQuo(scenario);
-    const rule = allowedRule(scenario, state, oneTier());
-    const k = rule.tierCount;
-    const d: Decisions = {
-      ...q,
-      tiering: rule,
-      tiers: Array.from({ length: k }, () => blankTier()),
-      people: { ...q.people, hires: hiresToKeep(state, scenario.firm.headcount), layoffs: 0 },
-      research: { surveySample: new Array<number>(k).fill(Math.min(30, Math.floor(state.initialCount / 10 / k))), employeeSurvey: false, nps: false },
-      choices: defaultChoices(scenario, state),
-    };
+    const d = planFrom(scenario, state, oneTier(), (k) => new Array<number>(k).fill(Math.min(30, Math.floor(state.initialCount / 10 / k))));
+    const k = d.tiering.tierCount;
     const active = state.customers.count;
-    const free = state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend;
-    const acq = Math.max(0, free) * 0.3;
-    const rel = Math.max(0, free) * 0.7;
+    const free = freeBudget(scenario, state);
     d.tiers.forEach((t) => {
-      t.acquisitionSpend = acq / k;
-      t.relationshipSpend = active > 0 ? rel / Math.max(1, active * 0.9) : 0;
+      t.acquisitionSpend = (free * 0.3) / k;
+      t.relationshipSpend = active > 0 ? (free * 0.7) / Math.max(1, active * 0.9) : 0;
     });
-    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
-    const e = respectLocks(scenario, state, d);
-    spreadHours(scenario, state, e, new Array<number>(k).fill(1), 0.9);
-    return fitBudget(scenario, state, e);
+    return finish(scenario, state, d, new Array<number>(k).fill(1), 0.9);
   },
 };

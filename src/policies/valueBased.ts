@@ -1,5 +1,5 @@
 import { tierProfile, type Decisions, type TieringRule } from '../sim/index';
-import { allowedRule, blankTier, defaultChoices, fitBudget, hiresToKeep, NO_WEIGHTS, respectLocks, spreadHours, statusQuo } from './fit';
+import { allowedRule, finish, freeBudget, NO_WEIGHTS, planFrom } from './fit';
 import type { Policy, PolicyContext } from './types';
 
 /** The value-based rule: trailing revenue and estimated influence (the 2-D value grid of C24), few tiers. */
@@ -23,19 +23,11 @@ export const valueBased: Policy = {
   },
   decide(ctx: PolicyContext): Decisions {
     const { scenario, state } = ctx;
-    const q = statusQuo(scenario);
     const rule = allowedRule(scenario, state, valueRule(scenario.tiers.length));
-    const k = rule.tierCount;
     const prof = tierProfile(scenario, state, rule);
-    const d: Decisions = {
-      ...q,
-      tiering: rule,
-      tiers: Array.from({ length: k }, () => blankTier()),
-      people: { ...q.people, hires: hiresToKeep(state, scenario.firm.headcount), layoffs: 0 },
-      research: { surveySample: prof.counts.map((c) => Math.min(20, Math.floor(c / 4))), employeeSurvey: false, nps: false },
-      choices: defaultChoices(scenario, state),
-    };
-    const free = Math.max(0, state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend);
+    const d = planFrom(scenario, state, rule, () => prof.counts.map((c) => Math.min(20, Math.floor(c / 4))));
+    const k = d.tiering.tierCount;
+    const free = freeBudget(scenario, state);
     const relShare = k === 3 ? [0.55, 0.35, 0.1] : k === 2 ? [0.75, 0.25] : [1];
     const acqShare = k === 3 ? [0.4, 0.6, 0] : k === 2 ? [0.6, 0.4] : [1];
     d.tiers.forEach((t, i) => {
@@ -44,9 +36,6 @@ export const valueBased: Policy = {
       t.acquisitionSpend = free * 0.3 * acqShare[i]!;
       t.retentionBudget = i < k - 1 || k === 1 ? (free * 0.1) / Math.max(1, k - 1) : 0;
     });
-    // Locks first (they can undo hires), then hours for the staff there will be, then the budget.
-    const e = respectLocks(scenario, state, d);
-    spreadHours(scenario, state, e, prof.meanRevenue.map((r) => Math.sqrt(Math.max(0, r))), 0.92);
-    return fitBudget(scenario, state, e);
+    return finish(scenario, state, d, prof.meanRevenue.map((r) => Math.sqrt(Math.max(0, r))), 0.92);
   },
 };

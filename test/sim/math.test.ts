@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exp, ln, normInv, pow, pow2, sat, selectKth } from './math';
+import { exp, ln, normInv, pow, pow2, sat, selectKth } from '../../src/sim/math';
 
 describe('exact-op elementary functions', () => {
   it('ln matches Math.log to 1e-14 relative over the sim range', () => {
