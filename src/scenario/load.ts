@@ -6,7 +6,7 @@ import type { ScenarioConfig } from '../sim/config';
 import type { Lang } from '../sim/text';
 import { taggedExpectation } from './fields';
 import { lineColumns, offsetOf, pathTrie, scanJson } from './jsonText';
-import { renderDetail, sentence } from './messages';
+import { renderDetail, sentence, type Rendered } from './messages';
 import { migrateScenarioJson, type JsonObject } from './migrate';
 import { foundValue, pathText, type PathSegment, type Problem } from './problem';
 import { CURRENT_SCHEMA_VERSION, scenarioSchema } from './schema';
@@ -87,8 +87,20 @@ function check(json: unknown): Checked {
   return { ok: true, scenario, warnings };
 }
 
-/** Problems → issues: at most {@link MAX_ISSUES}, positioned in `text` when given, in document order. */
-function toIssues(problems: readonly Problem[], file: string, lang: Lang, text?: string): ScenarioIssue[] {
+/** Where a problem is, before it is positioned: the part of a {@link Problem} that {@link toIssues} places. */
+export type Placed = Pick<Problem, 'path' | 'anchor' | 'offset'>;
+
+/**
+ * Problems → issues: at most {@link MAX_ISSUES}, positioned in `text` when given, in document
+ * order. `render` gives each shown problem's `expected`, `found` and sentence body in `lang`.
+ */
+export function toIssues<P extends Placed>(
+  problems: readonly P[],
+  file: string,
+  lang: Lang,
+  render: (p: P) => Rendered,
+  text?: string,
+): ScenarioIssue[] {
   const shown = problems.slice(0, MAX_ISSUES);
   let located = shown.map((p) => ({ p, offset: p.offset ?? -1 }));
   if (text !== undefined) {
@@ -98,9 +110,9 @@ function toIssues(problems: readonly Problem[], file: string, lang: Lang, text?:
     located.sort((a, b) => a.offset - b.offset);
   }
   const position = text !== undefined ? lineColumns(text) : null;
-  const issues = located.map(({ p, offset }) => {
+  const issues: ScenarioIssue[] = located.map(({ p, offset }) => {
     const { line, column } = position && offset >= 0 ? position(offset) : { line: 0, column: 0 };
-    const r = renderDetail(p.detail, lang);
+    const r = render(p);
     const path = pathText(p.path);
     return { file, path, line, column, expected: r.expected, found: r.found, message: sentence(file, line, column, path, r.body, lang) };
   });
@@ -111,8 +123,45 @@ function toIssues(problems: readonly Problem[], file: string, lang: Lang, text?:
   return issues;
 }
 
+/** {@link toIssues} for problems that carry a {@link Problem.detail}. */
+function problemIssues(problems: readonly Problem[], file: string, lang: Lang, text?: string): ScenarioIssue[] {
+  return toIssues(problems, file, lang, (p) => renderDetail(p.detail, lang), text);
+}
+
+/** The outcome of {@link parseJsonText}. */
+export type ParsedText =
+  /** `body` is the text without its byte-order mark; `duplicates` are its repeated keys. */
+  | { ok: true; body: string; json: unknown; duplicates: Problem[] }
+  /** The text is empty, not JSON or nested too deep; `body` is given when `problem` points into it. */
+  | { ok: false; problem: Problem; body?: string };
+
+/**
+ * The JSON steps shared by scenario and run files: drops a UTF-8 byte-order mark, rejects an
+ * empty text, a syntax error or nesting deeper than {@link MAX_DEPTH}, then parses the text
+ * and lists its duplicate keys. Size limits are the caller's.
+ */
+export function parseJsonText(text: string): ParsedText {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, problem: { path: [], anchor: 'value', detail: { kind: 'empty' } } };
+  const scan = scanJson(body, MAX_DEPTH);
+  if (!scan.ok) {
+    const detail = scan.kind === 'tooDeep'
+      ? ({ kind: 'tooDeep', max: MAX_DEPTH } as const)
+      : ({ kind: 'syntax', expected: scan.expected, found: scan.found } as const);
+    return { ok: false, problem: { path: [], anchor: 'value', offset: scan.offset, detail }, body };
+  }
+  const json: unknown = JSON.parse(body);
+  const duplicates: Problem[] = scan.duplicates.map((d) => ({
+    path: d.path,
+    anchor: 'key',
+    offset: d.offset,
+    detail: { kind: 'duplicateKey', key: d.key },
+  }));
+  return { ok: true, body, json, duplicates };
+}
+
 function failure(file: string, lang: Lang, problems: Problem[], text?: string): LoadResult {
-  return { ok: false, errors: toIssues(problems, file, lang, text) };
+  return { ok: false, errors: problemIssues(problems, file, lang, text) };
 }
 
 const internal = (): Problem[] => [{ path: [], anchor: 'value', detail: { kind: 'internal' } }];
@@ -129,7 +178,7 @@ export function validateScenarioJson(json: unknown, fileName: string, lang: Lang
   const l = safeLang(lang);
   try {
     const r = check(json);
-    return r.ok ? { ok: true, scenario: r.scenario, warnings: toIssues(r.warnings, fileName, l) } : failure(fileName, l, r.problems);
+    return r.ok ? { ok: true, scenario: r.scenario, warnings: problemIssues(r.warnings, fileName, l) } : failure(fileName, l, r.problems);
   } catch {
     return failure(fileName, l, internal());
   }
@@ -146,26 +195,13 @@ export function loadScenario(text: string, fileName: string, lang: Lang = 'en'):
     if (text.length > MAX_TEXT_CHARS) {
       return failure(fileName, l, [{ path: [], anchor: 'value', detail: { kind: 'tooLarge', chars: text.length, max: MAX_TEXT_CHARS } }]);
     }
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '') return failure(fileName, l, [{ path: [], anchor: 'value', detail: { kind: 'empty' } }]);
-    const scan = scanJson(body, MAX_DEPTH);
-    if (!scan.ok) {
-      const detail = scan.kind === 'tooDeep'
-        ? ({ kind: 'tooDeep', max: MAX_DEPTH } as const)
-        : ({ kind: 'syntax', expected: scan.expected, found: scan.found } as const);
-      return failure(fileName, l, [{ path: [], anchor: 'value', offset: scan.offset, detail }], body);
-    }
-    const json: unknown = JSON.parse(body);
-    const duplicates: Problem[] = scan.duplicates.map((d) => ({
-      path: d.path,
-      anchor: 'key',
-      offset: d.offset,
-      detail: { kind: 'duplicateKey', key: d.key },
-    }));
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return failure(fileName, l, [parsed.problem], parsed.body);
+    const { body, json, duplicates } = parsed;
     const r = check(json);
     const problems = [...duplicates, ...(r.ok ? [] : r.problems)];
     if (!r.ok || problems.length > 0) return failure(fileName, l, problems, body);
-    return { ok: true, scenario: r.scenario, warnings: toIssues(r.warnings, fileName, l, body) };
+    return { ok: true, scenario: r.scenario, warnings: problemIssues(r.warnings, fileName, l, body) };
   } catch {
     return failure(fileName, l, internal());
   }

@@ -14,10 +14,9 @@ import { pickText, type Lang } from '../sim/text';
 import type { DecisionProblem } from '../sim/validate';
 import { decisionsSchema } from './decisionsSchema';
 import { id, int, listOf, text } from './fields';
-import { lineColumns, offsetOf, pathTrie, scanJson } from './jsonText';
-import { MAX_DEPTH, MAX_ISSUES, MAX_TEXT_CHARS, type ScenarioIssue } from './load';
-import { formatNumber, renderDetail, sentence, valueText, type Rendered } from './messages';
-import { pathText, type PathSegment } from './problem';
+import { MAX_TEXT_CHARS, parseJsonText, toIssues, type Placed, type ScenarioIssue } from './load';
+import { formatNumber, renderDetail, valueText, type Rendered } from './messages';
+import type { PathSegment, Problem } from './problem';
 import { zodProblems } from './zodProblems';
 
 /** The value of `format` in every run file. */
@@ -59,10 +58,7 @@ export type RunFile = z.output<typeof runFileSchema>;
 export type RunFileResult = { ok: true; run: RunFile } | { ok: false; errors: ScenarioIssue[] };
 
 /** One problem before it is positioned: where, and what it says. */
-interface Located {
-  path: readonly PathSegment[];
-  anchor: 'key' | 'value';
-  offset?: number;
+interface Located extends Placed {
   r: Rendered;
 }
 
@@ -89,29 +85,6 @@ const MESSAGES = {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Positions `problems` in `text` (when given) and turns them into issues, in document order. */
-function toIssues(problems: readonly Located[], file: string, lang: Lang, text?: string): ScenarioIssue[] {
-  const shown = problems.slice(0, MAX_ISSUES);
-  let located = shown.map((p) => ({ p, offset: p.offset ?? -1 }));
-  if (text !== undefined) {
-    const trie = pathTrie(shown.filter((p) => p.offset === undefined).map((p) => p.path));
-    scanJson(text, MAX_DEPTH, trie);
-    located = located.map(({ p, offset }) => ({ p, offset: offset >= 0 ? offset : offsetOf(trie, p.path, p.anchor) }));
-    located.sort((a, b) => a.offset - b.offset);
-  }
-  const position = text !== undefined ? lineColumns(text) : null;
-  const issues: ScenarioIssue[] = located.map(({ p, offset }) => {
-    const { line, column } = position && offset >= 0 ? position(offset) : { line: 0, column: 0 };
-    const path = pathText(p.path);
-    return { file, path, line, column, expected: p.r.expected, found: p.r.found, message: sentence(file, line, column, path, p.r.body, lang) };
-  });
-  if (problems.length > MAX_ISSUES) {
-    const r = renderDetail({ kind: 'tooMany', more: problems.length - MAX_ISSUES }, lang);
-    issues.push({ file, path: '', line: 0, column: 0, expected: r.expected, found: r.found, message: sentence(file, 0, 0, '', r.body, lang) });
-  }
-  return issues;
 }
 
 /** The format and version checks that come before the schema: is this a run file at all? */
@@ -145,7 +118,8 @@ function identify(json: unknown, lang: Lang): Located | null {
  */
 export function parseRunFile(text: string, fileName: string, lang: Lang = 'en'): RunFileResult {
   const l: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
-  const fail = (problems: Located[], body?: string): RunFileResult => ({ ok: false, errors: toIssues(problems, fileName, l, body) });
+  const fail = (problems: Located[], body?: string): RunFileResult => ({ ok: false, errors: toIssues(problems, fileName, l, (p) => p.r, body) });
+  const rendered = (p: Problem): Located => ({ path: p.path, anchor: p.anchor, offset: p.offset, r: renderDetail(p.detail, l) });
   const whole = (r: Rendered): Located[] => [{ path: [], anchor: 'value', r }];
   try {
     if (text.length > MAX_TEXT_CHARS) {
@@ -153,21 +127,15 @@ export function parseRunFile(text: string, fileName: string, lang: Lang = 'en'):
       const r = { expected: `≤ ${mb(MAX_TEXT_CHARS)} MB`, found: `${mb(text.length)} MB`, body: MESSAGES[l].tooLarge(mb(text.length), mb(MAX_TEXT_CHARS)) };
       return fail(whole(r));
     }
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '') return fail(whole(renderDetail({ kind: 'empty' }, l)));
-    const scan = scanJson(body, MAX_DEPTH);
-    if (!scan.ok) {
-      const detail = scan.kind === 'tooDeep' ? ({ kind: 'tooDeep', max: MAX_DEPTH } as const) : ({ kind: 'syntax', expected: scan.expected, found: scan.found } as const);
-      return fail([{ path: [], anchor: 'value', offset: scan.offset, r: renderDetail(detail, l) }], body);
-    }
-    const json: unknown = JSON.parse(body);
+    const read = parseJsonText(text);
+    if (!read.ok) return fail([rendered(read.problem)], read.body);
+    const { body, json } = read;
     const foreign = identify(json, l);
     if (foreign) return fail([foreign], body);
-    const dups: Located[] = scan.duplicates.map((d) => ({ path: d.path, anchor: 'key', offset: d.offset, r: renderDetail({ kind: 'duplicateKey', key: d.key }, l) }));
     const parsed = runFileSchema.safeParse(json);
-    if (parsed.success && dups.length === 0) return { ok: true, run: parsed.data };
+    if (parsed.success && read.duplicates.length === 0) return { ok: true, run: parsed.data };
     const problems = parsed.success ? [] : zodProblems(parsed.error.issues, runFileSchema, json);
-    return fail([...dups, ...problems.map((p) => ({ path: p.path, anchor: p.anchor, r: renderDetail(p.detail, l) }))], body);
+    return fail([...read.duplicates, ...problems].map(rendered), body);
   } catch {
     return fail(whole(renderDetail({ kind: 'internal' }, l)));
   }
