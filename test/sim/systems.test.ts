@@ -111,6 +111,57 @@ describe('acquisition, win-back, lifecycle', () => {
     expect(c).toBeGreaterThan(b);
     expect(c - b).toBeLessThan(b - a);
   });
+  it('better data and marketing automation aim acquisition closer to the targeted tier', () => {
+    const aim = (sc: ScenarioConfig): number => {
+      const gaps: number[] = [];
+      for (const seed of seeds(10)) {
+        const s = newGame(sc, seed);
+        const d = vb(sc, s);
+        d.tiers.forEach((t) => (t.acquisitionSpend = 0));
+        d.tiers[0]!.acquisitionSpend = 150_000;
+        d.brandSpend = 0;
+        const r = must(sc, s, d);
+        const c = r.state.customers;
+        let target = 0, n = 0;
+        for (let i = 0; i < s.customers.count; i++) if (r.state.customers.tier[i] === 0 && s.customers.status[i] === ACTIVE) { target += c.wallet[i]!; n++; }
+        target /= n;
+        for (let i = s.customers.count; i < c.count; i++) if (c.source[i] === 1) gaps.push(Math.abs(Math.log(c.wallet[i]! / target)));
+      }
+      return mean(gaps);
+    };
+    const blind = withOverrides(agency, { model: { data: { baseQuality: 0, marketingPrecision: 0 } } });
+    const sharp = withOverrides(agency, { model: { data: { baseQuality: 1, marketingPrecision: 1 } } });
+    expect(aim(sharp)).toBeLessThan(aim(blind) * 0.8);
+  });
+  it('promoters refer customers of their own kind, who start more loyal', () => {
+    let referred = 0;
+    for (const seed of seeds(10)) {
+      let s = newGame(agency, seed);
+      for (let r = 0; r < 4; r++) {
+        const res = must(agency, s, vb(agency, s));
+        const c = res.state.customers;
+        for (let i = s.customers.count; i < c.count; i++) {
+          if (c.source[i] !== 2) continue;
+          referred++;
+          const by = c.referredBy[i]!;
+          expect(by).toBeGreaterThanOrEqual(0);
+          expect(c.segment[i]).toBe(c.segment[by]);
+          expect(c.satisfaction[by]).toBeGreaterThanOrEqual(P.referral.promoterThreshold);
+          expect(c.loyalty[i]).toBeCloseTo(Math.min(1, P.acquisition.startLoyalty + P.loyalty.referredBonus), 5);
+        }
+        s = res.state;
+      }
+    }
+    expect(referred).toBeGreaterThan(0);
+  });
+  it('customer delivered value is total customer value minus total customer cost (C7)', () => {
+    const s = newGame(agency, '9');
+    const r = must(agency, s, vb(agency, s));
+    for (const v of [r.report.firm.value, ...r.report.tiers.map((t) => t.value)]) {
+      expect(v.delivered).toBeCloseTo(v.product + v.service + v.personnel + v.image + v.relationship - v.monetaryCost - v.timeCost, 6);
+      expect(v.product).toBeGreaterThan(0);
+    }
+  });
   it('win-back spend brings lapsed customers back, as new-stage customers', () => {
     let s = newGame(agency, '3');
     for (let r = 0; r < 3; r++) s = must(agency, s, vb(agency, s)).state;
