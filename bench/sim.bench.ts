@@ -86,6 +86,26 @@ for (const size of [10_000, 50_000, 200_000]) {
     ratioToBaseline: rate / baseRate,
   });
 }
+// Where the time goes at 200,000 customers: each system's share of a round (in place).
+const perSystem = new Map<string, number>();
+{
+  const sc = scenarioOf(200_000, 20);
+  const g = newGame(sc, 'bench');
+  const ds = decisionsFor(sc, g, 5);
+  for (let rep = 0; rep < 2; rep++) {
+    const s = cloneState(g);
+    for (const d of ds) {
+      let last = performance.now();
+      const res = stepInPlace(sc, s, d, (name) => {
+        const now = performance.now();
+        if (rep === 1) perSystem.set(name, (perSystem.get(name) ?? 0) + (now - last) / ds.length);
+        last = now;
+      });
+      if (!res.ok) throw new Error('refused');
+    }
+  }
+}
+
 // A whole 20-round game of 200,000 customers: new game + 20 rounds in place, engine time only.
 const sc = scenarioOf(200_000, 20);
 const ds = decisionsFor(sc, newGame(sc, 'bench-game'), 20);
@@ -98,12 +118,14 @@ const bytes = BYTES_PER_CUSTOMER;
 const capacityBytes = (game.state.customers.capacity * bytes) / game.state.customers.count;
 
 if (json) {
-  console.log(JSON.stringify({ node: process.version, results, game200k: { newGameMs: tNew, roundsMs: game.ms, totalMs: gameMs }, bytesPerCustomer: bytes, allocatedBytesPerCustomer: capacityBytes }, null, 2));
+  console.log(JSON.stringify({ node: process.version, results, msPerRoundBySystem200k: Object.fromEntries(perSystem), game200k: { newGameMs: tNew, roundsMs: game.ms, totalMs: gameMs }, bytesPerCustomer: bytes, allocatedBytesPerCustomer: capacityBytes }, null, 2));
 } else {
   console.log(`CRM Sandbox sim bench (Node ${process.version}, single thread, value-based decisions, engine time only)`);
   for (const r of results) {
     console.log(`  ${String(r.customers).padStart(7)} customers: ${(r.customerRoundsPerSecond! / 1e6).toFixed(2)} M customer-rounds/s (pure step with a state copy: ${(r.pureStepCustomerRoundsPerSecond! / 1e6).toFixed(2)} M); memory baseline ${(r.baselinePerSecond! / 1e6).toFixed(1)} M/s; ratio ${r.ratioToBaseline!.toFixed(3)}`);
   }
+  const round = [...perSystem.values()].reduce((a, b) => a + b, 0);
+  console.log(`  one round at 200,000 customers, ${round.toFixed(1)} ms: ` + [...perSystem].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
   console.log(`  whole game, 200,000 customers x 20 rounds: ${gameMs.toFixed(0)} ms (new game ${tNew.toFixed(0)} ms, rounds ${game.ms.toFixed(0)} ms)`);
   console.log(`  state: ${bytes} bytes per customer (${capacityBytes.toFixed(0)} allocated, with growth room)`);
   console.log('  targets: >= 10 M customer-rounds/s at 200,000; >= 0.3 of baseline; game < 500 ms; < 256 bytes per customer');

@@ -8,7 +8,7 @@ export * from './report';
 export * from './state';
 export * from './text';
 export { newGame } from './newGame';
-export { step, stepInPlace, type StepResult } from './step';
+export { step, stepInPlace, type StepResult, type SystemMark } from './step';
 export { validateDecisions, planUse, type DecisionProblem, type PlanUse } from './validate';
 export { previewTiers, tierProfile, type TierProfile } from './systems/tiering';
 export { lockedLevers } from './validate';

@@ -35,49 +35,70 @@ export type StepResult =
  * customers on the data the firm has at the start of the quarter, exactly as the tiering
  * tool's preview showed the learner.
  */
-export function step(scenario: ScenarioConfig, state: SimState, decisions: Decisions): StepResult {
+export function step(scenario: ScenarioConfig, state: SimState, decisions: Decisions, mark?: SystemMark): StepResult {
   const assigned = new Uint8Array(state.customers.count);
   const problems = validateDecisions(scenario, state, decisions, assigned);
+  mark?.('validate');
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, ...playRound(scenario, cloneState(state), decisions, assigned) };
+  const s = cloneState(state);
+  mark?.('copy');
+  return { ok: true, ...playRound(scenario, s, decisions, assigned, mark) };
 }
+
+/**
+ * Called after each system with its name (for the benchmark's per-system times). The sim
+ * itself reads no clock; the caller's callback may.
+ */
+export type SystemMark = (system: string) => void;
 
 /**
  * The same round as {@link step}, played on `state` itself: no copy of the customer table.
  * For callers that own the state and keep no earlier one (whole-game replays, benchmarks).
  * A rejected decision still changes nothing.
  */
-export function stepInPlace(scenario: ScenarioConfig, state: SimState, decisions: Decisions): StepResult {
+export function stepInPlace(scenario: ScenarioConfig, state: SimState, decisions: Decisions, mark?: SystemMark): StepResult {
   const assigned = new Uint8Array(state.customers.count);
   const problems = validateDecisions(scenario, state, decisions, assigned);
+  mark?.('validate');
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, ...playRound(scenario, state, decisions, assigned) };
+  return { ok: true, ...playRound(scenario, state, decisions, assigned, mark) };
 }
 
 /** Plays the round on `s`, which the caller owns; `assigned` holds the tiers from validation. */
-function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array): { state: SimState; report: RoundReport } {
+function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array, mark?: SystemMark): { state: SimState; report: RoundReport } {
   const P = resolveParams(scenario.model);
   const d = structuredClone(decisions);
   const ctx = makeContext(scenario, P, s, d);
+  mark?.('context');
   runCapability(ctx);
   runTiering(ctx, assigned);
+  mark?.('tiering');
   runEvents(ctx);
   runEmployees(ctx);
+  mark?.('events, employees');
   runService(ctx);
+  mark?.('service');
   const values: ValueBreakdown[] = [];
   for (let t = 0; t < ctx.tierCount; t++) values.push(emptyValue());
   runSatisfaction(ctx, values);
+  mark?.('satisfaction, loyalty');
   runChurn(ctx);
+  mark?.('churn');
   const referrers: number[] = [];
   runPurchases(ctx, referrers);
+  mark?.('purchases');
   birthReferrals(ctx, referrers);
   runAcquisition(ctx);
   runWinBack(ctx);
+  mark?.('referrals, acquisition, win-back');
   runLifecycle(ctx);
+  mark?.('lifecycle');
   runFinance(ctx);
   const survey = runSurveys(ctx);
   const employeeSurvey = runEmployeeSurvey(ctx);
+  mark?.('finance, surveys');
   const { firm, tiers } = aggregateKpis(ctx, values);
+  mark?.('valuation, KPIs');
   const f = s.firm;
   let acquired = 0;
   for (let t = 0; t < ctx.tierCount; t++) acquired += ctx.tiers.acquired[t]! + ctx.tiers.referred[t]!;
@@ -139,5 +160,6 @@ function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, 
     status: s.status,
     hash: hashState(s),
   };
+  mark?.('hash');
   return { state: s, report };
 }

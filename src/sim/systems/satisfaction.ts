@@ -25,7 +25,7 @@ export function emptyValue(): ValueBreakdown {
  * Fills the per-tier mean value breakdown into `out`.
  */
 export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void {
-  const { P, s, scenario } = ctx;
+  const { P, s, scenario, r } = ctx;
   const V = P.value;
   const Sp = P.satisfaction;
   const c = s.customers;
@@ -36,44 +36,63 @@ export function runSatisfaction(ctx: RoundContext, out: ValueBreakdown[]): void 
   const hourCost = scenario.firm.wage / scenario.firm.hoursPerStaff;
   const build = 1 / V.relationshipBuildRounds;
   const k = Sp.disconfirmationHalf;
-  const tiers = ctx.tiers;
+  const { hours, price, relationship: programme } = ctx.tiers;
   const rival = ctx.rivalPrice;
   const L = P.loyalty;
   const steep = Math.round(L.steepness);
+  // Everything the loop reads, as locals (the engine need not prove they never change).
+  const product = ctx.productValue;
+  const relHalf = V.relationshipHalf, wService = V.serviceWeight * 0.01, wPersonnel = V.personnelWeight * es;
+  const wRelation = V.relationshipWeight, wPrice = V.priceWeight;
+  const adjust = Sp.adjust, adapt = Sp.expectationAdapt, drift = Sp.expectationDrift, up = Sp.expectationUpShare;
+  const quality = ctx.quality;
+  const { status, tier, need: needs, bond: bonds, orientation, priceSensitivity, expectation, satisfaction, anchor, overrideUntil, priceOverride } = c;
+  // Per-tier sums of the value breakdown: service, personnel, relationship, money, delivered, expectation; and customers.
+  const k6 = ctx.tierCount;
+  const sums = new Float64Array(k6 * 7);
   for (let i = 0; i < n; i++) {
-    if (c.status[i] !== ACTIVE) continue;
-    const t = c.tier[i]!;
-    const need = c.need[i]!;
-    const spend = tiers.relationship[t]!;
-    const bondTarget = sat(spend / (need * hourCost), V.relationshipHalf);
-    const bond = c.bond[i]! + (bondTarget - c.bond[i]!) * build;
-    c.bond[i] = bond;
-    const ratio = tiers.hours[t]! / need;
-    const contact = ratio < 1 ? ratio : 1;
-    const service = V.serviceWeight * ctx.quality[i]! * 0.01;
-    const personnel = V.personnelWeight * es * contact;
-    const relationship = V.relationshipWeight * c.orientation[i]! * bond;
-    const money = V.priceWeight * c.priceSensitivity[i]! * (priceOf(ctx, c, i) - rival);
-    const value = ctx.productValue + service + personnel + image + relationship - money - timeCost;
-    const e = c.expectation[i]!;
+    if (status[i] !== ACTIVE) continue;
+    const t = tier[i]!;
+    const invNeed = 1 / needs[i]!;
+    const bondTarget = sat((programme[t]! / hourCost) * invNeed, relHalf);
+    const bond = bonds[i]! + (bondTarget - bonds[i]!) * build;
+    bonds[i] = bond;
+    const ratio = hours[t]! * invNeed;
+    const service = wService * quality[i]!;
+    const personnel = wPersonnel * (ratio < 1 ? ratio : 1);
+    const relationship = wRelation * orientation[i]! * bond;
+    const paid = overrideUntil[i]! >= r && priceOverride[i]! > 0 ? priceOverride[i]! : price[t]!;
+    const money = wPrice * priceSensitivity[i]! * (paid - rival);
+    const value = product + service + personnel + image + relationship - money - timeCost;
+    const e = expectation[i]!;
     const gap = value - e;
     const target = 50 + (50 * gap) / ((gap < 0 ? -gap : gap) + k);
-    const sNow = c.satisfaction[i]!;
-    c.satisfaction[i] = clamp(sNow + Sp.adjust * (target - sNow), 0, 100);
-    const anchor = c.anchor[i]!;
-    const eTarget = anchor + Sp.expectationAdapt * (value - anchor);
-    const move = eTarget - e;
-    c.expectation[i] = clamp(e + Sp.expectationDrift * move * (move > 0 ? Sp.expectationUpShare : 1), 0, 100);
+    const sNow = satisfaction[i]!;
+    satisfaction[i] = clamp(sNow + adjust * (target - sNow), 0, 100);
+    const a = anchor[i]!;
+    const move = a + adapt * (value - a) - e;
+    expectation[i] = clamp(e + drift * move * (move > 0 ? up : 1), 0, 100);
     updateLoyalty(L, steep, c, i);
+    const o = t * 7;
+    sums[o]! += service;
+    sums[o + 1]! += personnel;
+    sums[o + 2]! += relationship;
+    sums[o + 3]! += money;
+    sums[o + 4]! += value;
+    sums[o + 5]! += e;
+    sums[o + 6]!++;
+  }
+  for (let t = 0; t < k6; t++) {
     const o = out[t]!;
-    o.product += ctx.productValue;
-    o.service += service;
-    o.personnel += personnel;
-    o.image += image;
-    o.relationship += relationship;
-    o.monetaryCost += money;
-    o.timeCost += timeCost;
-    o.delivered += value;
-    o.expectation += e;
+    const m = sums[t * 7 + 6]!;
+    o.product += product * m;
+    o.service += sums[t * 7]!;
+    o.personnel += sums[t * 7 + 1]!;
+    o.image += image * m;
+    o.relationship += sums[t * 7 + 2]!;
+    o.monetaryCost += sums[t * 7 + 3]!;
+    o.timeCost += timeCost * m;
+    o.delivered += sums[t * 7 + 4]!;
+    o.expectation += sums[t * 7 + 5]!;
   }
 }

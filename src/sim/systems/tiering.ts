@@ -59,16 +59,18 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
   const tenure = c.tenure;
   const noiseI = P.data.estimateNoise * (1 - dq) * 0.25;
   const noiseP = P.data.estimateNoise * (1 - dq) * 0.15;
-  // Means of each dimension over active customers (influence estimates clamped to 0..1).
+  // Means of each weighted dimension over active customers (influence estimates clamped to
+  // 0..1). A dimension with no weight adds exactly nothing, so it is skipped.
+  const uRev = w.revenue > 0, uMar = w.margin > 0, uInf = w.influence > 0, uPot = w.potential > 0, uTen = w.tenure > 0;
   let mRev = 0, mMar = 0, mInf = 0, mPot = 0, mTen = 0;
   for (let i = 0; i < n; i++) {
     if (status[i] !== ACTIVE) continue;
     const o = i * 4;
-    mRev += rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
-    mMar += margin[i]!;
-    mInf += clamp01(infl[i]! + errI[i]! * noiseI);
-    mPot += 1 + pot[i]! + errP[i]! * noiseP;
-    mTen += tenure[i]! + 1;
+    if (uRev) mRev += rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
+    if (uMar) mMar += margin[i]!;
+    if (uInf) mInf += clamp01(infl[i]! + errI[i]! * noiseI);
+    if (uPot) mPot += 1 + pot[i]! + errP[i]! * noiseP;
+    if (uTen) mTen += tenure[i]! + 1;
   }
   const wSum = w.revenue + w.margin + w.influence + w.potential + w.tenure;
   const norm = wSum > 0 ? 1 / wSum : 0;
@@ -83,12 +85,11 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
   for (let i = 0; i < n; i++) {
     if (status[i] !== ACTIVE) continue;
     const o = i * 4;
-    const v =
-      wRev * (rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!) +
-      wMar * margin[i]! +
-      wInf * clamp01(infl[i]! + errI[i]! * noiseI) +
-      wPot * (1 + pot[i]! + errP[i]! * noiseP) +
-      wTen * (tenure[i]! + 1);
+    let v = uRev ? wRev * (rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!) : 0;
+    if (uMar) v += wMar * margin[i]!;
+    if (uInf) v += wInf * clamp01(infl[i]! + errI[i]! * noiseI);
+    if (uPot) v += wPot * (1 + pot[i]! + errP[i]! * noiseP);
+    if (uTen) v += wTen * (tenure[i]! + 1);
     score[i] = v;
     sorted[a++] = v;
   }
