@@ -10,7 +10,7 @@ export * from './text';
 export { newGame } from './newGame';
 export { step, stepInPlace, type StepResult, type SystemMark } from './step';
 export { validateDecisions, planUse, type DecisionProblem, type PlanUse } from './validate';
-export { previewTiers, tierProfile, type TierProfile } from './systems/tiering';
+export { dataQualityOf, estimatedInfluence, estimatedPotential, previewTiers, tierProfile, type TierProfile } from './systems/tiering';
 export { lockedLevers } from './validate';
 export { pendingChoices } from './systems/events';
 export { hashState, hashJson } from './hash';

@@ -1,7 +1,8 @@
 /** Focused tests of individual systems: each checks one mechanism a learner relies on. */
 import { describe, expect, it } from 'vitest';
 import {
-  EV_LAPSED, EV_WONBACK, newGame, planUse, previewTiers, step, ACTIVE, LAPSED, STAGE_NAMES, type Decisions, type ScenarioConfig, type SimState,
+  EV_LAPSED, EV_WONBACK, dataQualityOf, estimatedInfluence, estimatedPotential, newGame, planUse, previewTiers, step, ACTIVE, LAPSED, STAGE_NAMES,
+  type Decisions, type ScenarioConfig, type SimState,
 } from '../../src/sim/index';
 import { cloneState } from '../../src/sim/clone';
 import { loyaltyCurve } from '../../src/sim/systems/loyalty';
@@ -283,5 +284,19 @@ describe('events and choice cards', () => {
     const a = must(calm, cloneState(s), d);
     const b = must(card, cloneState(s), { ...d, choices: [{ event: 'big-ask', option: 'accept' }] });
     expect(b.report.firm.churned).toBeGreaterThan(a.report.firm.churned);
+  });
+});
+
+describe('observed data', () => {
+  it('estimates of influence and potential get closer to the truth as data quality rises', () => {
+    const s = newGame(agency, '10');
+    const err = (dq: number): number => {
+      let e = 0;
+      for (let i = 0; i < s.customers.count; i++) e += Math.abs(estimatedInfluence(s, P, dq, i) - s.customers.influence[i]!) + Math.abs(estimatedPotential(s, P, dq, i) - s.customers.potential[i]!);
+      return e;
+    };
+    expect(err(1)).toBe(0);
+    expect(err(0.8)).toBeLessThan(err(0.3));
+    expect(dataQualityOf(P, s)).toBeGreaterThanOrEqual(P.data.baseQuality);
   });
 });

@@ -17,16 +17,20 @@ export function dataQualityOf(P: ModelParams, s: SimState): number {
   return clamp01(P.data.baseQuality + (1 - P.data.baseQuality) * P.capability.dataQualityGain * eff);
 }
 
+/** Spread of the estimation error at zero data quality, per unit of `data.estimateNoise`: influence (0..1), potential (per year). */
+const INFLUENCE_ERROR = 0.25;
+const POTENTIAL_ERROR = 0.15;
+
 /** The firm's estimate of a customer's influence: true value plus noise that shrinks with data quality. */
 export function estimatedInfluence(s: SimState, P: ModelParams, dq: number, i: number): number {
   const c = s.customers;
-  return clamp01(c.influence[i]! + c.errInfluence[i]! * P.data.estimateNoise * (1 - dq) * 0.25);
+  return clamp01(c.influence[i]! + c.errInfluence[i]! * P.data.estimateNoise * (1 - dq) * INFLUENCE_ERROR);
 }
 
 /** The firm's estimate of a customer's potential (growth per year). */
 export function estimatedPotential(s: SimState, P: ModelParams, dq: number, i: number): number {
   const c = s.customers;
-  return c.potential[i]! + c.errPotential[i]! * P.data.estimateNoise * (1 - dq) * 0.15;
+  return c.potential[i]! + c.errPotential[i]! * P.data.estimateNoise * (1 - dq) * POTENTIAL_ERROR;
 }
 
 /**
@@ -57,8 +61,9 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
   const pot = c.potential;
   const errP = c.errPotential;
   const tenure = c.tenure;
-  const noiseI = P.data.estimateNoise * (1 - dq) * 0.25;
-  const noiseP = P.data.estimateNoise * (1 - dq) * 0.15;
+  // The same estimates as estimatedInfluence/estimatedPotential, inlined for the hot loop.
+  const noiseI = P.data.estimateNoise * (1 - dq) * INFLUENCE_ERROR;
+  const noiseP = P.data.estimateNoise * (1 - dq) * POTENTIAL_ERROR;
   // Means of each weighted dimension over active customers (influence estimates clamped to
   // 0..1). A dimension with no weight adds exactly nothing, so it is skipped.
   const uRev = w.revenue > 0, uMar = w.margin > 0, uInf = w.influence > 0, uPot = w.potential > 0, uTen = w.tenure > 0;
