@@ -28,7 +28,7 @@ export interface ScenarioConfig {
   firm: FirmConfig;
   /** The competitor. */
   rival: RivalConfig;
-  /** The firm's status quo, used for round 1 and for locked levers. */
+  /** The firm's status quo, used for round 1 and for locked levers (its `choices` are not used). */
   initialDecisions: Decisions;
   /** Levers the learner may change, by round (tutorial). Absent: every lever from round 1. */
   unlocks?: LeverUnlock[];
@@ -167,7 +167,12 @@ export interface LeverUnlock {
   levers: Lever[];
 }
 
-/** Whom an event effect touches. */
+/**
+ * Whom an event effect touches: every active customer, a true segment, the largest by
+ * trailing revenue, or a tier. A tier id names a position in the pyramid, matched against
+ * the tiers the learner uses that quarter: with fewer tiers in use, a position past the
+ * learner's last tier touches nobody, and with one tier the top position holds everyone.
+ */
 export type EventTarget =
   | { all: true }
   | { tier: string }
@@ -239,7 +244,11 @@ export interface Objective {
   id: string;
   text: LocalText;
   kpi: KpiName;
-  /** Optional tier id: the KPI of that tier (only customer KPIs). */
+  /**
+   * Optional tier id: the KPI of that tier (customer KPIs: profit, revenue, customers,
+   * retention, satisfaction, loyalty, shareOfWallet, customerEquity, acquired; the others
+   * are firm-wide). Not met while the learner uses fewer tiers than its position.
+   */
   tier?: string;
   op: '>=' | '<=';
   target: number;
