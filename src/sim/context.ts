@@ -26,8 +26,6 @@ export interface TierRound {
   failures: Int32Array;
   complaints: Int32Array;
   recovered: Int32Array;
-  /** Customers active at the start of the round per tier who are still active. */
-  retained: Int32Array;
 }
 
 /** Everything one round's systems share. Created by `step`, never kept in the state. */
@@ -69,6 +67,9 @@ export interface RoundContext {
   /** Wage cost of one staff hour at this round's wage index. */
   wagePerHour: number;
   tiers: TierRound;
+  /** Sum of service quality over the customers served this round, and their number. */
+  qualitySum: number;
+  served: number;
   /** Per-slot scratch for this round. */
   quality: Float32Array;
   /** Failure outcome per slot (see systems/service.ts). */
@@ -79,8 +80,6 @@ export interface RoundContext {
   offerGiven: Float32Array;
   /** Recovery money spent per slot. */
   recoverySpent: Float32Array;
-  /** Active at the start of the round. */
-  activeAtStart: Uint8Array;
   /** Slots of each tier's active members (counting sort by tier): `members[start[t]..start[t+1])`. */
   members: Int32Array;
   memberStart: Int32Array;
@@ -118,7 +117,6 @@ function tierRound(n: number): TierRound {
     failures: new Int32Array(n),
     complaints: new Int32Array(n),
     recovered: new Int32Array(n),
-    retained: new Int32Array(n),
   };
 }
 
@@ -151,12 +149,13 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
     productValue: P.value.productValue, wageFactor: 1, wagePerHour: 0,
     tiers,
+    qualitySum: 0,
+    served: 0,
     quality: new Float32Array(cap),
     outcome: new Uint8Array(cap),
     eventChurn: new Float32Array(cap),
     offerGiven: new Float32Array(cap),
     recoverySpent: new Float32Array(cap),
-    activeAtStart: new Uint8Array(cap),
     members: new Int32Array(cap),
     memberStart: new Int32Array(tierCount + 1),
     migrations: [],

@@ -123,15 +123,6 @@ function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, 
   const roundScore = runScoring(scenario, s, ctx.r, last, firm, tiers, employees, ctx.fin);
   s.score += roundScore;
   if (s.status === 'running' && s.round >= scenario.rounds) s.status = 'finished';
-  let quality = 0;
-  let served = 0;
-  const c = s.customers;
-  for (let i = 0; i < ctx.quality.length && i < c.count; i++) {
-    if (ctx.activeAtStart[i] === 1) {
-      quality += ctx.quality[i]!;
-      served++;
-    }
-  }
   const report: RoundReport = {
     round: ctx.r,
     firm,
@@ -143,7 +134,7 @@ function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, 
       employeeSatisfaction: f.employeeSatisfaction,
       employeeRetention: 1 - ctx.turnover,
       productivity: ctx.productivity,
-      serviceValue: served > 0 ? quality / served : 0,
+      serviceValue: ctx.served > 0 ? ctx.qualitySum / ctx.served : 0,
       customerSatisfaction: firm.satisfaction,
       customerLoyalty: firm.loyalty,
       revenue: firm.revenue,

@@ -25,13 +25,9 @@ export function runFinance(ctx: RoundContext): void {
     retention += ctx.tiers.retentionSpent[t]!;
     winBack += ctx.tiers.winBackSpent[t]!;
   }
-  let recovery = 0;
-  const rs = ctx.recoverySpent;
-  for (let i = 0; i < rs.length; i++) recovery += rs[i]!;
   fin.relationship = relationship;
   fin.retention = retention;
   fin.winBack = winBack;
-  fin.recovery = recovery;
   fin.research = researchCost(ctx);
   fin.fixedCosts = scenario.firm.fixedCosts;
   fin.interest = f.debt * P.finance.interestRate;

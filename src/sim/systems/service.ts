@@ -53,7 +53,10 @@ export function runService(ctx: RoundContext): void {
     const who = c.key[i]!;
     const ratio = tiers.hours[t]! / c.need[i]!;
     // Normalised so an unlimited ratio gives full quality.
-    ctx.quality[i] = clamp(100 * sat(ratio, hoursHalf) * craft * deskLift, 0, 100);
+    const q = clamp(100 * sat(ratio, hoursHalf) * craft * deskLift, 0, 100);
+    ctx.quality[i] = q;
+    ctx.qualitySum += q;
+    ctx.served++;
     let sat0 = c.satisfaction[i]!;
     // Heskett (K8): if the person who served this customer left, satisfaction drops.
     const contact = ratio < 1 ? ratio : 1;
@@ -78,6 +81,7 @@ export function runService(ctx: RoundContext): void {
         tiers.complaints[t]!++;
         logEvent(ctx, EV_COMPLAINED, i, t);
         ctx.recoverySpent[i] = budget;
+        ctx.fin.recovery += budget;
         const x = u01(kRec, who, 0);
         if (x < pResolve * quickShare) {
           out = large ? OUT_QUICK_LARGE : OUT_QUICK_SMALL;

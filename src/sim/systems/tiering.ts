@@ -176,7 +176,6 @@ export function runTiering(ctx: RoundContext, assigned: Uint8Array): void {
       c.tier[i] = c.prevTier[i]! < k ? c.prevTier[i]! : k - 1;
       continue;
     }
-    ctx.activeAtStart[i] = 1;
     ctx.members[start[t]! + fill[t]!] = i;
     fill[t]!++;
     const p = c.prevTier[i]!;
