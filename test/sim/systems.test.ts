@@ -300,3 +300,42 @@ describe('observed data', () => {
     expect(dataQualityOf(P, s)).toBeGreaterThanOrEqual(P.data.baseQuality);
   });
 });
+
+describe('capability stocks and surveys', () => {
+  it('investment enters its stock, which depreciates: stock = stock (1 - d) + investment', () => {
+    const s = newGame(agency, '11');
+    const d = vb(agency, s);
+    d.systems.dataPlatform += 50_000;
+    d.tiers.forEach((t) => (t.acquisitionSpend = Math.max(0, t.acquisitionSpend - 50_000 / d.tiers.length)));
+    const r = must(agency, s, d);
+    const keep = 1 - P.capability.systemsDepreciation;
+    expect(r.state.firm.systems.dataPlatform).toBeCloseTo(s.firm.systems.dataPlatform * keep + d.systems.dataPlatform, 6);
+    expect(r.state.firm.trainingStock).toBeCloseTo(s.firm.trainingStock * (1 - P.capability.trainingDepreciation) + d.people.trainingSpend, 6);
+    expect(dataQualityOf(P, r.state)).toBeGreaterThan(dataQualityOf(P, s));
+  });
+  it('surveys sample each tier, report a margin of error that shrinks with the sample, and cost money', () => {
+    const s = newGame(agency, '12');
+    const d = vb(agency, s);
+    const ask = (n: number, nps: boolean, employees: boolean) => {
+      const x = structuredClone(d);
+      x.research = { surveySample: x.tiers.map(() => n), nps, employeeSurvey: employees };
+      x.tiers.forEach((t) => (t.acquisitionSpend *= 0.5));
+      return must(agency, s, x).report;
+    };
+    const small = ask(10, false, false);
+    const large = ask(60, true, true);
+    // Each tier's sample: the customers tiered there at the start of the quarter who are still customers.
+    const counts = previewTiers(agency, s, d.tiering);
+    expect(small.survey.map((x) => x.responses)).toEqual(counts.map((n, t) => Math.min(10, n - small.tiers[t]!.churned)));
+    expect(mean(large.survey.map((x) => x.marginOfError))).toBeLessThan(mean(small.survey.map((x) => x.marginOfError)));
+    for (const x of large.survey) {
+      expect(x.mean).toBeGreaterThanOrEqual(1);
+      expect(x.mean).toBeLessThanOrEqual(5);
+      expect(x.nps).not.toBeNull();
+    }
+    expect(small.survey.every((x) => x.nps === null)).toBe(true);
+    expect(small.employeeSurvey).toBeNull();
+    expect(large.employeeSurvey?.marginOfError).toBeGreaterThan(0);
+    expect(large.finance.research).toBeGreaterThan(small.finance.research);
+  });
+});
