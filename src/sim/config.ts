@@ -161,6 +161,24 @@ export const LEVERS: readonly Lever[] = [
   'people', 'wages', 'training', 'systems', 'research', 'brand', 'recovery',
 ];
 
+/** Each lever's name in both languages (GLOSSARY.md terms), for messages and the UI. */
+export const LEVER_NAMES: Readonly<Record<Lever, LocalText>> = {
+  tiering: { en: 'customer tiering', 'zh-CN': '客户分级' },
+  service: { en: 'service level', 'zh-CN': '服务水平' },
+  relationship: { en: 'relationship programme', 'zh-CN': '关系营销计划' },
+  price: { en: 'price', 'zh-CN': '价格' },
+  retention: { en: 'retention offers', 'zh-CN': '客户挽留' },
+  acquisition: { en: 'acquisition', 'zh-CN': '获客' },
+  winBack: { en: 'win-back', 'zh-CN': '客户赢回' },
+  people: { en: 'hiring and layoffs', 'zh-CN': '招聘与裁员' },
+  wages: { en: 'wages', 'zh-CN': '工资' },
+  training: { en: 'training', 'zh-CN': '培训' },
+  systems: { en: 'CRM systems', 'zh-CN': 'CRM 系统' },
+  research: { en: 'research', 'zh-CN': '调研' },
+  brand: { en: 'brand', 'zh-CN': '品牌' },
+  recovery: { en: 'service recovery', 'zh-CN': '服务补救' },
+};
+
 /** From `round` (1-based) on, these levers are open. */
 export interface LeverUnlock {
   round: number;

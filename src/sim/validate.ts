@@ -1,4 +1,4 @@
-import { LEVERS, type Decisions, type Lever, type ScenarioConfig } from './config';
+import { LEVER_NAMES, LEVERS, type Decisions, type Lever, type ScenarioConfig } from './config';
 import { canonicalJson } from './hash';
 import { sat } from './math';
 import { resolveParams } from './params';
@@ -197,7 +197,8 @@ export function validateDecisions(scenario: ScenarioConfig, state: SimState, d: 
   for (const lever of lockedLevers(scenario, r)) {
     if (canonicalJson(leverPart(d, lever)) !== canonicalJson(leverPart(scenario.initialDecisions, lever))) {
       const until = scenario.unlocks?.filter((u) => u.levers.includes(lever)).map((u) => u.round).sort((a, b) => a - b)[0];
-      bad('locked', lever, `The ${lever} lever is locked${until ? ` until quarter ${until}` : ' in this scenario'}.`, `"${lever}" 杠杆${until ? `在第 ${until} 季度前` : '在本情景中'}不可调整。`, undefined, until);
+      const name = LEVER_NAMES[lever];
+      bad('locked', lever, `The ${name.en} lever is locked${until ? ` until quarter ${until}` : ' in this scenario'}.`, `“${name['zh-CN']}”${until ? `在第 ${until} 季度前` : '在本情景中'}不可调整。`, undefined, until);
     }
   }
   if (out.length > 0) return out;
