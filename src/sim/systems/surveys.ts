@@ -42,23 +42,24 @@ export function runSurveys(ctx: RoundContext): SurveyResult[] {
   for (let t = 0; t < ctx.tierCount; t++) {
     const want = d.research.surveySample[t] ?? 0;
     if (want <= 0) continue;
-    const pool: number[] = [];
-    for (let m = ctx.memberStart[t]!; m < ctx.memberStart[t + 1]!; m++) {
-      const i = ctx.members[m]!;
-      if (c.status[i] === ACTIVE) pool.push(i);
-    }
-    const N = pool.length;
+    // The tier's members of the start of the quarter; those who left since are skipped when drawn.
+    const pool = ctx.members.slice(ctx.memberStart[t]!, ctx.memberStart[t + 1]!);
+    const M = pool.length;
+    const N = ctx.tiers.count[t]! - ctx.tiers.churned[t]!;
     const k = Math.min(want, N);
     if (k === 0) {
       out.push({ tier: t, responses: 0, mean: 0, marginOfError: 0, topTwoBox: 0, nps: d.research.nps ? 0 : null, npsMarginOfError: d.research.nps ? 0 : null });
       continue;
     }
     let sum = 0, sum2 = 0, top = 0, prom = 0, detr = 0;
-    for (let j = 0; j < k; j++) {
-      const pick = j + Math.floor(u01(key, t, j) * (N - j));
+    // Partial Fisher-Yates without replacement, on the seeded survey stream.
+    for (let j = 0, got = 0; got < k && j < M; j++) {
+      const pick = j + Math.floor(u01(key, t, j) * (M - j));
       const i = pool[pick]!;
       pool[pick] = pool[j]!;
       pool[j] = i;
+      if (c.status[i] !== ACTIVE) continue;
+      got++;
       const who = c.key[i]!;
       const a = likertAnswer(c.satisfaction[i]!, gauss4(key, who, 100), P.survey);
       sum += a;

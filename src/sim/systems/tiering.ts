@@ -120,7 +120,7 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
     }
     let t = last;
     const o = i * 4;
-    if (rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]! >= vip) t = 0;
+    if (vip !== Infinity && rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]! >= vip) t = 0;
     else {
       const v = score[i]!;
       for (let j = 0; j < last; j++) {
