@@ -78,6 +78,8 @@ export interface RoundContext {
   eventChurn: Float32Array;
   /** Retention offer received per slot (money). */
   offerGiven: Float32Array;
+  /** 1 where the firm sees the customer as at risk this round (set by service, read by churn). */
+  atRisk: Uint8Array;
   /** Recovery money spent per slot. */
   recoverySpent: Float32Array;
   /** Slots of each tier's active members (counting sort by tier): `members[start[t]..start[t+1])`. */
@@ -155,6 +157,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     outcome: new Uint8Array(cap),
     eventChurn: new Float32Array(cap),
     offerGiven: new Float32Array(cap),
+    atRisk: new Uint8Array(cap),
     recoverySpent: new Float32Array(cap),
     members: new Int32Array(cap),
     memberStart: new Int32Array(tierCount + 1),

@@ -38,6 +38,8 @@ export function runAcquisition(ctx: RoundContext): void {
   const m = Math.max(1, Math.min(9, 1 + Math.floor(ctx.precision * (A.candidates - 1) + 0.5)));
   const key = ctx.key.acquisition;
   const segments = ctx.scenario.population.segments;
+  // One birth template, re-keyed for every prospect examined (no allocation per candidate).
+  const birth = newcomer(ctx, 0, SOURCE_ACQUIRED, -1, 0);
   for (let t = 0; t < k; t++) {
     const spend = d.tiers[t]!.acquisitionSpend;
     ctx.fin.acquisition += spend;
@@ -55,14 +57,16 @@ export function runAcquisition(ctx: RoundContext): void {
       let bestDist = Infinity;
       for (let cand = 0; cand < m; cand++) {
         const bk = birthKey(ctx.key.population, ctx.r, SOURCE_ACQUIRED, (t << 24) | (j << 4) | cand);
-        const w = birthWallet(segments, newcomer(ctx, bk, SOURCE_ACQUIRED, -1, 0)).wallet;
+        birth.key = bk;
+        const w = birthWallet(segments, birth).wallet;
         const dist = w > targetWallet ? w / targetWallet : targetWallet / w;
         if (dist < bestDist) {
           bestDist = dist;
           best = bk;
         }
       }
-      const i = addCustomer(ctx, newcomer(ctx, best >>> 0, SOURCE_ACQUIRED, -1, 0), t);
+      birth.key = best >>> 0;
+      const i = addCustomer(ctx, birth, t);
       ctx.tiers.acquired[t]!++;
       logEvent(ctx, EV_ACQUIRED, i, t);
     }

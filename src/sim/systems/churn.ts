@@ -47,8 +47,8 @@ export function runChurn(ctx: RoundContext): void {
   const c = s.customers;
   const n = c.count;
   const tiers = ctx.tiers;
-  // The service pass flagged who is at risk (1 in the retention-offer scratch) and counted them per tier.
-  const flagged = ctx.offerGiven;
+  // The service pass flagged who is at risk and counted them per tier.
+  const flagged = ctx.atRisk;
   for (let t = 0; t < ctx.tierCount; t++) {
     const b = d.tiers[t]!.retentionBudget;
     const m = tiers.atRisk[t]!;
@@ -69,14 +69,11 @@ export function runChurn(ctx: RoundContext): void {
     let p = C.base + C.disloyal * pressure * l * l + (sat0 < 50 ? C.dissatisfied * (50 - sat0) * 0.02 : 0) + (gap > 0 ? C.price * c.priceSensitivity[i]! * gap : 0) + problemHazard(P, ctx.outcome[i]!);
     p *= keepShare;
     const offer = tiers.offer[t]!;
-    if (flagged[i] === 1) {
-      flagged[i] = 0;
-      if (offer > 0) {
-        const rev = c.revenue[i * 4 + lastSlot]!;
-        const scale = rev > 0 ? rev : c.wallet[i]! * c.shareOfWallet[i]!;
-        p *= 1 - C.retentionEffect * sat(offer / scale, C.retentionHalf);
-        flagged[i] = offer;
-      }
+    if (flagged[i] === 1 && offer > 0) {
+      const rev = c.revenue[i * 4 + lastSlot]!;
+      const scale = rev > 0 ? rev : c.wallet[i]! * c.shareOfWallet[i]!;
+      p *= 1 - C.retentionEffect * sat(offer / scale, C.retentionHalf);
+      ctx.offerGiven[i] = offer;
     }
     p = p * C.scale;
     const ev = ctx.eventChurn[i]!;

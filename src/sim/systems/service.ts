@@ -105,7 +105,7 @@ export function runService(ctx: RoundContext): void {
     // Whom the firm will see as at risk when retention offers go out (step 7), flagged here to save a pass.
     if (atRisk(c, i, out, ctx.r)) {
       tiers.atRisk[t]!++;
-      ctx.offerGiven[i] = 1;
+      ctx.atRisk[i] = 1;
     }
   }
 }
