@@ -1,0 +1,15 @@
+import 'i18next';
+import type { chartsMessages } from '../charts/messages';
+import type { databaseMessages } from '../database/messages';
+import type { commonMessages } from './common';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: (typeof commonMessages)['en'];
+      charts: (typeof chartsMessages)['en'];
+      database: (typeof databaseMessages)['en'];
+    };
+  }
+}

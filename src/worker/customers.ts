@@ -1,0 +1,187 @@
+/**
+ * The customer database as the firm sees it: observed columns only (no true satisfaction,
+ * loyalty or share of wallet; influence and potential are the firm's estimates at its
+ * current data quality), sorting and filtering, per-customer records and the charts.
+ */
+import { EV_REFERRED, type CustomerEvents } from '../sim/report';
+import { ACTIVE, dataQualityOf, estimatedInfluence, estimatedPotential, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
+import type { CustomerAnalytics, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable } from './protocol';
+
+/** What the worker keeps of each round for customer records. */
+export interface RoundTrace {
+  /** Firm tier of each customer at the end of the round (255 none). */
+  tier: Uint8Array;
+  /** Revenue of each customer in the round. */
+  revenue: Float32Array;
+  events: CustomerEvents;
+}
+
+/** Records what customer records need of the round just played. */
+export function traceRound(state: SimState, events: CustomerEvents): RoundTrace {
+  const c = state.customers;
+  const n = c.count;
+  const slot = state.round % 4;
+  const revenue = new Float32Array(n);
+  for (let i = 0; i < n; i++) revenue[i] = c.revenue[i * 4 + slot]!;
+  return { tier: c.tier.slice(0, n), revenue, events };
+}
+
+/** The observed table of the current state. */
+export function customerTable(scenario: ScenarioConfig, state: SimState): CustomerTable {
+  const c = state.customers;
+  const n = c.count;
+  const P = resolveParams(scenario.model);
+  const dq = dataQualityOf(P, state);
+  const slot = state.round % 4;
+  const revenue = new Float32Array(n);
+  const lastRevenue = new Float32Array(n);
+  const influence = new Float32Array(n);
+  const potential = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = i * 4;
+    revenue[i] = c.revenue[o]! + c.revenue[o + 1]! + c.revenue[o + 2]! + c.revenue[o + 3]!;
+    lastRevenue[i] = state.round > 0 ? c.revenue[o + slot]! : 0;
+    influence[i] = estimatedInfluence(state, P, dq, i);
+    potential[i] = estimatedPotential(state, P, dq, i);
+  }
+  return {
+    round: state.round,
+    count: n,
+    tier: c.tier.slice(0, n),
+    status: c.status.slice(0, n),
+    stage: c.stage.slice(0, n),
+    revenue,
+    lastRevenue,
+    profit: c.profit.slice(0, n),
+    cumRevenue: c.cumRevenue.slice(0, n),
+    influence,
+    potential,
+    tenure: c.tenure.slice(0, n),
+    joined: c.joined.slice(0, n),
+    left: c.left.slice(0, n),
+    failures: c.failures.slice(0, n),
+    complaints: c.complaints.slice(0, n),
+    source: c.source.slice(0, n),
+    referredBy: c.referredBy.slice(0, n),
+  };
+}
+
+/** The typed arrays of a table, for transfer to the page. */
+export function tableBuffers(t: CustomerTable): ArrayBuffer[] {
+  return [t.tier, t.status, t.stage, t.revenue, t.lastRevenue, t.profit, t.cumRevenue, t.influence, t.potential, t.tenure, t.joined, t.left, t.failures, t.complaints, t.source, t.referredBy].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+function matches(t: CustomerTable, f: CustomerFilter, i: number): boolean {
+  if (f.tier !== undefined && t.tier[i] !== f.tier) return false;
+  if (f.status !== undefined && t.status[i] !== f.status) return false;
+  if (f.stage !== undefined && t.stage[i] !== f.stage) return false;
+  if (f.source !== undefined && t.source[i] !== f.source) return false;
+  if (f.hadFailure && t.failures[i] === 0) return false;
+  if (f.hadComplaint && t.complaints[i] === 0) return false;
+  if (f.idPrefix && !String(i).startsWith(f.idPrefix)) return false;
+  return true;
+}
+
+/**
+ * Slots of the customers that pass `filter`, sorted by `sort` (ties by id, so the order is
+ * stable and the same on every machine).
+ */
+export function queryCustomers(t: CustomerTable, sort: CustomerColumn, descending: boolean, filter: CustomerFilter): Int32Array {
+  const picked: number[] = [];
+  for (let i = 0; i < t.count; i++) if (matches(t, filter, i)) picked.push(i);
+  const order = Int32Array.from(picked);
+  if (sort === 'id') {
+    if (descending) order.reverse();
+    return order;
+  }
+  const col = t[sort];
+  // Sort keys in a Float64Array: one pass, then an index sort on numbers only.
+  const key = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) key[k] = col[order[k]!]!;
+  const idx = Array.from({ length: order.length }, (_, k) => k);
+  const sign = descending ? -1 : 1;
+  idx.sort((a, b) => (key[a]! - key[b]!) * sign || order[a]! - order[b]!);
+  const out = new Int32Array(order.length);
+  for (let k = 0; k < idx.length; k++) out[k] = order[idx[k]!]!;
+  return out;
+}
+
+/** A customer's history over the rounds traced so far. */
+export function customerRecord(state: SimState, traces: readonly RoundTrace[], id: number): CustomerRecord | null {
+  if (!Number.isInteger(id) || id < 0 || id >= state.customers.count) return null;
+  const tiers: number[] = [];
+  const revenue: number[] = [];
+  const events: CustomerRecord['events'] = [];
+  const referred: number[] = [];
+  traces.forEach((tr, r) => {
+    tiers.push(id < tr.tier.length ? tr.tier[id]! : 255);
+    revenue.push(id < tr.revenue.length ? tr.revenue[id]! : 0);
+    const ev = tr.events;
+    for (let e = 0; e < ev.count; e++) {
+      if (ev.customer[e] === id) events.push({ round: r + 1, kind: ev.kind[e]!, other: ev.other[e]! });
+      else if (ev.kind[e] === EV_REFERRED && ev.other[e] === id) referred.push(ev.customer[e]!);
+    }
+  });
+  return { id, tiers, revenue, events, referred };
+}
+
+const GRID = 5;
+
+/** Quantile edges of `values` into `bands` bands (bands - 1 inner edges). */
+function quantileEdges(values: Float64Array, bands: number): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const edges: number[] = [];
+  for (let b = 1; b < bands; b++) edges.push(sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * b) / bands))]! : 0);
+  return edges;
+}
+
+function band(x: number, edges: readonly number[]): number {
+  let b = 0;
+  while (b < edges.length && x >= edges[b]!) b++;
+  return b;
+}
+
+/** Pareto curve of trailing revenue and the value grid (revenue x estimated influence) of active customers. */
+export function customerAnalytics(t: CustomerTable): CustomerAnalytics {
+  const rev: number[] = [];
+  const inf: number[] = [];
+  for (let i = 0; i < t.count; i++) {
+    if (t.status[i] !== ACTIVE) continue;
+    rev.push(t.revenue[i]!);
+    inf.push(t.influence[i]!);
+  }
+  const n = rev.length;
+  const desc = Float64Array.from(rev).sort().reverse();
+  let total = 0;
+  for (let k = 0; k < n; k++) total += desc[k]!;
+  const pareto: number[] = [0];
+  let shareFor80 = 1;
+  let cum = 0;
+  let next = 1;
+  let found = false;
+  for (let k = 0; k < n; k++) {
+    cum += desc[k]!;
+    if (!found && total > 0 && cum >= 0.8 * total) {
+      shareFor80 = (k + 1) / n;
+      found = true;
+    }
+    while (next <= 100 && k + 1 >= (n * next) / 100) {
+      pareto.push(total > 0 ? cum / total : 0);
+      next++;
+    }
+  }
+  while (pareto.length < 101) pareto.push(total > 0 ? 1 : 0);
+  const revenueEdges = quantileEdges(Float64Array.from(rev), GRID);
+  const influenceEdges = quantileEdges(Float64Array.from(inf), GRID);
+  const count = new Array<number>(GRID * GRID).fill(0);
+  const revenue = new Array<number>(GRID * GRID).fill(0);
+  for (let k = 0; k < n; k++) {
+    const row = GRID - 1 - band(inf[k]!, influenceEdges);
+    const cell = row * GRID + band(rev[k]!, revenueEdges);
+    count[cell]! += 1;
+    revenue[cell]! += rev[k]!;
+  }
+  return { pareto, shareFor80: n ? shareFor80 : 0, grid: { rows: GRID, cols: GRID, count, revenue, revenueEdges, influenceEdges } };
+}

@@ -1,0 +1,212 @@
+/**
+ * The typed message protocol between the page and the simulation worker. Every request
+ * carries an `id`; the worker answers each with exactly one `result` (or `failure`) of
+ * the same id, and may send `progress` messages for it first. Everything here is plain,
+ * structured-cloneable data; typed arrays travel as transferables.
+ */
+import type { Decisions, Lever, ScenarioConfig, ScenarioEvent } from '../sim/config';
+import type { RoundReport } from '../sim/report';
+import type { LocalText, Lang } from '../sim/text';
+import type { DecisionProblem, PlanUse } from '../sim/validate';
+import type { ScenarioIssue } from '../scenario/load';
+
+/** Where a game's scenario comes from: a built-in by id, or the text of a file. */
+export type GameSource =
+  | { kind: 'builtin'; id: string }
+  | { kind: 'file'; name: string; text: string }
+  /** A scenario file fetched from a URL (`?scenario=`); its text is kept like a file's. */
+  | { kind: 'url'; url: string; text: string };
+
+/** Counts of the round's customer events, by kind (EVENT_KIND_NAMES order), firm-wide and per tier. */
+export interface EventCounts {
+  firm: number[];
+  /** `tiers[t][kind]`, by the tier the customer was in at the end of the round (lapsed: last tier). */
+  tiers: number[][];
+}
+
+/** One round's report as the page keeps it: the engine's report without the per-customer event arrays. */
+export interface RoundSummary extends Omit<RoundReport, 'events'> {
+  eventCounts: EventCounts;
+}
+
+/** What the page needs to lay out the next quarter's decisions. */
+export interface QuarterView {
+  /** Rounds completed; the quarter being decided is `round + 1`. */
+  round: number;
+  status: 'running' | 'finished' | 'bankrupt';
+  cash: number;
+  debt: number;
+  budget: number;
+  headcount: number;
+  score: number;
+  /** The last accepted decisions (the starting point of the next quarter's draft). */
+  lastDecisions: Decisions;
+  /** Choice cards open this quarter. */
+  choices: ScenarioEvent[];
+  /** Levers still locked this quarter (tutorial). */
+  locked: Lever[];
+  /** Data quality 0..1 (how well the firm can estimate influence and potential). */
+  dataQuality: number;
+  /** Stocks the learner builds up: training, brand and each CRM module (money). */
+  stocks: { training: number; brand: number; systems: ScenarioConfig['firm']['systems'] };
+  /** Objectives met so far, by id. */
+  objectivesMet: string[];
+  /** Hash of the current state (hex), for instructors to compare with the command line. */
+  hash: string;
+}
+
+/** A whole game as the page holds it after a load or a replay. */
+export interface GameSnapshot {
+  scenario: ScenarioConfig;
+  /** hashJson of the scenario, as run files record it. */
+  scenarioHash: string;
+  seed: string;
+  decisions: Decisions[];
+  summaries: RoundSummary[];
+  view: QuarterView;
+  /** Active customers at the start. */
+  initialCustomers: number;
+}
+
+/** Sortable columns of the customer database (observed data only). */
+export type CustomerColumn =
+  | 'id'
+  | 'tier'
+  | 'status'
+  | 'stage'
+  | 'revenue'
+  | 'lastRevenue'
+  | 'profit'
+  | 'cumRevenue'
+  | 'influence'
+  | 'potential'
+  | 'tenure'
+  | 'joined'
+  | 'left'
+  | 'failures'
+  | 'complaints'
+  | 'source';
+
+/**
+ * The firm's view of its customers at the end of the last round, one typed array per column,
+ * index = customer slot (the customer's id). Only what a firm can observe: no true
+ * satisfaction, loyalty or share of wallet. Influence and potential are the firm's estimates.
+ */
+export interface CustomerTable {
+  round: number;
+  count: number;
+  /** Firm tier, 0 = top; 255 = none (lapsed). */
+  tier: Uint8Array;
+  /** 0 active, 1 lapsed. */
+  status: Uint8Array;
+  /** Lifecycle stage (STAGE_NAMES). */
+  stage: Uint8Array;
+  /** Trailing revenue of the last 4 rounds (money). */
+  revenue: Float32Array;
+  /** Revenue of the last round. */
+  lastRevenue: Float32Array;
+  /** Last round's profit contribution (gross profit - cost to serve). */
+  profit: Float32Array;
+  cumRevenue: Float64Array;
+  /** Estimated influence 0..1 and estimated potential (growth per year). */
+  influence: Float32Array;
+  potential: Float32Array;
+  tenure: Uint16Array;
+  joined: Uint16Array;
+  left: Uint16Array;
+  failures: Uint16Array;
+  complaints: Uint16Array;
+  /** 0 initial, 1 acquired, 2 referred. */
+  source: Uint8Array;
+  /** Slot of the referrer, or -1. */
+  referredBy: Int32Array;
+}
+
+/** Filters of the customer database; absent fields do not filter. */
+export interface CustomerFilter {
+  tier?: number;
+  status?: 0 | 1;
+  stage?: number;
+  source?: number;
+  /** Only customers with at least one failure (or complaint). */
+  hadFailure?: boolean;
+  hadComplaint?: boolean;
+  /** Customer id (slot) prefix, digits only. */
+  idPrefix?: string;
+}
+
+/** A customer's history, one entry per round played, plus its events. */
+export interface CustomerRecord {
+  id: number;
+  /** Per round (index 0 = round 1): firm tier at the end (255 none) and revenue in the round. */
+  tiers: number[];
+  revenue: number[];
+  /** The customer's events, in order. `kind` indexes EVENT_KIND_NAMES; `other` as in CustomerEvents. */
+  events: { round: number; kind: number; other: number }[];
+  /** Customers it referred (slots). */
+  referred: number[];
+}
+
+/** The database's charts: a Pareto curve and a value grid (revenue x estimated influence). */
+export interface CustomerAnalytics {
+  /** Cumulative share of revenue held by the top k% of active customers, k = 0..100 (101 points). */
+  pareto: number[];
+  /** Share of active customers that makes 80% of the revenue. */
+  shareFor80: number;
+  /** Value grid: `rows` influence bands (top first) x `cols` revenue bands (left = low). */
+  grid: { rows: number; cols: number; count: number[]; revenue: number[]; revenueEdges: number[]; influenceEdges: number[] };
+}
+
+/** Requests from the page. */
+export type Request =
+  /** Loads a scenario and starts (or, with `decisions`, replays) a game. */
+  | { type: 'start'; source: GameSource; seed: string; decisions?: Decisions[]; lang: Lang }
+  /** What the draft would use of budget and staff, and why it would be refused. */
+  | { type: 'preview'; decisions: Decisions; lang: Lang }
+  /** Plays the quarter. */
+  | { type: 'advance'; decisions: Decisions }
+  /** Rolls back to `round` rounds played (drops later decisions); used by "undo" and tests. */
+  | { type: 'rewind'; round: number }
+  | { type: 'customers' }
+  | { type: 'query'; sort: CustomerColumn; descending: boolean; filter: CustomerFilter }
+  | { type: 'record'; id: number }
+  | { type: 'analytics' }
+  /** A run file (text) of the game so far. */
+  | { type: 'exportRun' }
+  /** Parses and replays a run file; answers with the game and its source. */
+  | { type: 'importRun'; text: string; fileName: string; lang: Lang };
+
+/** Why a start or an import failed. */
+export type StartFailure =
+  | { kind: 'scenario'; errors: ScenarioIssue[] }
+  | { kind: 'runFile'; errors: ScenarioIssue[] }
+  | { kind: 'refused'; round: number; problems: DecisionProblem[] }
+  | { kind: 'unknownBuiltin'; id: string }
+  | { kind: 'claim'; message: LocalText };
+
+/** The answer to each request type. */
+export interface Responses {
+  start: { ok: true; game: GameSnapshot } | { ok: false; failure: StartFailure };
+  preview: { use: PlanUse; problems: DecisionProblem[] };
+  advance: { ok: true; summary: RoundSummary; view: QuarterView } | { ok: false; problems: DecisionProblem[] };
+  rewind: { game: GameSnapshot };
+  customers: CustomerTable;
+  query: { order: Int32Array };
+  record: CustomerRecord | null;
+  analytics: CustomerAnalytics;
+  exportRun: { text: string; fileName: string };
+  importRun: { ok: true; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
+}
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** A message to the worker. */
+export type ToWorker = { id: number; request: Request };
+
+/** A message from the worker. */
+export type FromWorker =
+  | { id: number; kind: 'progress'; done: number; total: number }
+  | { id: number; kind: 'result'; type: RequestType; value: Responses[RequestType] }
+  /** The worker could not answer (a bug, not a user error); `message` is for the console. */
+  | { id: number; kind: 'failure'; message: string };

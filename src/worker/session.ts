@@ -1,0 +1,194 @@
+/**
+ * The worker's game: one scenario, seed and list of decisions, the current state, the
+ * summaries of the rounds played and what customer records need. Pure TypeScript with no
+ * worker API, so Node tests drive it directly; `simWorker.ts` only routes messages to it.
+ */
+import { hashJson, newGame, planUse, step, stepInPlace, validateDecisions, type Decisions, type ScenarioConfig, type SimState } from '../sim/index';
+import type { Lang } from '../sim/text';
+import { loadScenario } from '../scenario/index';
+import { parseRunFile, renderRunFile, type RunFile } from '../scenario/runFile';
+import { builtinText } from './builtins';
+import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceRound, type RoundTrace } from './customers';
+import type { GameSnapshot, GameSource, Responses, StartFailure, RoundSummary, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
+import { quarterView, summarize } from './summary';
+
+/** Reports progress of a long request: `done` of `total` rounds replayed. */
+export type Progress = (done: number, total: number) => void;
+
+/** A game in play. */
+export interface Session {
+  source: GameSource;
+  /** The scenario document as parsed (for inline run files). */
+  json: unknown;
+  scenario: ScenarioConfig;
+  scenarioHash: string;
+  seed: string;
+  decisions: Decisions[];
+  summaries: RoundSummary[];
+  traces: RoundTrace[];
+  state: SimState;
+  /** Cached observed table of the current state (built on first use after a round). */
+  table: CustomerTable | null;
+}
+
+const fileNameOf = (source: GameSource): string =>
+  source.kind === 'builtin' ? `${source.id}.json` : source.kind === 'file' ? source.name : source.url;
+
+/** Loads the scenario of `source`; errors carry file, line, column and path. */
+export async function loadSource(source: GameSource, lang: Lang): Promise<{ ok: true; scenario: ScenarioConfig; json: unknown } | { ok: false; failure: StartFailure }> {
+  const text = source.kind === 'builtin' ? await builtinText(source.id) : source.text;
+  if (text === null) return { ok: false, failure: { kind: 'unknownBuiltin', id: source.kind === 'builtin' ? source.id : '' } };
+  const loaded = loadScenario(text, fileNameOf(source), lang);
+  if (!loaded.ok) return { ok: false, failure: { kind: 'scenario', errors: loaded.errors } };
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null; // unreachable: the loader parsed it already
+  }
+  return { ok: true, scenario: loaded.scenario, json };
+}
+
+/** Starts a game on a loaded scenario and replays `decisions` (progress per round). */
+export function startSession(
+  source: GameSource,
+  scenario: ScenarioConfig,
+  json: unknown,
+  seed: string,
+  decisions: readonly Decisions[],
+  progress?: Progress,
+): { ok: true; session: Session } | { ok: false; failure: StartFailure } {
+  const state = newGame(scenario, seed);
+  const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], traces: [], state, table: null };
+  for (const [i, d] of decisions.entries()) {
+    const r = advance(s, d, true);
+    if (!r.ok) return { ok: false, failure: { kind: 'refused', round: i + 1, problems: r.problems } };
+    progress?.(i + 1, decisions.length);
+  }
+  return { ok: true, session: s };
+}
+
+/** The game as the page holds it. */
+export function snapshot(s: Session): GameSnapshot {
+  const last = s.summaries[s.summaries.length - 1];
+  return {
+    scenario: s.scenario,
+    scenarioHash: s.scenarioHash,
+    seed: s.seed,
+    decisions: s.decisions.map((d) => structuredClone(d)),
+    summaries: s.summaries,
+    view: quarterView(s.scenario, s.state, last?.hash),
+    initialCustomers: s.state.initialCount,
+  };
+}
+
+/** Budget and staff the draft would use, and every reason the engine would refuse it. */
+export function preview(s: Session, d: Decisions): Responses['preview'] {
+  const problems = validateDecisions(s.scenario, s.state, d);
+  const wellFormed = !problems.some((p) => p.code === 'shape' || p.code === 'outOfRange' || p.code === 'gameOver');
+  const use = wellFormed
+    ? planUse(s.scenario, s.state, d)
+    : { tierCounts: [], spend: 0, budget: s.state.firm.budget, staffHours: 0, staffLimit: 0, contracted: 0 };
+  return { use, problems };
+}
+
+/**
+ * Plays one quarter. `inPlace` (replays) saves a copy of the state: the session owns it.
+ * A refused decision changes nothing.
+ */
+export function advance(s: Session, d: Decisions, inPlace = false): Responses['advance'] {
+  const r = inPlace ? stepInPlace(s.scenario, s.state, d) : step(s.scenario, s.state, d);
+  if (!r.ok) return { ok: false, problems: r.problems };
+  s.state = r.state;
+  s.decisions.push(structuredClone(d));
+  const summary = summarize(r.report, r.state);
+  s.summaries.push(summary);
+  s.traces.push(traceRound(r.state, r.report.events));
+  s.table = null;
+  return { ok: true, summary, view: quarterView(s.scenario, s.state, r.report.hash) };
+}
+
+/** The session rolled back to `round` rounds played (replayed from the start: history is not stored). */
+export function rewind(s: Session, round: number): Session {
+  const keep = s.decisions.slice(0, Math.max(0, Math.min(round, s.decisions.length)));
+  const r = startSession(s.source, s.scenario, s.json, s.seed, keep);
+  if (!r.ok) throw new Error('a replay of accepted decisions was refused');
+  return r.session;
+}
+
+/** The observed customer table (cached until the next round). */
+export function table(s: Session): CustomerTable {
+  s.table ??= customerTable(s.scenario, s.state);
+  return s.table;
+}
+
+/** A copy of the table to hand to the page (the cache keeps its own buffers). */
+export function tableCopy(s: Session): CustomerTable {
+  const t = table(s);
+  return {
+    ...t,
+    tier: t.tier.slice(), status: t.status.slice(), stage: t.stage.slice(), revenue: t.revenue.slice(), lastRevenue: t.lastRevenue.slice(),
+    profit: t.profit.slice(), cumRevenue: t.cumRevenue.slice(), influence: t.influence.slice(), potential: t.potential.slice(),
+    tenure: t.tenure.slice(), joined: t.joined.slice(), left: t.left.slice(), failures: t.failures.slice(), complaints: t.complaints.slice(),
+    source: t.source.slice(), referredBy: t.referredBy.slice(),
+  };
+}
+
+export function query(s: Session, sort: CustomerColumn, descending: boolean, filter: CustomerFilter): Int32Array {
+  return queryCustomers(table(s), sort, descending, filter);
+}
+
+export function record(s: Session, id: number): Responses['record'] {
+  return customerRecord(s.state, s.traces, id);
+}
+
+export function analytics(s: Session): Responses['analytics'] {
+  return customerAnalytics(table(s));
+}
+
+function withoutSchemaRef(json: unknown): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = (json ?? {}) as Record<string, unknown>;
+  void _drop;
+  return rest;
+}
+
+/** The run file of the game so far: the command line's `verify` checks it. */
+export function exportRun(s: Session): Responses['exportRun'] {
+  const scenario: RunFile['scenario'] = s.source.kind === 'builtin' ? { id: s.source.id, hash: s.scenarioHash } : { inline: withoutSchemaRef(s.json) };
+  const text = renderRunFile({ scenario, overrides: [], seed: s.seed, decisions: s.decisions, score: s.state.score, finalHash: s.summaries.at(-1)?.hash ?? '' });
+  const safeSeed = s.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'seed';
+  return { text, fileName: `${s.scenario.id}-${safeSeed}-q${s.state.round}.crm-run.json` };
+}
+
+const CLAIM_TEXT = {
+  score: (claimed: number, actual: number) => ({
+    en: `The file claims a score of ${claimed}, but replaying its decisions gives ${actual}.`,
+    'zh-CN': `文件声称得分为 ${claimed}，但重放其决策得到 ${actual}。`,
+  }),
+  hash: { en: 'Replaying the file\'s decisions does not give the final state it claims: it was changed or made by another version.', 'zh-CN': '重放文件中的决策得不到其声称的最终状态：文件被修改过，或来自其他版本。' },
+  builtin: (id: string) => ({
+    en: `The file was played on a different version of the built-in scenario "${id}"; it cannot be replayed here.`,
+    'zh-CN': `该文件基于不同版本的内置情景“${id}”，无法在此重放。`,
+  }),
+  overrides: { en: 'The file uses command-line overrides (--set); the game cannot replay those. Use `npm run sim -- verify`.', 'zh-CN': '该文件使用了命令行参数覆盖（--set），游戏中无法重放。请使用 `npm run sim -- verify`。' },
+};
+
+/** Parses a run file, loads its scenario, replays it and checks its claim. */
+export async function importRun(text: string, fileName: string, lang: Lang, progress?: Progress): Promise<{ ok: true; session: Session } | { ok: false; failure: StartFailure }> {
+  const parsed = parseRunFile(text, fileName, lang);
+  if (!parsed.ok) return { ok: false, failure: { kind: 'runFile', errors: parsed.errors } };
+  const run = parsed.run;
+  if (run.overrides.length > 0) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.overrides } };
+  const source: GameSource =
+    'inline' in run.scenario ? { kind: 'file', name: `${fileName} (scenario.inline)`, text: JSON.stringify(run.scenario.inline) } : { kind: 'builtin', id: run.scenario.id };
+  const loaded = await loadSource(source, lang);
+  if (!loaded.ok) return loaded;
+  if ('id' in run.scenario && hashJson(loaded.scenario) !== run.scenario.hash) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.builtin(run.scenario.id) } };
+  const started = startSession(source, loaded.scenario, loaded.json, run.seed, run.decisions, progress);
+  if (!started.ok) return started;
+  const s = started.session;
+  if (s.state.score !== run.claim.score) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.score(run.claim.score, s.state.score) } };
+  const finalHash = s.summaries.at(-1)?.hash ?? '';
+  if (run.decisions.length > 0 && run.claim.finalHash !== finalHash) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.hash } };
+  return { ok: true, session: s };
+}

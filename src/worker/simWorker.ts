@@ -1,0 +1,79 @@
+/// <reference lib="webworker" />
+/**
+ * The Web Worker entry: routes each request of the protocol to the session and answers it.
+ * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
+ */
+import type { FromWorker, Request, Responses, ToWorker } from './protocol';
+import { advance, analytics, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, tableCopy, type Session } from './session';
+import { tableBuffers } from './customers';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let session: Session | null = null;
+
+function post(msg: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer);
+}
+
+function need(): Session {
+  if (!session) throw new Error('no game is loaded');
+  return session;
+}
+
+async function handle(id: number, req: Request): Promise<void> {
+  const progress = (done: number, total: number): void => post({ id, kind: 'progress', done, total });
+  const answer = <T extends Request['type']>(type: T, value: Responses[T], transfer: Transferable[] = []): void =>
+    post({ id, kind: 'result', type, value }, transfer);
+  switch (req.type) {
+    case 'start': {
+      const loaded = await loadSource(req.source, req.lang);
+      if (!loaded.ok) return answer('start', loaded);
+      const r = startSession(req.source, loaded.scenario, loaded.json, req.seed, req.decisions ?? [], progress);
+      if (!r.ok) return answer('start', r);
+      session = r.session;
+      return answer('start', { ok: true, game: snapshot(session) });
+    }
+    case 'preview':
+      return answer('preview', preview(need(), req.decisions));
+    case 'advance':
+      return answer('advance', advance(need(), req.decisions));
+    case 'rewind':
+      session = rewind(need(), req.round);
+      return answer('rewind', { game: snapshot(session) });
+    case 'customers': {
+      const t = tableCopy(need());
+      return answer('customers', t, tableBuffers(t));
+    }
+    case 'query': {
+      const order = query(need(), req.sort, req.descending, req.filter);
+      return answer('query', { order }, [order.buffer]);
+    }
+    case 'record':
+      return answer('record', record(need(), req.id));
+    case 'analytics':
+      return answer('analytics', analytics(need()));
+    case 'exportRun':
+      return answer('exportRun', exportRun(need()));
+    case 'importRun': {
+      const r = await importRun(req.text, req.fileName, req.lang, progress);
+      if (!r.ok) return answer('importRun', r);
+      session = r.session;
+      return answer('importRun', { ok: true, game: snapshot(session), source: session.source });
+    }
+    default: {
+      const never: never = req;
+      throw new Error(`unknown request ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+// Requests are handled one at a time, in order: a preview never races an advance.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const { id, request } = e.data;
+  queue = queue.then(() =>
+    handle(id, request).catch((error: unknown) => {
+      post({ id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
+    }),
+  );
+};
