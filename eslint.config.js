@@ -13,6 +13,7 @@ import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Escape a string for use inside a RegExp source. */
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -137,6 +138,25 @@ export default defineConfig([
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+
+  // React: the rules of hooks, and no literal text in JSX (every string goes through i18n;
+  // symbols such as ▲ · — % stay allowed).
+  {
+    name: 'crm/react',
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-z\\u3400-\\u9fff]/]',
+          message: 'Literal text in JSX: put it in the i18n messages (en and zh-CN) and use t().',
+        },
+      ],
     },
   },
 

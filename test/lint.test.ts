@@ -176,3 +176,18 @@ describe('global rules', () => {
     expect(messages.map((m) => [m.ruleId, m.severity])).toEqual([['@typescript-eslint/no-explicit-any', 2]]);
   });
 });
+
+describe('src/ui: no literal text in JSX', () => {
+  const UI_FILE = 'src/ui/__probe__.tsx';
+  it('reports English and Chinese text written into JSX', async () => {
+    expect(ruleIds(await lint('export const A = () => <p>Start game</p>;', UI_FILE))).toContain('no-restricted-syntax');
+    expect(ruleIds(await lint('export const B = () => <p>开始游戏</p>;', UI_FILE))).toContain('no-restricted-syntax');
+  });
+  it('allows translated text and symbols', async () => {
+    expect(await lint("declare const t: (k: string) => string;\nexport const C = () => <p>▲ {t('x')} · 100%</p>;", UI_FILE)).toEqual([]);
+  });
+  it('enforces the rules of hooks', async () => {
+    const code = "import { useState } from 'react';\nexport function D(p: { on: boolean }) {\n  if (p.on) useState(0);\n  return null;\n}";
+    expect(ruleIds(await lint(code, UI_FILE))).toContain('react-hooks/rules-of-hooks');
+  });
+});

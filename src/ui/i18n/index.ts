@@ -3,7 +3,7 @@
  * `i18next.d.ts`), so a missing message is a compile error; `test/ui/messages.test.ts`
  * checks that both languages have the same keys.
  */
-import i18next from 'i18next';
+import i18next, { type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../sim/text';
 import { chartsMessages } from '../charts/messages';
@@ -20,7 +20,7 @@ export const NAMESPACES = {
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
 /** Resources in i18next's shape. */
-function resources(lang: Lang): Record<string, unknown> {
+function resources(lang: Lang): ResourceLanguage {
   return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, m]) => [ns, m[lang]]));
 }
 

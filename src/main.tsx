@@ -1,0 +1,21 @@
+/** Entry point of the web app: language, i18n, the store, and the React root. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n, initialLang } from './ui/i18n/index';
+import { App } from './ui/App';
+import { savedLang, useStore } from './store/index';
+import './ui/app.css';
+
+const params = new URLSearchParams(location.search);
+const lang = initialLang(params.get('lang') ?? savedLang(), navigator.languages ?? [navigator.language]);
+useStore.setState({ lang });
+initI18n(lang);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Edits of the decision draft that keep it well-formed: changing the number of tiers
+ * resizes every per-tier list. Pure functions over plain data (they run inside Immer
+ * producers); whether a draft is allowed is the engine's call (`preview`), never ours.
+ */
+import type { Decisions, ScenarioEvent, TierDecision } from '../sim/config';
+
+/** Even shares for `k` tiers that sum to exactly 1 (the last takes the rounding). */
+export function evenShares(k: number): number[] {
+  const base = Math.floor(1000 / k) / 1000;
+  const shares = new Array<number>(k).fill(base);
+  shares[k - 1] = Math.round((1 - base * (k - 1)) * 1000) / 1000;
+  return shares;
+}
+
+/** Resizes the draft to `k` tiers: new tiers copy the lowest tier's levers; shares restart even. */
+export function setTierCount(d: Decisions, k: number): void {
+  const old = d.tiers.length;
+  if (k === old || k < 1) return;
+  d.tiering.tierCount = k;
+  if (k < old) {
+    d.tiers.splice(k);
+    d.research.surveySample.splice(k);
+  } else {
+    const last: TierDecision = d.tiers[old - 1] ?? { serviceHours: 1, relationshipSpend: 0, priceIndex: 1, retentionBudget: 0, acquisitionSpend: 0, winBackSpend: 0 };
+    for (let t = old; t < k; t++) {
+      d.tiers.push({ ...last });
+      d.research.surveySample.push(d.research.surveySample[old - 1] ?? 0);
+    }
+  }
+  if (d.tiering.cutoffs.mode === 'share') d.tiering.cutoffs.shares = evenShares(k);
+  else {
+    const th = d.tiering.cutoffs.thresholds;
+    while (th.length > k - 1) th.pop();
+    while (th.length < k - 1) th.push(th.length ? th[th.length - 1]! / 2 : 1);
+  }
+}
+
+/**
+ * Sets tier `t`'s share and takes the difference from the tier below it (or above, for
+ * the last tier), so the shares still sum to 1. Shares are kept to 0.001.
+ */
+export function setShare(d: Decisions, t: number, share: number): void {
+  if (d.tiering.cutoffs.mode !== 'share') return;
+  const s = d.tiering.cutoffs.shares;
+  if (s.length < 2) return;
+  const other = t < s.length - 1 ? t + 1 : t - 1;
+  const pool = (s[t] ?? 0) + (s[other] ?? 0);
+  const v = Math.round(Math.max(0, Math.min(pool, share)) * 1000) / 1000;
+  s[t] = v;
+  s[other] = Math.round((pool - v) * 1000) / 1000;
+  // Rounding may leave a residue of 0.001: give it to the lowest tier.
+  const sum = s.reduce((a, b) => a + b, 0);
+  const last = s.length - 1;
+  s[last] = Math.round(((s[last] ?? 0) + (1 - sum)) * 1000) / 1000;
+}
+
+/** The draft for the next quarter: last quarter's decisions with each open card on its default. */
+export function draftFrom(last: Decisions, cards: readonly ScenarioEvent[]): Decisions {
+  const d = structuredClone(last);
+  d.choices = cards.map((c) => ({ event: c.id, option: c.defaultOption ?? c.options?.[0]?.id ?? '' }));
+  return d;
+}

@@ -1,0 +1,381 @@
+/**
+ * The page's one store (Zustand + Immer, slices combined once). It holds UI state, the
+ * decision draft and the round summaries, and calls the worker for everything the model
+ * decides: it never re-implements a rule. Non-React readers use `useStore.subscribe`.
+ */
+import { create, type StateCreator } from 'zustand';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { immer } from 'zustand/middleware/immer';
+import type { Decisions } from '../sim/config';
+import type { Lang } from '../sim/text';
+import type { DecisionProblem, PlanUse } from '../sim/validate';
+import type { GameSnapshot, GameSource, StartFailure } from '../worker/protocol';
+import { draftFrom } from './draftOps';
+import { deleteSave, getSave, listSaves, newGameId, putSave, type SaveMeta, type SaveRecord } from './saves';
+import { simClient } from './workerClient';
+
+export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'database' | 'chain' | 'end';
+export const SCREENS: readonly Screen[] = ['home', 'briefing', 'quarter', 'report', 'database', 'chain', 'end'];
+
+/** Something to tell the learner in a banner or dialog. */
+export type Notice =
+  | { kind: 'startFailed'; failure: StartFailure }
+  | { kind: 'importFailed'; failure: StartFailure; fileName: string }
+  | { kind: 'fileUnreadable'; fileName: string }
+  | { kind: 'saveMissing' }
+  | { kind: 'storageFailed'; message: string }
+  | { kind: 'bug'; message: string }
+  | { kind: 'imported'; title: string };
+
+/** A long task in the worker, with its progress. */
+export interface Busy {
+  what: 'start' | 'advance' | 'replay' | 'import' | 'customers';
+  done: number;
+  total: number;
+}
+
+/** An import waiting for the learner to say whether it may replace a save. */
+export interface PendingImport {
+  game: GameSnapshot;
+  source: GameSource;
+  fileName: string;
+  /** The save it would replace (same scenario and seed). */
+  conflict: SaveMeta;
+}
+
+interface UiSlice {
+  lang: Lang;
+  screen: Screen;
+  /** The round the report screen shows (1-based). */
+  reportRound: number;
+  /** The customer the database shows, or null. */
+  customerId: number | null;
+  busy: Busy | null;
+  notice: Notice | null;
+  setLang(lang: Lang): void;
+  go(screen: Screen): void;
+  openReport(round: number): void;
+  openCustomer(id: number | null): void;
+  dismiss(): void;
+}
+
+interface GameSlice {
+  gameId: string | null;
+  source: GameSource | null;
+  game: GameSnapshot | null;
+  startGame(source: GameSource, seed: string): Promise<boolean>;
+  advance(): Promise<boolean>;
+  resume(id: string): Promise<boolean>;
+  exportRun(): Promise<{ text: string; fileName: string } | null>;
+  importRun(text: string, fileName: string): Promise<boolean>;
+  /** Settles a pending import: replace the conflicting save, keep both, or drop the import. */
+  settleImport(choice: 'replace' | 'both' | 'cancel'): Promise<void>;
+  pendingImport: PendingImport | null;
+  quit(): void;
+}
+
+interface DraftSlice {
+  draft: Decisions | null;
+  preview: { use: PlanUse; problems: DecisionProblem[] } | null;
+  /** Applies an Immer recipe to the draft and asks the engine for a new preview. */
+  edit(recipe: (d: Decisions) => void): void;
+  resetDraft(): void;
+}
+
+interface SavesSlice {
+  saves: SaveMeta[];
+  refreshSaves(): Promise<void>;
+  removeSave(id: string): Promise<void>;
+}
+
+export type StoreState = UiSlice & GameSlice & DraftSlice & SavesSlice;
+type Slice<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/immer', never]], [], T>;
+
+const LANG_KEY = 'crm-sandbox.lang';
+
+const uiSlice: Slice<UiSlice> = (set) => ({
+  lang: 'en',
+  screen: 'home',
+  reportRound: 0,
+  customerId: null,
+  busy: null,
+  notice: null,
+  setLang: (lang) => {
+    set((s) => {
+      s.lang = lang;
+    });
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // Private mode: the choice lasts for this visit only.
+    }
+  },
+  go: (screen) => set((s) => void (s.screen = screen)),
+  openReport: (round) =>
+    set((s) => {
+      s.reportRound = round;
+      s.screen = 'report';
+    }),
+  openCustomer: (id) =>
+    set((s) => {
+      s.customerId = id;
+      s.screen = 'database';
+    }),
+  dismiss: () => set((s) => void (s.notice = null)),
+});
+
+/** The record to save for the current game. */
+function saveRecord(st: StoreState): SaveRecord | null {
+  const g = st.game;
+  if (!g || !st.gameId || !st.source) return null;
+  return {
+    id: st.gameId,
+    format: 'crm-sandbox-save',
+    version: 1,
+    title: g.scenario.title,
+    scenarioId: g.scenario.id,
+    source: st.source,
+    seed: g.seed,
+    decisions: g.decisions,
+    round: g.view.round,
+    rounds: g.scenario.rounds,
+    score: g.view.score,
+    status: g.view.status,
+    updatedAt: Date.now(),
+  };
+}
+
+const gameSlice: Slice<GameSlice> = (set, get) => {
+  const autosave = async (): Promise<void> => {
+    const rec = saveRecord(get());
+    if (!rec) return;
+    try {
+      await putSave(rec);
+      await get().refreshSaves();
+    } catch (e) {
+      set((s) => void (s.notice = { kind: 'storageFailed', message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const adopt = (game: GameSnapshot, source: GameSource, id: string): void => {
+    set((s) => {
+      s.game = game;
+      s.source = source;
+      s.gameId = id;
+      s.draft = draftFrom(game.view.lastDecisions, game.view.choices);
+      s.preview = null;
+      s.customerId = null;
+      s.reportRound = game.summaries.length;
+    });
+    get().edit(() => undefined);
+  };
+  const progress = (what: Busy['what']) => (done: number, total: number) => set((s) => void (s.busy = { what, done, total }));
+  const guard = async <T>(what: Busy['what'], total: number, task: () => Promise<T>): Promise<T | null> => {
+    set((s) => {
+      s.busy = { what, done: 0, total };
+      s.notice = null;
+    });
+    try {
+      return await task();
+    } catch (e) {
+      set((s) => void (s.notice = { kind: 'bug', message: e instanceof Error ? e.message : String(e) }));
+      return null;
+    } finally {
+      set((s) => void (s.busy = null));
+    }
+  };
+  return {
+    gameId: null,
+    source: null,
+    game: null,
+    pendingImport: null,
+    startGame: async (source, seed) => {
+      const r = await guard('start', 0, () => simClient().call({ type: 'start', source, seed, lang: get().lang }));
+      if (!r) return false;
+      if (!r.ok) {
+        set((s) => void (s.notice = { kind: 'startFailed', failure: r.failure }));
+        return false;
+      }
+      adopt(r.game, source, newGameId());
+      set((s) => void (s.screen = 'briefing'));
+      await autosave();
+      return true;
+    },
+    advance: async () => {
+      const d = get().draft;
+      if (!d || !get().game) return false;
+      const r = await guard('advance', 1, () => simClient().call({ type: 'advance', decisions: d }));
+      if (!r) return false;
+      if (!r.ok) {
+        set((s) => void (s.preview = s.preview ? { ...s.preview, problems: r.problems } : null));
+        return false;
+      }
+      set((s) => {
+        const g = s.game!;
+        g.summaries.push(r.summary);
+        g.decisions.push(d);
+        g.view = r.view;
+        s.draft = draftFrom(r.view.lastDecisions, r.view.choices);
+        s.preview = null;
+        s.reportRound = r.summary.round;
+        s.screen = 'report';
+      });
+      get().edit(() => undefined);
+      await autosave();
+      return true;
+    },
+    resume: async (id) => {
+      let rec: SaveRecord | null = null;
+      try {
+        rec = await getSave(id);
+      } catch (e) {
+        set((s) => void (s.notice = { kind: 'storageFailed', message: e instanceof Error ? e.message : String(e) }));
+        return false;
+      }
+      if (!rec) {
+        set((s) => void (s.notice = { kind: 'saveMissing' }));
+        return false;
+      }
+      const saved = rec;
+      const r = await guard('replay', saved.decisions.length, () =>
+        simClient().call({ type: 'start', source: saved.source, seed: saved.seed, decisions: saved.decisions, lang: get().lang }, progress('replay')),
+      );
+      if (!r) return false;
+      if (!r.ok) {
+        set((s) => void (s.notice = { kind: 'startFailed', failure: r.failure }));
+        return false;
+      }
+      adopt(r.game, saved.source, saved.id);
+      set((s) => void (s.screen = r.game.view.status === 'running' ? (r.game.summaries.length > 0 ? 'quarter' : 'briefing') : 'end'));
+      return true;
+    },
+    exportRun: async () => {
+      if (!get().game) return null;
+      return guard('customers', 0, () => simClient().call({ type: 'exportRun' }));
+    },
+    importRun: async (text, fileName) => {
+      const r = await guard('import', 0, () => simClient().call({ type: 'importRun', text, fileName, lang: get().lang }, progress('import')));
+      if (!r) return false;
+      if (!r.ok) {
+        set((s) => void (s.notice = { kind: 'importFailed', failure: r.failure, fileName }));
+        // The worker's game was not replaced on failure; nothing saved changed.
+        return false;
+      }
+      const conflict = get().saves.find((m) => m.scenarioId === r.game.scenario.id && m.seed === r.game.seed);
+      if (conflict) {
+        set((s) => void (s.pendingImport = { game: r.game, source: r.source, fileName, conflict }));
+        return true;
+      }
+      adopt(r.game, r.source, newGameId());
+      set((s) => {
+        s.screen = r.game.view.status === 'running' ? 'quarter' : 'end';
+        s.notice = { kind: 'imported', title: fileName };
+      });
+      await autosave();
+      return true;
+    },
+    settleImport: async (choice) => {
+      const p = get().pendingImport;
+      set((s) => void (s.pendingImport = null));
+      if (!p || choice === 'cancel') {
+        // The worker holds the imported game; the page still shows the previous one. Restore the worker to it.
+        const st = get();
+        if (st.game && st.source)
+          await simClient().call({ type: 'start', source: st.source, seed: st.game.seed, decisions: st.game.decisions, lang: st.lang });
+        return;
+      }
+      adopt(p.game, p.source, choice === 'replace' ? p.conflict.id : newGameId());
+      set((s) => {
+        s.screen = p.game.view.status === 'running' ? 'quarter' : 'end';
+        s.notice = { kind: 'imported', title: p.fileName };
+      });
+      await autosave();
+    },
+    quit: () =>
+      set((s) => {
+        s.game = null;
+        s.gameId = null;
+        s.source = null;
+        s.draft = null;
+        s.preview = null;
+        s.screen = 'home';
+      }),
+  };
+};
+
+const draftSlice: Slice<DraftSlice> = (set, get) => {
+  // Coalesced previews: one in flight; edits made meanwhile trigger one more, with the latest draft.
+  let inFlight = false;
+  let dirty = false;
+  const request = async (): Promise<void> => {
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    const d = get().draft;
+    if (!d || !get().game) return;
+    inFlight = true;
+    dirty = false;
+    try {
+      const p = await simClient().call({ type: 'preview', decisions: d, lang: get().lang });
+      if (get().draft === d || !dirty) set((s) => void (s.preview = p));
+    } catch (e) {
+      set((s) => void (s.notice = { kind: 'bug', message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      inFlight = false;
+      if (dirty) void request();
+    }
+  };
+  return {
+    draft: null,
+    preview: null,
+    edit: (recipe) => {
+      set((s) => {
+        if (s.draft) recipe(s.draft);
+      });
+      void request();
+    },
+    resetDraft: () => {
+      const g = get().game;
+      if (!g) return;
+      set((s) => void (s.draft = draftFrom(g.view.lastDecisions, g.view.choices)));
+      void request();
+    },
+  };
+};
+
+const savesSlice: Slice<SavesSlice> = (set, get) => ({
+  saves: [],
+  refreshSaves: async () => {
+    try {
+      const saves = await listSaves();
+      set((s) => void (s.saves = saves));
+    } catch (e) {
+      set((s) => void (s.notice = { kind: 'storageFailed', message: e instanceof Error ? e.message : String(e) }));
+    }
+  },
+  removeSave: async (id) => {
+    await deleteSave(id);
+    await get().refreshSaves();
+  },
+});
+
+/** The store. */
+export const useStore = create<StoreState>()(
+  subscribeWithSelector(
+    immer((...a) => ({
+      ...uiSlice(...a),
+      ...gameSlice(...a),
+      ...draftSlice(...a),
+      ...savesSlice(...a),
+    })),
+  ),
+);
+
+/** The saved language choice, if any. */
+export function savedLang(): string | null {
+  try {
+    return localStorage.getItem(LANG_KEY);
+  } catch {
+    return null;
+  }
+}

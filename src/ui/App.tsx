@@ -1,0 +1,91 @@
+/**
+ * The page: header with navigation and language, notices, the busy overlay, and the current
+ * screen. Screens other than home are lazy chunks, so the first screen loads only React,
+ * the store and i18n. The root element carries `data-screen`, `data-round`, `data-busy`
+ * and `lang` for assistive tech, print CSS and the browser tests.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store/index';
+import { Header } from './shell/Header';
+import { BusyOverlay } from './shell/BusyOverlay';
+import { NoticeBar } from './shell/NoticeBar';
+import { ImportDialog } from './shell/ImportDialog';
+import { Announcer } from './shell/Announcer';
+import { HomeScreen } from './home/HomeScreen';
+import './shell/shell.css';
+
+const BriefingScreen = lazy(() => import('./briefing/BriefingScreen'));
+const QuarterScreen = lazy(() => import('./quarter/QuarterScreen'));
+const ReportScreen = lazy(() => import('./report/ReportScreen'));
+const DatabaseScreen = lazy(() => import('./database/DatabaseScreen'));
+const ChainScreen = lazy(() => import('./chain/ChainScreen'));
+const EndScreen = lazy(() => import('./end/EndScreen'));
+
+function Screen() {
+  const screen = useStore((s) => s.screen);
+  const hasGame = useStore((s) => s.game !== null);
+  if (!hasGame || screen === 'home') return <HomeScreen />;
+  switch (screen) {
+    case 'briefing':
+      return <BriefingScreen />;
+    case 'quarter':
+      return <QuarterScreen />;
+    case 'report':
+      return <ReportScreen />;
+    case 'database':
+      return <DatabaseScreen />;
+    case 'chain':
+      return <ChainScreen />;
+    case 'end':
+      return <EndScreen />;
+    default: {
+      const never: never = screen;
+      return never;
+    }
+  }
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const lang = useStore((s) => s.lang);
+  const screen = useStore((s) => s.screen);
+  const hasGame = useStore((s) => s.game !== null);
+  const round = useStore((s) => s.game?.summaries.length ?? 0);
+  const busy = useStore((s) => s.busy !== null);
+
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+    document.title = t('appTitle');
+  }, [lang, i18n, t]);
+  useEffect(() => {
+    const el = document.documentElement;
+    el.dataset.screen = hasGame ? screen : 'home';
+    el.dataset.round = String(round);
+    el.dataset.busy = String(busy);
+  }, [screen, hasGame, round, busy]);
+  // A new screen: move focus to its heading so keyboard and screen-reader users start at the top.
+  useEffect(() => {
+    const h = document.querySelector<HTMLElement>('main h1');
+    h?.focus({ preventScroll: false });
+  }, [screen]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <Header />
+      <main id="main" className="app-main">
+        <NoticeBar />
+        <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
+          <Screen />
+        </Suspense>
+      </main>
+      <Announcer />
+      <BusyOverlay />
+      <ImportDialog />
+    </>
+  );
+}

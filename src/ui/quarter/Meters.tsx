@@ -1,0 +1,95 @@
+/**
+ * Budget and staff time: what the draft uses, what is left, and, when the engine refuses
+ * the draft, its reasons beside the disabled "advance" button.
+ */
+import { useTranslation } from 'react-i18next';
+import { pickText } from '../../sim/text';
+import { useStore } from '../../store/index';
+import { fmtMoney, fmtNumber } from '../format';
+
+function Bar({ used, limit, mark, label }: { used: number; limit: number; mark?: number; label: string }) {
+  const pct = limit > 0 ? Math.min(100, (used / limit) * 100) : used > 0 ? 100 : 0;
+  const over = used > limit + 1e-6;
+  return (
+    <div className={`meter${over ? ' over' : ''}`} role="meter" aria-valuemin={0} aria-valuemax={Math.max(limit, used)} aria-valuenow={used} aria-label={label}>
+      <div className="meter-fill" style={{ width: `${pct}%` }} />
+      {mark !== undefined && limit > 0 && <div className="meter-mark" style={{ left: `${Math.min(100, (mark / limit) * 100)}%` }} aria-hidden="true" />}
+    </div>
+  );
+}
+
+export function Meters() {
+  const { t } = useTranslation();
+  const lang = useStore((s) => s.lang);
+  const preview = useStore((s) => s.preview);
+  const currency = useStore((s) => s.game!.scenario.currency);
+  if (!preview) return <p role="status">{t('quarter.checking')}</p>;
+  const u = preview.use;
+  const left = u.budget - u.spend;
+  const hoursLeft = u.staffLimit - u.staffHours;
+  return (
+    <div className="meters" data-testid="meters">
+      <div>
+        <div className="meter-head">
+          <strong>{t('quarter.budget')}</strong>
+          <span className="num">
+            {t('quarter.budgetUse', { spend: fmtMoney(u.spend, currency, lang), budget: fmtMoney(u.budget, currency, lang) })}
+          </span>
+        </div>
+        <Bar used={u.spend} limit={u.budget} label={t('quarter.budget')} />
+        <p className="meter-left" data-testid="budget-left">
+          {left >= -1e-6 ? t('quarter.left', { v: fmtMoney(left, currency, lang) }) : `⚠ ${t('quarter.overBy', { v: fmtMoney(-left, currency, lang) })}`}
+        </p>
+      </div>
+      <div>
+        <div className="meter-head">
+          <strong>{t('quarter.staffTime')}</strong>
+          <span className="num">
+            {t('quarter.hoursUse', { used: fmtNumber(u.staffHours, lang), limit: fmtNumber(u.staffLimit, lang), contracted: fmtNumber(u.contracted, lang) })}
+          </span>
+        </div>
+        <Bar used={u.staffHours} limit={u.staffLimit} mark={u.contracted} label={t('quarter.staffTime')} />
+        <p className="meter-left">
+          {hoursLeft >= -1e-6 ? t('quarter.hoursLeft', { v: fmtNumber(hoursLeft, lang) }) : `⚠ ${t('quarter.hoursOver', { v: fmtNumber(-hoursLeft, lang) })}`}
+          {u.staffHours > u.contracted && hoursLeft >= 0 && <span> · {t('quarter.overtime')}</span>}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The advance button, disabled with the engine's reasons while the draft is refused. */
+export function AdvanceButton() {
+  const { t } = useTranslation();
+  const lang = useStore((s) => s.lang);
+  const preview = useStore((s) => s.preview);
+  const busy = useStore((s) => s.busy !== null);
+  const round = useStore((s) => s.game!.view.round);
+  const advance = useStore((s) => s.advance);
+  const problems = preview?.problems ?? [];
+  const blocked = problems.length > 0;
+  return (
+    <div className="advance">
+      <button
+        type="button"
+        className="primary big"
+        data-testid="advance"
+        disabled={!preview || blocked || busy}
+        aria-describedby={blocked ? 'advance-reasons' : undefined}
+        onClick={() => void advance()}
+      >
+        {busy ? t('quarter.playing') : t('quarter.advance', { n: round + 1 })}
+      </button>
+      {blocked && (
+        <div id="advance-reasons" className="notice error" role="status" data-testid="advance-reasons">
+          <strong>{t('quarter.cannotPlay')}</strong>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{pickText(p.message, lang)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Labelled number and toggle inputs of the decision panel. A field shows the engine's
+ * reason when it refuses the value (matched by path), and a lock note when its lever is
+ * locked; the input keeps the learner's partial typing until it parses.
+ */
+import { useEffect, useId, useState, type ReactNode } from 'react';
+
+export interface FieldProps {
+  label: ReactNode;
+  /** Screen-reader label when the visible label is a column or row header. */
+  ariaLabel?: string;
+  value: number;
+  onChange: (v: number) => void;
+  min: number;
+  max?: number;
+  step?: number;
+  /** Unit or hint after the input. */
+  unit?: ReactNode;
+  /** The lock note, when the lever is locked. */
+  locked?: string | null;
+  /** The engine's reasons for this field. */
+  errors?: string[];
+  testId?: string;
+  /** Omit the visible label (in tables, where headers label the cell). */
+  hideLabel?: boolean;
+  /** Disabled without a note of its own (the row header carries the lock note). */
+  disabled?: boolean;
+}
+
+/** A step that moves money by about 1% of `scale`, rounded to a 1-2-5 step. */
+export function niceStep(scale: number): number {
+  if (!(scale > 0)) return 1;
+  const raw = scale / 100;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  return (m < 2 ? 1 : m < 5 ? 2 : 5) * p;
+}
+
+export function NumberField({ label, ariaLabel, value, onChange, min, max, step = 1, unit, locked, errors = [], testId, hideLabel, disabled }: FieldProps) {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  useEffect(() => {
+    if (Number(text) !== value) setText(String(Math.round(value * 1e6) / 1e6));
+    // Only an outside change of `value` resets the text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const described = [errors.length ? `${id}-err` : '', locked ? `${id}-lock` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${errors.length ? ' invalid' : ''}`}>
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
+        {ariaLabel && hideLabel ? ariaLabel : label}
+      </label>
+      <span className="field-input">
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          value={text}
+          min={min}
+          max={max}
+          step={step}
+          disabled={Boolean(locked) || disabled}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={described}
+          data-testid={testId}
+          onChange={(e) => {
+            setText(e.target.value);
+            const v = e.target.valueAsNumber;
+            if (Number.isFinite(v)) onChange(v);
+          }}
+        />
+        {unit && <span className="unit">{unit}</span>}
+      </span>
+      {locked && (
+        <span id={`${id}-lock`} className="lock-note">
+          🔒 {locked}
+        </span>
+      )}
+      {errors.length > 0 && (
+        <span id={`${id}-err`} className="field-error">
+          ⚠ {errors.join(' ')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Toggle({ label, checked, onChange, locked, testId }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; locked?: string | null; testId?: string }) {
+  const id = useId();
+  return (
+    <div className="field toggle">
+      <input id={id} type="checkbox" checked={checked} disabled={Boolean(locked)} data-testid={testId} aria-describedby={locked ? `${id}-lock` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+      {locked && (
+        <span id={`${id}-lock`} className="lock-note">
+          🔒 {locked}
+        </span>
+      )}
+    </div>
+  );
+}

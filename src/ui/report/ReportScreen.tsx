@@ -1,0 +1,309 @@
+/**
+ * A quarter's report: what happened per tier, surveys as measured (with their margin of
+ * error, never the hidden truth), movements between tiers, events, money, staff, and the
+ * state hash an instructor can compare with the command line.
+ */
+import { useTranslation } from 'react-i18next';
+import { EVENT_KIND_NAMES } from '../../sim/report';
+import { pickText } from '../../sim/text';
+import { useStore } from '../../store/index';
+import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { KpiCards } from '../shell/KpiCards';
+import '../quarter/quarter.css';
+import './report.css';
+
+const TIER_ROWS = ['customers', 'revenue', 'profit', 'retention', 'acquired', 'referred', 'wonBack', 'churned', 'failures', 'complaints', 'recovered'] as const;
+const FINANCE_IN = ['revenue'] as const;
+const FINANCE_OUT = ['costOfGoods', 'wages', 'hiring', 'severance', 'training', 'systems', 'brand', 'relationship', 'retention', 'acquisition', 'winBack', 'research', 'recovery', 'fixedCosts', 'interest'] as const;
+
+export default function ReportScreen() {
+  const { t } = useTranslation();
+  const lang = useStore((s) => s.lang);
+  const game = useStore((s) => s.game)!;
+  const round = useStore((s) => s.reportRound);
+  const openReport = useStore((s) => s.openReport);
+  const go = useStore((s) => s.go);
+  const played = game.summaries.length;
+  const r = Math.max(1, Math.min(round || played, played));
+  const s = game.summaries[r - 1];
+  const currency = game.scenario.currency;
+  const tierName = (i: number) => pickText(game.scenario.tiers[i]?.name, lang);
+  if (!s) {
+    return (
+      <section className="card">
+        <h1 tabIndex={-1}>{t('report.none')}</h1>
+      </section>
+    );
+  }
+  const money = (v: number) => fmtMoney(v, currency, lang);
+  const k = s.tiers.length;
+  const finished = game.view.status !== 'running' && r === played;
+  return (
+    <article className="stack">
+      <div className="row report-head">
+        <h1 tabIndex={-1}>{t('report.title', { n: r })}</h1>
+        <span className="spacer" />
+        <button type="button" disabled={r <= 1} onClick={() => openReport(r - 1)} aria-label={t('report.prevLabel')}>
+          ◀ {t('report.prev')}
+        </button>
+        <button type="button" disabled={r >= played} onClick={() => openReport(r + 1)} aria-label={t('report.nextLabel')}>
+          {t('report.next')} ▶
+        </button>
+      </div>
+      <p className="lead" data-testid="report-lead">
+        {t('report.lead', { score: fmtNumber(s.roundScore, lang, { digits: 1 }), total: fmtNumber(s.score, lang, { digits: 1 }) })}
+        {s.status === 'bankrupt' && <strong> {t('report.bankrupt')}</strong>}
+        {s.status === 'finished' && <strong> {t('report.finished')}</strong>}
+      </p>
+      <KpiCards round={r} />
+
+      {(s.fired.length > 0 || s.news.length > 0) && (
+        <section className="card" aria-labelledby="events-title">
+          <h2 id="events-title">{t('report.events')}</h2>
+          <ul className="news-list">
+            {s.fired.map((e) => (
+              <li key={e.id}>
+                <strong>{pickText(e.title, lang)}</strong> — {pickText(e.text, lang)}
+                {e.option && <span className="muted"> ({t('report.option', { option: optionLabel(game.scenario.events, e.id, e.option, lang) })})</span>}
+              </li>
+            ))}
+            {s.news.map((n, i) => (
+              <li key={`n${i}`}>{pickText(n, lang)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="tiers-title">
+        <h2 id="tiers-title">{t('report.perTier')}</h2>
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.measure')}</th>
+                {s.tiers.map((_, i) => (
+                  <th scope="col" className="num" key={i}>
+                    {tierName(i)}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t('report.firm')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {TIER_ROWS.map((row) => {
+                const f = (v: number) => (row === 'revenue' || row === 'profit' ? money(v) : row === 'retention' ? fmtPercent(v, lang) : fmtNumber(v, lang, { digits: 0 }));
+                return (
+                  <tr key={row}>
+                    <th scope="row">{t(`report.row.${row}`)}</th>
+                    {s.tiers.map((x, i) => (
+                      <td className="num" key={i}>
+                        {f(x[row])}
+                      </td>
+                    ))}
+                    <td className="num">{f(s.firm[row])}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p className="muted">{t('report.perTierNote')}</p>
+      </section>
+
+      <div className="grid2">
+        <section className="card" aria-labelledby="survey-title">
+          <h2 id="survey-title">{t('report.survey')}</h2>
+          {s.survey.every((x) => x.responses === 0) ? (
+            <p className="muted">{t('report.noSurvey')}</p>
+          ) : (
+            <table className="data" data-testid="survey">
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.tier')}</th>
+                  <th scope="col" className="num">{t('report.responses')}</th>
+                  <th scope="col" className="num">{t('report.mean')}</th>
+                  <th scope="col" className="num">{t('report.topTwo')}</th>
+                  <th scope="col" className="num">{t('report.nps')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.survey.map((x) => (
+                  <tr key={x.tier}>
+                    <th scope="row">{tierName(x.tier)}</th>
+                    <td className="num">{fmtNumber(x.responses, lang)}</td>
+                    <td className="num">{x.responses > 0 ? `${fmtNumber(x.mean, lang, { digits: 2 })} ± ${fmtNumber(x.marginOfError, lang, { digits: 2 })}` : '—'}</td>
+                    <td className="num">{x.responses > 0 ? fmtPercent(x.topTwoBox, lang) : '—'}</td>
+                    <td className="num">{x.nps !== null ? `${fmtNumber(x.nps, lang, { digits: 0 })} ± ${fmtNumber(x.npsMarginOfError ?? 0, lang, { digits: 0 })}` : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p className="muted">{t('report.surveyNote')}</p>
+          <h3>{t('report.employeeSurvey')}</h3>
+          <p>
+            {s.employeeSurvey
+              ? t('report.employeeSurveyResult', { mean: fmtNumber(s.employeeSurvey.mean, lang, { digits: 1 }), moe: fmtNumber(s.employeeSurvey.marginOfError, lang, { digits: 1 }) })
+              : t('report.noEmployeeSurvey')}
+          </p>
+        </section>
+
+        <section className="card" aria-labelledby="mig-title">
+          <h2 id="mig-title">{t('report.migrations')}</h2>
+          <table className="data">
+            <caption className="sr-only">{t('report.migrationsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.from')}</th>
+                {Array.from({ length: k }, (_, j) => (
+                  <th scope="col" className="num" key={j}>
+                    → {tierName(j)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.migrations.map((row, i) => (
+                <tr key={i}>
+                  <th scope="row">{i < k ? tierName(i) : t('report.newCustomers')}</th>
+                  {Array.from({ length: k }, (_, j) => (
+                    <td className="num" key={j}>
+                      {i !== j && i < k && (row[j] ?? 0) > 0 ? (j < i ? '▲ ' : '▼ ') : ''}
+                      {fmtNumber(row[j] ?? 0, lang)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">{t('report.migrationsNote')}</p>
+          <h3>{t('report.customerEvents')}</h3>
+          <ul className="event-counts">
+            {EVENT_KIND_NAMES.map((name, kind) => (
+              <li key={name}>
+                {t(`report.ev.${name}`)}: <strong>{fmtNumber(s.eventCounts.firm[kind] ?? 0, lang)}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="card" aria-labelledby="money-title">
+          <h2 id="money-title">{t('report.money')}</h2>
+          <table className="data">
+            <tbody>
+              <tr>
+                <th scope="row">{t('report.cashBefore')}</th>
+                <td className="num">{money(s.finance.cashBefore)}</td>
+              </tr>
+              {FINANCE_IN.map((f) => (
+                <tr key={f}>
+                  <th scope="row">+ {t(`report.fin.${f}`)}</th>
+                  <td className="num">{money(s.finance[f])}</td>
+                </tr>
+              ))}
+              {s.finance.events !== 0 && (
+                <tr>
+                  <th scope="row">± {t('report.fin.events')}</th>
+                  <td className="num">{money(s.finance.events)}</td>
+                </tr>
+              )}
+              {s.finance.loan !== 0 && (
+                <tr>
+                  <th scope="row">+ {t('report.fin.loan')}</th>
+                  <td className="num">{money(s.finance.loan)}</td>
+                </tr>
+              )}
+              {FINANCE_OUT.filter((f) => s.finance[f] !== 0).map((f) => (
+                <tr key={f}>
+                  <th scope="row">− {t(`report.fin.${f}`)}</th>
+                  <td className="num">{money(s.finance[f])}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t('report.operatingProfit')}</th>
+                <td className="num">
+                  <strong>{money(s.finance.operatingProfit)}</strong>
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">{t('report.cashAfter')}</th>
+                <td className="num">{money(s.finance.cashAfter)}</td>
+              </tr>
+              {s.finance.debt > 0 && (
+                <tr>
+                  <th scope="row">{t('report.debt')}</th>
+                  <td className="num">{money(s.finance.debt)}</td>
+                </tr>
+              )}
+              <tr>
+                <th scope="row">{t('report.budgetNext')}</th>
+                <td className="num">{money(s.finance.budgetNext)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+
+        <section className="card" aria-labelledby="staff-title">
+          <h2 id="staff-title">{t('report.staff')}</h2>
+          <table className="data">
+            <tbody>
+              <tr>
+                <th scope="row">{t('report.headcount')}</th>
+                <td className="num">{fmtNumber(s.employees.headcount, lang)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('report.hiresLeavers')}</th>
+                <td className="num">
+                  +{fmtNumber(s.employees.hires, lang)} / −{fmtNumber(s.employees.leavers, lang)} / −{fmtNumber(s.employees.layoffs, lang)}
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">{t('report.turnover')}</th>
+                <td className="num">{fmtPercent(s.employees.turnover, lang)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('report.workload')}</th>
+                <td className="num">
+                  {fmtPercent(s.employees.workload, lang, 0)}
+                  {s.employees.workload > 1 ? ` ⚠ ${t('report.overloaded')}` : ''}
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">{t('report.productivity')}</th>
+                <td className="num">{fmtNumber(s.employees.productivity, lang, { digits: 2 })}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="hash-title">
+        <h2 id="hash-title">{t('report.verify')}</h2>
+        <p>
+          {t('report.hashIs')} <code data-testid="state-hash">{s.hash}</code>
+        </p>
+        <p className="muted">{t('report.hashNote', { seed: game.seed })}</p>
+      </section>
+
+      <div className="row">
+        <button type="button" data-testid="open-database" onClick={() => go('database')}>
+          {t('report.toDatabase')}
+        </button>
+        <button type="button" onClick={() => go('chain')}>
+          {t('report.toChain')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="primary big" data-testid="continue" onClick={() => go(finished || game.view.status !== 'running' ? 'end' : 'quarter')}>
+          {game.view.status !== 'running' ? t('report.toEnd') : t('report.continue', { n: game.view.round + 1 })}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+function optionLabel(events: readonly { id: string; options?: { id: string; label: { en?: string; 'zh-CN'?: string } }[] }[], id: string, option: string, lang: 'en' | 'zh-CN'): string {
+  const o = events.find((e) => e.id === id)?.options?.find((x) => x.id === option);
+  return o ? pickText(o.label, lang) : option;
+}

@@ -1,0 +1,49 @@
+// Draft edits keep decisions well-formed for the engine: the engine accepts what they make.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { newGame, validateDecisions } from '../../src/sim/index';
+import { draftFrom, evenShares, setShare, setTierCount } from '../../src/store/draftOps';
+import { builtin } from '../helpers';
+
+describe('draft edits', () => {
+  it('even shares sum to exactly 1', () => {
+    for (let k = 1; k <= 5; k++) {
+      const s = evenShares(k);
+      expect(s).toHaveLength(k);
+      expect(Math.abs(s.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('changing the number of tiers resizes every per-tier list, and the engine accepts it', () => {
+    const sc = builtin('hotel');
+    const state = newGame(sc, 'k');
+    for (let k = 1; k <= sc.tiers.length; k++) {
+      const d = structuredClone(sc.initialDecisions);
+      setTierCount(d, k);
+      expect(d.tiers).toHaveLength(k);
+      expect(d.research.surveySample).toHaveLength(k);
+      expect(validateDecisions(sc, state, d).filter((p) => p.code !== 'overBudget' && p.code !== 'overStaff')).toEqual([]);
+    }
+  });
+
+  it('moving one tier\'s share keeps the shares summing to 1 (any sequence of moves)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.double({ min: -0.2, max: 1.2, noNaN: true })), { maxLength: 20 }), (moves) => {
+        const d = structuredClone(builtin('hotel').initialDecisions);
+        setTierCount(d, 4);
+        for (const [t, v] of moves) setShare(d, t, v);
+        const shares = d.tiering.cutoffs.mode === 'share' ? d.tiering.cutoffs.shares : [];
+        expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-6);
+        for (const s of shares) expect(s).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('a new quarter\'s draft picks each card\'s default option', () => {
+    const d = draftFrom(builtin('tutorial').initialDecisions, [
+      { id: 'a', round: 1, title: {}, text: {}, effects: [], options: [{ id: 'x', label: {}, effects: [] }, { id: 'y', label: {}, effects: [] }], defaultOption: 'y' },
+      { id: 'b', round: 1, title: {}, text: {}, effects: [], options: [{ id: 'z', label: {}, effects: [] }] },
+    ]);
+    expect(d.choices).toEqual([{ event: 'a', option: 'y' }, { event: 'b', option: 'z' }]);
+  });
+});
