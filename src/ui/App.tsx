@@ -4,7 +4,7 @@
  * the store and i18n. The root element carries `data-screen`, `data-round`, `data-busy`
  * and `lang` for assistive tech, print CSS and the browser tests.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/index';
 import { Header } from './shell/Header';
@@ -66,9 +66,25 @@ export function App() {
     el.dataset.busy = String(busy);
   }, [screen, hasGame, round, busy]);
   // A new screen: move focus to its heading so keyboard and screen-reader users start at the top.
+  // (Not on the first load: the browser starts at the top anyway.) Lazy screens may take a
+  // few frames to appear, so wait for the heading.
+  const first = useRef(true);
   useEffect(() => {
-    const h = document.querySelector<HTMLElement>('main h1');
-    h?.focus({ preventScroll: false });
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let frames = 0;
+    let handle = 0;
+    const seek = () => {
+      const h = document.querySelector<HTMLElement>('main h1');
+      if (h) {
+        h.focus();
+        window.scrollTo(0, 0);
+      } else if (frames++ < 120) handle = requestAnimationFrame(seek);
+    };
+    seek();
+    return () => cancelAnimationFrame(handle);
   }, [screen]);
 
   return (

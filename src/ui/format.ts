@@ -32,8 +32,8 @@ export function fmtNumber(x: number, lang: Lang, opts: { digits?: number; full?:
 export function fmtMoney(x: number, currency: string, lang: Lang, opts: { full?: boolean } = {}): string {
   if (!Number.isFinite(x)) return '—';
   try {
-    if (!opts.full && big(x)) return nf(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(x);
-    return nf(lang, { style: 'currency', currency, maximumFractionDigits: Math.abs(x) < 100 ? 2 : 0, minimumFractionDigits: 0 }).format(x);
+    if (!opts.full && big(x)) return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 }).format(x);
+    return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: Math.abs(x) < 100 ? 2 : 0, minimumFractionDigits: 0 }).format(x);
   } catch {
     // An unknown currency code in a scenario file: the number and the code.
     return `${fmtNumber(x, lang, opts)} ${currency}`;

@@ -11,6 +11,7 @@ describe('formatting', () => {
   });
   it('shows money in the scenario\'s currency', () => {
     expect(fmtMoney(1234, 'CNY', 'zh-CN')).toBe('¥1,234');
+    expect(fmtMoney(1234, 'CNY', 'en')).toBe('¥1,234');
     expect(fmtMoney(1234, 'USD', 'en')).toBe('$1,234');
     expect(fmtMoney(12, 'XXQ', 'en')).toContain('XXQ');
   });
