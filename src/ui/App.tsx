@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../store/index';
+import { useStore, type Screen as ScreenName } from '../store/index';
 import { Header } from './shell/Header';
 import { BusyOverlay } from './shell/BusyOverlay';
 import { NoticeBar } from './shell/NoticeBar';
@@ -46,6 +46,17 @@ function Screen() {
   }
 }
 
+/**
+ * Marks the screen on the root element once it is on the page: a sibling inside the same
+ * Suspense boundary commits only together with the (lazy) screen.
+ */
+function ScreenMark({ screen }: { screen: ScreenName }) {
+  useEffect(() => {
+    document.documentElement.dataset.screen = screen;
+  }, [screen]);
+  return null;
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const lang = useStore((s) => s.lang);
@@ -61,10 +72,9 @@ export function App() {
   }, [lang, i18n, t]);
   useEffect(() => {
     const el = document.documentElement;
-    el.dataset.screen = hasGame ? screen : 'home';
     el.dataset.round = String(round);
     el.dataset.busy = String(busy);
-  }, [screen, hasGame, round, busy]);
+  }, [round, busy]);
   // A new screen: move focus to its heading so keyboard and screen-reader users start at the top.
   // (Not on the first load: the browser starts at the top anyway.) Lazy screens may take a
   // few frames to appear, so wait for the heading.
@@ -97,6 +107,7 @@ export function App() {
         <NoticeBar />
         <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
           <Screen />
+          <ScreenMark screen={hasGame ? screen : 'home'} />
         </Suspense>
       </main>
       <Announcer />

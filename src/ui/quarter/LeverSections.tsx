@@ -42,7 +42,7 @@ export function TierLeversSection() {
                   <th scope="row">
                     {t(`quarter.field.${row.field}`)}
                     <span className="muted small"> {row.kind === 'money' ? currency : row.kind === 'hours' ? t('quarter.hoursUnit') : ''}</span>
-                    {lock && <span className="lock-note">🔒 {lock}</span>}
+                    {lock && <span className="lock-note">{lock}</span>}
                   </th>
                   {draft.tiers.map((x, i) => (
                     <td key={i}>
@@ -97,6 +97,7 @@ export function SystemsSection() {
   return (
     <fieldset className="section">
       <legend>{t('quarter.systems')}</legend>
+      {lock && <p className="lock-note">{lock}</p>}
       <p className="muted">{t('quarter.systemsHelp', { dq: fmtNumber(game.view.dataQuality * 100, lang, { digits: 0 }) })}</p>
       <div className="field-grid">
         {MODULES.map((m) => (
@@ -107,7 +108,7 @@ export function SystemsSection() {
             min={0}
             step={niceStep(sc.firm.budget.base / 10)}
             unit={<span className="muted small">{t('quarter.stock', { v: fmtMoney(game.view.stocks.systems[m], currency, lang) })}</span>}
-            locked={lock}
+            disabled={Boolean(lock)}
             errors={errorsAt(`systems.${m}`)}
             onChange={(v) => edit((d) => void (d.systems[m] = v))}
           />
@@ -124,6 +125,7 @@ export function ResearchSection() {
   return (
     <fieldset className="section">
       <legend>{t('quarter.research')}</legend>
+      {lock && <p className="lock-note">{lock}</p>}
       <p className="muted">{t('quarter.researchHelp')}</p>
       <div className="field-grid">
         {r.surveySample.map((n, i) => (
@@ -133,15 +135,15 @@ export function ResearchSection() {
             value={n}
             min={0}
             step={10}
-            locked={lock}
+            disabled={Boolean(lock)}
             errors={errorsAt(`research.surveySample.${i}`)}
             testId={`survey-${i}`}
             onChange={(v) => edit((d) => void (d.research.surveySample[i] = Math.max(0, Math.round(v))))}
           />
         ))}
       </div>
-      <Toggle label={t('quarter.nps')} checked={r.nps} locked={lock} onChange={(v) => edit((d) => void (d.research.nps = v))} />
-      <Toggle label={t('quarter.employeeSurvey')} checked={r.employeeSurvey} locked={lock} testId="employee-survey" onChange={(v) => edit((d) => void (d.research.employeeSurvey = v))} />
+      <Toggle label={t('quarter.nps')} checked={r.nps} disabled={Boolean(lock)} onChange={(v) => edit((d) => void (d.research.nps = v))} />
+      <Toggle label={t('quarter.employeeSurvey')} checked={r.employeeSurvey} disabled={Boolean(lock)} testId="employee-survey" onChange={(v) => edit((d) => void (d.research.employeeSurvey = v))} />
     </fieldset>
   );
 }

@@ -23,6 +23,7 @@ export function TieringSection() {
   return (
     <fieldset className="section">
       <legend>{t('quarter.tiering')}</legend>
+      {lock && <p className="lock-note">{lock}</p>}
       <p className="muted">{t('quarter.tieringHelp')}</p>
       <div className="field">
         <label htmlFor="tier-count">{t('quarter.tierCount')}</label>
@@ -33,7 +34,6 @@ export function TieringSection() {
             </option>
           ))}
         </select>
-        {lock && <span className="lock-note">🔒 {lock}</span>}
       </div>
       {k > 1 && (
         <>
@@ -47,7 +47,7 @@ export function TieringSection() {
                 min={0}
                 max={100}
                 step={1}
-                locked={lock}
+                disabled={Boolean(lock)}
                 errors={errorsAt(`tiering.weights.${dim}`)}
                 onChange={(v) => edit((d) => void (d.tiering.weights[dim] = v))}
               />
@@ -81,7 +81,7 @@ export function TieringSection() {
                   value={x}
                   min={0}
                   step={0.05}
-                  locked={lock}
+                  disabled={Boolean(lock)}
                   errors={errorsAt(`tiering.cutoffs.thresholds.${i}`)}
                   onChange={(v) => edit((d) => void (d.tiering.cutoffs.mode === 'score' && (d.tiering.cutoffs.thresholds[i] = v)))}
                 />
@@ -114,7 +114,7 @@ export function TieringSection() {
                     max={100}
                     step={0.5}
                     unit="%"
-                    locked={lock}
+                    disabled={Boolean(lock)}
                     errors={errorsAt(`tiering.cutoffs.shares.${i}`)}
                     onChange={(v) => edit((d) => setShare(d, i, v / 100))}
                   />
@@ -136,7 +136,7 @@ export function TieringSection() {
           <Toggle
             label={t('quarter.oneVote')}
             checked={oneVote}
-            locked={lock}
+            disabled={Boolean(lock)}
             onChange={(on) =>
               edit((d) => {
                 if (on) d.tiering.topIfRevenueAbove = sc.initialDecisions.tiering.topIfRevenueAbove ?? niceStep(sc.firm.budget.base) * 100;
@@ -151,7 +151,7 @@ export function TieringSection() {
               min={0}
               step={niceStep(rule.topIfRevenueAbove ?? 1000)}
               unit={sc.currency}
-              locked={lock}
+              disabled={Boolean(lock)}
               errors={errorsAt('tiering.topIfRevenueAbove')}
               onChange={(v) => edit((d) => void (d.tiering.topIfRevenueAbove = v))}
             />

@@ -73,7 +73,7 @@ export function NumberField({ label, ariaLabel, value, onChange, min, max, step 
       </span>
       {locked && (
         <span id={`${id}-lock`} className="lock-note">
-          🔒 {locked}
+          {locked}
         </span>
       )}
       {errors.length > 0 && (
@@ -85,15 +85,15 @@ export function NumberField({ label, ariaLabel, value, onChange, min, max, step 
   );
 }
 
-export function Toggle({ label, checked, onChange, locked, testId }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; locked?: string | null; testId?: string }) {
+export function Toggle({ label, checked, onChange, locked, disabled, testId }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; locked?: string | null; disabled?: boolean; testId?: string }) {
   const id = useId();
   return (
     <div className="field toggle">
-      <input id={id} type="checkbox" checked={checked} disabled={Boolean(locked)} data-testid={testId} aria-describedby={locked ? `${id}-lock` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <input id={id} type="checkbox" checked={checked} disabled={Boolean(locked) || disabled} data-testid={testId} aria-describedby={locked ? `${id}-lock` : undefined} onChange={(e) => onChange(e.target.checked)} />
       <label htmlFor={id}>{label}</label>
       {locked && (
         <span id={`${id}-lock`} className="lock-note">
-          🔒 {locked}
+          {locked}
         </span>
       )}
     </div>
