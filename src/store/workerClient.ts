@@ -15,6 +15,8 @@ export interface Endpoint {
 
 export interface SimClient {
   call<T extends RequestType>(request: RequestOf<T>, onProgress?: (done: number, total: number) => void): Promise<Responses[T]>;
+  /** Rejects every pending call (the worker died or failed to load): no caller waits forever. */
+  failAll(message: string): void;
 }
 
 /** A client over `endpoint`. */
@@ -34,6 +36,10 @@ export function createClient(endpoint: Endpoint): SimClient {
     else p.reject(new Error(msg.message));
   };
   return {
+    failAll(message) {
+      for (const p of pending.values()) p.reject(new Error(message));
+      pending.clear();
+    },
     call(request, onProgress) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
@@ -50,7 +56,13 @@ let shared: SimClient | null = null;
 export function simClient(): SimClient {
   if (!shared) {
     const worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'sim' });
-    shared = createClient(worker as unknown as Endpoint);
+    const client = createClient(worker as unknown as Endpoint);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      client.failAll(e.message || 'the simulation worker stopped');
+      shared = null; // the next call starts a fresh worker
+    };
+    shared = client;
   }
   return shared;
 }

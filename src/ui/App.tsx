@@ -12,6 +12,7 @@ import { BusyOverlay } from './shell/BusyOverlay';
 import { NoticeBar } from './shell/NoticeBar';
 import { ImportDialog } from './shell/ImportDialog';
 import { Announcer } from './shell/Announcer';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 import { HomeScreen } from './home/HomeScreen';
 import './shell/shell.css';
 
@@ -105,10 +106,12 @@ export function App() {
       <Header />
       <main id="main" className="app-main">
         <NoticeBar />
-        <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
-          <Screen />
-          <ScreenMark screen={hasGame ? screen : 'home'} />
-        </Suspense>
+        <ErrorBoundary resetKey={screen}>
+          <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
+            <Screen />
+            <ScreenMark screen={hasGame ? screen : 'home'} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <Announcer />
       <BusyOverlay />
