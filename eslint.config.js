@@ -160,6 +160,28 @@ export default defineConfig([
     },
   },
 
+  // The screens never run the model: engine functions and the worker's session are only
+  // reachable through the store (type imports are fine).
+  {
+    name: 'crm/ui-no-engine',
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|systems/.*)|scenario/(index|load|runFile)|worker/(session|customers|summary|simWorker))$',
+              allowTypeImports: true,
+              message: 'src/ui must not run the engine or the worker session: ask the store, which asks the worker (STYLE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Browser code (the app); src/sim and src/scenario get no extra globals on purpose.
   {
     name: 'crm/browser-globals',

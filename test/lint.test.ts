@@ -191,3 +191,14 @@ describe('src/ui: no literal text in JSX', () => {
     expect(ruleIds(await lint(code, UI_FILE))).toContain('react-hooks/rules-of-hooks');
   });
 });
+
+describe('src/ui never runs the engine', () => {
+  const UI_FILE = 'src/ui/quarter/__probe__.ts';
+  it('reports a screen that imports engine functions or the worker session', async () => {
+    expect(ruleIds(await lint("import { step } from '../../sim/index';\nvoid step;", UI_FILE))).toContain('@typescript-eslint/no-restricted-imports');
+    expect(ruleIds(await lint("import { advance } from '../../worker/session';\nvoid advance;", UI_FILE))).toContain('@typescript-eslint/no-restricted-imports');
+  });
+  it('allows type imports and the store', async () => {
+    expect(await lint("import type { SimState } from '../../sim/index';\nimport { useStore } from '../../store/index';\nexport type S = SimState;\nvoid useStore;", UI_FILE)).toEqual([]);
+  });
+});
