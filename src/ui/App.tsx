@@ -7,6 +7,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type Screen as ScreenName } from '../store/index';
+import { simClient } from '../store/workerClient';
 import { Header } from './shell/Header';
 import { BusyOverlay } from './shell/BusyOverlay';
 import { NoticeBar } from './shell/NoticeBar';
@@ -16,9 +17,25 @@ import { ErrorBoundary } from './shell/ErrorBoundary';
 import { HomeScreen } from './home/HomeScreen';
 import './shell/shell.css';
 
-const BriefingScreen = lazy(() => import('./briefing/BriefingScreen'));
-const QuarterScreen = lazy(() => import('./quarter/QuarterScreen'));
-const ReportScreen = lazy(() => import('./report/ReportScreen'));
+const loadBriefing = () => import('./briefing/BriefingScreen');
+const loadQuarter = () => import('./quarter/QuarterScreen');
+const loadReport = () => import('./report/ReportScreen');
+const BriefingScreen = lazy(loadBriefing);
+const QuarterScreen = lazy(loadQuarter);
+const ReportScreen = lazy(loadReport);
+
+/**
+ * Once the first screen is up, fetch the screens a game goes through next, so starting a
+ * game and the first "advance" do not wait for a chunk (the first paint does not wait either).
+ */
+function prefetchScreens(): void {
+  const go = () => {
+    simClient(); // start the worker (and let it load the engine) before it is needed
+    void Promise.all([loadBriefing(), loadQuarter(), loadReport()]).catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(go, { timeout: 2000 });
+  else setTimeout(go, 500);
+}
 const DatabaseScreen = lazy(() => import('./database/DatabaseScreen'));
 const ChainScreen = lazy(() => import('./chain/ChainScreen'));
 const EndScreen = lazy(() => import('./end/EndScreen'));
@@ -71,6 +88,7 @@ export function App() {
     document.documentElement.lang = lang;
     document.title = t('appTitle');
   }, [lang, i18n, t]);
+  useEffect(prefetchScreens, []);
   useEffect(() => {
     const el = document.documentElement;
     el.dataset.round = String(round);
