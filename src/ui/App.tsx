@@ -69,8 +69,17 @@ function Screen() {
  * Suspense boundary commits only together with the (lazy) screen.
  */
 function ScreenMark({ screen }: { screen: ScreenName }) {
+  const first = useRef(true);
   useEffect(() => {
     document.documentElement.dataset.screen = screen;
+    // A new screen: focus its heading so keyboard and screen-reader users start at the top
+    // (not on the first load: the browser starts at the top anyway).
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+    window.scrollTo(0, 0);
   }, [screen]);
   return null;
 }
@@ -94,27 +103,6 @@ export function App() {
     el.dataset.round = String(round);
     el.dataset.busy = String(busy);
   }, [round, busy]);
-  // A new screen: move focus to its heading so keyboard and screen-reader users start at the top.
-  // (Not on the first load: the browser starts at the top anyway.) Lazy screens may take a
-  // few frames to appear, so wait for the heading.
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    let frames = 0;
-    let handle = 0;
-    const seek = () => {
-      const h = document.querySelector<HTMLElement>('main h1');
-      if (h) {
-        h.focus();
-        window.scrollTo(0, 0);
-      } else if (frames++ < 120) handle = requestAnimationFrame(seek);
-    };
-    seek();
-    return () => cancelAnimationFrame(handle);
-  }, [screen]);
 
   return (
     <>

@@ -4,7 +4,7 @@
  * current data quality), sorting and filtering, per-customer records and the charts.
  */
 import { EV_REFERRED, type CustomerEvents } from '../sim/report';
-import { ACTIVE, dataQualityOf, estimatedInfluence, estimatedPotential, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
+import { ACTIVE, NO_TIER, dataQualityOf, estimatedInfluence, estimatedPotential, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
 import type { CustomerAnalytics, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable } from './protocol';
 
 /** What the worker keeps of each round for customer records. */
@@ -44,10 +44,13 @@ export function customerTable(scenario: ScenarioConfig, state: SimState): Custom
     influence[i] = estimatedInfluence(state, P, dq, i);
     potential[i] = estimatedPotential(state, P, dq, i);
   }
+  // The engine keeps a lapsed customer's last tier (for win-back); the firm's table shows none.
+  const tier = c.tier.slice(0, n);
+  for (let i = 0; i < n; i++) if (c.status[i] !== ACTIVE) tier[i] = NO_TIER;
   return {
     round: state.round,
     count: n,
-    tier: c.tier.slice(0, n),
+    tier,
     status: c.status.slice(0, n),
     stage: c.stage.slice(0, n),
     revenue,

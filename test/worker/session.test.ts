@@ -69,6 +69,10 @@ describe('worker session', () => {
     const t = table(s);
     for (const hidden of ['satisfaction', 'loyalty', 'shareOfWallet', 'expectation', 'wallet', 'orientation']) expect(Object.keys(t)).not.toContain(hidden);
     expect(t.count).toBe(s.state.customers.count);
+    // Lapsed customers are in no tier of the firm's.
+    const lapsed = [...t.status.keys()].filter((i) => t.status[i] === 1);
+    expect(lapsed.length).toBeGreaterThan(0);
+    for (const i of lapsed) expect(t.tier[i]).toBe(255);
     // Sorted by trailing revenue, highest first, ties by id.
     const order = query(s, 'revenue', true, {});
     expect(order.length).toBe(t.count);

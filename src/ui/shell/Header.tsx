@@ -49,7 +49,7 @@ export function Header() {
       {game && screen !== 'home' && (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : played > 0)).map((n) => (
+            {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'database' || played > 0)).map((n) => (
               <li key={n.screen}>
                 <button type="button" data-testid={`nav-${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined} onClick={() => (n.screen === 'report' ? useStore.getState().openReport(played) : go(n.screen))}>
                   {t(n.key)}
