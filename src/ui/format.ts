@@ -67,7 +67,8 @@ const MINUS = '−';
 export function fmtDelta(now: number, prev: number | undefined, mode: DeltaMode, lang: Lang): Delta {
   if (prev === undefined || !Number.isFinite(prev) || !Number.isFinite(now)) return { dir: 'flat', arrow: '＝', text: '' };
   const d = now - prev;
-  const eps = Math.max(1e-9, Math.abs(prev) * 1e-6);
+  // Below what the text can show (0.05% of the previous value), a change reads as none.
+  const eps = Math.max(1e-9, Math.abs(prev) * (mode.kind === 'relative' ? 5e-4 : 1e-6));
   const dir: Direction = d > eps ? 'up' : d < -eps ? 'down' : 'flat';
   const sign = dir === 'up' ? '+' : dir === 'down' ? MINUS : '±';
   const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝';

@@ -19,6 +19,7 @@ describe('formatting', () => {
     expect(fmtDelta(110, 100, { kind: 'relative' }, 'en')).toEqual({ dir: 'up', arrow: '▲', text: '+10%' });
     expect(fmtDelta(0.8, 0.85, { kind: 'shareOfOne' }, 'en')).toEqual({ dir: 'down', arrow: '▼', text: '−5 pp' });
     expect(fmtDelta(5, 5, { kind: 'points' }, 'zh-CN').dir).toBe('flat');
+    expect(fmtDelta(100.01, 100, { kind: 'relative' }, 'en')).toEqual({ dir: 'flat', arrow: '＝', text: '±0' });
     expect(fmtDelta(5, undefined, { kind: 'points' }, 'en').text).toBe('');
     expect(fmtPercent(0.256, 'en')).toBe('25.6%');
   });

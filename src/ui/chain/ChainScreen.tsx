@@ -4,8 +4,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
+import { ChainDiagram } from '../charts/ChainDiagram';
+import type { ChainKey, ChainLinkView } from '../charts/chain';
 import { LineChart } from '../charts/LineChart';
-import { fmtDelta } from '../format';
 import { LINK_IDS, linkFormat, linkValue } from './links';
 import '../quarter/quarter.css';
 
@@ -29,34 +30,16 @@ export default function ChainScreen() {
     <article className="stack">
       <h1 tabIndex={-1}>{t('chain.title')}</h1>
       <p>{t('chain.intro', { n: now.round })}</p>
-      <section className="card" aria-labelledby="chain-table">
-        <h2 id="chain-table">{t('chain.links')}</h2>
-        <table className="data" data-testid="chain-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('chain.link')}</th>
-              <th scope="col" className="num">{t('chain.now', { n: now.round })}</th>
-              <th scope="col" className="num">{t('chain.change')}</th>
-              <th scope="col">{t('chain.how')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {LINK_IDS.map((id) => {
-              const v = linkValue(id, now);
-              const p = prev ? linkValue(id, prev) : null;
-              const fmt = linkFormat(id, currency, lang);
-              const d = v !== null && p !== null ? fmtDelta(v, p, { kind: 'relative' }, lang) : null;
-              return (
-                <tr key={id}>
-                  <th scope="row">{t(`chain.name.${id}`)}</th>
-                  <td className="num">{v === null ? t('chain.notMeasured') : fmt(v)}</td>
-                  <td className="num">{d ? `${d.arrow} ${d.text}` : '—'}</td>
-                  <td className="muted">{t(`chain.note.${id}`)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <section className="card" aria-labelledby="chain-diagram">
+        <h2 id="chain-diagram">{t('chain.diagram', { n: now.round })}</h2>
+        <ChainDiagram
+          lang={lang}
+          links={
+            Object.fromEntries(
+              LINK_IDS.map((id): [ChainKey, ChainLinkView] => [id, { value: linkValue(id, now), previous: prev ? linkValue(id, prev) : null, format: linkFormat(id, currency, lang), note: t(`chain.note.${id}`) }]),
+            ) as Record<ChainKey, ChainLinkView>
+          }
+        />
       </section>
       <section className="card" aria-labelledby="chain-trends">
         <h2 id="chain-trends">{t('chain.trends')}</h2>

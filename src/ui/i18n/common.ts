@@ -233,12 +233,7 @@ const en = {
   chain: {
     title: 'The service-profit chain',
     intro: 'Heskett\'s chain after quarter {{n}}: internal service quality drives employee satisfaction, which keeps staff and makes them productive; they deliver service value, which satisfies customers, who stay loyal, which brings revenue and profit. Follow a change along the arrows.',
-    links: 'Each link now',
-    link: 'Link',
-    now: 'Quarter {{n}}',
-    change: 'Change since last quarter',
-    how: 'How the firm sees it',
-    notMeasured: 'not measured',
+    diagram: 'After quarter {{n}}: each link and its change',
     trends: 'Each link over time',
     name: {
       internalServiceQuality: 'Internal service quality',
@@ -599,12 +594,7 @@ export const commonMessages: Bilingual<typeof en> = {
     chain: {
       title: '服务利润链',
       intro: '第 {{n}} 季度后的赫斯克特服务利润链：内部服务质量带来员工满意，员工满意使员工留下并提高生产率；员工创造外部服务价值，使客户满意，客户满意带来客户忠诚，进而带来收入和利润。沿着箭头追踪一个变化。',
-      links: '各环节当前值',
-      link: '环节',
-      now: '第 {{n}} 季度',
-      change: '较上季度的变化',
-      how: '企业如何得知',
-      notMeasured: '未测量',
+      diagram: '第 {{n}} 季度后：各环节及其变化',
       trends: '各环节的变化趋势',
       name: {
         internalServiceQuality: '内部服务质量',
