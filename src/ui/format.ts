@@ -24,7 +24,7 @@ const big = (x: number): boolean => Math.abs(x) >= 10_000;
 export function fmtNumber(x: number, lang: Lang, opts: { digits?: number; full?: boolean } = {}): string {
   if (!Number.isFinite(x)) return '—';
   const digits = opts.digits ?? (Math.abs(x) < 10 && !Number.isInteger(x) ? 2 : 0);
-  if (!opts.full && big(x)) return nf(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(x);
+  if (!opts.full && big(x)) return nf(lang, { notation: 'compact', maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(x);
   return nf(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
 }
 
@@ -32,7 +32,7 @@ export function fmtNumber(x: number, lang: Lang, opts: { digits?: number; full?:
 export function fmtMoney(x: number, currency: string, lang: Lang, opts: { full?: boolean } = {}): string {
   if (!Number.isFinite(x)) return '—';
   try {
-    if (!opts.full && big(x)) return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 }).format(x);
+    if (!opts.full && big(x)) return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(x);
     return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: Math.abs(x) < 100 ? 2 : 0, minimumFractionDigits: 0 }).format(x);
   } catch {
     // An unknown currency code in a scenario file: the number and the code.

@@ -14,6 +14,8 @@ describe('formatting', () => {
     expect(fmtMoney(1234, 'CNY', 'en')).toBe('¥1,234');
     expect(fmtMoney(1234, 'USD', 'en')).toBe('$1,234');
     expect(fmtMoney(12, 'XXQ', 'en')).toContain('XXQ');
+    expect(fmtMoney(40_000, 'CNY', 'en')).toBe('¥40K');
+    expect(fmtMoney(1_200_000, 'CNY', 'zh-CN')).toBe('¥120万');
   });
   it('marks up and down with arrows and signs', () => {
     expect(fmtDelta(110, 100, { kind: 'relative' }, 'en')).toEqual({ dir: 'up', arrow: '▲', text: '+10%' });
