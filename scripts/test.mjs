@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, in that order.
+// `npm test`: typecheck, lint, unit tests, browser tests, in that order.
 //
 // Every step runs even if an earlier one failed, so one run shows all failures.
 // Each step's output is streamed as it happens. The last line printed is
@@ -16,27 +16,29 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
-const VITEST_JSON_ARG = 'test-results/vitest.json'; // relative to ROOT (the cwd of every step)
-const VITEST_JSON = join(ROOT, VITEST_JSON_ARG);
+// Vitest JSON reports, relative to ROOT (the cwd of every step).
+const VITEST_JSON_ARG = 'test-results/vitest.json';
+const BROWSER_JSON_ARG = 'test-results/vitest-browser.json';
 
 /** A step that is a single check: exit code 0 = 1 passed, otherwise 1 failed. */
 const singleCheck = (exitCode) => (exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
 /**
- * Counts from Vitest's JSON report. Failed files that have no failed test
- * (e.g. an import error) and a crash (no report, or a non-zero exit with no
- * failures in it) are counted as failures too, so they can never pass silently.
+ * Counts from Vitest's JSON report at `reportArg`. Failed files that have no failed test
+ * (e.g. an import error) and a crash (no report, or a non-zero exit with no failures in it)
+ * are counted as failures too, so they can never pass silently.
  */
-function vitestCount(exitCode) {
-  if (!existsSync(VITEST_JSON)) {
-    console.error(`[test] ${VITEST_JSON} was not written: counting Vitest as 1 failed.`);
+const vitestCount = (reportArg) => (exitCode) => {
+  const reportPath = join(ROOT, reportArg);
+  if (!existsSync(reportPath)) {
+    console.error(`[test] ${reportPath} was not written: counting Vitest as 1 failed.`);
     return { passed: 0, failed: 1 };
   }
   let report;
   try {
-    report = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
   } catch (error) {
-    console.error(`[test] cannot read ${VITEST_JSON}: ${error.message}; counting Vitest as 1 failed.`);
+    console.error(`[test] cannot read ${reportPath}: ${error.message}; counting Vitest as 1 failed.`);
     return { passed: 0, failed: 1 };
   }
   const passed = Number(report.numPassedTests) || 0;
@@ -47,22 +49,30 @@ function vitestCount(exitCode) {
   failed += brokenFiles;
   if (exitCode !== 0 && failed === 0) failed = 1;
   return { passed, failed };
-}
+};
+
+/** A stale report from an earlier run must not be mistaken for this one. */
+const removeReport = (reportArg) => () => {
+  const reportPath = join(ROOT, reportArg);
+  rmSync(reportPath, { force: true });
+  mkdirSync(dirname(reportPath), { recursive: true });
+};
+
+/** `vitest run` with the default reporter on the console and a JSON report for counting. */
+const vitestStep = (name, reportArg, extraArgs = []) => ({
+  name,
+  args: ['vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile=${reportArg}`],
+  before: removeReport(reportArg),
+  count: vitestCount(reportArg),
+});
 
 /** @type {Array<{ name: string, args: string[], before?: () => void, count: (exitCode: number) => { passed: number, failed: number } }>} */
 const STEPS = [
   { name: 'typecheck', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'], count: singleCheck },
   { name: 'lint', args: ['eslint', '.'], count: singleCheck },
-  {
-    name: 'unit tests',
-    args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_JSON_ARG}`],
-    before: () => {
-      // A stale report from an earlier run must not be mistaken for this one.
-      rmSync(VITEST_JSON, { force: true });
-      mkdirSync(dirname(VITEST_JSON), { recursive: true });
-    },
-    count: vitestCount,
-  },
+  vitestStep('unit tests', VITEST_JSON_ARG),
+  // Builds the app and drives Chromium (test/browser/globalSetup.ts installs it if missing).
+  vitestStep('browser tests', BROWSER_JSON_ARG, ['-c', 'vitest.browser.config.ts']),
 ];
 
 /** Runs node_modules/.bin/<args[0]> with inherited stdio; resolves to its exit code. */
