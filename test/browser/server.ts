@@ -45,7 +45,9 @@ export function buildApp(): void {
   const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    // NODE_ENV must be 'production': Vitest sets it to 'test', and Vite then bundles React's
+    // development build (twice the size, slower, and not what ships).
+    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   if (r.status !== 0) {
     throw new Error(`vite build failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}${r.error ? `\n${r.error.message}` : ''}`);
