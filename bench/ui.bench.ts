@@ -1,0 +1,289 @@
+/**
+ * `npm run bench:ui`: speed of the web app, printed, never asserted. Builds the production app,
+ * serves it like the browser tests do (test/browser/server.ts) and measures in headless
+ * Chromium (no GPU):
+ *   1. navigation start -> home interactive (the 'home-interactive' mark), 5 cold runs
+ *   2. first contentful paint, same runs
+ *   3. JavaScript loaded before home is interactive, gzip -9 and raw, same runs
+ *   4. click on advance -> html[data-round] changes, retail bank (50,000 customers), 5 quarters
+ *   5. frames per second scrolling the customer database of a 200,000-customer bank
+ * A figure the app cannot give yet is printed as "not measured: <reason>".
+ * Flags: --json prints one JSON document on stdout; --no-build uses the existing dist/.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { loadScenario } from '../src/scenario/index';
+import { CHROMIUM_ARGS, ensureChromium, launchChromium } from '../test/browser/chromium';
+import { ROOT, buildApp, serveStatic, type Served, type StaticServer } from '../test/browser/server';
+import { click, idleFps, scrollGrid, startGame, timeAdvance, toQuarter, waitHtml } from './ui/flows';
+import { figure, median, table, type Figure } from './ui/report';
+
+const json = process.argv.includes('--json');
+const RUNS = 5;
+const HOME_MS = 15_000; // how long to wait for an interactive home before calling it absent
+const BIG_START_MS = 120_000; // starting a 200,000-customer game
+const log = (msg: string) => console.error(`[bench:ui] ${msg}`); // stderr: stdout stays JSON with --json
+
+const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
+
+async function newPage(browser: Browser, { noCache = false } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en' });
+  // tsx compiles with esbuild's keepNames, which wraps named functions in __name(); the
+  // functions in bench/ui/flows.ts run in the page, which has no __name.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  const page = await context.newPage();
+  if (noCache) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  }
+  return page;
+}
+
+interface JsFile {
+  path: string;
+  raw: number;
+  gzip: number;
+}
+
+const gzipCache = new Map<string, number>();
+function jsFiles(served: readonly Served[]): JsFile[] {
+  const seen = new Map<string, JsFile>();
+  for (const s of served) {
+    if (!/\.m?js$/.test(s.path) || seen.has(s.path)) continue;
+    let gzip = gzipCache.get(s.file);
+    if (gzip === undefined) gzipCache.set(s.file, (gzip = gzipSync(readFileSync(s.file), { level: 9 }).length));
+    seen.set(s.path, { path: s.path, raw: s.bytes, gzip });
+  }
+  return [...seen.values()];
+}
+
+interface ColdRun {
+  homeMs: number | null;
+  fcpMs: number | null;
+  js: JsFile[] | null;
+  homeError?: string;
+}
+
+/** One cold load: fresh context, cache disabled. */
+async function coldRun(browser: Browser, server: StaticServer, waitHome: boolean): Promise<ColdRun> {
+  const page = await newPage(browser, { noCache: true });
+  try {
+    server.served.length = 0;
+    await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+    let js: JsFile[] | null = null;
+    let homeError: string | undefined;
+    if (waitHome) {
+      try {
+        await waitHtml(page, '[data-ready="home"]', HOME_MS);
+        // The page's own resource timing says what it asked for before the mark, exactly (the
+        // app prefetches the next screens and starts the worker right after it). That timeline
+        // has the page's scripts and a worker's main script, not what a worker imports itself.
+        const early = await page.evaluate(() => {
+          const mark = performance.getEntriesByName('home-interactive')[0]?.startTime ?? Infinity;
+          return performance.getEntriesByType('resource').filter((e) => e.startTime <= mark).map((e) => decodeURIComponent(new URL(e.name).pathname));
+        });
+        js = jsFiles(server.served.filter((s) => early.includes(s.path)));
+      } catch (e) {
+        homeError = message(e);
+      }
+    }
+    await page.waitForLoadState('load');
+    // The first contentful paint may come after the load event.
+    const fcp = () => performance.getEntriesByType('paint').some((p) => p.name === 'first-contentful-paint');
+    await page.waitForFunction(fcp, null, { timeout: 5000 }).catch(() => undefined);
+    const t = await page.evaluate(() => ({
+      home: performance.getEntriesByName('home-interactive')[0]?.startTime ?? null,
+      fcp: performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null,
+    }));
+    if (js && t.home === null) homeError = "html[data-ready=home] is set but performance.mark('home-interactive') is missing";
+    return { homeMs: t.home, fcpMs: t.fcp, js, ...(homeError ? { homeError } : {}) };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function coldFigures(browser: Browser, server: StaticServer): Promise<{ figures: Figure[]; files: JsFile[]; homeError?: string }> {
+  const runs: ColdRun[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Once home has not come up, later runs only wait for the load event (for the paint figure).
+    const run = await coldRun(browser, server, i === 0 || runs[0]!.homeError === undefined);
+    runs.push(run);
+    log(`cold run ${i + 1}: home ${run.homeMs?.toFixed(0) ?? '-'} ms, FCP ${run.fcpMs?.toFixed(0) ?? '-'} ms`);
+  }
+  const homeError = runs.find((r) => r.homeError)?.homeError;
+  const fcps = runs.flatMap((r) => (r.fcpMs === null ? [] : [r.fcpMs]));
+  const jsRuns = runs.flatMap((r) => (r.js ? [r.js] : []));
+  const totals = jsRuns.map((files) => files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 }));
+  const files = jsRuns[0] ?? [];
+  return {
+    files,
+    ...(homeError ? { homeError } : {}),
+    figures: [
+      figure('homeInteractive', 'navigation start -> interactive home', 'ms', 300,
+        homeError ? { notMeasured: homeError } : { samples: runs.map((r) => r.homeMs!) }),
+      figure('firstContentfulPaint', 'first contentful paint', 'ms', 500,
+        fcps.length ? { samples: fcps } : { notMeasured: 'no first-contentful-paint entry' }),
+      figure('firstScreenJs', 'JavaScript before home (gzip -9)', 'kB', 200,
+        homeError
+          ? { notMeasured: homeError }
+          : {
+              samples: totals.map((t) => t.gzip / 1000),
+              note: `${files.length} files, raw ${(median(totals.map((t) => t.raw)) / 1000).toFixed(1)} kB (median)`,
+            }),
+    ],
+  };
+}
+
+/** Figure 4: retail bank (50,000 customers), click on advance -> data-round changes, 5 quarters. */
+async function advanceFigure(browser: Browser, server: StaticServer, homeError?: string): Promise<Figure> {
+  if (homeError) return figure('advance50k', 'advance -> dashboard, 50,000 customers', 'ms', 150, { notMeasured: homeError });
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.url}/?lang=en`);
+    await waitHtml(page, '[data-ready="home"]', HOME_MS);
+    await startGame(page, 'retail-bank', BIG_START_MS);
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (i > 0) await toQuarter(page, BIG_START_MS);
+      samples.push(await timeAdvance(page));
+      log(`advance ${i + 1}: ${samples.at(-1)!.toFixed(0)} ms`);
+    }
+    return figure('advance50k', 'advance -> dashboard, 50,000 customers', 'ms', 150, { samples });
+  } catch (e) {
+    return figure('advance50k', 'advance -> dashboard, 50,000 customers', 'ms', 150, { notMeasured: message(e) });
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Figure 5: frames per second scrolling the database of a 200,000-customer bank. */
+async function scrollFigure(browser: Browser, server: StaticServer, fixture: string | Error, homeError?: string): Promise<Figure> {
+  const name = 'database scroll, 200,000 customers';
+  if (homeError) return figure('scroll200k', name, 'fps', 60, { notMeasured: homeError });
+  if (fixture instanceof Error) return figure('scroll200k', name, 'fps', 60, { notMeasured: fixture.message });
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.url}/?lang=en&scenario=${encodeURIComponent(fixture)}`);
+    await waitHtml(page, '[data-ready="home"]', HOME_MS);
+    // Play one quarter so the database has a history; if that fails, scroll it anyway (it holds
+    // all the customers from quarter 0) and say so.
+    let played = 'after 1 quarter';
+    try {
+      await startGame(page, null, BIG_START_MS);
+      await timeAdvance(page, BIG_START_MS);
+    } catch (e) {
+      played = `before any quarter (${message(e)})`;
+    }
+    await click(page, 'nav-database');
+    await page.locator('[data-testid="customer-grid"] [role=row]').first().waitFor({ timeout: BIG_START_MS });
+    const r = await scrollGrid(page);
+    const fps = (r.frames * 1000) / r.ms;
+    log(`scroll: ${r.frames} frames in ${r.ms.toFixed(0)} ms`);
+    return figure('scroll200k', name, 'fps', 60, {
+      samples: [fps],
+      note:
+        `${r.frames} frames in ${(r.ms / 1000).toFixed(1)} s at 400 px/frame after 0.5 s warm-up, longest frame ${r.worstMs.toFixed(0)} ms, ` +
+        `${r.longFrames} frames > 25 ms, ${r.rowsInDom} rows in the DOM; ${played}`,
+    });
+  } catch (e) {
+    return figure('scroll200k', name, 'fps', 60, { notMeasured: message(e) });
+  } finally {
+    await page.context().close();
+  }
+}
+
+interface Bank {
+  population: { size: number };
+  firm: { cash: number; headcount: number; fixedCosts: number; budget: { base: number }; insolvency: { maxDebt: number } };
+  initialDecisions: { tiers: { acquisitionSpend: number }[] };
+}
+
+/**
+ * scenarios/retail-bank.json with 200,000 customers, written to `dir`; its URL path, or why
+ * not. Staff, budget and money grow with the customers as in bench/sim.bench.ts: with the
+ * size alone the opening plan is over budget and staff time, and cannot be played.
+ */
+function bigBank(dir: string): string | Error {
+  const s = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'retail-bank.json'), 'utf8')) as Bank;
+  const k = 200_000 / s.population.size;
+  s.population.size = 200_000;
+  s.firm.cash *= k;
+  s.firm.headcount = Math.round(s.firm.headcount * k);
+  s.firm.fixedCosts *= k;
+  s.firm.budget.base *= k;
+  s.firm.insolvency.maxDebt *= k;
+  for (const t of s.initialDecisions.tiers) t.acquisitionSpend *= k;
+  const out = JSON.stringify(s, null, 2);
+  const check = loadScenario(out, 'bank-200k.json');
+  if (!check.ok) return new Error(`the 200,000-customer bank is not a valid scenario: ${check.errors.map((e) => e.message).join('; ')}`);
+  writeFileSync(join(dir, 'bank-200k.json'), out);
+  return '/fixtures/bank-200k.json';
+}
+
+async function environment(browser: Browser, server: StaticServer) {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.url}/`);
+    const webgl = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl');
+      if (!gl) return 'none';
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    });
+    return {
+      chromium: browser.version(),
+      headless: true,
+      args: CHROMIUM_ARGS.join(' '),
+      webglRenderer: webgl,
+      idleFps: Math.round(await idleFps(page, 2000)),
+      cpu: `${cpus()[0]?.model ?? '?'} x ${cpus().length}`,
+      node: process.version,
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function main(): Promise<void> {
+  ensureChromium();
+  if (!process.argv.includes('--no-build')) {
+    log('vite build');
+    buildApp();
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'crm-bench-ui-'));
+  const server = await serveStatic(undefined, [tmp]);
+  const browser = await launchChromium();
+  try {
+    const fixture = bigBank(tmp);
+    const env = await environment(browser, server);
+    const cold = await coldFigures(browser, server);
+    // Figures 4 and 5 start from home: no point waiting for it again if the cold runs saw none.
+    const figures = [
+      ...cold.figures,
+      await advanceFigure(browser, server, cold.homeError),
+      await scrollFigure(browser, server, fixture, cold.homeError),
+    ];
+    if (json) {
+      console.log(JSON.stringify({ environment: env, runs: RUNS, figures, firstScreenJsFiles: cold.files }, null, 2));
+      return;
+    }
+    console.log(`UI bench: production build, ${RUNS} cold runs (fresh context, cache disabled) for the first three figures`);
+    console.log(`Chromium ${env.chromium}, headless, GPU disabled (WebGL renderer: ${env.webglRenderer}), idle rAF ${env.idleFps} fps`);
+    console.log(`${env.cpu}, Node ${env.node}\n`);
+    console.log(table(figures));
+    if (cold.files.length) {
+      console.log('\nJavaScript loaded before home is interactive (first cold run):');
+      for (const f of cold.files) console.log(`  ${f.path.padEnd(48)} ${(f.gzip / 1000).toFixed(1).padStart(7)} kB gzip ${(f.raw / 1000).toFixed(1).padStart(8)} kB raw`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
