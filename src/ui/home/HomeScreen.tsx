@@ -3,7 +3,7 @@
  * and drop, or `?scenario=` URL), seed or class code, saved games to continue, and import
  * of a saved-game file. The only screen in the first bundle.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
@@ -33,10 +33,13 @@ export function HomeScreen() {
   const [seed, setSeed] = useState(() => params.current.get('seed') ?? randomSeed());
   const [over, setOver] = useState(false);
 
-  useEffect(() => {
-    void useStore.getState().refreshSaves();
+  // Interactive from the commit on: the controls and their handlers are in the page.
+  useLayoutEffect(() => {
     document.documentElement.dataset.ready = 'home';
     performance.mark('home-interactive');
+  }, []);
+  useEffect(() => {
+    void useStore.getState().refreshSaves();
   }, []);
 
   // ?scenario=<url>: fetch the file and select it (errors show when the game starts, or now if unreachable).
