@@ -12,6 +12,7 @@ import '../quarter/quarter.css';
 
 export default function ChainScreen() {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('charts');
   const lang = useStore((s) => s.lang);
   const game = useStore((s) => s.game)!;
   const s = game.summaries;
@@ -45,7 +46,7 @@ export default function ChainScreen() {
         <h2 id="chain-trends">{t('chain.trends')}</h2>
         <div className="grid2">
           {LINK_IDS.map((id) => (
-            <LineChart key={id} title={t(`chain.name.${id}`)} lang={lang} firstQuarter={1} height={200} series={[{ id, name: t(`chain.name.${id}`), values: s.map((x) => linkValue(id, x)) }]} format={linkFormat(id, currency, lang)} />
+            <LineChart key={id} title={tc(`chain.links.${id}`)} lang={lang} firstQuarter={1} height={200} series={[{ id, name: tc(`chain.links.${id}`), values: s.map((x) => linkValue(id, x)) }]} format={linkFormat(id, currency, lang)} />
           ))}
         </div>
       </section>

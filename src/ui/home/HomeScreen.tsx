@@ -65,23 +65,23 @@ export function HomeScreen() {
     };
   }, []);
 
-  const pickFile = async (file: File | undefined) => {
-    if (!file) return;
+  /** The text of a picked or dropped file; an unreadable one becomes a notice. */
+  const readPicked = async (file: File | undefined): Promise<{ file: File; text: string } | null> => {
+    if (!file) return null;
     const text = await readTextFile(file);
     if (text === null) {
       useStore.setState({ notice: { kind: 'fileUnreadable', fileName: file.name } });
-      return;
+      return null;
     }
-    setChoice({ kind: 'text', source: { kind: 'file', name: file.name, text }, label: file.name });
+    return { file, text };
   };
-  const pickRun = async (file: File | undefined) => {
-    if (!file) return;
-    const text = await readTextFile(file);
-    if (text === null) {
-      useStore.setState({ notice: { kind: 'fileUnreadable', fileName: file.name } });
-      return;
-    }
-    await importRun(text, file.name);
+  const pickFile = async (f: File | undefined) => {
+    const picked = await readPicked(f);
+    if (picked) setChoice({ kind: 'text', source: { kind: 'file', name: picked.file.name, text: picked.text }, label: picked.file.name });
+  };
+  const pickRun = async (f: File | undefined) => {
+    const picked = await readPicked(f);
+    if (picked) await importRun(picked.text, picked.file.name);
   };
   const start = () => {
     const source: GameSource = choice.kind === 'builtin' ? { kind: 'builtin', id: choice.id } : choice.source;
