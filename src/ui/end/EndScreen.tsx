@@ -71,6 +71,14 @@ export default function EndScreen() {
     const r = await useStore.getState().exportRun();
     if (r) saveTextFile(r.text, r.fileName);
   };
+  if (s.length === 0) {
+    return (
+      <section className="card">
+        <h1 tabIndex={-1}>{t('end.title')}</h1>
+        <p>{t('report.none')}</p>
+      </section>
+    );
+  }
   const measured = s.map((x) => measuredSatisfaction(x));
   const nps = s.map((x) => measuredNps(x));
   return (
