@@ -224,7 +224,10 @@ describe('saving', () => {
       await page.setInputFiles('[data-testid="import-file"]', path);
       await page.waitForSelector('[data-testid="import-dialog"]');
       await check(page, 'import-dialog-en');
-      await page.keyboard.press('Enter'); // focus starts on "keep both"
+      // Focus stays in the (modal) dialog: three Tabs come back round to "keep both".
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-both');
+      await page.keyboard.press('Enter'); // keep both
       await waitForScreen(page, 'quarter');
       await page.waitForSelector('[data-testid="advance"]:not([disabled])');
       expect(await page.evaluate(() => document.documentElement.dataset.round)).toBe('2');

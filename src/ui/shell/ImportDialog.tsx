@@ -26,6 +26,16 @@ export function ImportDialog() {
         data-testid="import-dialog"
         onKeyDown={(e) => {
           if (e.key === 'Escape') void settle('cancel');
+          // Keep focus inside the dialog while it is open (it is modal).
+          if (e.key === 'Tab') {
+            const buttons = Array.from(e.currentTarget.querySelectorAll('button'));
+            const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            const next = buttons[(i + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length];
+            if (next) {
+              e.preventDefault();
+              next.focus();
+            }
+          }
         }}
       >
         <h2 id="import-title">{t('importDialog.title')}</h2>
