@@ -141,6 +141,13 @@ export function parseRunFile(text: string, fileName: string, lang: Lang = 'en'):
   }
 }
 
+/** A scenario document as a run file inlines it: without its `$schema` (a path relative to where the file was, meaningless in a run file). */
+export function withoutSchemaRef(json: unknown): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = (json ?? {}) as Record<string, unknown>;
+  void _drop;
+  return rest;
+}
+
 /** What a game recorded by the CLI or the app needs to become a run file. */
 export interface RunRecord {
   scenario: RunFile['scenario'];

@@ -13,5 +13,6 @@ export { validateDecisions, planUse, type DecisionProblem, type PlanUse } from '
 export { dataQualityOf, estimatedInfluence, estimatedPotential, previewTiers, tierProfile, type TierProfile } from './systems/tiering';
 export { lockedLevers } from './validate';
 export { pendingChoices } from './systems/events';
+export { objectivesDue, objectiveValue, objectiveMet } from './systems/scoring';
 export { hashState, hashJson } from './hash';
 export { cloneState } from './clone';

@@ -29,7 +29,7 @@ export type Notice =
 
 /** A long task in the worker, with its progress. */
 export interface Busy {
-  what: 'start' | 'advance' | 'replay' | 'import' | 'customers';
+  what: 'start' | 'advance' | 'replay' | 'import' | 'export';
   done: number;
   total: number;
 }
@@ -250,7 +250,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     },
     exportRun: async () => {
       if (!get().game) return null;
-      return guard('customers', 0, () => simClient().call({ type: 'exportRun' }));
+      return guard('export', 0, () => simClient().call({ type: 'exportRun' }));
     },
     importRun: async (text, fileName) => {
       const r = await guard('import', 0, () => simClient().call({ type: 'importRun', text, fileName, lang: get().lang }, progress('import')));

@@ -69,11 +69,25 @@ export function customerTable(scenario: ScenarioConfig, state: SimState): Custom
   };
 }
 
-/** The typed arrays of a table, for transfer to the page. */
-export function tableBuffers(t: CustomerTable): ArrayBuffer[] {
-  return [t.tier, t.status, t.stage, t.revenue, t.lastRevenue, t.profit, t.cumRevenue, t.influence, t.potential, t.tenure, t.joined, t.left, t.failures, t.complaints, t.source, t.referredBy].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+/** The table's columns (every field that holds a typed array). */
+const TABLE_ARRAYS = [
+  'tier', 'status', 'stage', 'revenue', 'lastRevenue', 'profit', 'cumRevenue', 'influence', 'potential',
+  'tenure', 'joined', 'left', 'failures', 'complaints', 'source', 'referredBy',
+] as const satisfies readonly (keyof CustomerTable)[];
+
+/**
+ * A copy of `t` whose arrays the caller may give away (transfer to the page: the cache
+ * keeps its own), and the buffers to transfer.
+ */
+export function transferableCopy(t: CustomerTable): { table: CustomerTable; buffers: ArrayBuffer[] } {
+  const table = { ...t };
+  const buffers: ArrayBuffer[] = [];
+  for (const k of TABLE_ARRAYS) {
+    const copy = t[k].slice();
+    (table as Record<(typeof TABLE_ARRAYS)[number], typeof copy>)[k] = copy;
+    buffers.push(copy.buffer as ArrayBuffer);
+  }
+  return { table, buffers };
 }
 
 function matches(t: CustomerTable, f: CustomerFilter, i: number): boolean {

@@ -27,6 +27,8 @@ export interface EventCounts {
 /** One round's report as the page keeps it: the engine's report without the per-customer event arrays. */
 export interface RoundSummary extends Omit<RoundReport, 'events'> {
   eventCounts: EventCounts;
+  /** The objectives checked this round and the value their KPI had (null: the tier was not in use). */
+  objectives: { id: string; value: number | null }[];
 }
 
 /** What the page needs to lay out the next quarter's decisions. */

@@ -6,7 +6,7 @@
 import { hashJson, newGame, planUse, step, stepInPlace, validateDecisions, type Decisions, type ScenarioConfig, type SimState } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { loadScenario } from '../scenario/index';
-import { parseRunFile, renderRunFile, type RunFile } from '../scenario/runFile';
+import { parseRunFile, renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
 import { builtinText } from './builtins';
 import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceRound, type RoundTrace } from './customers';
 import type { GameSnapshot, GameSource, Responses, StartFailure, RoundSummary, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
@@ -101,7 +101,7 @@ export function advance(s: Session, d: Decisions, inPlace = false): Responses['a
   if (!r.ok) return { ok: false, problems: r.problems };
   s.state = r.state;
   s.decisions.push(structuredClone(d));
-  const summary = summarize(r.report, r.state);
+  const summary = summarize(s.scenario, r.report, r.state);
   s.summaries.push(summary);
   s.traces.push(traceRound(r.state, r.report.events));
   s.table = null;
@@ -122,18 +122,6 @@ export function table(s: Session): CustomerTable {
   return s.table;
 }
 
-/** A copy of the table to hand to the page (the cache keeps its own buffers). */
-export function tableCopy(s: Session): CustomerTable {
-  const t = table(s);
-  return {
-    ...t,
-    tier: t.tier.slice(), status: t.status.slice(), stage: t.stage.slice(), revenue: t.revenue.slice(), lastRevenue: t.lastRevenue.slice(),
-    profit: t.profit.slice(), cumRevenue: t.cumRevenue.slice(), influence: t.influence.slice(), potential: t.potential.slice(),
-    tenure: t.tenure.slice(), joined: t.joined.slice(), left: t.left.slice(), failures: t.failures.slice(), complaints: t.complaints.slice(),
-    source: t.source.slice(), referredBy: t.referredBy.slice(),
-  };
-}
-
 export function query(s: Session, sort: CustomerColumn, descending: boolean, filter: CustomerFilter): Int32Array {
   return queryCustomers(table(s), sort, descending, filter);
 }
@@ -144,12 +132,6 @@ export function record(s: Session, id: number): Responses['record'] {
 
 export function analytics(s: Session): Responses['analytics'] {
   return customerAnalytics(table(s));
-}
-
-function withoutSchemaRef(json: unknown): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = (json ?? {}) as Record<string, unknown>;
-  void _drop;
-  return rest;
 }
 
 /** The run file of the game so far: the command line's `verify` checks it. */

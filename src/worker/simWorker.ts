@@ -4,8 +4,8 @@
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, tableCopy, type Session } from './session';
-import { tableBuffers } from './customers';
+import { advance, analytics, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
+import { transferableCopy } from './customers';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -41,8 +41,8 @@ async function handle(id: number, req: Request): Promise<void> {
       session = rewind(need(), req.round);
       return answer('rewind', { game: snapshot(session) });
     case 'customers': {
-      const t = tableCopy(need());
-      return answer('customers', t, tableBuffers(t));
+      const { table: t, buffers } = transferableCopy(table(need()));
+      return answer('customers', t, buffers);
     }
     case 'query': {
       const order = query(need(), req.sort, req.descending, req.filter);

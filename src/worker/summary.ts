@@ -1,6 +1,6 @@
 /** Turning the engine's round report into the page's summary, and the quarter view. */
 import { EVENT_KIND_NAMES, type RoundReport } from '../sim/report';
-import { dataQualityOf, hashState, lockedLevers, pendingChoices, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
+import { dataQualityOf, hashState, lockedLevers, objectivesDue, objectiveValue, pendingChoices, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
 import type { EventCounts, QuarterView, RoundSummary } from './protocol';
 
 const KINDS = EVENT_KIND_NAMES.length;
@@ -24,11 +24,15 @@ export function countEvents(report: RoundReport, state: SimState): EventCounts {
   return { firm, tiers };
 }
 
-/** The page's copy of a report: everything but the per-customer event arrays. */
-export function summarize(report: RoundReport, state: SimState): RoundSummary {
+/** The page's copy of a report: everything but the per-customer event arrays, plus the objectives checked this round. */
+export function summarize(scenario: ScenarioConfig, report: RoundReport, state: SimState): RoundSummary {
   const { events: _events, ...rest } = report;
   void _events;
-  return { ...rest, eventCounts: countEvents(report, state) };
+  const objectives = objectivesDue(scenario, report.round, state.status !== 'running').map((o) => ({
+    id: o.id,
+    value: objectiveValue(scenario, o, report.firm, report.tiers, report.employees, report.finance, state),
+  }));
+  return { ...rest, eventCounts: countEvents(report, state), objectives };
 }
 
 /** What the page needs to lay out the next quarter. */

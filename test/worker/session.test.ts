@@ -8,6 +8,7 @@ import { STAGE_NAMES } from '../../src/sim/state';
 import { EV_FAILURE } from '../../src/sim/report';
 import { advance, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from '../../src/worker/session';
 import { BUILTIN_IDS } from '../../src/worker/builtins';
+import { transferableCopy } from '../../src/worker/customers';
 import { builtin, play } from '../helpers';
 
 async function start(id: string, seed: string, decisions: Decisions[] = []): Promise<Session> {
@@ -53,6 +54,29 @@ describe('worker session', () => {
     expect(hashState(s.state)).toBe(before);
     expect(s.summaries).toHaveLength(0);
     expect(s.decisions).toHaveLength(0);
+  });
+
+  it('reports each objective\'s value when it is checked, agreeing with what the engine scored as met', async () => {
+    const sc = builtin('tutorial');
+    const ref = play(sc, 'obj', 'value-based');
+    const s = await start('tutorial', 'obj', ref.decisions);
+    const checked = s.summaries.flatMap((x) => x.objectives);
+    expect(checked.map((o) => o.id).sort()).toEqual(sc.objectives.map((o) => o.id).sort());
+    for (const o of sc.objectives) {
+      const v = checked.find((c) => c.id === o.id)!.value;
+      const met = v !== null && (o.op === '>=' ? v >= o.target : v <= o.target);
+      expect(met, o.id).toBe(s.state.objectivesMet.includes(o.id));
+    }
+  });
+
+  it('hands the page a copy of the customer table that shares no memory with the cache', async () => {
+    const s = await start('ad-agency', 'copy');
+    const t = table(s);
+    const { table: copy, buffers } = transferableCopy(t);
+    expect(buffers).toHaveLength(16);
+    expect(copy.count).toBe(t.count);
+    expect([...copy.revenue]).toEqual([...t.revenue]);
+    for (const b of buffers) for (const a of [t.tier, t.revenue, t.cumRevenue, t.referredBy]) expect(b).not.toBe(a.buffer);
   });
 
   it('previews how many customers land in each tier', async () => {

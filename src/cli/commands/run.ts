@@ -1,6 +1,6 @@
 /** `run <scenario> --seed S --policy P`: plays a whole game with a reference strategy. */
 import { playGame, policyById } from '../../policies/index';
-import { renderRunFile } from '../../scenario/runFile';
+import { renderRunFile, withoutSchemaRef } from '../../scenario/runFile';
 import { hashJson, hashState, newGame } from '../../sim/index';
 import type { Lang } from '../../sim/text';
 import type { Command } from '../args';
@@ -10,13 +10,6 @@ import { prepareScenario, resolveScenario } from '../scenarios';
 import { gameLines, roundJson } from '../table';
 
 type RunArgs = Extract<Command, { name: 'run' }>;
-
-/** Without its `$schema` (a path relative to where the file was, meaningless in a run file). */
-function withoutSchemaRef(json: unknown): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = json as Record<string, unknown>;
-  void _drop;
-  return rest;
-}
 
 /** Plays the game, prints it (table or `--json`) and records it with `--save`. */
 export function runCommand(cmd: RunArgs, io: CliIo, lang: Lang): number {

@@ -32,6 +32,26 @@ export function kpiValue(name: KpiName, firm: CustomerKpis, tier: CustomerKpis |
   }
 }
 
+/** The objectives checked in round `r`: those due then, and on the last round those due later (a game can end early). */
+export function objectivesDue(scenario: ScenarioConfig, r: number, last: boolean): Objective[] {
+  return scenario.objectives.filter((o) => {
+    const due = o.round ?? scenario.rounds;
+    return due === r || (last && due > r);
+  });
+}
+
+/**
+ * An objective's KPI value this round, or null for a tier objective while the learner does
+ * not use that tier (it cannot be met then).
+ */
+export function objectiveValue(
+  scenario: ScenarioConfig, o: Objective, firm: CustomerKpis, tiers: readonly CustomerKpis[], emp: EmployeeKpis, fin: Finance, s: SimState,
+): number | null {
+  if (o.tier === undefined) return kpiValue(o.kpi, firm, undefined, emp, fin, s);
+  const tier = tiers[scenario.tiers.findIndex((x) => x.id === o.tier)];
+  return tier === undefined ? null : kpiValue(o.kpi, firm, tier, emp, fin, s);
+}
+
 /** Whether an objective checked this round is met. */
 export function objectiveMet(o: Objective, value: number): boolean {
   return o.op === '>=' ? value >= o.target : value <= o.target;
@@ -49,14 +69,9 @@ export function runScoring(
   const m = scenario.scoring.moneyPerPoint;
   let score = (ph.profit * fin.operatingProfit + ph.revenue * firm.revenue) / m + ph.acquired * firm.acquired + ph.satisfaction * firm.satisfaction;
   if (last) score += (scenario.scoring.equityWeight * firm.customerEquity) / m;
-  for (const o of scenario.objectives) {
-    const due = o.round ?? scenario.rounds;
-    if (due !== r && !(last && due > r)) continue;
-    const t = o.tier === undefined ? -1 : scenario.tiers.findIndex((x) => x.id === o.tier);
-    // A tier objective cannot be met while the learner does not use that tier.
-    if (o.tier !== undefined && tiers[t] === undefined) continue;
-    const v = kpiValue(o.kpi, firm, t >= 0 ? tiers[t] : undefined, emp, fin, s);
-    if (objectiveMet(o, v)) {
+  for (const o of objectivesDue(scenario, r, last)) {
+    const v = objectiveValue(scenario, o, firm, tiers, emp, fin, s);
+    if (v !== null && objectiveMet(o, v)) {
       score += o.points;
       s.objectivesMet.push(o.id);
     }

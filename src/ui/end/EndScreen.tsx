@@ -3,7 +3,6 @@
  * reveal of true satisfaction against what the surveys measured.
  */
 import { useTranslation } from 'react-i18next';
-import type { KpiName, Objective } from '../../sim/config';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import type { RoundSummary } from '../../worker/protocol';
@@ -16,45 +15,10 @@ import { saveTextFile } from '../shell/files';
 import '../quarter/quarter.css';
 import './end.css';
 
-/** The value an objective's KPI had at its round (for the scorecard's "you reached"). */
-function objectiveValue(o: Objective, s: readonly RoundSummary[], tiers: readonly { id: string }[]): number | null {
-  const r = (o.round ?? s.length) - 1;
-  const at = s[Math.min(r, s.length - 1)];
-  if (!at) return null;
-  const ti = o.tier ? tiers.findIndex((t) => t.id === o.tier) : -1;
-  const k = ti >= 0 ? at.tiers[ti] : at.firm;
-  if (!k) return null;
-  const kpi: KpiName = o.kpi;
-  switch (kpi) {
-    case 'profit':
-      return ti >= 0 ? k.profit : at.finance.operatingProfit;
-    case 'cumulativeProfit':
-      return s.slice(0, r + 1).reduce((a, x) => a + x.finance.operatingProfit, 0);
-    case 'revenue':
-      return k.revenue;
-    case 'customers':
-      return k.customers;
-    case 'retention':
-      return k.retention;
-    case 'satisfaction':
-      return k.satisfaction;
-    case 'loyalty':
-      return k.loyalty;
-    case 'shareOfWallet':
-      return k.shareOfWallet;
-    case 'customerEquity':
-      return k.customerEquity;
-    case 'employeeSatisfaction':
-      return at.employees.satisfaction;
-    case 'acquired':
-      return k.acquired;
-    case 'cash':
-      return at.finance.cashAfter;
-    default: {
-      const never: never = kpi;
-      return never;
-    }
-  }
+/** The value an objective's KPI had when it was checked, as the engine reported it. */
+function objectiveValue(id: string, s: readonly RoundSummary[]): number | null {
+  for (const x of s) for (const o of x.objectives) if (o.id === id) return o.value;
+  return null;
 }
 
 export default function EndScreen() {
@@ -119,7 +83,7 @@ export default function EndScreen() {
           </thead>
           <tbody>
             {sc.objectives.map((o) => {
-              const v = objectiveValue(o, s, sc.tiers);
+              const v = objectiveValue(o.id, s);
               const ok = met.has(o.id);
               return (
                 <tr key={o.id}>

@@ -23,7 +23,7 @@ const en = {
     advance: 'Playing the quarter…',
     replay: 'Replaying the saved quarters…',
     import: 'Checking and replaying the save file…',
-    customers: 'Working…',
+    export: 'Writing the save file…',
     progress: '{{done}} of {{total}} quarters',
   },
   errors: {
@@ -373,7 +373,7 @@ export const commonMessages: Bilingual<typeof en> = {
       advance: '正在模拟本季度…',
       replay: '正在重放已保存的季度…',
       import: '正在检查并重放存档文件…',
-      customers: '处理中…',
+      export: '正在生成存档文件…',
       progress: '已完成 {{done}} / {{total}} 个季度',
     },
     errors: {

@@ -3,6 +3,7 @@
  * error, never the hidden truth), movements between tiers, events, money, staff, and the
  * state hash an instructor can compare with the command line.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KIND_NAMES } from '../../sim/report';
 import { pickText } from '../../sim/text';
@@ -37,7 +38,6 @@ export default function ReportScreen() {
   }
   const money = (v: number) => fmtMoney(v, currency, lang);
   const k = s.tiers.length;
-  const finished = game.view.status !== 'running' && r === played;
   return (
     <article className="stack">
       <div className="row report-head">
@@ -193,54 +193,29 @@ export default function ReportScreen() {
           <h2 id="money-title">{t('report.money')}</h2>
           <table className="data">
             <tbody>
-              <tr>
-                <th scope="row">{t('report.cashBefore')}</th>
-                <td className="num">{money(s.finance.cashBefore)}</td>
-              </tr>
+              <Line label={t('report.cashBefore')}>{money(s.finance.cashBefore)}</Line>
               {FINANCE_IN.map((f) => (
-                <tr key={f}>
-                  <th scope="row">+ {t(`report.fin.${f}`)}</th>
-                  <td className="num">{money(s.finance[f])}</td>
-                </tr>
+                <Line key={f} label={`+ ${t(`report.fin.${f}`)}`}>
+                  {money(s.finance[f])}
+                </Line>
               ))}
               {s.finance.events !== 0 && (
-                <tr>
-                  <th scope="row">± {t('report.fin.events')}</th>
-                  <td className="num">{money(s.finance.events)}</td>
-                </tr>
+                <Line label={`± ${t('report.fin.events')}`}>{money(s.finance.events)}</Line>
               )}
               {s.finance.loan !== 0 && (
-                <tr>
-                  <th scope="row">+ {t('report.fin.loan')}</th>
-                  <td className="num">{money(s.finance.loan)}</td>
-                </tr>
+                <Line label={`+ ${t('report.fin.loan')}`}>{money(s.finance.loan)}</Line>
               )}
               {FINANCE_OUT.filter((f) => s.finance[f] !== 0).map((f) => (
-                <tr key={f}>
-                  <th scope="row">− {t(`report.fin.${f}`)}</th>
-                  <td className="num">{money(s.finance[f])}</td>
-                </tr>
+                <Line key={f} label={`− ${t(`report.fin.${f}`)}`}>
+                  {money(s.finance[f])}
+                </Line>
               ))}
-              <tr>
-                <th scope="row">{t('report.operatingProfit')}</th>
-                <td className="num">
-                  <strong>{money(s.finance.operatingProfit)}</strong>
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t('report.cashAfter')}</th>
-                <td className="num">{money(s.finance.cashAfter)}</td>
-              </tr>
+              <Line label={t('report.operatingProfit')}><strong>{money(s.finance.operatingProfit)}</strong></Line>
+              <Line label={t('report.cashAfter')}>{money(s.finance.cashAfter)}</Line>
               {s.finance.debt > 0 && (
-                <tr>
-                  <th scope="row">{t('report.debt')}</th>
-                  <td className="num">{money(s.finance.debt)}</td>
-                </tr>
+                <Line label={t('report.debt')}>{money(s.finance.debt)}</Line>
               )}
-              <tr>
-                <th scope="row">{t('report.budgetNext')}</th>
-                <td className="num">{money(s.finance.budgetNext)}</td>
-              </tr>
+              <Line label={t('report.budgetNext')}>{money(s.finance.budgetNext)}</Line>
             </tbody>
           </table>
         </section>
@@ -249,31 +224,11 @@ export default function ReportScreen() {
           <h2 id="staff-title">{t('report.staff')}</h2>
           <table className="data">
             <tbody>
-              <tr>
-                <th scope="row">{t('report.headcount')}</th>
-                <td className="num">{fmtNumber(s.employees.headcount, lang)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('report.hiresLeavers')}</th>
-                <td className="num">
-                  +{fmtNumber(s.employees.hires, lang)} / −{fmtNumber(s.employees.leavers, lang)} / −{fmtNumber(s.employees.layoffs, lang)}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t('report.turnover')}</th>
-                <td className="num">{fmtPercent(s.employees.turnover, lang)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('report.workload')}</th>
-                <td className="num">
-                  {fmtPercent(s.employees.workload, lang, 0)}
-                  {s.employees.workload > 1 ? ` ⚠ ${t('report.overloaded')}` : ''}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t('report.productivity')}</th>
-                <td className="num">{fmtNumber(s.employees.productivity, lang, { digits: 2 })}</td>
-              </tr>
+              <Line label={t('report.headcount')}>{fmtNumber(s.employees.headcount, lang)}</Line>
+              <Line label={t('report.hiresLeavers')}>+{fmtNumber(s.employees.hires, lang)} / −{fmtNumber(s.employees.leavers, lang)} / −{fmtNumber(s.employees.layoffs, lang)}</Line>
+              <Line label={t('report.turnover')}>{fmtPercent(s.employees.turnover, lang)}</Line>
+              <Line label={t('report.workload')}>{fmtPercent(s.employees.workload, lang, 0)}{s.employees.workload > 1 ? ` ⚠ ${t('report.overloaded')}` : ''}</Line>
+              <Line label={t('report.productivity')}>{fmtNumber(s.employees.productivity, lang, { digits: 2 })}</Line>
             </tbody>
           </table>
         </section>
@@ -295,11 +250,21 @@ export default function ReportScreen() {
           {t('report.toChain')}
         </button>
         <span className="spacer" />
-        <button type="button" className="primary big" data-testid="continue" onClick={() => go(finished || game.view.status !== 'running' ? 'end' : 'quarter')}>
+        <button type="button" className="primary big" data-testid="continue" onClick={() => go(game.view.status !== 'running' ? 'end' : 'quarter')}>
           {game.view.status !== 'running' ? t('report.toEnd') : t('report.continue', { n: game.view.round + 1 })}
         </button>
       </div>
     </article>
+  );
+}
+
+/** A row of a two-column table: a label and a number. */
+function Line({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{children}</td>
+    </tr>
   );
 }
 

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 
-/** Progress of a long task in the worker. Shown only after a short delay (CSS), so a blink-long task does not flash. */
+/** Progress of a long task in the worker. Advancing and exporting take a blink (the advance button says it is playing), so they get no overlay. */
 export function BusyOverlay() {
   const { t } = useTranslation();
   const busy = useStore((s) => s.busy);
-  if (!busy || busy.what === 'advance' || busy.what === 'customers') return null;
+  if (!busy || busy.what === 'advance' || busy.what === 'export') return null;
   const label = t(`busy.${busy.what}`);
   return (
     <div className="busy-overlay" role="presentation">

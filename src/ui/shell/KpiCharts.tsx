@@ -7,17 +7,16 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { LineChart, type LineSeries } from '../charts/LineChart';
+import type { RoundSummary } from '../../worker/protocol';
 import { fmtKpi, KPIS, kpiById, type KpiId } from './kpis';
 
-/** The series of one KPI: the firm, or one line per tier (tiers the learner used at some point). */
-export function kpiSeries(id: KpiId, byTier: boolean, names: { firm: string; tier: (i: number) => string }): (game: NonNullable<ReturnType<typeof useStore.getState>['game']>) => LineSeries[] {
+/** The series of one KPI over the quarters played: the firm, or one line per tier ever in use. */
+export function kpiSeries(id: KpiId, byTier: boolean, summaries: readonly RoundSummary[], names: { firm: string; tier: (i: number) => string }): LineSeries[] {
   const def = kpiById(id);
-  return (game) => {
-    const s = game.summaries;
-    if (!byTier || !def.readTier) return [{ id: 'firm', name: names.firm, values: s.map((x) => def.read(x)) }];
-    const maxTiers = Math.max(1, ...s.map((x) => x.tiers.length));
-    return Array.from({ length: maxTiers }, (_, t) => ({ id: `t${t}`, name: names.tier(t), values: s.map((x) => (t < x.tiers.length ? def.readTier!(x, t) : null)) }));
-  };
+  const readTier = def.readTier;
+  if (!byTier || !readTier) return [{ id: 'firm', name: names.firm, values: summaries.map((x) => def.read(x)) }];
+  const maxTiers = Math.max(1, ...summaries.map((x) => x.tiers.length));
+  return Array.from({ length: maxTiers }, (_, t) => ({ id: `t${t}`, name: names.tier(t), values: summaries.map((x) => (t < x.tiers.length ? readTier(x, t) : null)) }));
 }
 
 export function KpiChart({ id, byTier, height }: { id: KpiId; byTier: boolean; height?: number }) {
@@ -25,7 +24,7 @@ export function KpiChart({ id, byTier, height }: { id: KpiId; byTier: boolean; h
   const lang = useStore((s) => s.lang);
   const game = useStore((s) => s.game)!;
   const def = kpiById(id);
-  const series = kpiSeries(id, byTier, { firm: t('report.firm'), tier: (i) => pickText(game.scenario.tiers[i]?.name, lang) })(game);
+  const series = kpiSeries(id, byTier, game.summaries, { firm: t('report.firm'), tier: (i) => pickText(game.scenario.tiers[i]?.name, lang) });
   return <LineChart title={t(`kpi.name.${id}`)} lang={lang} series={series} format={(v) => fmtKpi(def, v, game.scenario.currency, lang)} height={height ?? 260} firstQuarter={1} />;
 }
 
