@@ -7,10 +7,20 @@ import { EV_REFERRED, type CustomerEvents } from '../sim/report';
 import { ACTIVE, NO_TIER, dataQualityOf, estimatedInfluence, estimatedPotential, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
 import type { CustomerAnalytics, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable } from './protocol';
 
-/** What the worker keeps of each round for customer records. */
+/**
+ * What the worker keeps of each round for customer records and the customer-base scene.
+ * Every array has one entry per customer that existed at the end of the round (its
+ * `length` is the customer count then); copies, never views of the state's columns.
+ */
 export interface RoundTrace {
-  /** Firm tier of each customer at the end of the round (255 none). */
+  /**
+   * The engine's tier of each customer at the end of the round. A lapsed customer keeps its
+   * last tier here (the engine needs it for win-back); `status` tells whether it is still a
+   * customer, and the firm's view shows no tier (255) for it.
+   */
   tier: Uint8Array;
+  /** ACTIVE or LAPSED at the end of the round. */
+  status: Uint8Array;
   /** Revenue of each customer in the round. */
   revenue: Float32Array;
   events: CustomerEvents;
@@ -23,7 +33,29 @@ export function traceRound(state: SimState, events: CustomerEvents): RoundTrace 
   const slot = state.round % 4;
   const revenue = new Float32Array(n);
   for (let i = 0; i < n; i++) revenue[i] = c.revenue[i * 4 + slot]!;
-  return { tier: c.tier.slice(0, n), revenue, events };
+  return { tier: c.tier.slice(0, n), status: c.status.slice(0, n), revenue, events };
+}
+
+/** The customer base before the first round (round 0), as the customer-base scene needs it. */
+export interface BaseTrace {
+  /** The engine's tier and ACTIVE/LAPSED status of each initial customer (see RoundTrace). */
+  tier: Uint8Array;
+  status: Uint8Array;
+  /**
+   * The initial revenue ring, 4 slots per customer (`revenue[i * 4 + (round % 4)]`, the
+   * steady-state history newGame draws): the trailing revenue of the first three rounds
+   * still holds the slots those rounds have not overwritten yet.
+   */
+  revenue: Float32Array;
+  /** Tiers in use before the first round. */
+  tierCount: number;
+}
+
+/** Records the base of a new game (call it before any round is played: the replay mutates the state). */
+export function traceBase(state: SimState): BaseTrace {
+  const c = state.customers;
+  const n = c.count;
+  return { tier: c.tier.slice(0, n), status: c.status.slice(0, n), revenue: c.revenue.slice(0, n * 4), tierCount: state.tiering.tierCount };
 }
 
 /** The observed table of the current state. */

@@ -159,6 +159,67 @@ export interface CustomerAnalytics {
   grid: { rows: number; cols: number; count: number[]; revenue: number[]; revenueEdges: number[]; influenceEdges: number[] };
 }
 
+/** The most customers the customer-base scene draws; above it, a stable sample of this many. */
+export const SCENE_SAMPLE_LIMIT = 5000;
+
+/** How a customer came in during the quarter (`CustomerBaseFrame.arrival`). */
+export const ARRIVAL_NONE = 0;
+export const ARRIVAL_ACQUIRED = 1;
+export const ARRIVAL_REFERRED = 2;
+export const ARRIVAL_WON_BACK = 3;
+
+/**
+ * One quarter of the customer base as the firm observes it, for the customer-base scene:
+ * who was a customer at the start and at the end, in which firm tier, and what happened to
+ * each during the quarter. Round 0 is the base before the first quarter (nothing moves).
+ *
+ * With more customers than SCENE_SAMPLE_LIMIT it holds a deterministic, stable sample: the
+ * customers with the smallest sample keys, where a key is a hash of the customer's birth key
+ * and a referred customer takes its referrer's key (so a referrer is in the sample whenever
+ * the customers it referred are). A customer stays in the sample from quarter to quarter
+ * unless the population around it changes a lot.
+ *
+ * Per-customer arrays are indexed by the frame index k (0..size-1), ordered by customer id.
+ * Only observed data: no true satisfaction, loyalty or share of wallet, except `truth`, which
+ * exists only for the last quarter of a finished game (the debrief's reveal).
+ */
+export interface CustomerBaseFrame {
+  /** The quarter played (1-based); 0: the base before the first quarter. */
+  round: number;
+  /** Tiers in use during the quarter, and in the quarter before (they differ when the learner changed the tier count). */
+  tierCount: number;
+  tierCountBefore: number;
+  /** Active customers of the whole firm at the start and at the end of the quarter. */
+  populationBefore: number;
+  population: number;
+  /** Customers in the frame, and whether they are a sample of more. */
+  size: number;
+  sampled: boolean;
+  /** Customer id (slot), ascending. */
+  id: Int32Array;
+  /** Firm tier at the start of the quarter; 255 if not a customer then (new, or lapsed and won back). */
+  from: Uint8Array;
+  /** Firm tier at the end of the quarter; 255 if lapsed by then. */
+  to: Uint8Array;
+  /** How it came in this quarter (ARRIVAL_*). */
+  arrival: Uint8Array;
+  /** Frame index of the referrer of a referred newcomer; -1 if none or not in the frame. */
+  referrer: Int32Array;
+  /** This quarter's service-failure outcome (OUTCOME_NAMES index; 0: no failure). */
+  outcome: Uint8Array;
+  /** 1 if the employee who served it left the firm this quarter. */
+  contactLeft: Uint8Array;
+  /** Revenue of the last 4 quarters at the end of the quarter (money). */
+  revenue: Float32Array;
+  /** Quarter it first joined (0: an initial customer) and SOURCE_* (0 initial, 1 acquired, 2 referred). */
+  joined: Uint16Array;
+  source: Uint8Array;
+  /** Whole-firm counts of the quarter's events by kind (EVENT_KIND_NAMES order); all zero for round 0. */
+  counts: number[];
+  /** True satisfaction 0..100 per frame customer, only for the last quarter of a finished game; otherwise null. */
+  truth: Float32Array | null;
+}
+
 /** Requests from the page. */
 export type Request =
   /** Loads a scenario and starts (or, with `decisions`, replays) a game. */
@@ -173,6 +234,8 @@ export type Request =
   | { type: 'query'; sort: CustomerColumn; descending: boolean; filter: CustomerFilter }
   | { type: 'record'; id: number }
   | { type: 'analytics' }
+  /** The customer base of quarter `round` (0..rounds played) for the scene; null if out of range. */
+  | { type: 'customerBase'; round: number }
   /** A run file (text) of the game so far. */
   | { type: 'exportRun' }
   /** Parses and replays a run file; answers with the game and its source. */
@@ -196,6 +259,7 @@ export interface Responses {
   query: { order: Int32Array };
   record: CustomerRecord | null;
   analytics: CustomerAnalytics;
+  customerBase: CustomerBaseFrame | null;
   exportRun: { text: string; fileName: string };
   importRun: { ok: true; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
 }

@@ -8,8 +8,9 @@ import type { Lang } from '../sim/text';
 import { loadScenario } from '../scenario/index';
 import { parseRunFile, renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
 import { builtinText } from './builtins';
-import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceRound, type RoundTrace } from './customers';
+import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceBase, traceRound, type BaseTrace, type RoundTrace } from './customers';
 import type { GameSnapshot, GameSource, Responses, StartFailure, RoundSummary, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
+import { customerBaseFrame } from './scene';
 import { quarterView, summarize } from './summary';
 
 /** Reports progress of a long request: `done` of `total` rounds replayed. */
@@ -25,6 +26,9 @@ export interface Session {
   seed: string;
   decisions: Decisions[];
   summaries: RoundSummary[];
+  /** The customer base before the first round (round 0 of the customer-base scene). */
+  base: BaseTrace;
+  /** One per round played. */
   traces: RoundTrace[];
   state: SimState;
   /** Cached observed table of the current state (built on first use after a round). */
@@ -59,7 +63,9 @@ export function startSession(
   progress?: Progress,
 ): { ok: true; session: Session } | { ok: false; failure: StartFailure } {
   const state = newGame(scenario, seed);
-  const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], traces: [], state, table: null };
+  // Copied before the replay: `advance(…, true)` plays the rounds on this very state.
+  const base = traceBase(state);
+  const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], base, traces: [], state, table: null };
   for (const [i, d] of decisions.entries()) {
     const r = advance(s, d, true);
     if (!r.ok) return { ok: false, failure: { kind: 'refused', round: i + 1, problems: r.problems } };
@@ -132,6 +138,11 @@ export function record(s: Session, id: number): Responses['record'] {
 
 export function analytics(s: Session): Responses['analytics'] {
   return customerAnalytics(table(s));
+}
+
+/** The customer-base scene's frame of quarter `round` (0..rounds played), or null out of range. Fresh arrays each call. */
+export function customerBase(s: Session, round: number): Responses['customerBase'] {
+  return customerBaseFrame(s, round);
 }
 
 /** The run file of the game so far: the command line's `verify` checks it. */

@@ -4,8 +4,9 @@
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
+import { advance, analytics, customerBase, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
 import { transferableCopy } from './customers';
+import { frameBuffers } from './scene';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -52,6 +53,11 @@ async function handle(id: number, req: Request): Promise<void> {
       return answer('record', record(need(), req.id));
     case 'analytics':
       return answer('analytics', analytics(need()));
+    case 'customerBase': {
+      // Built afresh for this request (copies of what the session keeps): its buffers can go.
+      const frame = customerBase(need(), req.round);
+      return answer('customerBase', frame, frame ? frameBuffers(frame) : []);
+    }
     case 'exportRun':
       return answer('exportRun', exportRun(need()));
     case 'importRun': {
