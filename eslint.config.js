@@ -164,7 +164,7 @@ export default defineConfig([
   // reachable through the store (type imports are fine).
   {
     name: 'crm/ui-no-engine',
-    files: ['src/ui/**/*.{ts,tsx}'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/scene/**/*.{ts,tsx}'],
     ignores: TEST_FILES,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -172,9 +172,9 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|systems/.*)|scenario/(index|load|runFile)|worker/(session|customers|summary|simWorker))$',
+              regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|systems/.*)|scenario/(index|load|runFile)|worker/(session|customers|summary|scene|simWorker))$',
               allowTypeImports: true,
-              message: 'src/ui must not run the engine or the worker session: ask the store, which asks the worker (STYLE.md).',
+              message: 'src/ui and src/scene must not run the engine or the worker session: ask the store, which asks the worker (STYLE.md).',
             },
           ],
         },
@@ -248,6 +248,18 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': restrictImports([
         ...layerPatterns('store, src/worker and src/cli', ['ui', 'scene']),
+      ]),
+    },
+  },
+
+  {
+    name: 'crm/layers/scene',
+    files: ['src/scene/**/*.{ts,tsx,js,mjs}'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': restrictImports([
+        ...layerPatterns('scene', ['ui', 'cli']),
+        nodeBuiltinPattern('scene', 'the scenes run in the browser.'),
       ]),
     },
   },

@@ -14,8 +14,18 @@ import { draftFrom } from './draftOps';
 import { deleteSave, getSave, listSaves, newGameId, putSave, type SaveMeta, type SaveRecord } from './saves';
 import { simClient } from './workerClient';
 
-export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'database' | 'chain' | 'end';
-export const SCREENS: readonly Screen[] = ['home', 'briefing', 'quarter', 'report', 'database', 'chain', 'end'];
+export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'end';
+export const SCREENS: readonly Screen[] = ['home', 'briefing', 'quarter', 'report', 'firm', 'database', 'chain', 'end'];
+
+/** What the firm view (the Phaser scenes) shows. */
+export interface SceneView {
+  /** The quarter whose transition it shows (0: the firm before the first quarter). */
+  round: number;
+  /** Playback speed (0.5, 1, 2 or 4). */
+  speed: number;
+  /** The latest quarter whose transition the learner has seen: it opens at its end, not playing again. */
+  watched: number;
+}
 
 /** Something to tell the learner in a banner or dialog. */
 export type Notice =
@@ -50,12 +60,17 @@ interface UiSlice {
   reportRound: number;
   /** The customer the database shows, or null. */
   customerId: number | null;
+  scene: SceneView;
   busy: Busy | null;
   notice: Notice | null;
   setLang(lang: Lang): void;
   go(screen: Screen): void;
   openReport(round: number): void;
   openCustomer(id: number | null): void;
+  /** Opens the firm view on quarter `round`. */
+  openFirm(round: number): void;
+  setSceneSpeed(speed: number): void;
+  markWatched(round: number): void;
   dismiss(): void;
 }
 
@@ -98,6 +113,7 @@ const uiSlice: Slice<UiSlice> = (set) => ({
   screen: 'home',
   reportRound: 0,
   customerId: null,
+  scene: { round: 0, speed: 1, watched: 0 },
   busy: null,
   notice: null,
   setLang: (lang) => {
@@ -121,6 +137,13 @@ const uiSlice: Slice<UiSlice> = (set) => ({
       s.customerId = id;
       s.screen = 'database';
     }),
+  openFirm: (round) =>
+    set((s) => {
+      s.scene.round = Math.max(0, Math.min(round, s.game?.summaries.length ?? 0));
+      s.screen = 'firm';
+    }),
+  setSceneSpeed: (speed) => set((s) => void (s.scene.speed = speed)),
+  markWatched: (round) => set((s) => void (s.scene.watched = Math.max(s.scene.watched, round))),
   dismiss: () => set((s) => void (s.notice = null)),
 });
 
@@ -165,6 +188,8 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       s.preview = null;
       s.customerId = null;
       s.reportRound = game.summaries.length;
+      // A resumed or imported game does not replay its old quarters by itself.
+      s.scene = { round: game.summaries.length, speed: s.scene.speed, watched: game.summaries.length };
     });
     get().edit(() => undefined);
   };
@@ -217,6 +242,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
         s.draft = draftFrom(r.view.lastDecisions, r.view.choices);
         s.preview = null;
         s.reportRound = r.summary.round;
+        s.scene.round = r.summary.round;
         s.screen = 'report';
       });
       get().edit(() => undefined);

@@ -37,6 +37,7 @@ function prefetchScreens(): void {
   else setTimeout(go, 500);
 }
 const DatabaseScreen = lazy(() => import('./database/DatabaseScreen'));
+const FirmScreen = lazy(() => import('./firm/FirmScreen'));
 const ChainScreen = lazy(() => import('./chain/ChainScreen'));
 const EndScreen = lazy(() => import('./end/EndScreen'));
 
@@ -51,6 +52,8 @@ function Screen() {
       return <QuarterScreen />;
     case 'report':
       return <ReportScreen />;
+    case 'firm':
+      return <FirmScreen />;
     case 'database':
       return <DatabaseScreen />;
     case 'chain':

@@ -17,7 +17,7 @@ const en = {
     crashHome: 'Back to home',
     announce: 'Quarter {{n}} played. Operating profit {{profit}}, revenue {{revenue}}, {{customers}} customers, score {{score}}.',
   },
-  nav: { label: 'Game screens', quarter: 'Decisions', report: 'Quarter report', database: 'Customer database', chain: 'Service-profit chain', end: 'Scorecard', home: 'Home' },
+  nav: { label: 'Game screens', quarter: 'Decisions', report: 'Quarter report', firm: 'The firm', database: 'Customer database', chain: 'Service-profit chain', end: 'Scorecard', home: 'Home' },
   busy: {
     start: 'Setting up the firm and its customers…',
     advance: 'Playing the quarter…',
@@ -343,6 +343,7 @@ const en = {
     hashIs: 'State hash after this quarter:',
     hashNote: 'With the same scenario, seed ({{seed}}) and decisions, the command line `npm run sim` gives exactly this hash.',
     toDatabase: 'Open the customer database',
+    watch: 'Watch quarter {{n}} play out in the firm',
     toChain: 'See the service-profit chain',
     toEnd: 'See the scorecard',
     continue: 'Go on to quarter {{n}}',
@@ -367,7 +368,7 @@ export const commonMessages: Bilingual<typeof en> = {
       crashHome: '返回首页',
       announce: '第 {{n}} 季度已完成。营业利润 {{profit}}，收入 {{revenue}}，客户 {{customers}} 个，得分 {{score}}。',
     },
-    nav: { label: '游戏页面', quarter: '决策', report: '季度报告', database: '客户数据库', chain: '服务利润链', end: '成绩单', home: '首页' },
+    nav: { label: '游戏页面', quarter: '决策', report: '季度报告', firm: '企业现场', database: '客户数据库', chain: '服务利润链', end: '成绩单', home: '首页' },
     busy: {
       start: '正在建立企业和客户…',
       advance: '正在模拟本季度…',
@@ -693,6 +694,7 @@ export const commonMessages: Bilingual<typeof en> = {
       hashIs: '本季度后的状态哈希：',
       hashNote: '使用同一情景、同一随机种子（{{seed}}）和同样的决策，命令行 `npm run sim` 会得到完全相同的哈希。',
       toDatabase: '打开客户数据库',
+      watch: '在企业现场观看第 {{n}} 季度的经过',
       toChain: '查看服务利润链',
       toEnd: '查看成绩单',
       continue: '进入第 {{n}} 季度',

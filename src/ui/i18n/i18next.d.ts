@@ -1,6 +1,7 @@
 import 'i18next';
 import type { chartsMessages } from '../charts/messages';
 import type { databaseMessages } from '../database/messages';
+import type { firmMessages } from '../firm/messages';
 import type { commonMessages } from './common';
 
 declare module 'i18next' {
@@ -10,6 +11,7 @@ declare module 'i18next' {
       common: (typeof commonMessages)['en'];
       charts: (typeof chartsMessages)['en'];
       database: (typeof databaseMessages)['en'];
+      firm: (typeof firmMessages)['en'];
     };
   }
 }

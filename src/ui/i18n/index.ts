@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../sim/text';
 import { chartsMessages } from '../charts/messages';
 import { databaseMessages } from '../database/messages';
+import { firmMessages } from '../firm/messages';
 import { commonMessages } from './common';
 
 /** Every namespace with its messages. */
@@ -15,6 +16,7 @@ export const NAMESPACES = {
   common: commonMessages,
   charts: chartsMessages,
   database: databaseMessages,
+  firm: firmMessages,
 } as const;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];

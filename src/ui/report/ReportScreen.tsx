@@ -55,6 +55,11 @@ export default function ReportScreen() {
         {s.status === 'bankrupt' && <strong> {t('report.bankrupt')}</strong>}
         {s.status === 'finished' && <strong> {t('report.finished')}</strong>}
       </p>
+      <p>
+        <button type="button" data-testid="watch-quarter" onClick={() => useStore.getState().openFirm(r)}>
+          ▶ {t('report.watch', { n: r })}
+        </button>
+      </p>
       <KpiCards round={r} />
 
       {(s.fired.length > 0 || s.news.length > 0) && (

@@ -3,9 +3,10 @@ import { pickText } from '../../sim/text';
 import { useStore, type Screen } from '../../store/index';
 import { saveTextFile } from './files';
 
-const NAV: { screen: Screen; key: 'nav.quarter' | 'nav.report' | 'nav.database' | 'nav.chain' | 'nav.end' }[] = [
+const NAV: { screen: Screen; key: 'nav.quarter' | 'nav.report' | 'nav.firm' | 'nav.database' | 'nav.chain' | 'nav.end' }[] = [
   { screen: 'quarter', key: 'nav.quarter' },
   { screen: 'report', key: 'nav.report' },
+  { screen: 'firm', key: 'nav.firm' },
   { screen: 'database', key: 'nav.database' },
   { screen: 'chain', key: 'nav.chain' },
   { screen: 'end', key: 'nav.end' },
@@ -49,9 +50,9 @@ export function Header() {
       {game && screen !== 'home' && (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'database' || played > 0)).map((n) => (
+            {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'database' || n.screen === 'firm' || played > 0)).map((n) => (
               <li key={n.screen}>
-                <button type="button" data-testid={`nav-${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined} onClick={() => (n.screen === 'report' ? useStore.getState().openReport(played) : go(n.screen))}>
+                <button type="button" data-testid={`nav-${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined} onClick={() => (n.screen === 'report' ? useStore.getState().openReport(played) : n.screen === 'firm' ? useStore.getState().openFirm(played) : go(n.screen))}>
                   {t(n.key)}
                 </button>
               </li>

@@ -1,0 +1,36 @@
+/**
+ * A small typed event bus: one per game, shared by the React host and the Phaser scenes.
+ * `on` returns the function that removes exactly that listener, so a scene or a component
+ * removes only its own; nothing is global, so two games (StrictMode, hot reload) never
+ * hear each other.
+ */
+export type Listener<T> = (payload: T) => void;
+
+export class Bus<Events extends object> {
+  private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
+
+  /** Adds `fn` for `type`; returns its remover. */
+  on<K extends keyof Events>(type: K, fn: Listener<Events[K]>): () => void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(fn as Listener<never>);
+    return () => {
+      set.delete(fn as Listener<never>);
+    };
+  }
+
+  /** Calls every listener of `type` in the order they were added. A listener may remove itself. */
+  emit<K extends keyof Events>(type: K, payload: Events[K]): void {
+    const set = this.listeners.get(type);
+    if (!set) return;
+    for (const fn of [...set]) (fn as Listener<Events[K]>)(payload);
+  }
+
+  /** Listeners of `type`, or of every type (leak checks in tests). */
+  count(type?: keyof Events): number {
+    if (type !== undefined) return this.listeners.get(type)?.size ?? 0;
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+}

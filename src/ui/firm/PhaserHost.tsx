@@ -1,0 +1,82 @@
+/**
+ * The one component that owns the firm view's Phaser game: it loads the scenes' chunk,
+ * creates the game in its element, gives it the element's size (and every resize), and
+ * destroys it on unmount. StrictMode's double mount and hot reload go through the same
+ * path (`mountLoaded`), so there is never a second game or a leftover canvas. Keys pressed
+ * on it become typed bus events; the canvas itself never takes focus.
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Bus } from '../../scene/bus';
+import type { SceneEvents } from '../../scene/events';
+import type { Speed } from '../../scene/playback';
+import { NAV_KEYS, type NavKey } from '../../scene/base/nav';
+import { mountLoaded } from './mount';
+
+const loadScenes = () => import('../../scene/index');
+
+/** The canvas height for a host `width` px wide: side by side on wide screens, stacked on narrow ones. */
+export function canvasHeight(width: number): number {
+  return width >= 900 ? Math.round(Math.min(640, Math.max(420, width * 0.44))) : Math.round(Math.min(980, Math.max(560, width * 1.25)));
+}
+
+export interface PhaserHostProps {
+  bus: Bus<SceneEvents>;
+  speed: Speed;
+  reducedMotion: boolean;
+  label: string;
+  describedBy: string;
+}
+
+export function PhaserHost({ bus, speed, reducedMotion, label, describedBy }: PhaserHostProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The speed the game starts with; later changes go through the bus.
+  const startSpeed = useRef(speed);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const size = () => {
+      const w = Math.max(1, el.clientWidth);
+      return { w, h: canvasHeight(w) };
+    };
+    el.style.height = `${size().h}px`;
+    const mounted = mountLoaded(
+      loadScenes,
+      (m) => {
+        const { w, h } = size();
+        return m.createFirmGame({ parent: el, bus, source: m.storeSource, width: w, height: h, speed: startSpeed.current, reducedMotion });
+      },
+      (e) => bus.emit('error', { message: e instanceof Error ? e.message : String(e) }),
+    );
+    const ro = new ResizeObserver(() => {
+      const { w, h } = size();
+      el.style.height = `${h}px`;
+      mounted.current()?.resize(w, h);
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      mounted.dispose();
+    };
+  }, [bus, reducedMotion]);
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((NAV_KEYS as readonly string[]).includes(e.key)) bus.emit('nav', e.key as NavKey);
+    else if (e.key === 'Enter' || e.key === 'Escape') bus.emit('nav', e.key);
+    else if (e.key === ' ') bus.emit('command', { kind: 'toggle' });
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div
+      ref={ref}
+      className="firm-canvas"
+      data-testid="firm-canvas"
+      role="application"
+      tabIndex={0}
+      aria-label={label}
+      aria-describedby={describedBy}
+      onKeyDown={onKey}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Mounting something that must be loaded first (the Phaser game, in its own chunk) from a
+ * React effect. React may unmount before the load finishes (StrictMode mounts, unmounts and
+ * mounts again; hot reload disposes a module mid-load); then nothing is created, and what
+ * was created is destroyed exactly once. Pure: tested in Node without React or Phaser.
+ */
+export interface Destroyable {
+  destroy(): void;
+}
+
+export interface Mounted<T> {
+  /** What was created, once the load finished (null before, and after dispose). */
+  current(): T | null;
+  dispose(): void;
+}
+
+export function mountLoaded<M, T extends Destroyable>(
+  load: () => Promise<M>,
+  create: (module: M) => T,
+  onError: (e: unknown) => void,
+): Mounted<T> {
+  let live = true;
+  let made: T | null = null;
+  load().then(
+    (m) => {
+      if (!live) return;
+      try {
+        made = create(m);
+      } catch (e) {
+        onError(e);
+      }
+    },
+    (e: unknown) => {
+      if (live) onError(e);
+    },
+  );
+  return {
+    current: () => made,
+    dispose() {
+      if (!live) return;
+      live = false;
+      made?.destroy();
+      made = null;
+    },
+  };
+}
