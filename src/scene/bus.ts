@@ -6,16 +6,26 @@
  */
 export type Listener<T> = (payload: T) => void;
 
-export class Bus<Events extends object> {
-  private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
+/** One registration: its own object, so the same function added twice is two listeners. */
+interface Entry {
+  fn: Listener<never>;
+}
 
-  /** Adds `fn` for `type`; returns its remover. */
+export class Bus<Events extends object> {
+  private readonly listeners = new Map<keyof Events, Set<Entry>>();
+
+  /**
+   * Adds `fn` for `type`; returns its remover. Each call is its own listener: the same
+   * function added twice (two scenes sharing a handler) is called twice, and each remover
+   * removes only its own registration (calling it again does nothing).
+   */
   on<K extends keyof Events>(type: K, fn: Listener<Events[K]>): () => void {
     let set = this.listeners.get(type);
     if (!set) this.listeners.set(type, (set = new Set()));
-    set.add(fn as Listener<never>);
+    const entry: Entry = { fn: fn as Listener<never> };
+    set.add(entry);
     return () => {
-      set.delete(fn as Listener<never>);
+      set.delete(entry);
     };
   }
 
@@ -23,7 +33,7 @@ export class Bus<Events extends object> {
   emit<K extends keyof Events>(type: K, payload: Events[K]): void {
     const set = this.listeners.get(type);
     if (!set) return;
-    for (const fn of [...set]) (fn as Listener<Events[K]>)(payload);
+    for (const e of [...set]) (e.fn as Listener<Events[K]>)(payload);
   }
 
   /** Listeners of `type`, or of every type (leak checks in tests). */

@@ -58,7 +58,9 @@ export interface BaseSummary {
 /** Where the service-floor scene put its row labels. */
 export interface FloorLabels {
   rows: { tier: number; x: number; y: number }[];
+  /** Where hires come in and leavers go out. */
   door: { x: number; y: number };
+  exit: { x: number; y: number };
   /** Staff each desk icon stands for. */
   perDesk: number;
 }

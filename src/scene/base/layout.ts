@@ -127,8 +127,8 @@ export function cellOf(g: BaseGeometry, band: Band, i: number, out: { x: number;
   const yb = Math.max(ya, band.y1 - inset);
   const a0 = areaTo(g, ya);
   const a1 = areaTo(g, yb);
-  // A little jitter (a third of the spacing) hides the sequence's lattice.
-  const j = band.spacing * 0.35;
+  // Jitter of about a cell hides the sequence's lattice (diagonal stripes) without clumping.
+  const j = band.spacing * 0.9;
   const y = Math.min(yb, Math.max(ya, yForArea(g, a0 + v * (a1 - a0)) + (hash01(i * 2 + band.tier * 65_537) - 0.5) * j));
   const w = Math.max(0, widthAt(g, y) - 2 * g.radius * DOT_SCALE[2]);
   out.x = g.cx + Math.min(0.5, Math.max(-0.5, u - 0.5 + ((hash01(i * 2 + 1 + band.tier * 65_537) - 0.5) * j) / Math.max(1, w))) * w;

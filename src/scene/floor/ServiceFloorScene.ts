@@ -94,6 +94,7 @@ export class ServiceFloorScene extends Phaser.Scene {
     this.deps.bus.emit('floorLabels', {
       rows: L.rows.map((r) => ({ tier: r.tier, x: v.x + 12, y: v.y + r.y0 + 2 })),
       door: { x: v.x + L.door.x, y: v.y + L.door.y },
+      exit: { x: v.x + L.exit.x, y: v.y + L.exit.y },
       perDesk: L.perDesk,
     });
   }

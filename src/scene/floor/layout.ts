@@ -34,6 +34,8 @@ export interface FloorLayout {
 
 const MIN_UNIT = 14;
 const MAX_UNIT = 30;
+/** Lines of desks a row may have. */
+const MAX_LINES = 4;
 
 export function layoutFloor(f: FloorFrame, width: number, height: number): FloorLayout {
   const pad = 12;
@@ -45,13 +47,21 @@ export function layoutFloor(f: FloorFrame, width: number, height: number): Floor
   const laneX = pad + width * 0.05;
   const deskX0 = pad + width * 0.34;
   const areaW = width - deskX0 - pad;
-  // The unit fits the busiest row, then the rows' height.
+  // Desks fill up to MAX_LINES lines per row: the arrangement that gives the largest unit wins.
   const most = Math.max(1, ...f.desks);
-  let unit = Math.min(MAX_UNIT, rowH * 0.42, areaW / (most * 1.35));
+  let unit = 0;
+  let lines = 1;
+  for (let l = 1; l <= MAX_LINES; l++) {
+    const u = Math.min(MAX_UNIT, (rowH * 0.8) / (l * 1.7), areaW / (Math.ceil(most / l) * 1.35));
+    if (u > unit + 0.5) {
+      unit = u;
+      lines = l;
+    }
+  }
   let perDesk = 1;
   if (unit < MIN_UNIT) {
-    unit = Math.min(MAX_UNIT, rowH * 0.42, MIN_UNIT);
-    const fits = Math.max(1, Math.floor(areaW / (unit * 1.35)));
+    unit = Math.min(MIN_UNIT, (rowH * 0.8) / (lines * 1.7));
+    const fits = Math.max(1, Math.floor(areaW / (unit * 1.35)) * lines);
     perDesk = Math.ceil(most / fits);
   }
   const rows = Array.from({ length: rowsCount }, (_, t) => {
@@ -60,7 +70,10 @@ export function layoutFloor(f: FloorFrame, width: number, height: number): Floor
   });
   const desks = rows.map((row) => {
     const icons = Math.ceil((f.desks[row.tier] ?? 0) / perDesk);
-    return Array.from({ length: icons }, (_, i) => ({ tier: row.tier, x: deskX0 + unit * 0.7 + i * unit * 1.35, y: row.mid }));
+    const perLine = Math.max(1, Math.ceil(icons / lines));
+    const used = Math.ceil(icons / perLine);
+    const firstY = row.mid - ((used - 1) * unit * 1.7) / 2;
+    return Array.from({ length: icons }, (_, i) => ({ tier: row.tier, x: deskX0 + unit * 0.7 + (i % perLine) * unit * 1.35, y: firstY + Math.floor(i / perLine) * unit * 1.7 }));
   });
   return {
     width,

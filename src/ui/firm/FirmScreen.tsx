@@ -192,17 +192,21 @@ export default function FirmScreen() {
                 const customers = f.customers[r.tier] ?? 0;
                 return (
                   <span key={r.tier} className="firm-label row" style={{ left: r.x, top: r.y }}>
-                    {staff === 0 && customers > 0
-                      ? t('labels.floorRowNone', { name: tierName(r.tier), customers: num(customers) })
-                      : t('labels.floorRow', { name: tierName(r.tier), staff: num(staff), customers: num(customers) })}
+                    {f.round === 0
+                      ? t('labels.floorRowStart', { name: tierName(r.tier), staff: num(staff) })
+                      : staff === 0 && customers > 0
+                        ? t('labels.floorRowNone', { name: tierName(r.tier), customers: num(customers) })
+                        : t('labels.floorRow', { name: tierName(r.tier), staff: num(staff), customers: num(customers) })}
                   </span>
                 );
               })}
-              {scene.floorLabels.perDesk > 1 && (
-                <span className="firm-label row" style={{ left: scene.floorLabels.door.x + 24, top: scene.floorLabels.door.y - 8 }}>
-                  {t('labels.perDesk', { n: scene.floorLabels.perDesk })}
-                </span>
-              )}
+              <span className="firm-label row" style={{ left: scene.floorLabels.door.x + 20, top: scene.floorLabels.door.y - 10 }}>
+                {t('labels.door')}
+                {scene.floorLabels.perDesk > 1 && <small>{t('labels.perDesk', { n: scene.floorLabels.perDesk })}</small>}
+              </span>
+              <span className="firm-label row end" style={{ left: scene.floorLabels.exit.x - 20, top: scene.floorLabels.exit.y - 10 }}>
+                {t('labels.exit')}
+              </span>
             </>
           )}
         </div>

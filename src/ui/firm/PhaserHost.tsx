@@ -10,14 +10,9 @@ import type { Bus } from '../../scene/bus';
 import type { SceneEvents } from '../../scene/events';
 import type { Speed } from '../../scene/playback';
 import { NAV_KEYS, type NavKey } from '../../scene/base/nav';
-import { mountLoaded } from './mount';
+import { canvasHeight, mountLoaded } from './mount';
 
 const loadScenes = () => import('../../scene/index');
-
-/** The canvas height for a host `width` px wide: side by side on wide screens, stacked on narrow ones. */
-export function canvasHeight(width: number): number {
-  return width >= 900 ? Math.round(Math.min(640, Math.max(420, width * 0.44))) : Math.round(Math.min(980, Math.max(560, width * 1.25)));
-}
 
 export interface PhaserHostProps {
   bus: Bus<SceneEvents>;

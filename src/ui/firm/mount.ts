@@ -44,3 +44,11 @@ export function mountLoaded<M, T extends Destroyable>(
     },
   };
 }
+
+/**
+ * The canvas height for a host `width` px wide: the scenes side by side on wide screens
+ * (SIDE_BY_SIDE in src/scene/createGame.ts), stacked on narrow ones.
+ */
+export function canvasHeight(width: number): number {
+  return width >= 900 ? Math.round(Math.min(640, Math.max(420, width * 0.44))) : Math.round(Math.min(980, Math.max(560, width * 1.25)));
+}

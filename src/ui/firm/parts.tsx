@@ -145,15 +145,14 @@ export function SceneSummary({ id, base, floor, tierName, summary, lang }: { id:
         <>
           <h3>{t('summary.base')}</h3>
           <p>{base.sampled ? t('summary.shownSample', { shown: n(base.shown), n: n(base.population) }) : t('summary.shownAll', { n: n(base.population) })}</p>
-          <dl>
-            {(tiers || !base.sampled) && (
-              <>
-                <dt>{t('summary.perTier')}</dt>
-                <dd>{(tiers ? tiers.map((x) => x.customers) : base.perTier).map((x, k) => `${tierName(k)} ${n(x)}`).join(' · ')}</dd>
-              </>
-            )}
-            {base.round === 0 ? null : (
-              <>
+          {(tiers || !base.sampled) && (
+            <dl>
+              <dt>{t('summary.perTier')}</dt>
+              <dd>{(tiers ? tiers.map((x) => x.customers) : base.perTier).map((x, k) => `${tierName(k)} ${n(x)}`).join(' · ')}</dd>
+            </dl>
+          )}
+          {base.round > 0 && (
+            <dl>
                 <dt>{t('summary.newCustomers')}</dt>
                 <dd>{t('summary.newValue', { n: n(c('acquired') + c('referred')), referred: n(c('referred')) })}</dd>
                 <dt>{t('summary.wonBack')}</dt>
@@ -166,9 +165,8 @@ export function SceneSummary({ id, base, floor, tierName, summary, lang }: { id:
                 <dd>{t('summary.failuresValue', { n: n(c('failure')), complaints: n(c('complained')), recovered: n(c('recovered')) })}</dd>
                 <dt>{t('summary.contactLeft')}</dt>
                 <dd>{n(c('contactLeft'))}</dd>
-              </>
-            )}
-          </dl>
+            </dl>
+          )}
           {base.round === 0 && <p>{t('summary.noEvents')}</p>}
         </>
       )}
@@ -177,7 +175,11 @@ export function SceneSummary({ id, base, floor, tierName, summary, lang }: { id:
           <h3>{t('summary.floor')}</h3>
           <dl>
             <dt>{t('summary.staff')}</dt>
-            <dd>{t('summary.staffValue', { n: n(floor.headcount), hires: n(floor.hires), leavers: n(floor.leavers), layoffs: n(floor.layoffs) })}</dd>
+            <dd>
+              {floor.round === 0
+                ? t('summary.staffStart', { n: n(floor.headcount) })
+                : t('summary.staffValue', { n: n(floor.headcount), hires: n(floor.hires), leavers: n(floor.leavers), layoffs: n(floor.layoffs) })}
+            </dd>
             {floor.round > 0 && (
               <>
                 <dt>{t('summary.desks')}</dt>

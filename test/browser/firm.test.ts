@@ -1,0 +1,260 @@
+/**
+ * The firm view's Phaser scenes in the production build: they mount in both renderers,
+ * play a quarter's transition phase by phase, pass axe, and a click on a customer (found
+ * by keyboard, then clicked with the mouse where the scene drew it) opens that customer's
+ * record. Leaving and coming back leaves one canvas; reduced motion opens at the end; a
+ * 50,000-customer bank says it shows a sample; the end of the game reveals true satisfaction.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axe, gotoApp, newPage, openBrowser, screenshot, waitForScreen, type AppPage, type Lang } from './harness';
+import { press, tabTo } from './keyboard';
+import { carryOn, playQuarter, startBuiltin } from './play';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const STAGE = '[data-testid="firm-stage"]';
+
+/** Starts `id`, plays `quarters` quarters and ends on the last one's report. */
+async function playTo(page: Page, id: string, seed: string, quarters: number): Promise<void> {
+  await startBuiltin(page, id, seed);
+  await press(page, '[data-testid="begin"]');
+  await waitForScreen(page, 'quarter');
+  for (let r = 1; r <= quarters; r++) {
+    await playQuarter(page, r);
+    if (r < quarters) {
+      await carryOn(page);
+      await waitForScreen(page, 'quarter');
+    }
+  }
+}
+
+/** Waits until the scene is drawn (the game is up and has its data) for quarter `round`. */
+async function sceneReady(page: Page, round: number): Promise<void> {
+  await page.waitForSelector(`${STAGE}:not([data-renderer=""])[data-scene-round="${round}"]`, { state: 'attached', timeout: 30_000 });
+  await page.waitForSelector('[data-testid="firm-summary"] h3', { timeout: 30_000 });
+}
+
+const stage = (page: Page) =>
+  page.$eval(STAGE, (el) => ({
+    renderer: el.getAttribute('data-renderer'),
+    round: el.getAttribute('data-scene-round'),
+    phase: el.getAttribute('data-scene-phase'),
+    playing: el.getAttribute('data-scene-playing'),
+  }));
+
+/** The phases the stage reports while the transition plays, sampled until it is done. */
+async function watchPhases(page: Page, timeout = 30_000): Promise<string[]> {
+  const seen: string[] = [];
+  const until = Date.now() + timeout;
+  for (;;) {
+    const s = await stage(page);
+    if (s.phase && seen.at(-1) !== s.phase) seen.push(s.phase);
+    if (s.phase === 'done' || Date.now() > until) return seen;
+    await page.waitForTimeout(40);
+  }
+}
+
+async function canvases(page: Page): Promise<number> {
+  return page.$$eval('canvas', (list) => list.length);
+}
+
+describe.each<['canvas' | 'webgl', Lang]>([
+  ['canvas', 'en'],
+  ['webgl', 'zh-CN'],
+])('the firm view on the %s renderer (%s)', (renderer, lang) => {
+  test('mounts, plays the quarter in the model’s order, passes axe, and a click on a customer opens its record', async () => {
+    const app = await newPage(browser, { lang });
+    const { page } = app;
+    try {
+      await gotoApp(page, { lang, renderer });
+      await playTo(page, 'hotel', `firm-${renderer}`, 2);
+      await press(page, '[data-testid="watch-quarter"]');
+      await waitForScreen(page, 'firm');
+      await sceneReady(page, 2);
+      expect((await stage(page)).renderer).toBe(renderer);
+      // A new quarter plays by itself, through every phase, in the order the model ran it.
+      const phases = await watchPhases(page);
+      expect(phases.filter((p) => p !== 'intro')).toEqual(['tiering', 'service', 'lapses', 'arrivals', 'done']);
+      expect((await stage(page)).playing).toBe('false');
+      expect(await canvases(page)).toBe(1);
+      await screenshot(page, `firm-${renderer}-${lang}-done`);
+      expect(await axe(page), 'axe on the firm view').toEqual([]);
+
+      // Keyboard: focus the picture, move to a customer, and read its card.
+      await tabTo(page, '[data-testid="firm-canvas"]');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowDown');
+      const card = await page.waitForSelector('[data-testid="firm-card"]');
+      const id = Number(await card.getAttribute('data-customer'));
+      const x = Number(await card.getAttribute('data-x'));
+      const y = Number(await card.getAttribute('data-y'));
+      expect(Number.isInteger(id) && id >= 0).toBe(true);
+      expect(await page.textContent('[data-testid="firm-card"] [role="status"]')).toContain(String(id));
+
+      // The mouse where the scene drew that customer: the hover card names it, and a click opens its record.
+      const box = (await page.$('[data-testid="firm-canvas"] canvas'))!.boundingBox();
+      const at = await box;
+      expect(at).not.toBeNull();
+      await page.keyboard.press('Escape');
+      await page.mouse.move(at!.x + x, at!.y + y);
+      await page.waitForSelector(`[data-testid="firm-card"][data-customer="${id}"]`);
+      await page.mouse.click(at!.x + x, at!.y + y);
+      await waitForScreen(page, 'database');
+      const heading = await page.waitForSelector('dialog.db-record[open] h2');
+      expect(await heading.textContent()).toContain(`#${id}`);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+test('leaving the firm view and coming back keeps exactly one game; the keyboard opens a record with Enter', async () => {
+  const app = await newPage(browser, { lang: 'en' });
+  const { page } = app;
+  try {
+    await gotoApp(page, { lang: 'en' });
+    await playTo(page, 'ad-agency', 'firm-remount', 1);
+    for (let i = 0; i < 5; i++) {
+      await press(page, '[data-testid="nav-firm"]');
+      await waitForScreen(page, 'firm');
+      await sceneReady(page, 1);
+      expect(await canvases(page)).toBe(1);
+      await press(page, '[data-testid="nav-report"]');
+      await waitForScreen(page, 'report');
+      expect(await canvases(page)).toBe(0);
+    }
+    // Watched once, the quarter opens at its end; replay plays it again.
+    await press(page, '[data-testid="nav-firm"]');
+    await sceneReady(page, 1);
+    expect((await stage(page)).phase).toBe('done');
+    await press(page, '[data-testid="firm-replay"]');
+    await page.waitForSelector(`${STAGE}[data-scene-playing="true"]`);
+    await press(page, '[data-testid="firm-skip"]');
+    await page.waitForSelector(`${STAGE}[data-scene-phase="done"]`);
+    await tabTo(page, '[data-testid="firm-canvas"]');
+    await page.keyboard.press('End');
+    const card = await page.waitForSelector('[data-testid="firm-card"]');
+    const id = Number(await card.getAttribute('data-customer'));
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'database');
+    expect(await (await page.waitForSelector('dialog.db-record[open] h2')).textContent()).toContain(`#${id}`);
+    expect(app.errors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('with reduced motion the quarter opens at its end, not playing', async () => {
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1366, height: 900 }, locale: 'en' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await gotoApp(page, { lang: 'en' });
+    await playTo(page, 'ad-agency', 'firm-reduced', 1);
+    await press(page, '[data-testid="watch-quarter"]');
+    await sceneReady(page, 1);
+    const s = await stage(page);
+    expect(s.phase).toBe('done');
+    expect(s.playing).toBe('false');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a 50,000-customer bank is drawn as a stable sample of 5,000 and says so', async () => {
+  const app: AppPage = await newPage(browser, { lang: 'en' });
+  const { page } = app;
+  try {
+    await gotoApp(page, { lang: 'en' });
+    await startBuiltin(page, 'retail-bank', 'firm-sample');
+    await press(page, '[data-testid="begin"]');
+    await waitForScreen(page, 'quarter');
+    // Before the first quarter the firm view shows the base at the start.
+    await press(page, '[data-testid="nav-firm"]');
+    await waitForScreen(page, 'firm');
+    await sceneReady(page, 0);
+    const text = (await page.textContent('[data-testid="firm-summary"]'))!;
+    expect(text).toMatch(/5,000 of [\d,]+ customers are shown: a stable sample/);
+    await screenshot(page, 'firm-bank-start');
+    expect(app.errors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('true satisfaction is revealed only at the end of the game', async () => {
+  const app = await newPage(browser, { lang: 'en' });
+  const { page } = app;
+  try {
+    await gotoApp(page, { lang: 'en' });
+    await playTo(page, 'tutorial', 'firm-reveal', 5);
+    await press(page, '[data-testid="watch-quarter"]');
+    await sceneReady(page, 5);
+    expect(await page.$('[data-testid="firm-reveal"]')).toBeNull();
+    await press(page, '[data-testid="nav-quarter"]');
+    await playQuarter(page, 6);
+    await press(page, '[data-testid="watch-quarter"]');
+    await sceneReady(page, 6);
+    await press(page, '[data-testid="firm-skip"]');
+    await press(page, '[data-testid="firm-reveal"]', 'Space');
+    await page.waitForSelector('#firm-legend-title');
+    expect(await page.textContent('.firm-legend')).toContain('True satisfaction');
+    await tabTo(page, '[data-testid="firm-canvas"]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="firm-card"]');
+    expect(await page.textContent('[data-testid="firm-card"]')).toMatch(/True satisfaction: \d+/);
+    await screenshot(page, 'firm-reveal');
+    expect(app.errors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the picture follows the window: stacked on a narrow one, and a click still finds the right customer', async () => {
+  const app = await newPage(browser, { lang: 'en' });
+  const { page } = app;
+  try {
+    await gotoApp(page, { lang: 'en' });
+    await playTo(page, 'ad-agency', 'firm-resize', 1);
+    await press(page, '[data-testid="watch-quarter"]');
+    await sceneReady(page, 1);
+    await press(page, '[data-testid="firm-skip"]');
+    const width = () => page.$eval('[data-testid="firm-canvas"]', (el) => ({ host: el.clientWidth, canvas: el.querySelector('canvas')?.width ?? 0, height: el.querySelector('canvas')?.height ?? 0 }));
+    const wide = await width();
+    expect(wide.canvas).toBe(wide.host);
+    await page.setViewportSize({ width: 820, height: 900 });
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="firm-canvas"]')!;
+      return el.querySelector('canvas')?.width === el.clientWidth;
+    });
+    const narrow = await width();
+    expect(narrow.canvas).toBeLessThan(wide.canvas);
+    // Stacked: the canvas is taller than it is wide.
+    expect(narrow.height).toBeGreaterThan(narrow.canvas);
+    await tabTo(page, '[data-testid="firm-canvas"]');
+    await page.keyboard.press('ArrowRight');
+    const card = await page.waitForSelector('[data-testid="firm-card"]');
+    const id = Number(await card.getAttribute('data-customer'));
+    const x = Number(await card.getAttribute('data-x'));
+    const y = Number(await card.getAttribute('data-y'));
+    const at = (await (await page.$('[data-testid="firm-canvas"] canvas'))!.boundingBox())!;
+    expect(x).toBeLessThan(at.width);
+    await page.keyboard.press('Escape');
+    await page.mouse.click(at.x + x, at.y + y);
+    await waitForScreen(page, 'database');
+    expect(await (await page.waitForSelector('dialog.db-record[open] h2')).textContent()).toContain(`#${id}`);
+    expect(app.errors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
