@@ -363,36 +363,37 @@ export class CustomerBaseScene extends Phaser.Scene {
     }
   }
 
-  /** Where every customer is now, for picking and the keyboard. */
-  private points(): Points {
+  /** Where customer k is now (NaN: not shown), into `out`; returns its group (tier band, the rival's corner, or -1). */
+  private placeOf(k: number, phase: Phase, t: number, out: { x: number; y: number }): number {
     const f = this.frame!;
     const L = this.layout!;
+    const role = ROLES[this.role[k]!]!;
+    const st = stillAt(role, phase);
+    if (st === 'hidden') return -1;
+    if (st === 'start') {
+      out.x = L.x0[k]!;
+      out.y = L.y0[k]!;
+    } else positionAt(L, k, st === 'moving' ? travelSpan(role, f.id[k]!) : null, st === 'end' ? Infinity : t, out);
+    if (Number.isNaN(out.x)) return -1;
+    const bands = L.geometry.bands.length;
+    const tier = st === 'start' ? f.from[k]! : f.to[k]!;
+    return tier === NO_TIER ? bands : Math.min(tier, bands - 1);
+  }
+
+  /** Where every customer is now, for picking and the keyboard. */
+  private points(): Points {
+    const n = this.frame!.size;
     const phase = this.currentPhase();
     const t = this.now();
-    const bandsCount = L.geometry.bands.length;
-    const x = new Float32Array(f.size);
-    const y = new Float32Array(f.size);
-    const group = new Int16Array(f.size);
-    for (let k = 0; k < f.size; k++) {
-      const role = ROLES[this.role[k]!]!;
-      const st = stillAt(role, phase);
-      if (st === 'hidden') {
-        group[k] = -1;
-        continue;
-      }
-      const span = st === 'moving' ? travelSpan(role, f.id[k]!) : null;
-      if (st === 'start') {
-        x[k] = L.x0[k]!;
-        y[k] = L.y0[k]!;
-      } else {
-        positionAt(L, k, span, st === 'end' ? Infinity : t, this.p);
-        x[k] = this.p.x;
-        y[k] = this.p.y;
-      }
-      const tier = st === 'start' ? f.from[k]! : f.to[k]!;
-      group[k] = Number.isNaN(x[k]!) ? -1 : tier === NO_TIER ? bandsCount : Math.min(tier, bandsCount - 1);
+    const x = new Float32Array(n);
+    const y = new Float32Array(n);
+    const group = new Int16Array(n);
+    for (let k = 0; k < n; k++) {
+      group[k] = this.placeOf(k, phase, t, this.p);
+      x[k] = this.p.x;
+      y[k] = this.p.y;
     }
-    return { x, y, group, groups: bandsCount + 1 };
+    return { x, y, group, groups: this.layout!.geometry.bands.length + 1 };
   }
 
   private onPointer(cx: number, cy: number, click: boolean): void {
@@ -437,34 +438,31 @@ export class CustomerBaseScene extends Phaser.Scene {
     this.deps.bus.emit('hover', this.card(next, true));
   }
 
+  /** Keeps the focus ring on the focused customer as it moves (one customer's place per frame, not everyone's). */
   private refreshFocus(): void {
-    if (this.focusK < 0 || !this.layout) {
-      if (this.focusBob) this.focusBob.visible = false;
-      return;
-    }
-    const pts = this.points();
     const k = this.focusK;
-    if (pts.group[k]! < 0) {
+    const shown = k >= 0 && this.layout !== null && this.placeOf(k, this.currentPhase(), this.now(), this.p) >= 0;
+    if (!shown) {
       if (this.focusBob) this.focusBob.visible = false;
       return;
     }
-    const s = this.layout.size[k]!;
-    const half = cellSize(this.layout.geometry.radius, s) / 2;
+    const s = this.layout!.size[k]!;
+    const half = cellSize(this.layout!.geometry.radius, s) / 2;
     if (!this.focusBob || !this.top.children.exists(this.focusBob)) this.focusBob = this.top.create(0, 0, ringFrame('focus', s));
     this.focusBob.setFrame(ringFrame('focus', s));
     this.focusBob.visible = true;
-    this.focusBob.x = pts.x[k]! - half;
-    this.focusBob.y = pts.y[k]! - half;
+    this.focusBob.x = this.p.x - half;
+    this.focusBob.y = this.p.y - half;
   }
 
   private card(k: number, focused: boolean): CustomerCard {
     const f = this.frame!;
-    const pts = this.points();
+    this.placeOf(k, this.currentPhase(), this.now(), this.p);
     const rf = f.referrer[k]!;
     return {
       id: f.id[k]!,
-      x: this.view.x + pts.x[k]!,
-      y: this.view.y + pts.y[k]!,
+      x: this.view.x + this.p.x,
+      y: this.view.y + this.p.y,
       from: f.from[k]!,
       to: f.to[k]!,
       arrival: f.arrival[k]!,
