@@ -118,6 +118,15 @@ const G = 1.324717957244746; // the plastic number: the R2 sequence
 const A1 = 1 / G;
 const A2 = 1 / (G * G);
 
+/** `v` folded back into [lo, hi] at its ends, like a reflection (lo if the range is empty). */
+function fold(v: number, lo: number, hi: number): number {
+  const span = hi - lo;
+  if (!(span > 0)) return lo;
+  let t = (v - lo) % (2 * span);
+  if (t < 0) t += 2 * span;
+  return lo + (t <= span ? t : 2 * span - t);
+}
+
 /** Cell `i` of `band` (an R2 point mapped area-uniformly into the band, kept off its edges). */
 export function cellOf(g: BaseGeometry, band: Band, i: number, out: { x: number; y: number }): void {
   const u = (0.5 + A1 * (i + 1)) % 1;
@@ -127,11 +136,12 @@ export function cellOf(g: BaseGeometry, band: Band, i: number, out: { x: number;
   const yb = Math.max(ya, band.y1 - inset);
   const a0 = areaTo(g, ya);
   const a1 = areaTo(g, yb);
-  // Jitter of about a cell hides the sequence's lattice (diagonal stripes) without clumping.
+  // Jitter of about a cell hides the sequence's lattice (diagonal stripes) without clumping;
+  // jitter past an edge folds back inside, so cells never pile up on the edge (one hiding another).
   const j = band.spacing * 0.9;
-  const y = Math.min(yb, Math.max(ya, yForArea(g, a0 + v * (a1 - a0)) + (hash01(i * 2 + band.tier * 65_537) - 0.5) * j));
+  const y = fold(yForArea(g, a0 + v * (a1 - a0)) + (hash01(i * 2 + band.tier * 65_537) - 0.5) * j, ya, yb);
   const w = Math.max(0, widthAt(g, y) - 2 * g.radius * DOT_SCALE[2]);
-  out.x = g.cx + Math.min(0.5, Math.max(-0.5, u - 0.5 + ((hash01(i * 2 + 1 + band.tier * 65_537) - 0.5) * j) / Math.max(1, w))) * w;
+  out.x = g.cx + fold(u - 0.5 + ((hash01(i * 2 + 1 + band.tier * 65_537) - 0.5) * j) / Math.max(1, w), -0.5, 0.5) * w;
   out.y = y;
 }
 

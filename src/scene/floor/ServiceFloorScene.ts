@@ -220,8 +220,11 @@ export class ServiceFloorScene extends Phaser.Scene {
         g.lineStyle(Math.max(2, u / 8), colour(pal.failure), a);
         g.strokeCircle(d.x, d.y - u * 0.3, u * (0.45 + (this.deps.reducedMotion ? 0.2 : age / 1800)));
       } else if (fl.kind === 'complaint') {
+        // A bubble with a dark outline: the yellow alone is too light on the floor (WCAG 1.4.11).
         g.fillStyle(colour(pal.complaint), a);
         g.fillRect(d.x + u * 0.3, d.y - u * 1.1, u * 0.5, u * 0.4);
+        g.lineStyle(1, colour(pal.outline), a);
+        g.strokeRect(d.x + u * 0.3, d.y - u * 1.1, u * 0.5, u * 0.4);
       } else {
         g.lineStyle(Math.max(2, u / 8), colour(pal.recovered), a);
         g.beginPath();
