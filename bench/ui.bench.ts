@@ -1,47 +1,80 @@
 /**
  * `npm run bench:ui`: speed of the web app, printed, never asserted. Builds the production app,
- * serves it like the browser tests do (test/browser/server.ts) and measures in headless
- * Chromium (no GPU):
+ * serves it like the browser tests do (test/browser/server.ts; /fixtures/ from a temp dir and
+ * bench/fixtures) and measures in headless Chromium (no GPU):
  *   1. navigation start -> home interactive (the 'home-interactive' mark), 5 cold runs
  *   2. first contentful paint, same runs
  *   3. JavaScript loaded before home is interactive, gzip -9 and raw, same runs
  *   4. click on advance -> html[data-round] changes, retail bank (50,000 customers), 5 quarters
  *   5. frames per second scrolling the customer database of a 200,000-customer bank
+ *   6. frames per second while the firm view plays a quarter's transition, 5,000 customers shown
+ *      (retail bank, quarter 2, re-tiered to 3 tiers), 3 replays at 1x each, with the Canvas
+ *      renderer and the WebGL one forced (?renderer=) and with the renderer the app picks itself;
+ *      rAF callbacks in the page from the replay click until data-scene-playing is "false"
+ *      (cut after --fps-cap seconds), plus the slowest whole second and fps by phase
+ *   7. memory over a 40-quarter game (bench/fixtures/hotel-40.json) with the firm view opened
+ *      after every quarter and its transition played at 4x: page heap after a forced GC
+ *      (JS, DOM, ArrayBuffers) and the worker's heap after quarters 1, 5, 10, 20, 30, 40, on
+ *      the firm view and after leaving it, canvases in the document and alive, firm screens
+ *      alive, document visibilitychange listeners; growth from quarter 10 to 40; the same game
+ *      without the firm view as a control
  * A figure the app cannot give yet is printed as "not measured: <reason>".
- * Flags: --json prints one JSON document on stdout; --no-build uses the existing dist/.
+ * Flags: --json prints one JSON document on stdout; --no-build uses the existing dist/;
+ * --only cold,advance,scroll,fps,heap (or firm = fps,heap) runs only those (cold = 1-3);
+ * --fps-cap <s> cuts a transition after s seconds of wall time (default 30: WebGL in software
+ * is slow, and its first replay takes about a minute); --heap-renderer canvas|webgl forces the
+ * renderer of the memory run; --heap-quarters <n> plays only n of its 40 quarters (a quick look).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadScenario } from '../src/scenario/index';
 import { CHROMIUM_ARGS, ensureChromium, launchChromium } from '../test/browser/chromium';
 import { ROOT, buildApp, serveStatic, type Served, type StaticServer } from '../test/browser/server';
+import { BENCH_FIXTURES, HEAP_FIXTURE, firmFpsFigure, heapRun, type HeapRun, type RendererAsk } from './ui/firmBench';
 import { click, idleFps, scrollGrid, startGame, timeAdvance, toQuarter, waitHtml } from './ui/flows';
-import { figure, median, table, type Figure } from './ui/report';
+import { log, message, newPage } from './ui/page';
+import { figure, growth, heapReport, median, pageTotal, table, type Figure } from './ui/report';
+
+const SECTIONS = ['cold', 'advance', 'scroll', 'fps', 'heap'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The value of `--name v` or `--name=v`, or undefined. */
+function flag(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === `--${name}`) return args[i + 1];
+    if (args[i]!.startsWith(`--${name}=`)) return args[i]!.slice(name.length + 3);
+  }
+  return undefined;
+}
+
+function parseOnly(v: string | undefined): Set<Section> {
+  if (v === undefined) return new Set(SECTIONS);
+  const out = new Set<Section>();
+  for (const part of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+    if (part === 'firm') {
+      out.add('fps');
+      out.add('heap');
+    } else if ((SECTIONS as readonly string[]).includes(part)) out.add(part as Section);
+    else throw new Error(`--only: unknown section "${part}" (known: ${SECTIONS.join(', ')}, firm)`);
+  }
+  return out;
+}
 
 const json = process.argv.includes('--json');
+const only = parseOnly(flag('only'));
+const FPS_CAP_MS = Number(flag('fps-cap') ?? 30) * 1000;
+const heapAsk = (flag('heap-renderer') ?? null) as RendererAsk;
+const HEAP_QUARTERS = Number(flag('heap-quarters') ?? Infinity);
+if (!Number.isFinite(FPS_CAP_MS) || FPS_CAP_MS <= 0) throw new Error('--fps-cap takes a number of seconds');
+if (heapAsk !== null && heapAsk !== 'canvas' && heapAsk !== 'webgl') throw new Error('--heap-renderer takes canvas or webgl');
+if (!(HEAP_QUARTERS >= 1)) throw new Error('--heap-quarters takes a number of quarters (1..40)');
 const RUNS = 5;
 const HOME_MS = 15_000; // how long to wait for an interactive home before calling it absent
 const BIG_START_MS = 120_000; // starting a 200,000-customer game
-const log = (msg: string) => console.error(`[bench:ui] ${msg}`); // stderr: stdout stays JSON with --json
-
-const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
-
-async function newPage(browser: Browser, { noCache = false } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en' });
-  // tsx compiles with esbuild's keepNames, which wraps named functions in __name(); the
-  // functions in bench/ui/flows.ts run in the page, which has no __name.
-  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
-  const page = await context.newPage();
-  if (noCache) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  }
-  return page;
-}
 
 interface JsFile {
   path: string;
@@ -169,6 +202,8 @@ async function scrollFigure(browser: Browser, server: StaticServer, fixture: str
   try {
     await page.goto(`${server.url}/?lang=en&scenario=${encodeURIComponent(fixture)}`);
     await waitHtml(page, '[data-ready="home"]', HOME_MS);
+    // The file is fetched after home is up: start only once it is chosen, not the default scenario.
+    await page.locator('[data-testid="chosen-file"]').first().waitFor({ timeout: HOME_MS });
     // Play one quarter so the database has a history; if that fails, scroll it anyway (it holds
     // all the customers from quarter 0) and say so.
     let played = 'after 1 quarter';
@@ -234,11 +269,14 @@ async function environment(browser: Browser, server: StaticServer) {
       const info = gl.getExtension('WEBGL_debug_renderer_info');
       return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     });
+    // What src/scene/renderer.ts asks first: WebGL without a major performance caveat.
+    const webglCaveat = await page.evaluate(() => document.createElement('canvas').getContext('webgl', { failIfMajorPerformanceCaveat: true }) === null);
     return {
       chromium: browser.version(),
       headless: true,
       args: CHROMIUM_ARGS.join(' '),
       webglRenderer: webgl,
+      webglMajorPerformanceCaveat: webglCaveat,
       idleFps: Math.round(await idleFps(page, 2000)),
       cpu: `${cpus()[0]?.model ?? '?'} x ${cpus().length}`,
       node: process.version,
@@ -248,6 +286,16 @@ async function environment(browser: Browser, server: StaticServer) {
   }
 }
 
+/** The memory run's growth figures, for --json. */
+function heapSummary(run: HeapRun) {
+  const g = (pts: HeapRun['onFirm']) => ({
+    jsHeap: growth(pts, (p) => p.page.used),
+    pageTotal: growth(pts, pageTotal),
+    workerJs: growth(pts.filter((p) => p.worker), (p) => p.worker!.used),
+  });
+  return { onFirm: g(run.onFirm), left: g(run.left), control: g(run.control) };
+}
+
 async function main(): Promise<void> {
   ensureChromium();
   if (!process.argv.includes('--no-build')) {
@@ -255,30 +303,47 @@ async function main(): Promise<void> {
     buildApp();
   }
   const tmp = mkdtempSync(join(tmpdir(), 'crm-bench-ui-'));
-  const server = await serveStatic(undefined, [tmp]);
+  const server = await serveStatic(undefined, [tmp, BENCH_FIXTURES]);
   const browser = await launchChromium();
   try {
-    const fixture = bigBank(tmp);
     const env = await environment(browser, server);
-    const cold = await coldFigures(browser, server);
+    const cold = only.has('cold') ? await coldFigures(browser, server) : null;
     // Figures 4 and 5 start from home: no point waiting for it again if the cold runs saw none.
-    const figures = [
-      ...cold.figures,
-      await advanceFigure(browser, server, cold.homeError),
-      await scrollFigure(browser, server, fixture, cold.homeError),
-    ];
+    const figures = [...(cold?.figures ?? [])];
+    if (only.has('advance')) figures.push(await advanceFigure(browser, server, cold?.homeError));
+    if (only.has('scroll')) figures.push(await scrollFigure(browser, server, bigBank(tmp), cold?.homeError));
+    if (only.has('fps')) {
+      for (const ask of ['canvas', 'webgl', null] as const) figures.push(await firmFpsFigure(browser, server, ask, FPS_CAP_MS));
+    }
+    const heap = only.has('heap') ? await heapRun(browser, server, heapAsk, HEAP_QUARTERS) : null;
+    const heapFixture = `bench/fixtures/${HEAP_FIXTURE}: hotel with 40 quarters, 3,000 customers`;
     if (json) {
-      console.log(JSON.stringify({ environment: env, runs: RUNS, figures, firstScreenJsFiles: cold.files }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            environment: env,
+            runs: RUNS,
+            sections: [...only],
+            figures,
+            firstScreenJsFiles: cold?.files ?? [],
+            ...(heap ? { heap: { fixture: heapFixture, ...heap, growth: heapSummary(heap) } } : {}),
+          },
+          null,
+          2,
+        ),
+      );
       return;
     }
-    console.log(`UI bench: production build, ${RUNS} cold runs (fresh context, cache disabled) for the first three figures`);
-    console.log(`Chromium ${env.chromium}, headless, GPU disabled (WebGL renderer: ${env.webglRenderer}), idle rAF ${env.idleFps} fps`);
+    if (cold) console.log(`UI bench: production build, ${RUNS} cold runs (fresh context, cache disabled) for the first three figures`);
+    else console.log(`UI bench: production build; sections ${[...only].join(', ')}`);
+    console.log(`Chromium ${env.chromium}, headless, GPU disabled (WebGL renderer: ${env.webglRenderer}${env.webglMajorPerformanceCaveat ? ', major performance caveat' : ''}), idle rAF ${env.idleFps} fps`);
     console.log(`${env.cpu}, Node ${env.node}\n`);
-    console.log(table(figures));
-    if (cold.files.length) {
+    if (figures.length) console.log(table(figures));
+    if (cold?.files.length) {
       console.log('\nJavaScript loaded before home is interactive (first cold run):');
       for (const f of cold.files) console.log(`  ${f.path.padEnd(48)} ${(f.gzip / 1000).toFixed(1).padStart(7)} kB gzip ${(f.raw / 1000).toFixed(1).padStart(8)} kB raw`);
     }
+    if (heap) console.log(`\n${heapReport(heap, heapFixture)}`);
   } finally {
     await browser.close();
     await server.close();

@@ -8,10 +8,14 @@ import type { Page } from 'playwright-core';
 /** Default deadline for a UI step; starting a 200,000-customer game takes longer (see `start`). */
 const STEP_MS = 15_000;
 
-/** Waits for `html<attrSelector>`, e.g. '[data-ready="home"]'. */
+/**
+ * Waits for `html<attrSelector>`, e.g. '[data-ready="home"]'. Through a locator: the
+ * ElementHandle page.waitForSelector returns would stay referenced in the page, and the
+ * memory figures must not count what the bench itself keeps alive.
+ */
 export async function waitHtml(page: Page, attrSelector: string, timeout = STEP_MS): Promise<void> {
   try {
-    await page.waitForSelector(`html${attrSelector}`, { state: 'attached', timeout });
+    await page.locator(`html${attrSelector}`).waitFor({ state: 'attached', timeout });
   } catch {
     throw new Error(`html${attrSelector} did not appear within ${timeout / 1000} s`);
   }

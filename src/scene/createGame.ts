@@ -61,8 +61,13 @@ export function createFirmGame(o: FirmGameOptions): FirmGame {
     floor.setViewport(v.floor);
   };
   place();
+  // Our own canvas, not one from Phaser's page-wide CanvasPool: Phaser 4.2 leaves its mouse
+  // manager's wheel listener on the game canvas after destroy, and a pooled canvas would keep
+  // that listener, and through it the whole game and this screen, alive. Ours is dropped with it.
+  const canvas = document.createElement('canvas');
   const game = new Phaser.Game({
     type: renderer.kind === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
+    canvas,
     parent: o.parent,
     width: size.w,
     height: size.h,
@@ -114,7 +119,12 @@ export function createFirmGame(o: FirmGameOptions): FirmGame {
       game.events.off(Phaser.Core.Events.PRE_STEP, step);
       // Phaser finishes destroying on its next step; take the canvas off the page now, so a
       // remount (StrictMode, hot reload) never shows two.
-      game.canvas?.remove();
+      canvas.remove();
+      // Phaser 4.2's TextureManager.destroy leaves its helper TileSprite, which on the Canvas
+      // renderer owns a canvas of Phaser's page-wide CanvasPool; the pool would keep the whole
+      // game (and through its parent element, this screen) alive. Measured: one game per visit
+      // kept until this line. Scenes are still up here, so the sprite can go cleanly.
+      game.textures?.tileSprite?.destroy();
       game.destroy(true);
     },
   };

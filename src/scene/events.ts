@@ -46,7 +46,9 @@ export interface BaseSummary {
   population: number;
   populationBefore: number;
   sampled: boolean;
+  /** Tiers in use in the quarter, and in the one before (they differ when the tiering rule's tier count changed). */
   tierCount: number;
+  tierCountBefore: number;
   /** Customers drawn per tier at the end. */
   perTier: number[];
   /** Whole-firm counts of the quarter's events (EVENT_KIND_NAMES order). */

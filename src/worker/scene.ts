@@ -12,6 +12,7 @@
  */
 import { EVENT_KIND_NAMES, EV_ACQUIRED, EV_CONTACT_LEFT, EV_FAILURE, EV_REFERRED, EV_WONBACK } from '../sim/report';
 import { ACTIVE, NO_TIER, type SimState } from '../sim/index';
+import { fmix } from '../sim/rng';
 import type { BaseTrace, RoundTrace } from './customers';
 import { ARRIVAL_ACQUIRED, ARRIVAL_REFERRED, ARRIVAL_WON_BACK, SCENE_SAMPLE_LIMIT, type CustomerBaseFrame, type RoundSummary } from './protocol';
 
@@ -21,17 +22,6 @@ export interface SceneSource {
   traces: readonly RoundTrace[];
   summaries: readonly RoundSummary[];
   state: SimState;
-}
-
-/** murmur3's 32-bit finaliser: a bijective integer mix. */
-function fmix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** A constant folded into the birth key first, so the scene's keys are not the bare finaliser of it. */
@@ -46,7 +36,7 @@ export function sampleKeys(state: SimState, n: number): Uint32Array {
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const ref = c.referredBy[i]!;
-    out[i] = ref >= 0 && ref < i ? out[ref]! : fmix32(c.key[i]! ^ SAMPLE_SALT);
+    out[i] = ref >= 0 && ref < i ? out[ref]! : fmix((c.key[i]! ^ SAMPLE_SALT) >>> 0);
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutBase, type BaseLayout, type Role } from '../../src/scene/base/layout';
-import { incidentSpan, motionPhase, positionAt, stagger, stillAt, travelSpan } from '../../src/scene/base/timeline';
+import { MAX_IN_FLIGHT, incidentSpan, motionPhase, positionAt, stagger, stillAt, travelSpan, waveAt, waveOf, wavesFor } from '../../src/scene/base/timeline';
 import { PHASE_SPAN, TRANSITION_MS, phaseAt, type Phase } from '../../src/scene/playback';
 import { makeFrame } from './frames';
 
@@ -172,5 +172,47 @@ describe('stillAt', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('waves: many movers in one phase go a wave at a time', () => {
+  it('needs one wave up to MAX_IN_FLIGHT movers, and enough waves beyond', () => {
+    expect(wavesFor(0)).toBe(1);
+    expect(wavesFor(MAX_IN_FLIGHT)).toBe(1);
+    expect(wavesFor(MAX_IN_FLIGHT + 1)).toBe(2);
+    expect(wavesFor(5000)).toBe(Math.ceil(5000 / MAX_IN_FLIGHT));
+  });
+
+  it('puts each customer in one wave and keeps its travel inside that wave’s share of the phase', () => {
+    const waves = wavesFor(5000);
+    const [a, b] = PHASE_SPAN.tiering;
+    const len = (b - a) / waves;
+    const perWave = new Array<number>(waves).fill(0);
+    for (let id = 0; id < 5000; id++) {
+      const w = waveOf(id, waves);
+      expect(w).toBeGreaterThanOrEqual(0);
+      expect(w).toBeLessThan(waves);
+      perWave[w]!++;
+      const [s, e] = travelSpan('move', id, waves)!;
+      expect(s).toBeGreaterThanOrEqual(a + w * len - 1e-9);
+      expect(e).toBeLessThanOrEqual(a + (w + 1) * len + 1e-9);
+      // While a wave is under way, only its own customers travel.
+      expect(waveAt('tiering', (s + e) / 2, waves)).toBe(w);
+    }
+    // The hash spreads customers evenly: no wave holds far more than its share.
+    for (const n of perWave) expect(n).toBeLessThan((5000 / waves) * 1.15);
+  });
+
+  it('with one wave, travel is what it always was: staggered over the whole phase', () => {
+    for (let id = 0; id < 200; id++) expect(travelSpan('lapse', id, 1)).toEqual(travelSpan('lapse', id));
+    const [a, b] = PHASE_SPAN.lapses;
+    const starts = Array.from({ length: 500 }, (_, id) => travelSpan('lapse', id, 1)![0]);
+    expect(Math.min(...starts)).toBeLessThan(a + (b - a) * 0.1);
+    expect(Math.max(...starts)).toBeGreaterThan(a + (b - a) * 0.3);
+  });
+
+  it('waveAt is the first wave before the phase and the last after it', () => {
+    expect(waveAt('arrivals', 0, 4)).toBe(0);
+    expect(waveAt('arrivals', 1e9, 4)).toBe(3);
   });
 });

@@ -20,7 +20,7 @@ import type { SceneKey, SceneSource } from '../source';
 import { DOT_LAPSED, DOT_REVEAL, atlasSpec, cellSize, dotFrame, drawAtlas, ringFrame, type Ring } from './atlas';
 import { NO_TIER, layoutBase, roleOf, widthAt, type BaseLayout, type Role } from './layout';
 import { groupOrder, navigate, pick, type NavKey, type Points } from './nav';
-import { incidentSpan, positionAt, stillAt, travelSpan } from './timeline';
+import { incidentSpan, motionPhase, positionAt, stillAt, travelSpan, waveAt, waveOf, wavesFor } from './timeline';
 
 const ATLAS = 'base-atlas';
 const BAKE = 'base-bake';
@@ -63,7 +63,10 @@ export class CustomerBaseScene extends Phaser.Scene {
   private layout: BaseLayout | null = null;
   private role = new Uint8Array(0);
   private atlasRadius = 0;
-  private shown: Phase | null = null;
+  /** The phase and wave the bake was made for (`tiering:0`), or null to rebuild. */
+  private shown: string | null = null;
+  /** Waves of each motion phase (many movers go in waves). */
+  private waves = { tiering: 1, lapses: 1, arrivals: 1 };
   private reveal = false;
   private focusK = -1;
   private hoverK = -1;
@@ -152,8 +155,10 @@ export class CustomerBaseScene extends Phaser.Scene {
     this.reveal = this.reveal && frame.truth !== null;
     this.role = new Uint8Array(frame.size);
     for (let k = 0; k < frame.size; k++) this.role[k] = ROLES.indexOf(roleOf(frame.from[k]!, frame.to[k]!));
+    // A new quarter: no card from the last one stays up.
     this.focusK = -1;
-    this.setHover(-1);
+    this.hoverK = -1;
+    this.deps.bus.emit('hover', null);
     this.relayout();
     const { playback, source, reducedMotion } = this.deps;
     const atEnd = frame.round === 0 || reducedMotion || source.watched(frame.round);
@@ -166,6 +171,7 @@ export class CustomerBaseScene extends Phaser.Scene {
     const f = this.frame;
     if (!f) return;
     this.layout = layoutBase(f, this.view.w, this.view.h);
+    this.waves = { tiering: wavesFor(this.layout.movers.length), lapses: wavesFor(this.layout.lapsers.length), arrivals: wavesFor(this.layout.arrivals.length) };
     this.ensureAtlas(this.layout.geometry.radius);
     this.drawBands();
     this.shown = null;
@@ -233,12 +239,33 @@ export class CustomerBaseScene extends Phaser.Scene {
     return this.frame && pb.round === this.frame.round ? pb.t : TRANSITION_MS;
   }
 
-  /** Re-bakes the still customers and makes sprites for the ones that move in `phase`. */
-  private build(phase: Phase): void {
+  /** The wave under way in `phase` at `t` (0 outside the motion phases). */
+  private waveNow(phase: Phase, t: number): number {
+    return phase === 'tiering' || phase === 'lapses' || phase === 'arrivals' ? waveAt(phase, t, this.waves[phase]) : 0;
+  }
+
+  /** How customer k is drawn in `phase` during `wave`: still at its start or end, moving, or not at all. */
+  private stateOf(k: number, role: Role, phase: Phase, wave: number): 'start' | 'end' | 'moving' | 'hidden' {
+    const st = stillAt(role, phase);
+    if (st !== 'moving') return st;
+    const w = waveOf(this.frame!.id[k]!, this.waves[motionPhase(role)!]);
+    if (w < wave) return 'end';
+    if (w > wave) return role === 'arrive' ? 'hidden' : 'start';
+    return 'moving';
+  }
+
+  /** The travel of customer k (null: it stands still). */
+  private spanOf(k: number, role: Role): readonly [number, number] | null {
+    const mp = motionPhase(role);
+    return mp ? travelSpan(role, this.frame!.id[k]!, this.waves[mp]) : null;
+  }
+
+  /** Re-bakes the still customers and makes sprites for the ones that move in `phase` (its wave `wave`). */
+  private build(phase: Phase, wave: number): void {
     const f = this.frame!;
     const L = this.layout!;
     const r = L.geometry.radius;
-    this.shown = phase;
+    this.shown = `${phase}:${wave}`;
     this.moving = [];
     this.incidents = [];
     this.movers.clear();
@@ -247,11 +274,11 @@ export class CustomerBaseScene extends Phaser.Scene {
     this.bake.clear();
     for (let k = 0; k < f.size; k++) {
       const role = ROLES[this.role[k]!]!;
-      const st = stillAt(role, phase);
+      const st = this.stateOf(k, role, phase, wave);
       if (st === 'hidden') continue;
       const s = L.size[k]!;
       if (st === 'moving') {
-        const span = travelSpan(role, f.id[k]!)!;
+        const span = this.spanOf(k, role)!;
         const half = cellSize(r, s) / 2;
         const start = role === 'arrive' ? this.colourOf(k, 'end') : this.colourOf(k, 'start');
         const end = role === 'lapse' ? DOT_LAPSED : this.colourOf(k, 'end');
@@ -325,8 +352,9 @@ export class CustomerBaseScene extends Phaser.Scene {
   override update(): void {
     if (!this.frame || !this.layout) return;
     const phase = this.currentPhase();
-    if (phase !== this.shown) this.build(phase);
     const t = this.now();
+    const wave = this.waveNow(phase, t);
+    if (`${phase}:${wave}` !== this.shown) this.build(phase, wave);
     const L = this.layout;
     for (const m of this.moving) {
       positionAt(L, m.k, m.span, t, this.p);
@@ -368,12 +396,12 @@ export class CustomerBaseScene extends Phaser.Scene {
     const f = this.frame!;
     const L = this.layout!;
     const role = ROLES[this.role[k]!]!;
-    const st = stillAt(role, phase);
+    const st = this.stateOf(k, role, phase, this.waveNow(phase, t));
     if (st === 'hidden') return -1;
     if (st === 'start') {
       out.x = L.x0[k]!;
       out.y = L.y0[k]!;
-    } else positionAt(L, k, st === 'moving' ? travelSpan(role, f.id[k]!) : null, st === 'end' ? Infinity : t, out);
+    } else positionAt(L, k, st === 'moving' ? this.spanOf(k, role) : null, st === 'end' ? Infinity : t, out);
     if (Number.isNaN(out.x)) return -1;
     const bands = L.geometry.bands.length;
     const tier = st === 'start' ? f.from[k]! : f.to[k]!;
@@ -502,6 +530,7 @@ export class CustomerBaseScene extends Phaser.Scene {
       populationBefore: f.populationBefore,
       sampled: f.sampled,
       tierCount: f.tierCount,
+      tierCountBefore: f.tierCountBefore,
       perTier: L.after.slice(0, Math.max(1, f.tierCount)),
       counts: f.counts.slice(),
       canReveal: f.truth !== null,

@@ -20,13 +20,40 @@ export function motionPhase(role: Role): 'tiering' | 'lapses' | 'arrivals' | nul
   return role === 'move' ? 'tiering' : role === 'lapse' ? 'lapses' : role === 'arrive' ? 'arrivals' : null;
 }
 
-/** Start and end of a customer's travel, ms. */
-export function travelSpan(role: Role, id: number): readonly [number, number] | null {
+/**
+ * Most customers drawn moving at once. When more move in a phase (a quarter that re-tiers the
+ * whole base), they go in waves: each customer is drawn still before and after its wave, so
+ * only one wave at a time costs a sprite per frame.
+ */
+export const MAX_IN_FLIGHT = 1200;
+
+/** Waves a phase with `moving` customers needs. */
+export function wavesFor(moving: number): number {
+  return Math.max(1, Math.ceil(moving / MAX_IN_FLIGHT));
+}
+
+/** The wave (0..waves-1) customer `id` moves in. */
+export function waveOf(id: number, waves: number): number {
+  return Math.min(waves - 1, Math.floor(stagger(id) * waves));
+}
+
+/** The wave under way at `t` in `phase` (0 before the phase, the last after it). */
+export function waveAt(phase: 'tiering' | 'lapses' | 'arrivals', t: number, waves: number): number {
+  const [a, b] = PHASE_SPAN[phase];
+  return Math.min(waves - 1, Math.max(0, Math.floor(((t - a) * waves) / (b - a))));
+}
+
+/** Start and end of a customer's travel, ms: inside its wave's share of its phase. */
+export function travelSpan(role: Role, id: number, waves = 1): readonly [number, number] | null {
   const p = motionPhase(role);
   if (!p) return null;
   const [a, b] = PHASE_SPAN[p];
-  const travel = Math.min(TRAVEL_MS, b - a);
-  const start = a + stagger(id) * (b - a - travel);
+  const len = (b - a) / waves;
+  const w = waveOf(id, waves);
+  const travel = Math.min(TRAVEL_MS, len);
+  // Where in its wave it starts: the rest of its stagger, so one wave is as spread as a whole phase.
+  const within = stagger(id) * waves - w;
+  const start = a + w * len + within * (len - travel);
   return [start, start + travel];
 }
 

@@ -160,7 +160,11 @@ export function SceneSummary({ id, base, floor, tierName, summary, lang }: { id:
                 <dt>{t('summary.lapsed')}</dt>
                 <dd>{n(c('lapsed'))}</dd>
                 <dt>{t('summary.moves')}</dt>
-                <dd>{t('summary.movesValue', { up: n(c('upTier')), down: n(c('downTier')) })}</dd>
+                <dd>
+                  {base.tierCountBefore !== base.tierCount
+                    ? t('summary.movesRetiered', { before: base.tierCountBefore, after: base.tierCount })
+                    : t('summary.movesValue', { up: n(c('upTier')), down: n(c('downTier')) })}
+                </dd>
                 <dt>{t('summary.failures')}</dt>
                 <dd>{t('summary.failuresValue', { n: n(c('failure')), complaints: n(c('complained')), recovered: n(c('recovered')) })}</dd>
                 <dt>{t('summary.contactLeft')}</dt>
