@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe, gotoApp, newPage, openBrowser, screenshot, waitForScreen, type AppPage, type Lang } from './harness';
 import { press, tabTo } from './keyboard';
 import { carryOn, playQuarter, startBuiltin } from './play';
+import { liveCounts } from '../../bench/ui/memory';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,8 +38,9 @@ async function playTo(page: Page, id: string, seed: string, quarters: number): P
 
 /** Waits until the scene is drawn (the game is up and has its data) for quarter `round`. */
 async function sceneReady(page: Page, round: number): Promise<void> {
-  await page.waitForSelector(`${STAGE}:not([data-renderer=""])[data-scene-round="${round}"]`, { state: 'attached', timeout: 30_000 });
-  await page.waitForSelector('[data-testid="firm-summary"] h3', { timeout: 30_000 });
+  // Locators, not waitForSelector: an element handle would keep the screen alive in the heap check below.
+  await page.locator(`${STAGE}:not([data-renderer=""])[data-scene-round="${round}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator('[data-testid="firm-summary"] h3').first().waitFor({ timeout: 30_000 });
 }
 
 const stage = (page: Page) =>
@@ -131,6 +133,10 @@ test('leaving the firm view and coming back keeps exactly one game; the keyboard
       await waitForScreen(page, 'report');
       expect(await canvases(page)).toBe(0);
     }
+    // Nothing of the five games stays in memory: no firm screen is left in the heap (after a full GC).
+    const cdp = await app.context.newCDPSession(page);
+    expect((await liveCounts(page, cdp)).firmStages).toBe(0);
+    await cdp.detach();
     // Watched once, the quarter opens at its end; replay plays it again.
     await press(page, '[data-testid="nav-firm"]');
     await sceneReady(page, 1);
