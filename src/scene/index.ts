@@ -1,3 +1,3 @@
 /** The firm view's scenes: what the React host loads (as its own lazy chunk, with Phaser). */
-export { createFirmGame, splitViewports, type FirmGame, type FirmGameOptions } from './createGame';
+export { createFirmGame, type FirmGame, type FirmGameOptions } from './createGame';
 export { storeSource } from './source';

@@ -28,12 +28,6 @@ export function phaseAt(t: number, duration = TRANSITION_MS): Phase {
   return 'done';
 }
 
-/** Progress 0..1 of `t` through `phase` (0 before it, 1 after it). */
-export function phaseProgress(t: number, phase: (typeof PHASES)[number]): number {
-  const [a, b] = PHASE_SPAN[phase];
-  return t <= a ? 0 : t >= b ? 1 : (t - a) / (b - a);
-}
-
 /** What the controls show. */
 export interface PlaybackState {
   /** The quarter being shown (0: the base before the first quarter). */

@@ -3,7 +3,7 @@
 // not skip the quarter, and a transition with nothing to play never plays.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PHASES, PHASE_SPAN, Playback, SPEEDS, TRANSITION_MS, phaseAt, phaseProgress, type Phase, type PlaybackCommand } from '../../src/scene/playback';
+import { PHASES, PHASE_SPAN, Playback, SPEEDS, TRANSITION_MS, phaseAt, type Phase, type PlaybackCommand } from '../../src/scene/playback';
 
 const ORDER: Phase[] = ['intro', ...PHASES, 'done'];
 
@@ -43,18 +43,6 @@ describe('phaseAt', () => {
 
   it('is done for a transition of length 0', () => {
     for (const t of [0, 500, 3000, TRANSITION_MS]) expect(phaseAt(t, 0)).toBe('done');
-  });
-});
-
-describe('phaseProgress', () => {
-  it('is 0 before a phase, 1 after it, and grows linearly through it', () => {
-    for (const p of PHASES) {
-      const [a, b] = PHASE_SPAN[p];
-      expect(phaseProgress(a - 100, p)).toBe(0);
-      expect(phaseProgress(b + 100, p)).toBe(1);
-      expect(phaseProgress((a + b) / 2, p)).toBeCloseTo(0.5, 12);
-      expect(phaseProgress(a + (b - a) / 4, p)).toBeCloseTo(0.25, 12);
-    }
   });
 });
 
