@@ -202,8 +202,12 @@ export default function FirmScreen() {
               })}
               <span className="firm-label row" style={{ left: scene.floorLabels.door.x + 20, top: scene.floorLabels.door.y - 10 }}>
                 {t('labels.door')}
-                {scene.floorLabels.perDesk > 1 && <small>{t('labels.perDesk', { n: scene.floorLabels.perDesk })}</small>}
               </span>
+              {scene.floorLabels.perDesk > 1 && (
+                <span className="firm-label row" style={{ left: scene.floorLabels.door.x + 20, top: scene.floorLabels.door.y - 32 }}>
+                  {t('labels.perDesk', { n: scene.floorLabels.perDesk })}
+                </span>
+              )}
               <span className="firm-label row end" style={{ left: scene.floorLabels.exit.x - 20, top: scene.floorLabels.exit.y - 10 }}>
                 {t('labels.exit')}
               </span>
