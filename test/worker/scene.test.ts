@@ -7,20 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
 import {
   ACTIVE, EV_ACQUIRED, EV_CONTACT_LEFT, EV_FAILURE, EV_LAPSED, EV_REFERRED, EV_WONBACK, EVENT_KIND_NAMES, NO_TIER, SOURCE_ACQUIRED, SOURCE_REFERRED,
-  newGame, type Decisions,
+  newGame,
 } from '../../src/sim/index';
-import { advance, customerBase, loadSource, startSession, table, type Session } from '../../src/worker/session';
+import { advance, customerBase, table, type Session } from '../../src/worker/session';
 import { frameBuffers, sampleKeys, selectSample } from '../../src/worker/scene';
 import { ARRIVAL_ACQUIRED, ARRIVAL_NONE, ARRIVAL_REFERRED, ARRIVAL_WON_BACK, SCENE_SAMPLE_LIMIT, type CustomerBaseFrame } from '../../src/worker/protocol';
 import { builtin, play } from '../helpers';
+import { startBuiltinSession } from './sessions';
 
-async function start(id: string, seed: string, decisions: Decisions[] = []): Promise<Session> {
-  const loaded = await loadSource({ kind: 'builtin', id }, 'en');
-  if (!loaded.ok) throw new Error(`cannot load ${id}`);
-  const r = startSession({ kind: 'builtin', id }, loaded.scenario, loaded.json, seed, decisions);
-  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.failure)}`);
-  return r.session;
-}
+const start = startBuiltinSession;
 
 function frame(s: Session, round: number): CustomerBaseFrame {
   const f = customerBase(s, round);

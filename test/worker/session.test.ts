@@ -3,21 +3,16 @@
 // customer database shows observed data only, and exported run files verify and import.
 import { describe, expect, it } from 'vitest';
 import { parseRunFile, verifyRun } from '../../src/scenario/runFile';
-import { hashState, validateDecisions, type Decisions } from '../../src/sim/index';
+import { hashState, validateDecisions } from '../../src/sim/index';
 import { STAGE_NAMES } from '../../src/sim/state';
 import { EV_FAILURE } from '../../src/sim/report';
-import { advance, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from '../../src/worker/session';
+import { advance, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, table } from '../../src/worker/session';
 import { BUILTIN_IDS } from '../../src/worker/builtins';
 import { transferableCopy } from '../../src/worker/customers';
 import { builtin, play } from '../helpers';
+import { startBuiltinSession } from './sessions';
 
-async function start(id: string, seed: string, decisions: Decisions[] = []): Promise<Session> {
-  const loaded = await loadSource({ kind: 'builtin', id }, 'en');
-  if (!loaded.ok) throw new Error(`cannot load ${id}`);
-  const r = startSession({ kind: 'builtin', id }, loaded.scenario, loaded.json, seed, decisions);
-  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.failure)}`);
-  return r.session;
-}
+const start = startBuiltinSession;
 
 describe('worker session', () => {
   it('knows every built-in scenario', () => {
