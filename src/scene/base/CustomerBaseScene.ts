@@ -17,9 +17,10 @@ import type { SceneEvents, CustomerCard } from '../events';
 import { TRANSITION_MS, type Phase, type Playback } from '../playback';
 import { revealBand, type Palette } from '../palette';
 import type { SceneKey, SceneSource } from '../source';
-import { DOT_LAPSED, DOT_REVEAL, atlasSpec, cellSize, dotFrame, drawAtlas, ringFrame, type Ring } from './atlas';
+import { DOT_LAPSED, DOT_REVEAL, atlasSpec, cellSize, dotFrame, drawAtlas, ringFrame, ringsFor } from './atlas';
 import { NO_TIER, layoutBase, roleOf, widthAt, type BaseLayout, type Role } from './layout';
 import { groupOrder, navigate, pick, type NavKey, type Points } from './nav';
+import { cardOf, labelsOf, summaryOf } from './describe';
 import { incidentSpan, motionPhase, positionAt, stillAt, travelSpan, waveAt, waveOf, wavesFor } from './timeline';
 
 const ATLAS = 'base-atlas';
@@ -297,20 +298,12 @@ export class CustomerBaseScene extends Phaser.Scene {
     this.refreshFocus();
   }
 
-  private incidentRings(outcome: number): Ring[] {
-    // OUTCOME_NAMES: 1-2 silent, 3-4 complained and unresolved, 5-6 resolved, 7-8 resolved quickly.
-    if (outcome === 0) return [];
-    if (outcome <= 2) return ['failure'];
-    if (outcome <= 4) return ['failure', 'bubble', 'unresolved'];
-    return ['failure', 'bubble', 'recovered'];
-  }
-
   private buildIncidents(): void {
     const f = this.frame!;
     const L = this.layout!;
     const r = L.geometry.radius;
     for (let k = 0; k < f.size; k++) {
-      const rings = this.incidentRings(f.outcome[k]!);
+      const rings = ringsFor(f.outcome[k]!);
       if (rings.length === 0 || Number.isNaN(L.x1[k]!)) continue;
       const s = L.size[k]!;
       const half = cellSize(r, s) / 2;
@@ -343,7 +336,7 @@ export class CustomerBaseScene extends Phaser.Scene {
       if (a !== 0) this.bake.stamp(ATLAS, ringFrame(a === 2 ? 'referred' : a === 3 ? 'wonBack' : 'new', s), x, y);
       const rf = f.referrer[k]!;
       if (a === 2 && rf >= 0 && !Number.isNaN(L.x1[rf]!)) this.links.lineBetween(L.x1[rf]!, L.y1[rf]!, x, y);
-      const rings = this.incidentRings(f.outcome[k]!);
+      const rings = ringsFor(f.outcome[k]!);
       // At rest, a recovered or unresolved failure shows its outcome, not the failure ring under it.
       for (const ring of rings.length > 1 ? rings.slice(1) : rings) this.bake.stamp(ATLAS, ringFrame(ring, s), x, y);
     }
@@ -484,56 +477,15 @@ export class CustomerBaseScene extends Phaser.Scene {
   }
 
   private card(k: number, focused: boolean): CustomerCard {
-    const f = this.frame!;
     this.placeOf(k, this.currentPhase(), this.now(), this.p);
-    const rf = f.referrer[k]!;
-    return {
-      id: f.id[k]!,
-      x: this.view.x + this.p.x,
-      y: this.view.y + this.p.y,
-      from: f.from[k]!,
-      to: f.to[k]!,
-      arrival: f.arrival[k]!,
-      referrerId: rf >= 0 ? f.id[rf]! : -1,
-      outcome: f.outcome[k]!,
-      contactLeft: f.contactLeft[k] === 1,
-      revenue: f.revenue[k]!,
-      joined: f.joined[k]!,
-      source: f.source[k]!,
-      truth: this.reveal && f.truth ? f.truth[k]! : null,
-      focused,
-    };
+    return cardOf(this.frame!, k, this.view.x + this.p.x, this.view.y + this.p.y, this.reveal, focused);
   }
 
   private emitLabels(): void {
-    const L = this.layout;
-    if (!L) return;
-    const g = L.geometry;
-    const v = this.view;
-    this.deps.bus.emit('baseLabels', {
-      tiers: g.bands.map((b) => {
-        const y = (b.y0 + b.y1) / 2;
-        return { tier: b.tier, x: v.x + g.cx + widthAt(g, y) / 2 + 8, y: v.y + y, after: L.after[b.tier] ?? 0 };
-      }),
-      market: { x: v.x + g.market.x + g.market.w / 2, y: v.y + g.market.y },
-      rival: { x: v.x + g.rival.x + g.rival.w / 2, y: v.y + g.rival.y, lapsed: L.lapsed },
-    });
+    if (this.layout) this.deps.bus.emit('baseLabels', labelsOf(this.layout, this.view));
   }
 
   private emitSummary(): void {
-    const f = this.frame!;
-    const L = this.layout!;
-    this.deps.bus.emit('baseSummary', {
-      round: f.round,
-      shown: f.size,
-      population: f.population,
-      populationBefore: f.populationBefore,
-      sampled: f.sampled,
-      tierCount: f.tierCount,
-      tierCountBefore: f.tierCountBefore,
-      perTier: L.after.slice(0, Math.max(1, f.tierCount)),
-      counts: f.counts.slice(),
-      canReveal: f.truth !== null,
-    });
+    this.deps.bus.emit('baseSummary', summaryOf(this.frame!, this.layout!));
   }
 }

@@ -16,6 +16,18 @@ export const DOT_LAPSED = 5;
 export const DOT_REVEAL = 6;
 export const DOT_COLOURS = DOT_REVEAL + REVEAL.length;
 
+/**
+ * The marks of a service-failure outcome (OUTCOME_NAMES index): 1-2 failed silently, 3-4
+ * complained and not resolved, 5-8 resolved (slowly or quickly). The failure ring comes
+ * first; at rest the picture keeps only what came of it.
+ */
+export function ringsFor(outcome: number): Ring[] {
+  if (outcome <= 0) return [];
+  if (outcome <= 2) return ['failure'];
+  if (outcome <= 4) return ['failure', 'bubble', 'unresolved'];
+  return ['failure', 'bubble', 'recovered'];
+}
+
 export const dotFrame = (colour: number, size: number) => `d${colour}:${size}`;
 export const ringFrame = (ring: Ring, size: number) => `${ring}:${size}`;
 
