@@ -89,6 +89,23 @@ export const DARK: Palette = {
   mood: { happy: '#6fcf7a', neutral: '#f0c050', unhappy: '#ff7a6b', unknown: '#7a8699' },
 };
 
+/** `#rrggbb` as the number Phaser's Graphics take. */
+export function hexToNumber(hex: string): number {
+  return Number.parseInt(hex.slice(1), 16);
+}
+
+/** Every colour of a palette as a number, made once per scene so drawing a frame parses nothing. */
+export type NumericPalette = { [K in keyof Palette]: Palette[K] extends string ? number : Palette[K] extends Record<string, string> ? { [M in keyof Palette[K]]: number } : never };
+
+export function numericPalette(p: Palette): NumericPalette {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) {
+    if (typeof v === 'string') out[k] = hexToNumber(v);
+    else if (!Array.isArray(v)) out[k] = Object.fromEntries(Object.entries(v as Record<string, string>).map(([m, c]) => [m, hexToNumber(c)]));
+  }
+  return out as NumericPalette;
+}
+
 /** The palette the page is in (the app follows the system's colour scheme). */
 export function currentPalette(): Palette {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;

@@ -67,6 +67,30 @@ async function canvases(page: Page): Promise<number> {
   return page.$$eval('canvas', (list) => list.length);
 }
 
+/**
+ * Focuses the picture, presses `keys`, and reads the card of the customer the keyboard
+ * reached: its id, where the scene drew it, and the canvas's place on the page.
+ */
+async function keyboardCard(page: Page, keys: string[]): Promise<{ id: number; x: number; y: number; canvas: { x: number; y: number; width: number } }> {
+  await tabTo(page, '[data-testid="firm-canvas"]');
+  for (const k of keys) await page.keyboard.press(k);
+  const card = page.locator('[data-testid="firm-card"]');
+  await card.waitFor();
+  const at = (await page.locator('[data-testid="firm-canvas"] canvas').boundingBox())!;
+  return {
+    id: Number(await card.getAttribute('data-customer')),
+    x: Number(await card.getAttribute('data-x')),
+    y: Number(await card.getAttribute('data-y')),
+    canvas: at,
+  };
+}
+
+/** The database is open on customer `id`'s record. */
+async function expectRecordOf(page: Page, id: number): Promise<void> {
+  await waitForScreen(page, 'database');
+  expect(await page.locator('dialog.db-record[open] h2').textContent()).toContain(`#${id}`);
+}
+
 describe.each<['canvas' | 'webgl', Lang]>([
   ['canvas', 'en'],
   ['webgl', 'zh-CN'],
@@ -90,27 +114,16 @@ describe.each<['canvas' | 'webgl', Lang]>([
       expect(await axe(page), 'axe on the firm view').toEqual([]);
 
       // Keyboard: focus the picture, move to a customer, and read its card.
-      await tabTo(page, '[data-testid="firm-canvas"]');
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('ArrowDown');
-      const card = await page.waitForSelector('[data-testid="firm-card"]');
-      const id = Number(await card.getAttribute('data-customer'));
-      const x = Number(await card.getAttribute('data-x'));
-      const y = Number(await card.getAttribute('data-y'));
+      const { id, x, y, canvas: at } = await keyboardCard(page, ['ArrowRight', 'ArrowDown']);
       expect(Number.isInteger(id) && id >= 0).toBe(true);
       expect(await page.textContent('[data-testid="firm-card"] [role="status"]')).toContain(String(id));
 
       // The mouse where the scene drew that customer: the hover card names it, and a click opens its record.
-      const box = (await page.$('[data-testid="firm-canvas"] canvas'))!.boundingBox();
-      const at = await box;
-      expect(at).not.toBeNull();
       await page.keyboard.press('Escape');
-      await page.mouse.move(at!.x + x, at!.y + y);
+      await page.mouse.move(at.x + x, at.y + y);
       await page.waitForSelector(`[data-testid="firm-card"][data-customer="${id}"]`);
-      await page.mouse.click(at!.x + x, at!.y + y);
-      await waitForScreen(page, 'database');
-      const heading = await page.waitForSelector('dialog.db-record[open] h2');
-      expect(await heading.textContent()).toContain(`#${id}`);
+      await page.mouse.click(at.x + x, at.y + y);
+      await expectRecordOf(page, id);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
@@ -153,13 +166,9 @@ test('leaving the firm view and coming back keeps exactly one game; the keyboard
     await page.waitForSelector(`${STAGE}[data-scene-playing="true"]`);
     await press(page, '[data-testid="firm-skip"]');
     await page.waitForSelector(`${STAGE}[data-scene-phase="done"]`);
-    await tabTo(page, '[data-testid="firm-canvas"]');
-    await page.keyboard.press('End');
-    const card = await page.waitForSelector('[data-testid="firm-card"]');
-    const id = Number(await card.getAttribute('data-customer'));
+    const { id } = await keyboardCard(page, ['End']);
     await page.keyboard.press('Enter');
-    await waitForScreen(page, 'database');
-    expect(await (await page.waitForSelector('dialog.db-record[open] h2')).textContent()).toContain(`#${id}`);
+    await expectRecordOf(page, id);
     expect(app.errors).toEqual([]);
   } finally {
     await app.close();
@@ -223,9 +232,7 @@ test('true satisfaction is revealed only at the end of the game', async () => {
     await press(page, '[data-testid="firm-reveal"]', 'Space');
     await page.waitForSelector('#firm-legend-title');
     expect(await page.textContent('.firm-legend')).toContain('True satisfaction');
-    await tabTo(page, '[data-testid="firm-canvas"]');
-    await page.keyboard.press('ArrowRight');
-    await page.waitForSelector('[data-testid="firm-card"]');
+    await keyboardCard(page, ['ArrowRight']);
     expect(await page.textContent('[data-testid="firm-card"]')).toMatch(/True satisfaction: \d+/);
     await screenshot(page, 'firm-reveal');
     expect(app.errors).toEqual([]);
@@ -255,18 +262,11 @@ test('the picture follows the window: stacked on a narrow one, and a click still
     expect(narrow.canvas).toBeLessThan(wide.canvas);
     // Stacked: the canvas is taller than it is wide.
     expect(narrow.height).toBeGreaterThan(narrow.canvas);
-    await tabTo(page, '[data-testid="firm-canvas"]');
-    await page.keyboard.press('ArrowRight');
-    const card = await page.waitForSelector('[data-testid="firm-card"]');
-    const id = Number(await card.getAttribute('data-customer'));
-    const x = Number(await card.getAttribute('data-x'));
-    const y = Number(await card.getAttribute('data-y'));
-    const at = (await (await page.$('[data-testid="firm-canvas"] canvas'))!.boundingBox())!;
+    const { id, x, y, canvas: at } = await keyboardCard(page, ['ArrowRight']);
     expect(x).toBeLessThan(at.width);
     await page.keyboard.press('Escape');
     await page.mouse.click(at.x + x, at.y + y);
-    await waitForScreen(page, 'database');
-    expect(await (await page.waitForSelector('dialog.db-record[open] h2')).textContent()).toContain(`#${id}`);
+    await expectRecordOf(page, id);
     expect(app.errors).toEqual([]);
   } finally {
     await app.close();

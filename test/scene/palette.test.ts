@@ -4,7 +4,7 @@
 // ordered in grey, and satisfaction maps onto them at the documented edges.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DARK, LIGHT, REVEAL, REVEAL_EDGES, revealBand, type Palette } from '../../src/scene/palette';
+import { DARK, LIGHT, REVEAL, REVEAL_EDGES, hexToNumber, numericPalette, revealBand, type Palette } from '../../src/scene/palette';
 import { MAX_TIERS } from '../../src/scenario/decisionsSchema';
 
 /** WCAG relative luminance of a #rrggbb colour. */
@@ -80,5 +80,15 @@ describe('the reveal', () => {
         if (a <= b) expect(revealBand(b)).toBeGreaterThanOrEqual(revealBand(a));
       }),
     );
+  });
+});
+
+describe('numericPalette', () => {
+  it('turns every colour into the number Phaser draws with, nested moods included', () => {
+    const n = numericPalette(LIGHT);
+    expect(n.failure).toBe(0xc0392b);
+    expect(n.background).toBe(0xffffff);
+    expect(n.mood.unhappy).toBe(Number.parseInt(LIGHT.mood.unhappy.slice(1), 16));
+    expect(hexToNumber(DARK.focus)).toBe(0xfb923c);
   });
 });

@@ -15,7 +15,7 @@ import type { CustomerBaseFrame } from '../../worker/protocol';
 import type { Bus } from '../bus';
 import type { SceneEvents, CustomerCard } from '../events';
 import { TRANSITION_MS, type Phase, type Playback } from '../playback';
-import { revealBand, type Palette } from '../palette';
+import { hexToNumber, numericPalette, revealBand, type NumericPalette, type Palette } from '../palette';
 import type { SceneKey, SceneSource } from '../source';
 import { DOT_LAPSED, DOT_REVEAL, atlasSpec, cellSize, dotFrame, drawAtlas, ringFrame, ringsFor } from './atlas';
 import { NO_TIER, layoutBase, roleOf, widthAt, type BaseLayout, type Role } from './layout';
@@ -64,8 +64,8 @@ export class CustomerBaseScene extends Phaser.Scene {
   private layout: BaseLayout | null = null;
   private role = new Uint8Array(0);
   private atlasRadius = 0;
-  /** The phase and wave the bake was made for (`tiering:0`), or null to rebuild. */
-  private shown: string | null = null;
+  /** The phase and wave the bake was made for (null: rebuild on the next frame). */
+  private shown: { phase: Phase; wave: number } | null = null;
   /** Waves of each motion phase (many movers go in waves). */
   private waves = { tiering: 1, lapses: 1, arrivals: 1 };
   private reveal = false;
@@ -85,10 +85,13 @@ export class CustomerBaseScene extends Phaser.Scene {
   private focusBob: Phaser.GameObjects.Bob | null = null;
   private readonly cleanups: (() => void)[] = [];
   private readonly p = { x: 0, y: 0 };
+  private pts: Points | null = null;
+  private readonly c: NumericPalette;
 
   constructor(deps: SceneDeps) {
     super({ key: 'base' });
     this.deps = deps;
+    this.c = numericPalette(deps.palette);
   }
 
   /** Where on the canvas this scene draws (the game calls it on resize). */
@@ -207,18 +210,17 @@ export class CustomerBaseScene extends Phaser.Scene {
     g.bands.forEach((b, i) => {
       const wa = widthAt(g, b.y0) / 2;
       const wb = widthAt(g, b.y1) / 2;
-      this.bands.fillStyle(Phaser.Display.Color.HexStringToColor(pal.band[i % 2]!).color, 1);
+      this.bands.fillStyle(hexToNumber(pal.band[i % 2]!), 1);
       this.bands.fillPoints([
         { x: g.cx - wa, y: b.y0 },
         { x: g.cx + wa, y: b.y0 },
         { x: g.cx + wb, y: b.y1 },
         { x: g.cx - wb, y: b.y1 },
       ] as Phaser.Math.Vector2[], true);
-      this.bands.lineStyle(1, Phaser.Display.Color.HexStringToColor(pal.bandEdge).color, 1);
+      this.bands.lineStyle(1, this.c.bandEdge, 1);
       this.bands.lineBetween(g.cx - wb, b.y1, g.cx + wb, b.y1);
     });
-    const edge = Phaser.Display.Color.HexStringToColor(pal.bandEdge).color;
-    this.bands.lineStyle(1, edge, 1);
+    this.bands.lineStyle(1, this.c.bandEdge, 1);
     for (const r of [g.market, g.rival]) this.bands.strokeRect(r.x, r.y, r.w, r.h);
   }
 
@@ -266,7 +268,7 @@ export class CustomerBaseScene extends Phaser.Scene {
     const f = this.frame!;
     const L = this.layout!;
     const r = L.geometry.radius;
-    this.shown = `${phase}:${wave}`;
+    this.shown = { phase, wave };
     this.moving = [];
     this.incidents = [];
     this.movers.clear();
@@ -325,8 +327,7 @@ export class CustomerBaseScene extends Phaser.Scene {
   private bakeMarkers(): void {
     const f = this.frame!;
     const L = this.layout!;
-    const pal = this.deps.palette;
-    this.links.lineStyle(1, Phaser.Display.Color.HexStringToColor(pal.link).color, 0.55);
+    this.links.lineStyle(1, this.c.link, 0.55);
     for (let k = 0; k < f.size; k++) {
       const x = L.x1[k]!;
       const y = L.y1[k]!;
@@ -347,7 +348,7 @@ export class CustomerBaseScene extends Phaser.Scene {
     const phase = this.currentPhase();
     const t = this.now();
     const wave = this.waveNow(phase, t);
-    if (`${phase}:${wave}` !== this.shown) this.build(phase, wave);
+    if (this.shown?.phase !== phase || this.shown.wave !== wave) this.build(phase, wave);
     const L = this.layout;
     for (const m of this.moving) {
       positionAt(L, m.k, m.span, t, this.p);
@@ -375,7 +376,7 @@ export class CustomerBaseScene extends Phaser.Scene {
     const f = this.frame!;
     const L = this.layout!;
     this.links.clear();
-    this.links.lineStyle(1.5, Phaser.Display.Color.HexStringToColor(this.deps.palette.link).color, 0.8);
+    this.links.lineStyle(1.5, this.c.link, 0.8);
     for (const m of this.moving) {
       const rf = f.referrer[m.k]!;
       if (f.arrival[m.k] !== 2 || rf < 0 || t < m.span[0] || Number.isNaN(L.x1[rf]!)) continue;
@@ -401,20 +402,20 @@ export class CustomerBaseScene extends Phaser.Scene {
     return tier === NO_TIER ? bands : Math.min(tier, bands - 1);
   }
 
-  /** Where every customer is now, for picking and the keyboard. */
+  /** Where every customer is now, for picking and the keyboard (into arrays kept for the frame: pointer moves allocate nothing). */
   private points(): Points {
     const n = this.frame!.size;
+    if (this.pts?.x.length !== n) this.pts = { x: new Float32Array(n), y: new Float32Array(n), group: new Int16Array(n), groups: 0 };
+    const { x, y, group } = this.pts;
     const phase = this.currentPhase();
     const t = this.now();
-    const x = new Float32Array(n);
-    const y = new Float32Array(n);
-    const group = new Int16Array(n);
     for (let k = 0; k < n; k++) {
       group[k] = this.placeOf(k, phase, t, this.p);
       x[k] = this.p.x;
       y[k] = this.p.y;
     }
-    return { x, y, group, groups: this.layout!.geometry.bands.length + 1 };
+    this.pts.groups = this.layout!.geometry.bands.length + 1;
+    return this.pts;
   }
 
   private onPointer(cx: number, cy: number, click: boolean): void {

@@ -16,8 +16,7 @@ import { PHASE_SPAN, TRANSITION_MS } from '../playback';
 import type { SceneKey } from '../source';
 import { layoutFloor, type FloorLayout } from './layout';
 import { moodOf, serviceMs, type FloorFrame, type Mood } from './model';
-
-const colour = (hex: string) => Phaser.Display.Color.HexStringToColor(hex).color;
+import { numericPalette, type NumericPalette } from '../palette';
 
 /** Flashes shown per tier at most (each stands for failures / shown of them). */
 const MAX_FLASHES = 24;
@@ -46,11 +45,17 @@ export class ServiceFloorScene extends Phaser.Scene {
   private walkers: Walker[] = [];
   private flashes: Flash[] = [];
   private idle = 0;
+  /** Mean planned hours per customer over the tiers that plan any (the desks' pace is relative to it). */
+  private meanHours = 0;
+  /** Desks whose staff member is away (walking in or out) this frame: tier * 4096 + desk; reused. */
+  private readonly away = new Set<number>();
+  private readonly c: NumericPalette;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(deps: SceneDeps) {
     super({ key: 'floor', active: true });
     this.deps = deps;
+    this.c = numericPalette(deps.palette);
   }
 
   setViewport(v: Viewport): void {
@@ -87,6 +92,8 @@ export class ServiceFloorScene extends Phaser.Scene {
     if (!f) return;
     const L = layoutFloor(f, this.view.w, this.view.h);
     this.layout = L;
+    const planned = f.hoursPerCustomer.filter((h) => h > 0);
+    this.meanHours = planned.length > 0 ? planned.reduce((a, b) => a + b, 0) / planned.length : 0;
     this.walkers = this.planWalkers(f, L);
     this.flashes = this.planFlashes(f, L);
     this.drawStill();
@@ -142,15 +149,15 @@ export class ServiceFloorScene extends Phaser.Scene {
 
   private drawStill(): void {
     const L = this.layout!;
-    const pal = this.deps.palette;
+    const c = this.c;
     const g = this.still;
     g.clear();
-    g.lineStyle(1, colour(pal.bandEdge), 1);
+    g.lineStyle(1, c.bandEdge, 1);
     for (const r of L.rows) g.lineBetween(8, r.y1, L.width - 8, r.y1);
-    g.fillStyle(colour(pal.desk), 1);
+    g.fillStyle(c.desk, 1);
     for (const row of L.desks) for (const d of row) g.fillRect(d.x - L.unit * 0.5, d.y, L.unit, L.unit * 0.45);
     // The staff door and the exit.
-    g.fillStyle(colour(pal.bandEdge), 1);
+    g.fillStyle(c.bandEdge, 1);
     g.fillRect(L.door.x - L.unit * 0.4, L.door.y - L.unit * 0.6, L.unit * 0.8, L.unit * 1.2);
     g.fillRect(L.exit.x - L.unit * 0.4, L.exit.y - L.unit * 0.6, L.unit * 0.8, L.unit * 1.2);
   }
@@ -169,29 +176,29 @@ export class ServiceFloorScene extends Phaser.Scene {
 
   private drawPeople(f: FloorFrame, L: FloorLayout, t: number): void {
     const g = this.people;
-    const pal = this.deps.palette;
+    const c = this.c;
     const u = L.unit;
     g.clear();
     const mood = moodOf(f.mood);
-    const meanHours = f.hoursPerCustomer.reduce((a, b) => a + b, 0) / Math.max(1, f.hoursPerCustomer.filter((h) => h > 0).length);
     const clock = this.idle;
     // Who is at a desk now: a hire only once arrived, a leaver only until it leaves.
-    const away = new Set<string>();
-    for (const w of this.walkers) if ((w.kind === 'hire' && t < w.start + 900) || (w.kind !== 'hire' && t >= w.start)) away.add(`${w.tier}:${w.desk}`);
+    const away = this.away;
+    away.clear();
+    for (const w of this.walkers) if ((w.kind === 'hire' && t < w.start + 900) || (w.kind !== 'hire' && t >= w.start)) away.add(w.tier * 4096 + w.desk);
     L.desks.forEach((row, tier) => {
-      const cycle = serviceMs(f.hoursPerCustomer[tier] ?? 0, meanHours, f.workload);
+      const cycle = serviceMs(f.hoursPerCustomer[tier] ?? 0, this.meanHours, f.workload);
       row.forEach((d, i) => {
-        if (!away.has(`${tier}:${i}`)) this.person(g, d.x, d.y - u * 0.35, u, mood);
+        if (!away.has(tier * 4096 + i)) this.person(g, d.x, d.y - u * 0.35, u, mood);
         // The customer being served, and its progress through the desk's cycle.
         const phase = ((clock + stagger(tier * 100 + i) * cycle) % cycle) / cycle;
-        if (phase < 0.8) this.customer(g, d.x, d.y + u * 0.8, u, pal.customer, 1);
+        if (phase < 0.8) this.customer(g, d.x, d.y + u * 0.8, u, 1);
       });
       // The row's queue: waiting customers, longer as the workload rises; a row with no desks is unserved.
       const waiting = row.length > 0 ? Math.min(L.queue * row.length, Math.floor((L.deskX0 - L.laneX) / (u * 0.55))) : f.customers[tier]! > 0 ? 4 : 0;
       const shift = row.length > 0 ? ((clock / cycle) % 1) * u * 0.55 : 0;
       for (let q = 0; q < waiting; q++) {
         const x = L.deskX0 - u * 0.4 - q * u * 0.55 + (q === 0 ? 0 : shift * 0.3);
-        this.customer(g, x, L.rows[tier]!.mid + u * 0.25, u * 0.8, pal.customer, row.length > 0 ? 1 : 0.5);
+        this.customer(g, x, L.rows[tier]!.mid + u * 0.25, u * 0.8, row.length > 0 ? 1 : 0.5);
       }
     });
     // Hires from the staff door to a desk; leavers and layoffs from their desk to the exit.
@@ -205,7 +212,7 @@ export class ServiceFloorScene extends Phaser.Scene {
       const y = y0 + (y1 - y0) * p;
       this.person(g, x, y, u, w.kind === 'hire' ? 'unknown' : mood);
       if (w.kind === 'layoff') {
-        g.fillStyle(colour(pal.desk), 1);
+        g.fillStyle(c.desk, 1);
         g.fillRect(x + u * 0.2, y, u * 0.4, u * 0.3);
       }
     }
@@ -217,16 +224,16 @@ export class ServiceFloorScene extends Phaser.Scene {
       if (!d) continue;
       const a = this.deps.reducedMotion ? 1 : 1 - age / 900;
       if (fl.kind === 'failure') {
-        g.lineStyle(Math.max(2, u / 8), colour(pal.failure), a);
+        g.lineStyle(Math.max(2, u / 8), c.failure, a);
         g.strokeCircle(d.x, d.y - u * 0.3, u * (0.45 + (this.deps.reducedMotion ? 0.2 : age / 1800)));
       } else if (fl.kind === 'complaint') {
         // A bubble with a dark outline: the yellow alone is too light on the floor (WCAG 1.4.11).
-        g.fillStyle(colour(pal.complaint), a);
+        g.fillStyle(c.complaint, a);
         g.fillRect(d.x + u * 0.3, d.y - u * 1.1, u * 0.5, u * 0.4);
-        g.lineStyle(1, colour(pal.outline), a);
+        g.lineStyle(1, c.outline, a);
         g.strokeRect(d.x + u * 0.3, d.y - u * 1.1, u * 0.5, u * 0.4);
       } else {
-        g.lineStyle(Math.max(2, u / 8), colour(pal.recovered), a);
+        g.lineStyle(Math.max(2, u / 8), c.recovered, a);
         g.beginPath();
         g.moveTo(d.x - u * 0.25, d.y - u * 0.3);
         g.lineTo(d.x - u * 0.05, d.y - u * 0.1);
@@ -238,13 +245,13 @@ export class ServiceFloorScene extends Phaser.Scene {
 
   /** A staff member: head and shoulders; the face shows the measured mood (none if not measured). */
   private person(g: Phaser.GameObjects.Graphics, x: number, y: number, u: number, mood: Mood): void {
-    const pal = this.deps.palette;
-    g.fillStyle(colour(pal.staff), 1);
+    const c = this.c;
+    g.fillStyle(c.staff, 1);
     g.fillRect(x - u * 0.3, y + u * 0.05, u * 0.6, u * 0.35);
-    g.fillStyle(colour(pal.mood[mood]), 1);
+    g.fillStyle(c.mood[mood], 1);
     g.fillCircle(x, y - u * 0.12, u * 0.24);
     if (mood === 'unknown') return;
-    g.lineStyle(Math.max(1, u / 14), colour(pal.outline), 1);
+    g.lineStyle(Math.max(1, u / 14), c.outline, 1);
     const my = y - u * 0.06;
     const w = u * 0.11;
     g.beginPath();
@@ -260,8 +267,8 @@ export class ServiceFloorScene extends Phaser.Scene {
     g.strokePath();
   }
 
-  private customer(g: Phaser.GameObjects.Graphics, x: number, y: number, u: number, c: string, alpha: number): void {
-    g.fillStyle(colour(c), alpha);
+  private customer(g: Phaser.GameObjects.Graphics, x: number, y: number, u: number, alpha: number): void {
+    g.fillStyle(this.c.customer, alpha);
     g.fillCircle(x, y, u * 0.18);
   }
 }

@@ -73,7 +73,7 @@ export default function FirmScreen() {
   const speed: Speed = (SPEEDS as readonly number[]).includes(view.speed) ? (view.speed as Speed) : 1;
 
   useEffect(() => bus.on('open', ({ id }) => openCustomer(id)), [bus, openCustomer]);
-  // The reveal is for the end of the game only: it switches off when the quarter changes.
+  // The reveal is for the end of the game only: it applies where the scene can reveal (the last quarter of a finished game).
   const canReveal = scene.baseSummary?.canReveal === true && scene.baseSummary.round === round;
   useEffect(() => {
     bus.emit('reveal', reveal && canReveal);
@@ -88,7 +88,8 @@ export default function FirmScreen() {
     if (s) return num(s.tiers[tier]?.customers ?? 0);
     return scene.baseSummary && !scene.baseSummary.sampled ? num(inPicture) : null;
   };
-  const phase = round === 0 ? 'still' : (pb?.phase ?? 'done');
+  // Until the scene has this quarter's data it is loading, not at its end.
+  const phaseText = round === 0 ? t('phase.still') : pb ? t(`phase.${pb.phase}`) : t('loading');
 
   return (
     <article className="stack firm">
@@ -134,7 +135,7 @@ export default function FirmScreen() {
         </label>
         <progress className="firm-progress" aria-label={t('controls.progress')} max={pb?.duration || 1} value={pb ? pb.t : 1} />
         <span className="firm-phase" aria-live="polite" data-testid="firm-phase">
-          {t(`phase.${phase}`)}
+          {phaseText}
         </span>
         {canReveal && (
           <label className="firm-reveal">

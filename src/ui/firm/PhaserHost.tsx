@@ -72,6 +72,8 @@ export function PhaserHost({ bus, speed, reducedMotion, label, describedBy }: Ph
       aria-label={label}
       aria-describedby={describedBy}
       onKeyDown={onKey}
+      // Tabbing away takes the keyboard focus ring and its card off the picture.
+      onBlur={() => bus.emit('nav', 'Escape')}
     />
   );
 }
