@@ -19,7 +19,7 @@ import { emptyValue, runSatisfaction } from './systems/satisfaction';
 import { runScoring } from './systems/scoring';
 import { runService } from './systems/service';
 import { runEmployeeSurvey, runSurveys } from './systems/surveys';
-import { runTiering } from './systems/tiering';
+import { assignTiers, dataQualityOf, runTiering } from './systems/tiering';
 import { runWinBack } from './systems/winBack';
 import { validateDecisions, type DecisionProblem } from './validate';
 
@@ -64,8 +64,23 @@ export function stepInPlace(scenario: ScenarioConfig, state: SimState, decisions
   return { ok: true, ...playRound(scenario, state, decisions, assigned, mark) };
 }
 
+/**
+ * A counterfactual round for the attribution of a quarter (what would have happened with
+ * some decisions reverted to last quarter's): played on `state` itself, without the decision
+ * checks (a reverted plan may spend more than this quarter's budget; the model plays it
+ * anyway and the books show it) and without the state hash (`report.hash` is ''). The
+ * decisions must be well-formed (right number of tiers); the game must still be running.
+ * Everything else, random streams included, is exactly {@link stepInPlace}.
+ */
+export function stepCounterfactual(scenario: ScenarioConfig, state: SimState, decisions: Decisions): { state: SimState; report: RoundReport } {
+  const P = resolveParams(scenario.model);
+  const assigned = new Uint8Array(state.customers.count);
+  assignTiers(P, state, decisions.tiering, dataQualityOf(P, state), assigned);
+  return playRound(scenario, state, decisions, assigned, undefined, false);
+}
+
 /** Plays the round on `s`, which the caller owns; `assigned` holds the tiers from validation. */
-function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array, mark?: SystemMark): { state: SimState; report: RoundReport } {
+function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array, mark?: SystemMark, withHash = true): { state: SimState; report: RoundReport } {
   const P = resolveParams(scenario.model);
   const d = structuredClone(decisions);
   const ctx = makeContext(scenario, P, s, d);
@@ -149,7 +164,7 @@ function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, 
     roundScore,
     score: s.score,
     status: s.status,
-    hash: hashState(s),
+    hash: withHash ? hashState(s) : '',
   };
   mark?.('hash');
   return { state: s, report };

@@ -9,6 +9,10 @@ import type { Lang } from '../../sim/text';
 import { chartsMessages } from '../charts/messages';
 import { databaseMessages } from '../database/messages';
 import { firmMessages } from '../firm/messages';
+import { compareMessages } from '../compare/messages';
+import { debriefMessages } from '../debrief/messages';
+import { exportsMessages } from '../debrief/exportsMessages';
+import { lessonsMessages } from '../debrief/lessonsMessages';
 import { commonMessages } from './common';
 
 /** Every namespace with its messages. */
@@ -17,6 +21,10 @@ export const NAMESPACES = {
   charts: chartsMessages,
   database: databaseMessages,
   firm: firmMessages,
+  debrief: debriefMessages,
+  lessons: lessonsMessages,
+  exports: exportsMessages,
+  compare: compareMessages,
 } as const;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];

@@ -1,0 +1,338 @@
+/**
+ * "Why did it change?": the attribution of a quarter's KPI changes to the learner's groups of
+ * decisions, by counterfactual replays of the quarter from the same state with the same
+ * random streams (common random numbers), each with one group reverted to last quarter's
+ * decisions. With CRN the difference between two replays is the decisions alone, so every
+ * part is exact, not estimated:
+ *
+ *   previous ─ late effects of earlier quarters ─ outside (events, carry-over, luck) ─┐
+ *   baseline B = this quarter with last quarter's decisions                           │
+ *   part(g)   = actual − replay with group g reverted                                 │
+ *   interaction = actual − B − Σ part(g)   (groups that work together or against)    ─┘
+ *
+ * Late effects: the replay with group g reverted in quarter q is carried forward with the
+ * decisions actually taken (up to MAX_LAG quarters). What g's effect grew or shrank by in
+ * quarter q+k is shown in q+k, traced back to quarter q.
+ *
+ * Pure and deterministic like the rest of `src/sim`.
+ */
+import type { Decisions, ScenarioConfig } from './config';
+import { cloneState } from './clone';
+import { BYTES_PER_CUSTOMER } from './customers';
+import { canonicalJson } from './hash';
+import type { RoundReport } from './report';
+import type { SimState } from './state';
+import { stepCounterfactual, step } from './step';
+
+/** A group of decisions the attribution reverts together. `service:<t>` is tier t's service hours. */
+export type GroupId =
+  | 'tiering'
+  | `service:${number}`
+  | 'relationship'
+  | 'price'
+  | 'acquisition'
+  | 'winBack'
+  | 'staffing'
+  | 'wages'
+  | 'training'
+  | 'systems'
+  | 'brand'
+  | 'research'
+  | 'recovery'
+  | 'choices';
+
+/** Groups that do not depend on the tiers, in display order. */
+const FIXED_GROUPS = ['relationship', 'price', 'acquisition', 'winBack', 'staffing', 'wages', 'training', 'systems', 'brand', 'research', 'recovery', 'choices'] as const;
+
+/** How many quarters after a decision its late effects are traced (later ones count as carry-over). */
+export const MAX_LAG = 2;
+
+/**
+ * The KPIs attributed, in vector order. Per-tier customers follow as `customers:<t>` for every
+ * tier of the scenario (0 for a tier not in use). `satisfaction`, `loyalty` and
+ * `employeeSatisfaction` are the true values: the page shows them only in the debrief.
+ */
+export const FIRM_KPIS = ['profit', 'revenue', 'customers', 'customerEquity', 'satisfaction', 'loyalty', 'employeeSatisfaction', 'score'] as const;
+export type FirmKpi = (typeof FIRM_KPIS)[number];
+export type AttributedKpi = FirmKpi | `customers:${number}`;
+
+/** The attributed KPI ids of a scenario with `tiers` tiers. */
+export function attributedKpis(tiers: number): AttributedKpi[] {
+  const out: AttributedKpi[] = [...FIRM_KPIS];
+  for (let t = 0; t < tiers; t++) out.push(`customers:${t}`);
+  return out;
+}
+
+/** The KPI vector of a round's report (order of {@link attributedKpis}). */
+export function kpiVector(report: RoundReport, tiers: number): number[] {
+  const f = report.firm;
+  const out = [report.finance.operatingProfit, f.revenue, f.customers, f.customerEquity, f.satisfaction, f.loyalty, report.employees.satisfaction, report.score];
+  for (let t = 0; t < tiers; t++) out.push(report.tiers[t]?.customers ?? 0);
+  return out;
+}
+
+/**
+ * The groups of `d` against `prev`. With the same number of tiers, each tier's service is its
+ * own group and the tiering rule another; when the learner changed the number of tiers, the
+ * per-tier levers cannot be matched tier by tier, so the rule and every per-tier lever
+ * (service, relationship, price, acquisition, win-back, survey samples) form one `tiering` group.
+ */
+export function decisionGroups(d: Decisions, prev: Decisions): GroupId[] {
+  if (d.tiering.tierCount !== prev.tiering.tierCount) return ['tiering', 'staffing', 'wages', 'training', 'systems', 'brand', 'research', 'recovery', 'choices'];
+  const out: GroupId[] = ['tiering'];
+  for (let t = 0; t < d.tiers.length; t++) out.push(`service:${t}`);
+  out.push(...FIXED_GROUPS);
+  return out;
+}
+
+/** Whether the group is the merged one (the number of tiers changed). */
+export const mergedTiering = (d: Decisions, prev: Decisions): boolean => d.tiering.tierCount !== prev.tiering.tierCount;
+
+type Path = readonly (string | number)[];
+
+/** The fields of group `g` in `d` (whole subtrees where a group owns one). */
+function groupPaths(g: GroupId, d: Decisions, merged: boolean): Path[] {
+  const perTier = (...fields: string[]): Path[] => d.tiers.flatMap((_, i) => fields.map((f) => ['tiers', i, f] as const));
+  if (g === 'tiering') return merged ? [['tiering'], ['tiers'], ['research', 'surveySample']] : [['tiering']];
+  if (g.startsWith('service:')) return [['tiers', Number(g.slice('service:'.length)), 'serviceHours']];
+  switch (g) {
+    case 'relationship': return perTier('relationshipSpend', 'retentionBudget');
+    case 'price': return perTier('priceIndex');
+    case 'acquisition': return perTier('acquisitionSpend');
+    case 'winBack': return perTier('winBackSpend');
+    case 'staffing': return [['people', 'hires'], ['people', 'layoffs']];
+    case 'wages': return [['people', 'wageIndex']];
+    case 'training': return [['people', 'trainingSpend']];
+    case 'systems': return [['systems']];
+    case 'brand': return [['brandSpend']];
+    case 'research': return merged ? [['research', 'employeeSurvey'], ['research', 'nps']] : [['research', 'employeeSurvey'], ['research', 'nps'], ['research', 'surveySample']];
+    case 'recovery': return [['recovery']];
+    // Last quarter's answers name last quarter's cards: this quarter's cards take their default option.
+    case 'choices': return [['choices']];
+    default: throw new Error(`unknown decision group ${g}`);
+  }
+}
+
+type Tree = Record<string | number, unknown>;
+function getPath(x: unknown, path: Path): unknown {
+  let o = x;
+  for (const k of path) {
+    if (o === null || typeof o !== 'object') return undefined;
+    o = (o as Tree)[k];
+  }
+  return o;
+}
+function setPath(x: unknown, path: Path, v: unknown): void {
+  let o = x as Tree;
+  for (const k of path.slice(0, -1)) o = o[k] as Tree;
+  o[path[path.length - 1]!] = structuredClone(v);
+}
+
+/** A copy of `d` with group `g` taken from `prev`. */
+export function revertGroup(d: Decisions, prev: Decisions, g: GroupId): Decisions {
+  const x = structuredClone(d);
+  for (const p of groupPaths(g, d, mergedTiering(d, prev))) setPath(x, p, getPath(prev, p));
+  return x;
+}
+
+/**
+ * The decisions of quarter t in the world where the change of group `g` in quarter q (from
+ * `before` to `atQ`) was never made: `d` (quarter t's) with each field of g that still has
+ * its quarter-q value set back to its value before q. A later change of the field stands.
+ * Null when the result would be malformed (the number of tiers changed in between).
+ */
+export function holdGroup(d: Decisions, atQ: Decisions, before: Decisions, g: GroupId): Decisions | null {
+  const x = structuredClone(d);
+  for (const p of groupPaths(g, atQ, mergedTiering(atQ, before))) {
+    const now = getPath(d, p);
+    if (now === undefined || canonicalJson(now) !== canonicalJson(getPath(atQ, p))) continue;
+    setPath(x, p, getPath(before, p));
+  }
+  const k = x.tiering.tierCount;
+  return x.tiers.length === k && x.research.surveySample.length === k ? x : null;
+}
+
+/** The groups whose decisions differ from `prev` (only these can have a part other than 0). */
+export function changedGroups(d: Decisions, prev: Decisions): GroupId[] {
+  const same = canonicalJson(d);
+  return decisionGroups(d, prev).filter((g) => canonicalJson(revertGroup(d, prev, g)) !== same);
+}
+
+/** `d` with every group reverted, one after the other (equals `prev` when the groups cover every field). */
+export function revertAll(d: Decisions, prev: Decisions): Decisions {
+  let x = d;
+  for (const g of decisionGroups(d, prev)) x = revertGroup(x, prev, g);
+  return x;
+}
+
+/** One group's part of every KPI's change. */
+export interface GroupPart {
+  group: GroupId;
+  /** Actual minus the replay with this group reverted, per KPI. */
+  parts: number[];
+}
+
+/** A late effect arriving this quarter from a decision taken `fromRound`. */
+export interface LatePart extends GroupPart {
+  fromRound: number;
+}
+
+/** The attribution of one quarter's change, per KPI (vectors in the order of `kpis`). */
+export interface QuarterAttribution {
+  round: number;
+  kpis: AttributedKpi[];
+  /** The KPIs at the end of last quarter; null in the first quarter (no report before it). */
+  previous: number[] | null;
+  /** Late effects of earlier quarters' decisions that arrive this quarter. */
+  late: LatePart[];
+  /** baseline − previous − Σ late: outside events, earlier decisions' carry-over beyond MAX_LAG, and luck. Null in the first quarter. */
+  outside: number[] | null;
+  /** This quarter played with last quarter's decisions. */
+  baseline: number[];
+  /** This quarter's changed groups and their parts. */
+  groups: GroupPart[];
+  /** actual − baseline − Σ parts: what the groups did together beyond their separate parts. */
+  interaction: number[];
+  actual: number[];
+  /** Whether the number of tiers changed (then `tiering` holds every per-tier lever). */
+  mergedTiering: boolean;
+  /** Counterfactual quarters replayed to explain this one (the cost). */
+  replays: number;
+}
+
+/**
+ * A counterfactual world carried forward: the world where the change of `group` in quarter
+ * `fromRound` was never made (see {@link holdGroup}), played up to quarter `round`.
+ */
+interface Chain {
+  fromRound: number;
+  group: GroupId;
+  /** The decisions of quarter `fromRound` and of the quarter before it. */
+  atQ: Decisions;
+  before: Decisions;
+  /** The world after quarter `round`, the decisions it played then and its KPIs. */
+  round: number;
+  state: SimState;
+  decisions: Decisions;
+  kpis: number[];
+}
+
+/**
+ * A cursor that explains quarter after quarter. It holds the actual state at `round` (never
+ * changed in place: callers may share it), the KPIs of that round and the counterfactual
+ * worlds whose late effects are still traced.
+ */
+export interface Explainer {
+  round: number;
+  state: SimState;
+  kpis: number[] | null;
+  chains: Chain[];
+}
+
+export function newExplainer(start: SimState): Explainer {
+  return { round: start.round, state: start, kpis: null, chains: [] };
+}
+
+/** Bytes of customer tables the explainer keeps for its counterfactual worlds. */
+export function explainerBytes(ex: Explainer): number {
+  let n = 0;
+  for (const c of ex.chains) n += c.state.customers.capacity * BYTES_PER_CUSTOMER;
+  return n;
+}
+
+const minus = (a: readonly number[], b: readonly number[]): number[] => a.map((x, i) => x - b[i]!);
+
+/**
+ * Explains the quarter played with `d` from the explainer's state and moves the cursor on.
+ * `actual`, when given, is that quarter as the caller already played it (saves a replay);
+ * otherwise it is played here. Throws if the engine refuses `d` (the caller only explains
+ * accepted quarters).
+ *
+ * Late effects are measured in the same frame as the baseline: the momentum of a quarter
+ * (baseline − previous: what would have changed had the learner repeated last quarter's
+ * decisions) against the momentum of the world without an earlier change. Their difference
+ * is that change's late effect arriving now.
+ */
+export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decisions, actual?: { state: SimState; report: RoundReport }): { attribution: QuarterAttribution; state: SimState; report: RoundReport } {
+  const before = ex.state;
+  const prev = before.lastDecisions;
+  const tiers = scenario.tiers.length;
+  let played = actual;
+  if (!played) {
+    const r = step(scenario, before, d);
+    if (!r.ok) throw new Error(`explaining a refused quarter: ${r.problems.map((p) => p.message.en).join(' ')}`);
+    played = { state: r.state, report: r.report };
+  }
+  const A = kpiVector(played.report, tiers);
+  const round = played.report.round;
+  let replays = 0;
+  /** A counterfactual quarter from `from` (copied unless `inPlace`). */
+  const cf = (decisions: Decisions, from: SimState, inPlace = false): { state: SimState; kpis: number[] } => {
+    replays++;
+    const r = stepCounterfactual(scenario, inPlace ? from : cloneState(from), decisions);
+    return { state: r.state, kpis: kpiVector(r.report, tiers) };
+  };
+
+  const groups = changedGroups(d, prev);
+  let baseline: number[] = A;
+  let baseState: SimState | null = null;
+  if (groups.length > 0) {
+    const b = cf(prev, before);
+    baseline = b.kpis;
+    baseState = b.state;
+  }
+  const parts: GroupPart[] = [];
+  const kept: Chain[] = [];
+  const running = played.state.status === 'running';
+  for (const g of groups) {
+    // With one changed group, reverting it gives last quarter's decisions: the baseline itself.
+    const w = revertGroup(d, prev, g);
+    const c = groups.length === 1 ? { state: baseState!, kpis: baseline } : cf(w, before);
+    parts.push({ group: g, parts: minus(A, c.kpis) });
+    if (MAX_LAG > 0 && running && c.state.status === 'running')
+      kept.push({ fromRound: round, group: g, atQ: d, before: prev, round, state: c.state, decisions: w, kpis: c.kpis });
+  }
+
+  // Late effects: each traced world's momentum this quarter against the actual momentum.
+  const late: LatePart[] = [];
+  if (ex.kpis) {
+    const momentum = minus(baseline, ex.kpis);
+    for (const c of ex.chains) {
+      if (c.state.status !== 'running') continue;
+      const next = round - c.fromRound < MAX_LAG && running ? holdGroup(d, c.atQ, c.before, c.group) : null;
+      const same = next !== null && canonicalJson(next) === canonicalJson(c.decisions);
+      // The world repeats its last quarter's decisions (copied when the world goes on with others).
+      const x = cf(c.decisions, c.state, next === null || same);
+      late.push({ fromRound: c.fromRound, group: c.group, parts: minus(momentum, minus(x.kpis, c.kpis)) });
+      if (next === null || x.state.status !== 'running') continue;
+      const w = same ? x : cf(next, c.state, true);
+      kept.push({ ...c, round, state: w.state, decisions: next, kpis: w.kpis });
+    }
+  }
+
+  const interaction = minus(A, baseline);
+  for (const p of parts) for (let k = 0; k < interaction.length; k++) interaction[k]! -= p.parts[k]!;
+  let outside: number[] | null = null;
+  if (ex.kpis) {
+    outside = minus(baseline, ex.kpis);
+    for (const l of late) for (let k = 0; k < outside.length; k++) outside[k]! -= l.parts[k]!;
+  }
+  const attribution: QuarterAttribution = {
+    round,
+    kpis: attributedKpis(tiers),
+    previous: ex.kpis,
+    late,
+    outside,
+    baseline,
+    groups: parts,
+    interaction,
+    actual: A,
+    mergedTiering: mergedTiering(d, prev),
+    replays,
+  };
+  ex.round = round;
+  ex.state = played.state;
+  ex.kpis = A;
+  ex.chains = kept;
+  return { attribution, state: played.state, report: played.report };
+}
