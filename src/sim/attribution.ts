@@ -63,8 +63,11 @@ export function attributedKpis(tiers: number): AttributedKpi[] {
   return out;
 }
 
+/** The parts of a round's report the attributed KPIs come from (a page summary has them too). */
+export type KpiSource = Pick<RoundReport, 'finance' | 'firm' | 'tiers' | 'employees' | 'score' | 'round'>;
+
 /** The KPI vector of a round's report (order of {@link attributedKpis}). */
-export function kpiVector(report: RoundReport, tiers: number): number[] {
+export function kpiVector(report: KpiSource, tiers: number): number[] {
   const f = report.firm;
   const out = [report.finance.operatingProfit, f.revenue, f.customers, f.customerEquity, f.satisfaction, f.loyalty, report.employees.satisfaction, report.score];
   for (let t = 0; t < tiers; t++) out.push(report.tiers[t]?.customers ?? 0);
@@ -253,11 +256,11 @@ const minus = (a: readonly number[], b: readonly number[]): number[] => a.map((x
  * decisions) against the momentum of the world without an earlier change. Their difference
  * is that change's late effect arriving now.
  */
-export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decisions, actual?: { state: SimState; report: RoundReport }): { attribution: QuarterAttribution; state: SimState; report: RoundReport } {
+export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decisions, actual?: { state: SimState; report: KpiSource }): { attribution: QuarterAttribution; state: SimState } {
   const before = ex.state;
   const prev = before.lastDecisions;
   const tiers = scenario.tiers.length;
-  let played = actual;
+  let played: { state: SimState; report: KpiSource } | undefined = actual;
   if (!played) {
     const r = step(scenario, before, d);
     if (!r.ok) throw new Error(`explaining a refused quarter: ${r.problems.map((p) => p.message.en).join(' ')}`);
@@ -334,5 +337,18 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
   ex.state = played.state;
   ex.kpis = A;
   ex.chains = kept;
-  return { attribution, state: played.state, report: played.report };
+  return { attribution, state: played.state };
+}
+
+/**
+ * Moves the cursor over a quarter without explaining it (catching up after a replay): one
+ * step, no counterfactuals; the late effects of earlier quarters are no longer traced.
+ */
+export function skipNext(scenario: ScenarioConfig, ex: Explainer, d: Decisions): void {
+  const r = step(scenario, ex.state, d);
+  if (!r.ok) throw new Error(`skipping a refused quarter: ${r.problems.map((p) => p.message.en).join(' ')}`);
+  ex.round = r.report.round;
+  ex.state = r.state;
+  ex.kpis = kpiVector(r.report, scenario.tiers.length);
+  ex.chains = [];
 }

@@ -5,6 +5,7 @@
  * structured-cloneable data; typed arrays travel as transferables.
  */
 import type { Decisions, Lever, ScenarioConfig, ScenarioEvent } from '../sim/config';
+import type { QuarterAttribution } from '../sim/attribution';
 import type { RoundReport } from '../sim/report';
 import type { LocalText, Lang } from '../sim/text';
 import type { DecisionProblem, PlanUse } from '../sim/validate';
@@ -236,6 +237,8 @@ export type Request =
   | { type: 'analytics' }
   /** The customer base of quarter `round` (0..rounds played) for the scene; null if out of range. */
   | { type: 'customerBase'; round: number }
+  /** The attribution ("why did it change?") of quarters 1..upTo, computing the missing ones (progress per quarter). */
+  | { type: 'explain'; upTo: number }
   /** A run file (text) of the game so far. */
   | { type: 'exportRun' }
   /** Parses and replays a run file; answers with the game and its source. */
@@ -260,6 +263,7 @@ export interface Responses {
   record: CustomerRecord | null;
   analytics: CustomerAnalytics;
   customerBase: CustomerBaseFrame | null;
+  explain: { attributions: QuarterAttribution[] };
   exportRun: { text: string; fileName: string };
   importRun: { ok: true; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
 }

@@ -3,7 +3,10 @@
  * summaries of the rounds played and what customer records need. Pure TypeScript with no
  * worker API, so Node tests drive it directly; `simWorker.ts` only routes messages to it.
  */
-import { hashJson, newGame, planUse, step, stepInPlace, validateDecisions, type Decisions, type ScenarioConfig, type SimState } from '../sim/index';
+import {
+  explainNext, hashJson, MAX_LAG, newExplainer, newGame, planUse, skipNext, step, stepInPlace, validateDecisions,
+  type Decisions, type Explainer, type QuarterAttribution, type ScenarioConfig, type SimState,
+} from '../sim/index';
 import type { Lang } from '../sim/text';
 import { loadScenario } from '../scenario/index';
 import { parseRunFile, renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
@@ -33,6 +36,10 @@ export interface Session {
   state: SimState;
   /** Cached observed table of the current state (built on first use after a round). */
   table: CustomerTable | null;
+  /** The attribution of each quarter explained so far (index 0 = quarter 1); computed on request. */
+  attributions: QuarterAttribution[];
+  /** Where the explanation stands (its counterfactual worlds); null until first asked. */
+  explainer: Explainer | null;
 }
 
 const fileNameOf = (source: GameSource): string =>
@@ -65,7 +72,7 @@ export function startSession(
   const state = newGame(scenario, seed);
   // Copied before the replay: `advance(…, true)` plays the rounds on this very state.
   const base = traceBase(state);
-  const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], base, traces: [], state, table: null };
+  const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], base, traces: [], state, table: null, attributions: [], explainer: null };
   for (const [i, d] of decisions.entries()) {
     const r = advance(s, d, true);
     if (!r.ok) return { ok: false, failure: { kind: 'refused', round: i + 1, problems: r.problems } };
@@ -119,7 +126,39 @@ export function rewind(s: Session, round: number): Session {
   const keep = s.decisions.slice(0, Math.max(0, Math.min(round, s.decisions.length)));
   const r = startSession(s.source, s.scenario, s.json, s.seed, keep);
   if (!r.ok) throw new Error('a replay of accepted decisions was refused');
+  // The quarters kept are the same quarters: their explanations stand.
+  r.session.attributions = s.attributions.slice(0, keep.length);
   return r.session;
+}
+
+/**
+ * The attributions of quarters 1..upTo (at most the quarters played), computing the missing
+ * ones: normally just the last quarter, from the explainer that stands at the quarter before
+ * it (the session's own state and summary serve as the real quarter, so no extra replay).
+ * After a replay (resume, import, rewind) the explainer starts again from the first quarter:
+ * quarters already explained are only stepped, except the last MAX_LAG before the first
+ * missing one, which rebuild the worlds whose late effects are traced.
+ */
+export function explain(s: Session, upTo: number, progress?: Progress): QuarterAttribution[] {
+  const n = Math.max(0, Math.min(upTo, s.decisions.length));
+  const first = s.attributions.length + 1;
+  if (first > n) return s.attributions.slice(0, n);
+  let ex = s.explainer;
+  if (!ex || ex.round > first - 1) ex = newExplainer(newGame(s.scenario, s.seed));
+  const from = ex.round;
+  while (ex.round < n) {
+    const r = ex.round + 1;
+    const d = s.decisions[r - 1]!;
+    if (r < first - MAX_LAG) skipNext(s.scenario, ex, d);
+    else {
+      const actual = r === s.state.round ? { state: s.state, report: s.summaries[r - 1]! } : undefined;
+      const { attribution } = explainNext(s.scenario, ex, d, actual);
+      if (r > s.attributions.length) s.attributions.push(attribution);
+    }
+    progress?.(ex.round - from, n - from);
+  }
+  s.explainer = ex;
+  return s.attributions.slice(0, n);
 }
 
 /** The observed customer table (cached until the next round). */

@@ -4,7 +4,7 @@
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, customerBase, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
+import { advance, analytics, customerBase, explain, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
 import { transferableCopy } from './customers';
 import { frameBuffers } from './scene';
 
@@ -58,6 +58,8 @@ async function handle(id: number, req: Request): Promise<void> {
       const frame = customerBase(need(), req.round);
       return answer('customerBase', frame, frame ? frameBuffers(frame) : []);
     }
+    case 'explain':
+      return answer('explain', { attributions: explain(need(), req.upTo, progress) });
     case 'exportRun':
       return answer('exportRun', exportRun(need()));
     case 'importRun': {
