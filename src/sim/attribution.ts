@@ -18,7 +18,7 @@
  */
 import type { Decisions, ScenarioConfig } from './config';
 import { cloneState } from './clone';
-import { BYTES_PER_CUSTOMER } from './customers';
+import { BYTES_PER_CUSTOMER, copyCustomers } from './customers';
 import { canonicalJson } from './hash';
 import type { RoundReport } from './report';
 import type { SimState } from './state';
@@ -199,8 +199,8 @@ export interface QuarterAttribution {
   actual: number[];
   /** Whether the number of tiers changed (then `tiering` holds every per-tier lever). */
   mergedTiering: boolean;
-  /** Counterfactual quarters replayed to explain this one (the cost). */
-  replays: number;
+  /** Groups whose late effects are not traced (the memory for their worlds ran out); they count as outside later. */
+  untraced: GroupId[];
 }
 
 /**
@@ -213,37 +213,116 @@ interface Chain {
   /** The decisions of quarter `fromRound` and of the quarter before it. */
   atQ: Decisions;
   before: Decisions;
-  /** The world after quarter `round`, the decisions it played then and its KPIs. */
+  /** The quarter the world last played, its decisions then, its KPIs after it. */
   round: number;
-  state: SimState;
   decisions: Decisions;
   kpis: number[];
+  /** The world after `round`; null once nothing more is played from it. */
+  state: SimState | null;
+  /** KPIs of the world repeating `decisions` for one more quarter (its momentum), once computed. */
+  momentum: number[] | null;
+  /** Decisions of quarter round + 1 in this world, once the learner played that quarter (to go on). */
+  next: Decisions | null;
+  /** |score part| when it was made: the order in which worlds give way when memory runs out. */
+  weight: number;
 }
 
 /**
  * A cursor that explains quarter after quarter. It holds the actual state at `round` (never
  * changed in place: callers may share it), the KPIs of that round and the counterfactual
- * worlds whose late effects are still traced.
+ * worlds whose late effects are still traced. Between quarters, {@link prepareNext} does the
+ * work that does not depend on the next decisions (the baseline and the worlds' momentum),
+ * so that explaining the next quarter only replays its changed groups. Results are the same
+ * whether or not it ran.
  */
 export interface Explainer {
   round: number;
   state: SimState;
   kpis: number[] | null;
   chains: Chain[];
+  /** The next quarter with this quarter's decisions, once computed. */
+  baseline: { kpis: number[]; state: SimState } | null;
+  /** Most bytes of customer tables the traced worlds may hold. */
+  maxBytes: number;
+  /** Counterfactual quarters played so far (for the benchmark). */
+  replays: number;
 }
 
-export function newExplainer(start: SimState): Explainer {
-  return { round: start.round, state: start, kpis: null, chains: [] };
+/** Default memory for traced worlds: about ten worlds of 50,000 customers. */
+export const TRACE_BYTES = 96 * 1024 * 1024;
+
+export function newExplainer(start: SimState, maxBytes = TRACE_BYTES): Explainer {
+  return { round: start.round, state: start, kpis: null, chains: [], baseline: null, maxBytes, replays: 0 };
 }
+
+const stateBytes = (s: SimState | null): number => (s ? s.customers.capacity * BYTES_PER_CUSTOMER : 0);
 
 /** Bytes of customer tables the explainer keeps for its counterfactual worlds. */
 export function explainerBytes(ex: Explainer): number {
-  let n = 0;
-  for (const c of ex.chains) n += c.state.customers.capacity * BYTES_PER_CUSTOMER;
+  let n = stateBytes(ex.baseline?.state ?? null);
+  for (const c of ex.chains) n += stateBytes(c.state);
   return n;
 }
 
 const minus = (a: readonly number[], b: readonly number[]): number[] => a.map((x, i) => x - b[i]!);
+
+/** A private copy with little room to grow (counterfactual worlds are many; the engine grows a table when it must). */
+function compactCopy(s: SimState): SimState {
+  const c = cloneState({ ...s, customers: s.customers });
+  c.customers = copyCustomers(s.customers, s.customers.count + (s.customers.count >> 4) + 64);
+  return c;
+}
+
+/** A counterfactual quarter from `from` (copied unless `inPlace`). */
+function replay(scenario: ScenarioConfig, ex: Explainer, decisions: Decisions, from: SimState, inPlace: boolean): { state: SimState; kpis: number[] } {
+  ex.replays++;
+  const r = stepCounterfactual(scenario, inPlace ? from : compactCopy(from), decisions);
+  return { state: r.state, kpis: kpiVector(r.report, scenario.tiers.length) };
+}
+
+/** Whether chain `c` is still traced in quarter `r`. */
+const tracedIn = (c: Chain, r: number): boolean => r - c.fromRound <= MAX_LAG;
+
+/**
+ * One piece of the work between quarters that needs no new decision: a world's pending
+ * quarter, a world's momentum, or the baseline of the next quarter. Returns false when there
+ * is nothing left (the caller may stop calling). Never changes what is explained.
+ */
+export function prepareNext(scenario: ScenarioConfig, ex: Explainer, withBaseline = true): boolean {
+  if (ex.state.status !== 'running') return false;
+  const next = ex.round + 1;
+  for (const c of ex.chains) {
+    if (c.next && c.state) {
+      const w = replay(scenario, ex, c.next, c.state, true);
+      c.round++;
+      c.decisions = c.next;
+      c.next = null;
+      c.kpis = w.kpis;
+      c.state = w.state;
+      c.momentum = null;
+      return true;
+    }
+  }
+  for (const c of ex.chains) {
+    if (c.momentum === null && c.state && c.round === ex.round) {
+      if (c.state.status !== 'running') {
+        c.state = null;
+        return true;
+      }
+      // After this momentum the world goes on only if it is still traced the quarter after.
+      const goesOn = tracedIn(c, next + 1);
+      const m = replay(scenario, ex, c.decisions, c.state, !goesOn);
+      c.momentum = m.kpis;
+      if (!goesOn) c.state = null;
+      return true;
+    }
+  }
+  if (withBaseline && !ex.baseline) {
+    ex.baseline = replay(scenario, ex, ex.state.lastDecisions, ex.state, false);
+    return true;
+  }
+  return false;
+}
 
 /**
  * Explains the quarter played with `d` from the explainer's state and moves the cursor on.
@@ -268,50 +347,50 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
   }
   const A = kpiVector(played.report, tiers);
   const round = played.report.round;
-  let replays = 0;
-  /** A counterfactual quarter from `from` (copied unless `inPlace`). */
-  const cf = (decisions: Decisions, from: SimState, inPlace = false): { state: SimState; kpis: number[] } => {
-    replays++;
-    const r = stepCounterfactual(scenario, inPlace ? from : cloneState(from), decisions);
-    return { state: r.state, kpis: kpiVector(r.report, tiers) };
-  };
-
-  const groups = changedGroups(d, prev);
-  let baseline: number[] = A;
-  let baseState: SimState | null = null;
-  if (groups.length > 0) {
-    const b = cf(prev, before);
-    baseline = b.kpis;
-    baseState = b.state;
-  }
-  const parts: GroupPart[] = [];
-  const kept: Chain[] = [];
   const running = played.state.status === 'running';
+  // Whatever the time between quarters did not finish (the baseline only if something changed).
+  while (prepareNext(scenario, ex, false));
+  const groups = changedGroups(d, prev);
+  if (groups.length > 0) prepareNext(scenario, ex);
+  const base = ex.baseline;
+  const baseline = groups.length > 0 && base ? base.kpis : A;
+  const parts: GroupPart[] = [];
+  const made: Chain[] = [];
+  const scoreK = FIRM_KPIS.indexOf('score');
   for (const g of groups) {
     // With one changed group, reverting it gives last quarter's decisions: the baseline itself.
     const w = revertGroup(d, prev, g);
-    const c = groups.length === 1 ? { state: baseState!, kpis: baseline } : cf(w, before);
-    parts.push({ group: g, parts: minus(A, c.kpis) });
+    const c = groups.length === 1 && base ? base : replay(scenario, ex, w, before, false);
+    const part = minus(A, c.kpis);
+    parts.push({ group: g, parts: part });
     if (MAX_LAG > 0 && running && c.state.status === 'running')
-      kept.push({ fromRound: round, group: g, atQ: d, before: prev, round, state: c.state, decisions: w, kpis: c.kpis });
+      made.push({ fromRound: round, group: g, atQ: d, before: prev, round, decisions: w, kpis: c.kpis, state: c.state, momentum: null, next: null, weight: Math.abs(part[scoreK]!) });
   }
 
   // Late effects: each traced world's momentum this quarter against the actual momentum.
   const late: LatePart[] = [];
+  const kept: Chain[] = [];
   if (ex.kpis) {
     const momentum = minus(baseline, ex.kpis);
     for (const c of ex.chains) {
-      if (c.state.status !== 'running') continue;
-      const next = round - c.fromRound < MAX_LAG && running ? holdGroup(d, c.atQ, c.before, c.group) : null;
-      const same = next !== null && canonicalJson(next) === canonicalJson(c.decisions);
-      // The world repeats its last quarter's decisions (copied when the world goes on with others).
-      const x = cf(c.decisions, c.state, next === null || same);
-      late.push({ fromRound: c.fromRound, group: c.group, parts: minus(momentum, minus(x.kpis, c.kpis)) });
-      if (next === null || x.state.status !== 'running') continue;
-      const w = same ? x : cf(next, c.state, true);
-      kept.push({ ...c, round, state: w.state, decisions: next, kpis: w.kpis });
+      if (c.momentum === null) continue; // its world went bankrupt
+      late.push({ fromRound: c.fromRound, group: c.group, parts: minus(momentum, minus(c.momentum, c.kpis)) });
+      if (!running || !c.state || !tracedIn(c, round + 1)) continue;
+      const next = holdGroup(d, c.atQ, c.before, c.group);
+      if (next) kept.push({ ...c, next, momentum: null });
     }
   }
+  // Memory: the worlds of this quarter's changes with the smallest effect on the score give way first.
+  let bytes = 0;
+  for (const c of kept) bytes += stateBytes(c.state);
+  const dropped = new Set<Chain>();
+  for (const c of [...made].sort((a, b) => b.weight - a.weight || made.indexOf(a) - made.indexOf(b))) {
+    const b = stateBytes(c.state);
+    if (bytes + b > ex.maxBytes) dropped.add(c);
+    else bytes += b;
+  }
+  const untraced = made.filter((c) => dropped.has(c)).map((c) => c.group);
+  for (const c of made) if (!dropped.has(c)) kept.push(c);
 
   const interaction = minus(A, baseline);
   for (const p of parts) for (let k = 0; k < interaction.length; k++) interaction[k]! -= p.parts[k]!;
@@ -331,12 +410,13 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
     interaction,
     actual: A,
     mergedTiering: mergedTiering(d, prev),
-    replays,
+    untraced,
   };
   ex.round = round;
   ex.state = played.state;
   ex.kpis = A;
   ex.chains = kept;
+  ex.baseline = null;
   return { attribution, state: played.state };
 }
 
@@ -351,4 +431,5 @@ export function skipNext(scenario: ScenarioConfig, ex: Explainer, d: Decisions):
   ex.state = r.state;
   ex.kpis = kpiVector(r.report, scenario.tiers.length);
   ex.chains = [];
+  ex.baseline = null;
 }

@@ -4,7 +4,7 @@
  * worker API, so Node tests drive it directly; `simWorker.ts` only routes messages to it.
  */
 import {
-  explainNext, hashJson, MAX_LAG, newExplainer, newGame, planUse, skipNext, step, stepInPlace, validateDecisions,
+  explainNext, hashJson, MAX_LAG, newExplainer, newGame, planUse, prepareNext, skipNext, step, stepInPlace, validateDecisions,
   type Decisions, type Explainer, type QuarterAttribution, type ScenarioConfig, type SimState,
 } from '../sim/index';
 import type { Lang } from '../sim/text';
@@ -129,6 +129,18 @@ export function rewind(s: Session, round: number): Session {
   // The quarters kept are the same quarters: their explanations stand.
   r.session.attributions = s.attributions.slice(0, keep.length);
   return r.session;
+}
+
+/**
+ * One piece of the explainer's work between quarters (the next quarter's baseline, the
+ * traced worlds' momentum), for the worker's idle time, so that explaining the quarter the
+ * learner plays next only replays the groups they changed. False: nothing left to do now.
+ */
+export function prepare(s: Session): boolean {
+  if (!s.explainer && s.state.round === 0) s.explainer = newExplainer(s.state);
+  const ex = s.explainer;
+  if (!ex || ex.round !== s.state.round || s.attributions.length !== s.state.round) return false;
+  return prepareNext(s.scenario, ex);
 }
 
 /**

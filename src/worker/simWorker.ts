@@ -4,7 +4,7 @@
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, customerBase, explain, exportRun, importRun, loadSource, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
+import { advance, analytics, customerBase, explain, exportRun, importRun, loadSource, prepare, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
 import { transferableCopy } from './customers';
 import { frameBuffers } from './scene';
 
@@ -75,13 +75,36 @@ async function handle(id: number, req: Request): Promise<void> {
   }
 }
 
+// Idle time: the explainer prepares the next quarter one counterfactual quarter at a time,
+// and stops as soon as a request waits (each piece is one quarter of the model at most).
+let waiting = 0;
+let idle: ReturnType<typeof setTimeout> | null = null;
+function idleWork(): void {
+  idle = null;
+  if (waiting > 0 || !session) return;
+  try {
+    if (prepare(session)) scheduleIdle();
+  } catch (error: unknown) {
+    console.error('preparing the next explanation failed', error);
+  }
+}
+function scheduleIdle(): void {
+  idle ??= setTimeout(idleWork, 0);
+}
+
 // Requests are handled one at a time, in order: a preview never races an advance.
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const { id, request } = e.data;
-  queue = queue.then(() =>
-    handle(id, request).catch((error: unknown) => {
-      post({ id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
-    }),
-  );
+  waiting++;
+  queue = queue
+    .then(() =>
+      handle(id, request).catch((error: unknown) => {
+        post({ id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
+      }),
+    )
+    .finally(() => {
+      waiting--;
+      scheduleIdle();
+    });
 };
