@@ -10,6 +10,7 @@ const params = new URLSearchParams(location.search);
 const lang = initialLang(params.get('lang') ?? savedLang(), navigator.languages ?? [navigator.language]);
 useStore.setState({ lang });
 initI18n(lang);
+void import('./store/references').then((m) => m.startReferences());
 
 const root = document.getElementById('root');
 if (root) {

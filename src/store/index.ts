@@ -6,16 +6,17 @@
 import { create, type StateCreator } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { immer } from 'zustand/middleware/immer';
+import type { QuarterAttribution } from '../sim/attribution';
 import type { Decisions } from '../sim/config';
 import type { Lang } from '../sim/text';
 import type { DecisionProblem, PlanUse } from '../sim/validate';
-import type { GameSnapshot, GameSource, StartFailure } from '../worker/protocol';
+import type { GameSnapshot, GameSource, RoundSummary, StartFailure } from '../worker/protocol';
 import { draftFrom } from './draftOps';
 import { deleteSave, getSave, listSaves, newGameId, putSave, type SaveMeta, type SaveRecord } from './saves';
 import { simClient } from './workerClient';
 
-export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'end';
-export const SCREENS: readonly Screen[] = ['home', 'briefing', 'quarter', 'report', 'firm', 'database', 'chain', 'end'];
+export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end';
+export const SCREENS: readonly Screen[] = ['home', 'briefing', 'quarter', 'report', 'firm', 'database', 'chain', 'timelines', 'end'];
 
 /** What the firm view (the Phaser scenes) shows. */
 export interface SceneView {
@@ -37,9 +38,21 @@ export type Notice =
   | { kind: 'bug'; message: string }
   | { kind: 'imported'; title: string };
 
+/** The game a "what if" branch came from, kept beside it (the original is never lost: it stays saved). */
+export interface Timeline {
+  /** Its save. */
+  gameId: string;
+  decisions: Decisions[];
+  summaries: RoundSummary[];
+  score: number;
+  status: 'running' | 'finished' | 'bankrupt';
+  /** Quarters the branch shares with it; the branch differs from quarter fromRound + 1 on. */
+  fromRound: number;
+}
+
 /** A long task in the worker, with its progress. */
 export interface Busy {
-  what: 'start' | 'advance' | 'replay' | 'import' | 'export';
+  what: 'start' | 'advance' | 'replay' | 'import' | 'export' | 'branch';
   done: number;
   total: number;
 }
@@ -87,6 +100,19 @@ interface GameSlice {
   settleImport(choice: 'replace' | 'both' | 'cancel'): Promise<void>;
   pendingImport: PendingImport | null;
   quit(): void;
+  /** Attributions of the quarters explained so far (index 0 = quarter 1); recomputed by the worker, not saved. */
+  explanations: QuarterAttribution[];
+  /** Quarters being explained (progress), or null. */
+  explaining: { upTo: number; done: number; total: number } | null;
+  /** Asks the worker for the attributions of quarters 1..upTo (in the background: nothing waits for it). */
+  explain(upTo: number): Promise<void>;
+  /** The timeline this game branched from, or null. */
+  timeline: Timeline | null;
+  /**
+   * "What if": a new game that keeps quarters 1..round of this one and is played on from
+   * there. The current game stays saved as it is and is shown beside the branch.
+   */
+  branch(round: number): Promise<boolean>;
 }
 
 interface DraftSlice {
@@ -165,7 +191,23 @@ function saveRecord(st: StoreState): SaveRecord | null {
     score: g.view.score,
     status: g.view.status,
     updatedAt: Date.now(),
+    ...(st.timeline ? { branch: { of: st.timeline.gameId, fromRound: st.timeline.fromRound } } : {}),
   };
+}
+
+/** The original timeline of a branch save (replayed without touching the worker's game), or null. */
+async function originalOf(rec: SaveRecord): Promise<Timeline | null> {
+  if (!rec.branch) return null;
+  try {
+    const parent = await getSave(rec.branch.of);
+    if (!parent) return null;
+    const r = await simClient().call({ type: 'timeline', source: parent.source, seed: parent.seed, decisions: parent.decisions, lang: 'en' });
+    if (!r.ok) return null;
+    return { gameId: parent.id, decisions: parent.decisions, summaries: r.summaries, score: r.score, status: r.status, fromRound: rec.branch.fromRound };
+  } catch {
+    // The original cannot be shown (deleted, unreadable): the branch plays on by itself.
+    return null;
+  }
 }
 
 const gameSlice: Slice<GameSlice> = (set, get) => {
@@ -179,9 +221,12 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       set((s) => void (s.notice = { kind: 'storageFailed', message: e instanceof Error ? e.message : String(e) }));
     }
   };
-  const adopt = (game: GameSnapshot, source: GameSource, id: string): void => {
+  const adopt = (game: GameSnapshot, source: GameSource, id: string, timeline: Timeline | null = null, explanations: QuarterAttribution[] = []): void => {
     set((s) => {
       s.game = game;
+      s.timeline = timeline;
+      s.explanations = explanations;
+      s.explaining = null;
       s.source = source;
       s.gameId = id;
       s.draft = draftFrom(game.view.lastDecisions, game.view.choices);
@@ -213,6 +258,57 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     source: null,
     game: null,
     pendingImport: null,
+    explanations: [],
+    explaining: null,
+    timeline: null,
+    explain: async (upTo) => {
+      const st = get();
+      const g = st.game;
+      if (!g) return;
+      const n = Math.min(upTo, g.summaries.length);
+      if (st.explanations.length >= n || (st.explaining && st.explaining.upTo >= n)) return;
+      const gameId = st.gameId;
+      set((s) => void (s.explaining = { upTo: n, done: 0, total: n - s.explanations.length }));
+      try {
+        const r = await simClient().call({ type: 'explain', upTo: n }, (done, total) =>
+          set((s) => {
+            if (s.explaining && s.gameId === gameId) s.explaining = { upTo: n, done, total };
+          }),
+        );
+        // A game loaded meanwhile has its own explanations.
+        if (get().gameId !== gameId) return;
+        set((s) => {
+          if (r.attributions.length > s.explanations.length) s.explanations = r.attributions;
+        });
+      } catch (e) {
+        set((s) => void (s.notice = { kind: 'bug', message: e instanceof Error ? e.message : String(e) }));
+      } finally {
+        set((s) => {
+          if (s.gameId === gameId && s.explaining?.upTo === n) s.explaining = null;
+        });
+      }
+    },
+    branch: async (round) => {
+      const st = get();
+      const g = st.game;
+      if (!g || !st.gameId || !st.source || round < 0 || round >= g.summaries.length) return false;
+      const original: Timeline = {
+        gameId: st.gameId,
+        decisions: g.decisions,
+        summaries: g.summaries,
+        score: g.view.score,
+        status: g.view.status,
+        fromRound: round,
+      };
+      const source = st.source;
+      const kept = st.explanations.slice(0, round);
+      const r = await guard('branch', 0, () => simClient().call({ type: 'rewind', round }));
+      if (!r) return false;
+      adopt(r.game, source, newGameId(), original, kept);
+      set((s) => void (s.screen = r.game.summaries.length > 0 ? 'quarter' : 'briefing'));
+      await autosave();
+      return true;
+    },
     startGame: async (source, seed) => {
       const r = await guard('start', 0, () => simClient().call({ type: 'start', source, seed, lang: get().lang }));
       if (!r) return false;
@@ -247,6 +343,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       });
       get().edit(() => undefined);
       await autosave();
+      void get().explain(r.summary.round);
       return true;
     },
     resume: async (id) => {
@@ -270,7 +367,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
         set((s) => void (s.notice = { kind: 'startFailed', failure: r.failure }));
         return false;
       }
-      adopt(r.game, saved.source, saved.id);
+      adopt(r.game, saved.source, saved.id, await originalOf(saved));
       set((s) => void (s.screen = r.game.view.status === 'running' ? (r.game.summaries.length > 0 ? 'quarter' : 'briefing') : 'end'));
       return true;
     },
@@ -319,6 +416,9 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     quit: () =>
       set((s) => {
         s.game = null;
+        s.timeline = null;
+        s.explanations = [];
+        s.explaining = null;
         s.gameId = null;
         s.source = null;
         s.draft = null;

@@ -25,6 +25,8 @@ export interface SaveRecord {
   status: 'running' | 'finished' | 'bankrupt';
   /** Milliseconds since 1970 (the page's clock; never read by the sim). */
   updatedAt: number;
+  /** A "what if" branch: the game it branched from and the quarters it kept (absent: an original game). */
+  branch?: { of: string; fromRound: number };
 }
 
 /** What the home screen lists. */

@@ -40,6 +40,7 @@ const DatabaseScreen = lazy(() => import('./database/DatabaseScreen'));
 const FirmScreen = lazy(() => import('./firm/FirmScreen'));
 const ChainScreen = lazy(() => import('./chain/ChainScreen'));
 const EndScreen = lazy(() => import('./end/EndScreen'));
+const TimelinesScreen = lazy(() => import('./timelines/TimelinesScreen'));
 
 function Screen() {
   const screen = useStore((s) => s.screen);
@@ -58,6 +59,8 @@ function Screen() {
       return <DatabaseScreen />;
     case 'chain':
       return <ChainScreen />;
+    case 'timelines':
+      return <TimelinesScreen />;
     case 'end':
       return <EndScreen />;
     default: {

@@ -10,6 +10,7 @@ import type { RoundReport } from '../sim/report';
 import type { LocalText, Lang } from '../sim/text';
 import type { DecisionProblem, PlanUse } from '../sim/validate';
 import type { ScenarioIssue } from '../scenario/load';
+import type { WhaleCurve } from './whaleTypes';
 
 /** Where a game's scenario comes from: a built-in by id, or the text of a file. */
 export type GameSource =
@@ -239,6 +240,10 @@ export type Request =
   | { type: 'customerBase'; round: number }
   /** The attribution ("why did it change?") of quarters 1..upTo, computing the missing ones (progress per quarter). */
   | { type: 'explain'; upTo: number }
+  /** The whale curve of customer profitability (every customer ever, by lifetime profit), for the debrief. */
+  | { type: 'whale' }
+  /** Replays another game (the original of a "what if" branch) without replacing this one: its summaries. */
+  | { type: 'timeline'; source: GameSource; seed: string; decisions: Decisions[]; lang: Lang }
   /** A run file (text) of the game so far. */
   | { type: 'exportRun' }
   /** Parses and replays a run file; answers with the game and its source. */
@@ -264,6 +269,8 @@ export interface Responses {
   analytics: CustomerAnalytics;
   customerBase: CustomerBaseFrame | null;
   explain: { attributions: QuarterAttribution[] };
+  whale: WhaleCurve;
+  timeline: { ok: true; summaries: RoundSummary[]; score: number; status: 'running' | 'finished' | 'bankrupt' } | { ok: false; failure: StartFailure };
   exportRun: { text: string; fileName: string };
   importRun: { ok: true; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
 }

@@ -7,6 +7,7 @@ import type { FromWorker, Request, Responses, ToWorker } from './protocol';
 import { advance, analytics, customerBase, explain, exportRun, importRun, loadSource, prepare, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
 import { transferableCopy } from './customers';
 import { frameBuffers } from './scene';
+import { whaleCurve } from './whale';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -60,6 +61,15 @@ async function handle(id: number, req: Request): Promise<void> {
     }
     case 'explain':
       return answer('explain', { attributions: explain(need(), req.upTo, progress) });
+    case 'whale':
+      return answer('whale', whaleCurve(need().state));
+    case 'timeline': {
+      const loaded = await loadSource(req.source, req.lang);
+      if (!loaded.ok) return answer('timeline', loaded);
+      const r = startSession(req.source, loaded.scenario, loaded.json, req.seed, req.decisions, progress);
+      if (!r.ok) return answer('timeline', r);
+      return answer('timeline', { ok: true, summaries: r.session.summaries, score: r.session.state.score, status: r.session.state.status });
+    }
     case 'exportRun':
       return answer('exportRun', exportRun(need()));
     case 'importRun': {

@@ -4,7 +4,8 @@ import { createRoot } from 'react-dom/client';
 import type { Lang } from '../../sim/text';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { initI18n } from '../i18n';
-import { ChainDiagram, LineChart, ParetoChart, Sparkline, ValueGrid, type ChainKey, type ChainLinkView } from './index';
+import type { WhaleCurve } from '../../worker/whaleTypes';
+import { ChainDiagram, LineChart, ParetoChart, Sparkline, ValueGrid, Waterfall, WhaleChart, type ChainKey, type ChainLinkView, type WaterfallStep } from './index';
 
 initI18n('en');
 
@@ -20,6 +21,35 @@ const revs = Array.from({ length: 300 }, (_, i) => 1 / (i + 1) ** 0.9).sort((a, 
 const total = revs.reduce((a, b) => a + b, 0);
 const pareto = Array.from({ length: 101 }, (_, k) => revs.slice(0, Math.round((revs.length * k) / 100)).reduce((a, b) => a + b, 0) / total);
 const shareFor80 = (revs.findIndex((_, i) => revs.slice(0, i + 1).reduce((a, b) => a + b, 0) >= 0.8 * total) + 1) / revs.length;
+
+/** A whale curve of lifetime profits, as src/worker/whale.ts computes it (linear between customers). */
+function whaleOf(profits: readonly number[]): WhaleCurve {
+  const d = [...profits].sort((a, b) => b - a);
+  const n = d.length;
+  const cum = [0];
+  for (const v of d) cum.push(cum[cum.length - 1]! + v);
+  const points = Array.from({ length: 101 }, (_, k) => {
+    const whole = Math.floor((n * k) / 100);
+    return cum[whole]! + (whole < n ? ((n * k) / 100 - whole) * d[whole]! : 0);
+  });
+  const positive = d.filter((v) => v > 0).length;
+  const losing = d.filter((v) => v < 0);
+  const total = cum[n]!;
+  return {
+    customers: n,
+    totalProfit: total,
+    points,
+    peak: { share: n ? positive / n : 0, profit: cum[positive]! },
+    unprofitable: losing.length,
+    unprofitableLoss: losing.reduce((a, b) => a + b, 0),
+    topShare20: total > 0 ? points[20]! / total : null,
+  };
+}
+// Lifetime profit of 1,800 customers: a few very profitable ones, a long tail costing more to serve than they bring.
+const lifetimeProfit = (cost: number): number[] => Array.from({ length: 1800 }, (_, i) => 4000 * (1 - i / 1800) ** 4 - cost * (i / 1800) ** 2);
+const whale = whaleOf(lifetimeProfit(1200));
+const whaleLoss = whaleOf(lifetimeProfit(3000));
+const whaleSmall = whaleOf([900, 700, 400, 300, 200, 150, 100, 80, 50, 20]);
 
 const grid = {
   rows: 5,
@@ -45,6 +75,100 @@ function chainLinks(lang: Lang): Record<ChainKey, ChainLinkView> {
     revenue: { value: 1_700_000, previous: 1_640_000, format: money },
     profit: { value: 210_000, previous: 170_000, format: money },
   };
+}
+
+/** Waterfall samples: [id, kind, value, English label, Chinese label]. */
+type Sample = readonly [string, WaterfallStep['kind'], number, string, string];
+const steps = (lang: Lang, rows: readonly Sample[]): WaterfallStep[] => rows.map(([id, kind, value, en, zh]) => ({ id, kind, value, label: lang === 'en' ? en : zh }));
+
+const profitSteps: Sample[] = [
+  ['start', 'start', 120_000, 'End of Q3', '第3季度末'],
+  ['late-training', 'late', 18_000, 'Training (Q2)', '培训（第2季度）'],
+  ['late-price', 'late', -9_000, 'Price cut (Q3)', '降价（第3季度）'],
+  ['outside', 'outside', -14_000, 'Outside events, carry-over and luck', '外部事件、延续效应与运气'],
+  ['service:0', 'group', 31_000, 'Service, top tier', '服务水平（高价值客户）'],
+  ['acquisition', 'group', -22_000, 'Acquisition', '获客'],
+  ['wages', 'group', -6_000, 'Wages', '工资'],
+  ['interaction', 'interaction', 4_000, 'Interaction', '交互作用'],
+  ['end', 'end', 122_000, 'Now (Q4)', '当前（第4季度）'],
+];
+const revenueSteps: Sample[] = [
+  ['start', 'start', 1_520_000, 'End of Q3', '第3季度末'],
+  ['outside', 'outside', 12_000, 'Outside events, carry-over and luck', '外部事件、延续效应与运气'],
+  ['service:0', 'group', 26_000, 'Service, top tier', '服务水平（高价值客户）'],
+  ['price', 'group', -31_000, 'Price', '价格'],
+  ['acquisition', 'group', 18_000, 'Acquisition', '获客'],
+  ['interaction', 'interaction', -3_000, 'Interaction', '交互作用'],
+  ['end', 'end', 1_542_000, 'Now (Q4)', '当前（第4季度）'],
+];
+const customerSteps: Sample[] = [
+  ['start', 'start', 1_480, 'Status quo', '维持现状'],
+  ['acquisition', 'group', 64, 'Acquisition', '获客'],
+  ['service:0', 'group', 12, 'Service, top tier', '服务水平（高价值客户）'],
+  ['winBack', 'group', 9, 'Win-back', '挽回流失客户'],
+  ['interaction', 'interaction', -2, 'Interaction', '交互作用'],
+  ['end', 'end', 1_563, 'Now (Q1)', '当前（第1季度）'],
+];
+const lossSteps: Sample[] = [
+  ['start', 'start', -40_000, 'End of Q5', '第5季度末'],
+  ['outside', 'outside', -12_000, 'Outside events, carry-over and luck', '外部事件、延续效应与运气'],
+  ['wages', 'group', -15_000, 'Wages', '工资'],
+  ['brand', 'group', -8_000, 'Brand', '品牌'],
+  ['end', 'end', -75_000, 'Now (Q6)', '当前（第6季度）'],
+];
+const manySteps: Sample[] = [
+  ['start', 'start', 210_000, 'End of Q7', '第7季度末'],
+  ['late-training', 'late', 6_000, 'Training (Q6)', '培训（第6季度）'],
+  ['late-systems', 'late', 9_000, 'Systems (Q5)', '信息系统（第5季度）'],
+  ['outside', 'outside', -11_000, 'Outside events, carry-over and luck', '外部事件、延续效应与运气'],
+  ['tiering', 'group', 14_000, 'Tiering rule', '客户分级规则'],
+  ['service:0', 'group', 21_000, 'Service, top tier', '服务水平（高价值客户）'],
+  ['service:1', 'group', -7_000, 'Service, middle tier', '服务水平（中价值客户）'],
+  ['service:2', 'group', -12_000, 'Service, bottom tier', '服务水平（低价值客户）'],
+  ['relationship', 'group', 5_000, 'Relationship programmes', '关系维护项目'],
+  ['price', 'group', -9_000, 'Price', '价格'],
+  ['acquisition', 'group', 3_000, 'Acquisition', '获客'],
+  ['winBack', 'group', 2_000, 'Win-back', '挽回流失客户'],
+  ['staffing', 'group', -4_000, 'Staffing', '人员配置'],
+  ['interaction', 'interaction', 1_500, 'Interaction', '交互作用'],
+  ['end', 'end', 228_500, 'Now (Q8)', '当前（第8季度）'],
+];
+// The end does not match: a bug upstream, which the chart shows.
+const brokenSteps: Sample[] = [
+  ['start', 'start', 50_000, 'End of Q1', '第1季度末'],
+  ['price', 'group', 10_000, 'Price', '价格'],
+  ['end', 'end', 65_000, 'Now (Q2)', '当前（第2季度）'],
+];
+const flatSteps: Sample[] = [
+  ['start', 'start', 300, 'Status quo', '维持现状'],
+  ['price', 'group', 0, 'Price', '价格'],
+  ['end', 'end', 300, 'Now (Q1)', '当前（第1季度）'],
+];
+
+function Waterfalls({ lang }: { lang: Lang }): ReactElement {
+  const money = (v: number): string => fmtMoney(v, 'CNY', lang);
+  const count = (v: number): string => fmtNumber(v, lang);
+  const en = lang === 'en';
+  return h(
+    'div',
+    null,
+    h('div', { className: 'card', style: { marginTop: '1rem' } }, h(Waterfall, { lang, title: en ? 'Why did profit change in Q4?' : '第4季度利润为何变化？', steps: steps(lang, profitSteps), format: money, highlight: true })),
+    h(
+      'div',
+      { className: 'row', style: { marginTop: '1rem' } },
+      h('div', { className: 'card' }, h(Waterfall, { lang, title: en ? 'Revenue: far from zero (axis cut)' : '收入：远离零（数值轴截断）', steps: steps(lang, revenueSteps), format: money, highlight: true })),
+      h('div', { className: 'card' }, h(Waterfall, { lang, title: en ? 'Customers in the first quarter' : '第1季度客户数', steps: steps(lang, customerSteps), format: count, height: 280 })),
+    ),
+    h(
+      'div',
+      { className: 'row', style: { marginTop: '1rem' } },
+      h('div', { className: 'card' }, h(Waterfall, { lang, title: en ? 'A loss growing' : '亏损扩大', steps: steps(lang, lossSteps), format: money, height: 280 })),
+      h('div', { className: 'card' }, h(Waterfall, { lang, title: en ? 'Parts that do not add up' : '各部分之和不符', steps: steps(lang, brokenSteps), format: money, height: 260 })),
+      h('div', { className: 'card' }, h(Waterfall, { lang, title: en ? 'No change' : '没有变化', steps: steps(lang, flatSteps), format: count, height: 240 })),
+    ),
+    h('div', { className: 'card', style: { marginTop: '1rem' } }, h(Waterfall, { lang, title: en ? 'Many groups: rows' : '决策组较多：横向条形', steps: steps(lang, manySteps), format: money, highlight: true })),
+    h('div', { className: 'card', style: { marginTop: '1rem', maxWidth: 360 } }, h(Waterfall, { lang, title: en ? 'Narrow: rows' : '窄屏：横向条形', steps: steps(lang, profitSteps), format: money, highlight: true })),
+  );
 }
 
 function Section({ lang }: { lang: Lang }): ReactElement {
@@ -124,11 +248,20 @@ function Section({ lang }: { lang: Lang }): ReactElement {
         h(ValueGrid, { lang, grid, formatRevenue: (v) => fmtMoney(v, 'CNY', lang), onSelect: (row, col) => setSel({ row, col }), selected: sel, title: en ? 'Value grid' : '客户价值网格' }),
       ),
     ),
+    h(
+      'div',
+      { className: 'row', style: { marginTop: '1rem' } },
+      h('div', { className: 'card', 'data-sample': 'whale' }, h(WhaleChart, { lang, curve: whale, currency: 'CNY', title: en ? 'Whale curve' : '鲸鱼曲线' })),
+      h('div', { className: 'card', 'data-sample': 'whale-loss' }, h(WhaleChart, { lang, curve: whaleLoss, currency: 'CNY', title: en ? 'Whale curve: a loss overall (in money)' : '鲸鱼曲线：整体亏损（按金额）' })),
+      h('div', { className: 'card', 'data-sample': 'whale-small', style: { maxWidth: 420 } }, h(WhaleChart, { lang, curve: whaleSmall, currency: 'CNY', title: en ? 'Ten customers, all profitable' : '十位客户，全部盈利' })),
+      h('div', { className: 'card', 'data-sample': 'whale-narrow', style: { maxWidth: 360 } }, h(WhaleChart, { lang, curve: whale, currency: 'CNY', title: en ? 'Narrow' : '窄屏' })),
+    ),
     h('div', { className: 'card', style: { marginTop: '1rem' } }, h(ChainDiagram, { lang, links: chainLinks(lang), title: en ? 'Service-profit chain' : '服务利润链' })),
     // Exactly 1000 px of content (card padding 2 x 20 px, border 2 x 1 px): still one row.
     h('div', { className: 'card', style: { marginTop: '1rem', width: 1042 } }, h(ChainDiagram, { lang, links: chainLinks(lang) })),
     h('div', { className: 'card', style: { marginTop: '1rem', maxWidth: 760 } }, h(ChainDiagram, { lang, links: chainLinks(lang) })),
     h('div', { className: 'card', style: { marginTop: '1rem', maxWidth: 420 } }, h(ChainDiagram, { lang, links: chainLinks(lang) })),
+    h(Waterfalls, { lang }),
   );
 }
 

@@ -1,11 +1,59 @@
+/**
+ * Messages of the CSV export (namespace `exports`), in en and zh-CN. The column headers
+ * compose these patterns with the UI's own terms (`common:kpi.name.*`, `common:quarter.*`,
+ * `LEVER_NAMES`), so a spreadsheet uses the words of the screens and of GLOSSARY.md.
+ */
 import type { Bilingual } from '../i18n/types';
 
 const en = {
-  title: 'exports',
+  button: 'Export CSV (Excel)',
+  buttonHint: 'Every quarter\'s figures and decisions in one table (UTF-8, opens in Excel).',
+  col: {
+    scenarioId: 'Scenario id',
+    scenario: 'Scenario',
+    seed: 'Seed',
+    quarter: 'Quarter',
+    roundScore: 'Score this quarter',
+    totalScore: 'Total score',
+    hash: 'State hash',
+    /** A measured KPI's margin of error. */
+    moe: '{{kpi}}: margin of error',
+    /** A KPI or a lever of one tier, or a part of a lever. */
+    sub: '{{name}}: {{sub}}',
+    /** A decision column: its lever (LEVER_NAMES) and what it sets. */
+    decision: 'Decision ({{lever}}): {{name}}',
+    clv: 'Customer lifetime value (CLV, mean)',
+    cutoff: 'Cut-off (share of customers or lowest score)',
+    oneVote: 'One-vote rule: yearly revenue above',
+    choices: 'Choice cards (card: option)',
+    trueNps: 'True Net Promoter Score',
+    trueEmployeeSatisfaction: 'True employee satisfaction (points)',
+  },
+  value: { yes: 'yes', no: 'no' },
 };
 
 const zh: Bilingual<typeof en>['zh-CN'] = {
-  title: 'exports 中文',
+  button: '导出 CSV（Excel）',
+  buttonHint: '把每个季度的指标和决策导出为一张表（UTF-8 编码，可用 Excel 打开）。',
+  col: {
+    scenarioId: '情景编号',
+    scenario: '情景',
+    seed: '随机种子',
+    quarter: '季度',
+    roundScore: '本季度得分',
+    totalScore: '累计得分',
+    hash: '状态哈希',
+    moe: '{{kpi}}：误差范围',
+    sub: '{{name}}：{{sub}}',
+    decision: '决策（{{lever}}）：{{name}}',
+    clv: '客户终身价值（平均）',
+    cutoff: '分级界限（客户比例或最低得分）',
+    oneVote: '一票否决规则：年收入高于',
+    choices: '选择卡（卡片：选项）',
+    trueNps: '真实净推荐值',
+    trueEmployeeSatisfaction: '真实员工满意度（分）',
+  },
+  value: { yes: '是', no: '否' },
 };
 
 export const exportsMessages: Bilingual<typeof en> = { en, 'zh-CN': zh };

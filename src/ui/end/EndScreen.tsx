@@ -1,19 +1,49 @@
 /**
- * End of game: the score, the scorecard against the objectives, every KPI's chart, and the
- * reveal of true satisfaction against what the surveys measured.
+ * End of game, the debrief: the score and the ranking among the reference strategies, the
+ * three decisions that mattered most and the lessons this run showed or broke (from the
+ * attribution of every quarter), tier economics (whale curve, CLV per tier), the scorecard,
+ * the reveal of true against measured satisfaction, why each quarter changed, and exports.
+ * Prints as an A4 debrief (debrief.css).
  */
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import type { RoundSummary } from '../../worker/protocol';
 import { LineChart } from '../charts/LineChart';
-import { fmtMoney, fmtNumber } from '../format';
+import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { KpiChart } from '../shell/KpiCharts';
 import { KPIS, measuredNps, measuredSatisfaction } from '../shell/kpis';
 import { ObjectiveText } from '../shell/ObjectiveText';
 import { saveTextFile } from '../shell/files';
+import { simClient } from '../../store/workerClient';
+import type { WhaleCurve } from '../../worker/whaleTypes';
+import { WhaleChart } from '../charts/WhaleChart';
+import { Ranking } from '../compare/Ranking';
+import { ExplainPanel } from '../debrief/ExplainPanel';
+import { ExportCsvButton } from '../debrief/ExportCsvButton';
+import { LessonsList, TopDecisions } from '../debrief/Lessons';
 import '../quarter/quarter.css';
+import '../debrief/debrief.css';
 import './end.css';
+
+/** The whale curve of the current state, from the worker (null while it loads). */
+function useWhale(stateKey: string): { curve: WhaleCurve | null; error: string | null } {
+  const [out, setOut] = useState<{ key: string; curve: WhaleCurve | null; error: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    simClient()
+      .call({ type: 'whale' })
+      .then(
+        (curve) => live && setOut({ key: stateKey, curve, error: null }),
+        (e: unknown) => live && setOut({ key: stateKey, curve: null, error: e instanceof Error ? e.message : String(e) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [stateKey]);
+  return out && out.key === stateKey ? out : { curve: null, error: null };
+}
 
 /** The value an objective's KPI had when it was checked, as the engine reported it. */
 function objectiveValue(id: string, s: readonly RoundSummary[]): number | null {
@@ -31,6 +61,15 @@ export default function EndScreen() {
   const last = s.at(-1);
   const met = new Set(game.view.objectivesMet);
   const currency = sc.currency;
+  const { t: td } = useTranslation('debrief');
+  const explanations = useStore((st) => st.explanations);
+  const explaining = useStore((st) => st.explaining);
+  const whale = useWhale(game.view.hash);
+  const [quarter, setQuarter] = useState(s.length);
+  const quarterPick = useId();
+  useEffect(() => {
+    if (s.length > 0) void useStore.getState().explain(s.length);
+  }, [s.length]);
   const exportRun = async () => {
     const r = await useStore.getState().exportRun();
     if (r) saveTextFile(r.text, r.fileName);
@@ -46,8 +85,10 @@ export default function EndScreen() {
   const measured = s.map((x) => measuredSatisfaction(x));
   const nps = s.map((x) => measuredNps(x));
   return (
-    <article className="stack end">
+    <article className="stack end debrief" data-testid="debrief">
+      <p className="print-only muted">{td('debrief.printedAt', { scenario: pickText(sc.title, lang), seed: game.seed, hash: last?.hash ?? '' })}</p>
       <h1 tabIndex={-1}>{game.view.status === 'bankrupt' ? t('end.bankruptTitle') : t('end.title')}</h1>
+      <p className="lead">{td('debrief.intro')}</p>
       <section className="card score-card" data-testid="end-score">
         <p className="big-score">
           {t('end.score')} <strong>{fmtNumber(game.view.score, lang, { digits: 1, full: true })}</strong>
@@ -61,14 +102,63 @@ export default function EndScreen() {
           })}
         </p>
         <p className="muted">{t('end.hash', { hash: last?.hash ?? '', seed: game.seed })}</p>
-        <div className="row">
+        <div className="row no-print">
+          <button type="button" data-testid="print-debrief" onClick={() => window.print()}>
+            🖶 {td('debrief.print')}
+          </button>
           <button type="button" data-testid="end-export" onClick={() => void exportRun()}>
             {t('end.export')}
           </button>
+          <ExportCsvButton />
           <button type="button" onClick={() => useStore.getState().quit()}>
             {t('end.newGame')}
           </button>
         </div>
+        <p className="muted small no-print">
+          {td('debrief.printHint')} {td('debrief.exportsNote')}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="ranking-title">
+        <h2 id="ranking-title">{td('debrief.ranking')}</h2>
+        <Ranking />
+      </section>
+
+      {explanations.length >= s.length ? (
+        <>
+          <section className="card" aria-labelledby="top-title" data-testid="top-decisions">
+            <h2 id="top-title">{td('debrief.top')}</h2>
+            <p className="muted small">{td('debrief.topNote')}</p>
+            <TopDecisions attributions={explanations} />
+          </section>
+          <section className="card allow-break" aria-labelledby="lessons-title" data-testid="lessons">
+            <h2 id="lessons-title">{td('debrief.lessons')}</h2>
+            <LessonsList attributions={explanations} />
+          </section>
+        </>
+      ) : (
+        <section className="card">
+          <p role="status" data-testid="debrief-working">
+            {explaining && explaining.total > 1 ? td('explain.working', { done: explaining.done, total: explaining.total }) : td('debrief.loading')}
+          </p>
+        </section>
+      )}
+
+      <section className="card allow-break" aria-labelledby="economics-title">
+        <h2 id="economics-title">{td('debrief.economics')}</h2>
+        <h3>{td('debrief.whale')}</h3>
+        <p className="muted small">{td('debrief.whaleNote')}</p>
+        {whale.curve ? (
+          <div data-testid="whale">
+            <WhaleChart curve={whale.curve} lang={lang} currency={currency} />
+          </div>
+        ) : whale.error ? (
+          <p role="alert">{td('debrief.whaleFailed', { message: whale.error })}</p>
+        ) : (
+          <p role="status">{td('debrief.loading')}</p>
+        )}
+        <h3>{td('debrief.clv')}</h3>
+        {last && <TierEconomics summary={last} />}
       </section>
 
       <section className="card" aria-labelledby="objectives-title">
@@ -145,15 +235,30 @@ export default function EndScreen() {
         <p className="muted">{t('end.revealNote', { surveyed: measured.filter(Boolean).length, n: s.length })}</p>
       </section>
 
-      <section className="card" aria-labelledby="all-charts">
+      <section className="card allow-break" aria-labelledby="quarters-title">
+        <h2 id="quarters-title">{td('debrief.quarters')}</h2>
+        <div className="row no-print">
+          <label htmlFor={quarterPick}>{td('debrief.quarter')}</label>
+          <select id={quarterPick} data-testid="debrief-quarter" value={quarter} onChange={(e) => setQuarter(Number(e.target.value))}>
+            {s.map((x) => (
+              <option key={x.round} value={x.round}>
+                {x.round}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ExplainPanel round={Math.min(quarter, s.length)} reveal headingLevel={3} />
+      </section>
+
+      <section className="card no-print" aria-labelledby="all-charts">
         <h2 id="all-charts">{t('end.allCharts')}</h2>
         <div className="grid2">
           {KPIS.map((k) => (
-            <KpiChart key={k.id} id={k.id} byTier={Boolean(k.readTier) && k.kind !== 'share' && k.id !== 'measuredSatisfaction' && k.id !== 'measuredNps'} height={220} />
+            <KpiChart key={k.id} id={k.id} byTier={Boolean(k.readTier) && k.kind !== 'share' && k.id !== 'measuredSatisfaction' && k.id !== 'measuredNps'} height={220} references />
           ))}
         </div>
       </section>
-      <div className="row">
+      <div className="row no-print">
         <button type="button" onClick={() => useStore.getState().openReport(s.length)}>
           {t('end.toReports')}
         </button>
@@ -162,5 +267,49 @@ export default function EndScreen() {
         </button>
       </div>
     </article>
+  );
+}
+
+/** Customers, CLV, customer equity and profit per tier in the last quarter (true values: the debrief). */
+function TierEconomics({ summary }: { summary: RoundSummary }) {
+  const { t } = useTranslation('debrief');
+  const lang = useStore((s) => s.lang);
+  const game = useStore((s) => s.game)!;
+  const sc = game.scenario;
+  const money = (v: number) => fmtMoney(v, sc.currency, lang);
+  const equity = summary.firm.customerEquity;
+  const rows = [
+    ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: summary.tiers.length === 1 ? t('debrief.total') : pickText(sc.tiers[i]?.name, lang), k: x })),
+    ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.total'), k: summary.firm }] : []),
+  ];
+  return (
+    <div className="table-scroll">
+      <table className="data" data-testid="clv-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('debrief.tier')}</th>
+            <th scope="col" className="num">{t('debrief.customers')}</th>
+            <th scope="col" className="num">{t('debrief.meanClv')}</th>
+            <th scope="col" className="num">{t('debrief.equity')}</th>
+            <th scope="col" className="num">{t('debrief.equityShare')}</th>
+            <th scope="col" className="num">{t('debrief.profit')}</th>
+            <th scope="col" className="num">{t('debrief.profitPerCustomer')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              <td className="num">{fmtNumber(r.k.customers, lang)}</td>
+              <td className="num">{money(r.k.clv)}</td>
+              <td className="num">{money(r.k.customerEquity)}</td>
+              <td className="num">{equity !== 0 ? fmtPercent(r.k.customerEquity / equity, lang, 1) : '—'}</td>
+              <td className="num">{money(r.k.profit)}</td>
+              <td className="num">{r.k.customers > 0 ? money(r.k.profit / r.k.customers) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -17,13 +17,14 @@ const en = {
     crashHome: 'Back to home',
     announce: 'Quarter {{n}} played. Operating profit {{profit}}, revenue {{revenue}}, {{customers}} customers, score {{score}}.',
   },
-  nav: { label: 'Game screens', quarter: 'Decisions', report: 'Quarter report', firm: 'The firm', database: 'Customer database', chain: 'Service-profit chain', end: 'Scorecard', home: 'Home' },
+  nav: { label: 'Game screens', quarter: 'Decisions', report: 'Quarter report', firm: 'The firm', database: 'Customer database', chain: 'Service-profit chain', timelines: 'Timelines', end: 'Scorecard', home: 'Home' },
   busy: {
     start: 'Setting up the firm and its customers…',
     advance: 'Playing the quarter…',
     replay: 'Replaying the saved quarters…',
     import: 'Checking and replaying the save file…',
     export: 'Writing the save file…',
+    branch: 'Going back to the quarter you chose…',
     progress: '{{done}} of {{total}} quarters',
   },
   errors: {
@@ -368,13 +369,14 @@ export const commonMessages: Bilingual<typeof en> = {
       crashHome: '返回首页',
       announce: '第 {{n}} 季度已完成。营业利润 {{profit}}，收入 {{revenue}}，客户 {{customers}} 个，得分 {{score}}。',
     },
-    nav: { label: '游戏页面', quarter: '决策', report: '季度报告', firm: '企业现场', database: '客户数据库', chain: '服务利润链', end: '成绩单', home: '首页' },
+    nav: { label: '游戏页面', quarter: '决策', report: '季度报告', firm: '企业现场', database: '客户数据库', chain: '服务利润链', timelines: '时间线对比', end: '成绩单', home: '首页' },
     busy: {
       start: '正在建立企业和客户…',
       advance: '正在模拟本季度…',
       replay: '正在重放已保存的季度…',
       import: '正在检查并重放存档文件…',
       export: '正在生成存档文件…',
+      branch: '正在回到你选择的季度…',
       progress: '已完成 {{done}} / {{total}} 个季度',
     },
     errors: {

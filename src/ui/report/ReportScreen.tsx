@@ -9,6 +9,8 @@ import { EVENT_KIND_NAMES } from '../../sim/report';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { ExplainPanel } from '../debrief/ExplainPanel';
+import { WhatIf } from '../debrief/WhatIf';
 import { KpiCards } from '../shell/KpiCards';
 import '../quarter/quarter.css';
 import './report.css';
@@ -61,6 +63,7 @@ export default function ReportScreen() {
         </button>
       </p>
       <KpiCards round={r} />
+      <ExplainPanel round={r} reveal={game.view.status !== 'running'} />
 
       {(s.fired.length > 0 || s.news.length > 0) && (
         <section className="card" aria-labelledby="events-title">
@@ -238,6 +241,8 @@ export default function ReportScreen() {
           </table>
         </section>
       </div>
+
+      <WhatIf round={r} />
 
       <section className="card" aria-labelledby="hash-title">
         <h2 id="hash-title">{t('report.verify')}</h2>

@@ -3,12 +3,13 @@ import { pickText } from '../../sim/text';
 import { useStore, type Screen } from '../../store/index';
 import { saveTextFile } from './files';
 
-const NAV: { screen: Screen; key: 'nav.quarter' | 'nav.report' | 'nav.firm' | 'nav.database' | 'nav.chain' | 'nav.end' }[] = [
+const NAV: { screen: Screen; key: 'nav.quarter' | 'nav.report' | 'nav.firm' | 'nav.database' | 'nav.chain' | 'nav.timelines' | 'nav.end' }[] = [
   { screen: 'quarter', key: 'nav.quarter' },
   { screen: 'report', key: 'nav.report' },
   { screen: 'firm', key: 'nav.firm' },
   { screen: 'database', key: 'nav.database' },
   { screen: 'chain', key: 'nav.chain' },
+  { screen: 'timelines', key: 'nav.timelines' },
   { screen: 'end', key: 'nav.end' },
 ];
 
@@ -33,6 +34,7 @@ export function Header() {
   const go = useStore((s) => s.go);
   const played = game?.summaries.length ?? 0;
   const finished = game !== null && game.view.status !== 'running';
+  const branched = useStore((s) => s.timeline !== null);
   const exportRun = async () => {
     const r = await useStore.getState().exportRun();
     if (r) saveTextFile(r.text, r.fileName);
@@ -50,7 +52,7 @@ export function Header() {
       {game && screen !== 'home' && (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'database' || n.screen === 'firm' || played > 0)).map((n) => (
+            {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'timelines' ? branched : n.screen === 'database' || n.screen === 'firm' || played > 0)).map((n) => (
               <li key={n.screen}>
                 <button type="button" data-testid={`nav-${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined} onClick={() => (n.screen === 'report' ? useStore.getState().openReport(played) : n.screen === 'firm' ? useStore.getState().openFirm(played) : go(n.screen))}>
                   {t(n.key)}

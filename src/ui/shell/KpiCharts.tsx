@@ -1,13 +1,18 @@
 /**
- * Charts of every KPI over the quarters: pick a KPI, for the firm or by tier. Lazy chunk (the
- * chart code is not in the first screen's JavaScript).
+ * Charts of every KPI over the quarters: pick a KPI, for the firm or by tier, with the
+ * reference strategies played on the same scenario and seed as faint ghost lines (only the
+ * quarters the learner has played, until the game is over). Lazy chunk (the chart code is
+ * not in the first screen's JavaScript).
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
+import type { PolicyId } from '../../policies/index';
 import { useStore } from '../../store/index';
+import { useReferences } from '../../store/references';
 import { LineChart, type LineSeries } from '../charts/LineChart';
 import type { RoundSummary } from '../../worker/protocol';
+import { REFERENCE_POLICIES, type ReferencePolicyId, type ReferenceRun } from '../../worker/referenceProtocol';
 import { fmtKpi, KPIS, kpiById, type KpiId } from './kpis';
 
 /** The series of one KPI over the quarters played: the firm, or one line per tier ever in use. */
@@ -19,23 +24,67 @@ export function kpiSeries(id: KpiId, byTier: boolean, summaries: readonly RoundS
   return Array.from({ length: maxTiers }, (_, t) => ({ id: `t${t}`, name: names.tier(t), values: summaries.map((x) => (t < x.tiers.length ? readTier(x, t) : null)) }));
 }
 
-export function KpiChart({ id, byTier, height }: { id: KpiId; byTier: boolean; height?: number }) {
+/**
+ * One ghost line per reference run: the KPI in each quarter it played. During the game only the
+ * quarters the learner has `played` (the references' future stays hidden); once `finished`,
+ * every quarter of each run.
+ */
+export function referenceSeries(runs: readonly ReferenceRun[], id: KpiId, played: number, finished: boolean, names: (policy: PolicyId) => string): LineSeries[] {
+  const def = kpiById(id);
+  return runs.map((r) => ({
+    id: r.policy,
+    name: names(r.policy),
+    values: (finished ? r.summaries : r.summaries.slice(0, Math.max(0, played))).map((x) => def.read(x)),
+  }));
+}
+
+const isReference = (p: PolicyId): p is ReferencePolicyId => (REFERENCE_POLICIES as readonly string[]).includes(p);
+
+/**
+ * The chart of one KPI. With `references`, the firm-level chart (not by tier) also draws the
+ * reference strategies as ghost lines once they have all been played.
+ */
+export function KpiChart({ id, byTier, height, references = false }: { id: KpiId; byTier: boolean; height?: number; references?: boolean }) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('compare');
   const lang = useStore((s) => s.lang);
   const game = useStore((s) => s.game)!;
+  const runs = useReferences((s) => (s.status === 'done' ? s.runs : null));
   const def = kpiById(id);
   const series = kpiSeries(id, byTier, game.summaries, { firm: t('report.firm'), tier: (i) => pickText(game.scenario.tiers[i]?.name, lang) });
-  return <LineChart title={t(`kpi.name.${id}`)} lang={lang} series={series} format={(v) => fmtKpi(def, v, game.scenario.currency, lang)} height={height ?? 260} firstQuarter={1} />;
+  const ghosts =
+    references && !byTier && runs && runs.length > 0
+      ? referenceSeries(runs, id, game.summaries.length, game.view.status !== 'running', (p) => (isReference(p) ? tc(`policy.${p}`) : p))
+      : [];
+  return (
+    <LineChart
+      title={t(`kpi.name.${id}`)}
+      lang={lang}
+      series={series}
+      references={ghosts}
+      format={(v) => fmtKpi(def, v, game.scenario.currency, lang)}
+      height={height ?? 260}
+      firstQuarter={1}
+    />
+  );
 }
 
 export default function KpiCharts() {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('compare');
   const [id, setId] = useState<KpiId>('operatingProfit');
   const [byTier, setByTier] = useState(false);
   const selectId = useId();
   const tierId = useId();
+  const refId = useId();
   const played = useStore((s) => s.game?.summaries.length ?? 0);
+  const show = useReferences((s) => s.show);
+  const setShow = useReferences((s) => s.setShow);
+  const refStatus = useReferences((s) => s.status);
+  const refDone = useReferences((s) => s.runs.length);
   const def = kpiById(id);
+  const refNote =
+    refStatus === 'running' ? tc('showComputing', { done: refDone, total: REFERENCE_POLICIES.length }) : refStatus === 'failed' ? tc('showFailed') : null;
   return (
     <section className="card" aria-labelledby={`${selectId}-h`}>
       <h2 id={`${selectId}-h`}>{t('charts.title')}</h2>
@@ -50,8 +99,26 @@ export default function KpiCharts() {
         </select>
         <input id={tierId} type="checkbox" checked={byTier && Boolean(def.readTier)} disabled={!def.readTier} onChange={(e) => setByTier(e.target.checked)} />
         <label htmlFor={tierId}>{t('charts.byTier')}</label>
+        {/* One label around the box and its text: they wrap to the next line together. */}
+        <label htmlFor={refId}>
+          <input
+            id={refId}
+            type="checkbox"
+            data-testid="chart-references"
+            checked={show}
+            disabled={refStatus !== 'done'}
+            aria-describedby={refNote ? `${refId}-note` : undefined}
+            onChange={(e) => setShow(e.target.checked)}
+          />{' '}
+          {tc('show')}
+        </label>
+        {refNote ? (
+          <span id={`${refId}-note`} className="muted">
+            {refNote}
+          </span>
+        ) : null}
       </div>
-      {played === 0 ? <p className="muted">{t('kpi.none')}</p> : <KpiChart id={id} byTier={byTier && Boolean(def.readTier)} />}
+      {played === 0 ? <p className="muted">{t('kpi.none')}</p> : <KpiChart id={id} byTier={byTier && Boolean(def.readTier)} references={show} />}
     </section>
   );
 }

@@ -1,0 +1,186 @@
+/**
+ * "Why did it change?" for one quarter: a waterfall per KPI from last quarter's value (or the
+ * status quo in the first quarter) through late effects, outside events, each decision group
+ * and their interaction to the value now, and one sentence on what mattered most. The
+ * attribution comes from the worker (counterfactual replays); the panel asks for it if the
+ * store does not have it yet, and the report never waits for it.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttributedKpi, FirmKpi, GroupId, QuarterAttribution } from '../../sim/attribution';
+import type { ScenarioConfig } from '../../sim/config';
+import type { Lang } from '../../sim/text';
+import { pickText } from '../../sim/text';
+import { useStore } from '../../store/index';
+import { Waterfall } from '../charts/Waterfall';
+import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { explainSteps, interactionShare, largestStep, type StepSource } from './explainSteps';
+import { groupLabel } from './lessons';
+import './debrief.css';
+
+/** KPIs the learner cannot see before the end of the game (MODEL.md: the truth is for the debrief). */
+export const HIDDEN_KPIS: readonly FirmKpi[] = ['satisfaction', 'loyalty', 'employeeSatisfaction'];
+
+/** KPIs in the order of the picker. */
+const ORDER: readonly FirmKpi[] = ['profit', 'revenue', 'customers', 'customerEquity', 'score', 'satisfaction', 'loyalty', 'employeeSatisfaction'];
+
+/** A formatter for a KPI's values and one for its changes (signed). */
+export function kpiFormat(kpi: AttributedKpi, currency: string, lang: Lang): { level: (v: number) => string; delta: (v: number) => string } {
+  const base = kpi.startsWith('customers') ? 'customers' : (kpi as FirmKpi);
+  const level = (v: number): string => {
+    switch (base) {
+      case 'profit':
+      case 'revenue':
+      case 'customerEquity':
+        return fmtMoney(v, currency, lang);
+      case 'customers':
+        return fmtNumber(v, lang, { digits: Math.abs(v) < 10 && v !== Math.round(v) ? 1 : 0 });
+      case 'loyalty':
+        return fmtNumber(v, lang, { digits: 3 });
+      default:
+        return fmtNumber(v, lang, { digits: Math.abs(v) < 10 ? 2 : 1 });
+    }
+  };
+  const delta = (v: number): string => (v > 0 ? `+${level(v)}` : v < 0 ? `−${level(-v)}` : level(0));
+  return { level, delta };
+}
+
+export function ExplainPanel({ round, reveal, headingLevel = 2, compact = false }: { round: number; reveal: boolean; headingLevel?: 2 | 3; compact?: boolean }) {
+  const { t } = useTranslation('debrief');
+  const { t: tl } = useTranslation('lessons');
+  const lang = useStore((s) => s.lang);
+  const game = useStore((s) => s.game)!;
+  const a = useStore((s) => s.explanations[round - 1]) as QuarterAttribution | undefined;
+  const explaining = useStore((s) => s.explaining);
+  const [kpi, setKpi] = useState<AttributedKpi>('profit');
+  const pickId = useId();
+  const headId = useId();
+  useEffect(() => {
+    if (!a) void useStore.getState().explain(round);
+  }, [a, round]);
+  const sc = game.scenario;
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const tierCount = game.summaries[round - 1]?.tiers.length ?? sc.tiers.length;
+  const group = (g: GroupId): string => groupLabel(tl, g, sc, lang, tierCount);
+  const choices = kpiChoices(sc, tierCount);
+  const chosen = !reveal && HIDDEN_KPIS.includes(kpi as FirmKpi) ? 'profit' : kpi;
+  return (
+    <section className={`card explain${compact ? ' compact' : ''}`} aria-labelledby={headId} data-testid={`explain-${round}`}>
+      <H id={headId}>{compact ? t('explain.now', { n: round }) : t('explain.title')}</H>
+      {!compact && <p className="muted">{t('explain.intro')}</p>}
+      <div className="row">
+        <label htmlFor={pickId}>{t('explain.kpi')}</label>
+        <select id={pickId} data-testid="explain-kpi" value={chosen} onChange={(e) => setKpi(e.target.value as AttributedKpi)}>
+          {choices.map((c) => {
+            const hidden = !reveal && HIDDEN_KPIS.includes(c.id as FirmKpi);
+            const name = kpiName(t, c.id, sc, lang);
+            return (
+              <option key={c.id} value={c.id} disabled={hidden}>
+                {hidden ? t('explain.hidden', { name }) : name}
+              </option>
+            );
+          })}
+        </select>
+      </div>
+      {!reveal && !compact && <p className="muted small">{t('explain.hiddenNote')}</p>}
+      {a ? (
+        <Explained a={a} kpi={chosen} group={group} compact={compact} />
+      ) : (
+        <p role="status" data-testid="explain-working">
+          {explaining && explaining.total > 1 ? t('explain.working', { done: explaining.done, total: explaining.total }) : t('explain.workingOne')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: AttributedKpi; group: (g: GroupId) => string; compact: boolean }) {
+  const { t } = useTranslation('debrief');
+  const lang = useStore((s) => s.lang);
+  const game = useStore((s) => s.game)!;
+  const sc = game.scenario;
+  const fmt = kpiFormat(kpi, sc.currency, lang);
+  const ex = explainSteps(a, kpi, {
+    previous: (n) => t('explain.previous', { n }),
+    statusQuo: t('explain.statusQuo'),
+    now: (n) => t('explain.now', { n }),
+    outside: t('explain.outside'),
+    interaction: t('explain.interaction'),
+    group,
+    late: (g, n) => t('explain.late', { group: group(g), n }),
+    otherLate: (n) => t('explain.otherLate', { n }),
+  });
+  if (!ex) return null;
+  const name = kpiName(t, kpi, sc, lang);
+  const first = ex.steps[0]!.value;
+  const last = ex.steps.at(-1)!.value;
+  const change = last - first;
+  const top = largestStep(ex);
+  const share = interactionShare(a, kpi);
+  const sep = t('explain.listSep');
+  const opening =
+    a.previous === null
+      ? t('explain.sentence.first', { kpi: name, change: fmt.delta(change) })
+      : change > 0
+        ? t('explain.sentence.up', { kpi: name, change: fmt.level(change) })
+        : change < 0
+          ? t('explain.sentence.down', { kpi: name, change: fmt.level(-change) })
+          : t('explain.sentence.same', { kpi: name });
+  return (
+    <>
+      <p className="explain-sentence" data-testid="explain-sentence">
+        {opening} {top ? causeSentence(t, top.source, fmt.delta(top.step.value), group) : t('explain.sentence.nothing')}
+      </p>
+      <Waterfall title={`${name} · ${t('explain.now', { n: a.round })}`} lang={lang} steps={ex.steps} format={fmt.level} formatDelta={fmt.delta} highlight height={compact ? 260 : 320} />
+      {a.groups.length === 0 && <p className="muted">{t('explain.noChange')}</p>}
+      {share !== null && share > 0 && <p className="muted small" data-testid="interaction-share">{t('explain.interactionShare', { share: fmtPercent(share, lang, 1) })}</p>}
+      {ex.noEffect.length > 0 && <p className="muted small">{t('explain.noEffect', { groups: ex.noEffect.map(group).join(sep) })}</p>}
+      {a.untraced.length > 0 && <p className="muted small">{t('explain.untraced', { groups: a.untraced.map(group).join(sep) })}</p>}
+      {!compact && (
+        <details className="explain-legend">
+          <summary>{t('explain.legend.title')}</summary>
+          <ul>
+            <li>{t('explain.legend.late')}</li>
+            <li>{t('explain.legend.outside')}</li>
+            <li>{t('explain.legend.group')}</li>
+            <li>{t('explain.legend.interaction')}</li>
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+type DebriefT = ReturnType<typeof useTranslation<'debrief'>>['t'];
+
+function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: GroupId) => string): string {
+  switch (src.kind) {
+    case 'group':
+      return t('explain.sentence.group', { group: group(src.group), change });
+    case 'late':
+      return t('explain.sentence.late', { group: group(src.group), n: src.fromRound, change });
+    case 'otherLate':
+      return t('explain.sentence.otherLate', { change });
+    case 'outside':
+      return t('explain.sentence.outside', { change });
+    case 'interaction':
+      return t('explain.sentence.interaction', { change });
+    default: {
+      const never: never = src;
+      return never;
+    }
+  }
+}
+
+/** The KPIs of the picker: the firm's, then customers per tier in use. */
+function kpiChoices(sc: ScenarioConfig, tierCount: number): { id: AttributedKpi }[] {
+  const out: { id: AttributedKpi }[] = ORDER.map((id) => ({ id }));
+  if (tierCount > 1) for (let i = 0; i < Math.min(tierCount, sc.tiers.length); i++) out.splice(3 + i, 0, { id: `customers:${i}` });
+  return out;
+}
+
+/** A KPI's name in the learner's language. */
+export function kpiName(t: DebriefT, kpi: AttributedKpi, sc: ScenarioConfig, lang: Lang): string {
+  if (kpi.startsWith('customers:')) return t('explain.kpis.customersTier', { tier: pickText(sc.tiers[Number(kpi.split(':')[1])]?.name, lang) });
+  return t(`explain.kpis.${kpi as FirmKpi}`);
+}

@@ -1,0 +1,67 @@
+/**
+ * The debrief's explanations: the decisions that mattered most and the lessons of the game
+ * with this run's verdicts. Plain markup (lists, headings, paragraphs) so it prints well; the
+ * verdict is a word and a symbol, never a colour alone. The numbers come from `lessons.ts`.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuarterAttribution } from '../../sim/attribution';
+import { useStore } from '../../store/index';
+import { detectLessons, renderMsg, topDecisions, type DebriefInput, type RenderContext, type Verdict } from './lessons';
+
+/** The symbol beside each verdict's word. */
+const SYMBOL: Record<Verdict, string> = { shown: '✔', broken: '✘', notTested: '–' };
+
+function useDebrief(attributions: QuarterAttribution[]): { input: DebriefInput | null; ctx: RenderContext | null } {
+  const game = useStore((s) => s.game);
+  const lang = useStore((s) => s.lang);
+  const { t } = useTranslation('lessons');
+  const input = useMemo<DebriefInput | null>(
+    () => (game ? { scenario: game.scenario, summaries: game.summaries, decisions: game.decisions, attributions, finalDataQuality: game.view.dataQuality } : null),
+    [game, attributions],
+  );
+  const ctx = useMemo<RenderContext | null>(() => (game ? { t, lang, scenario: game.scenario } : null), [game, t, lang]);
+  return { input, ctx };
+}
+
+/** The `k` decisions with the largest effect on the score, as an ordered list. */
+export function TopDecisions({ attributions, k = 3 }: { attributions: QuarterAttribution[]; k?: number }) {
+  const { t } = useTranslation('lessons');
+  const { input, ctx } = useDebrief(attributions);
+  const top = useMemo(() => (input ? topDecisions(input, k) : []), [input, k]);
+  if (!input || !ctx) return null;
+  if (top.length === 0) return <p data-testid="top-decisions-none">{t('top.none')}</p>;
+  return (
+    <ol className="top-decisions" data-testid="top-decisions-list">
+      {top.map((d) => (
+        <li key={`${d.round}|${d.group}`} data-group={d.group} data-round={d.round}>
+          {renderMsg(d.message, ctx)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The eight lessons, each with its verdict (word and symbol), its statement and the evidence of this run. */
+export function LessonsList({ attributions }: { attributions: QuarterAttribution[] }) {
+  const { t } = useTranslation('lessons');
+  const { input, ctx } = useDebrief(attributions);
+  const lessons = useMemo(() => (input ? detectLessons(input) : []), [input]);
+  if (!input || !ctx) return null;
+  return (
+    <>
+      <p className="muted small">{t('lessonsIntro')}</p>
+      <ol className="lessons" data-testid="lessons-list">
+        {lessons.map((l) => (
+          <li key={l.lesson} data-lesson={l.lesson} data-verdict={l.verdict}>
+            <h3>{t('lessonHeading', { n: l.lesson, title: renderMsg(l.title, ctx) })}</h3>
+            <p className={`verdict verdict-${l.verdict}`}>
+              <span aria-hidden="true">{SYMBOL[l.verdict]}</span> <strong>{t(`verdict.${l.verdict}`)}</strong>
+            </p>
+            <p>{l.evidence.map((m) => renderMsg(m, ctx)).join(ctx.lang === 'zh-CN' ? '' : ' ')}</p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

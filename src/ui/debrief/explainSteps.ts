@@ -1,0 +1,99 @@
+/**
+ * From a quarter's attribution to the bars of its waterfall, and the one sentence that says
+ * what mattered most. Pure: the panel supplies the words.
+ */
+import type { AttributedKpi, GroupId, QuarterAttribution } from '../../sim/attribution';
+import type { WaterfallStep } from '../charts/waterfallLayout';
+
+/** At most this many late-effect bars; smaller ones are summed into one. */
+export const MAX_LATE_BARS = 4;
+
+/** The words the bars need. */
+export interface StepLabels {
+  previous: (round: number) => string;
+  statusQuo: string;
+  now: (round: number) => string;
+  outside: string;
+  interaction: string;
+  group: (g: GroupId) => string;
+  late: (g: GroupId, fromRound: number) => string;
+  otherLate: (n: number) => string;
+}
+
+/** A bar's source, for the sentence: which decision (and quarter) or which remainder. */
+export type StepSource =
+  | { kind: 'group'; group: GroupId }
+  | { kind: 'late'; group: GroupId; fromRound: number }
+  | { kind: 'otherLate'; n: number }
+  | { kind: 'outside' }
+  | { kind: 'interaction' };
+
+export interface ExplainedSteps {
+  steps: WaterfallStep[];
+  /** Source of each change bar, by step id. */
+  sources: Map<string, StepSource>;
+  /** Changed groups with no effect at all on this KPI (left out of the chart). */
+  noEffect: GroupId[];
+}
+
+/** The waterfall of KPI `kpi` in quarter `a`. Bars add up exactly to the value now. */
+export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: StepLabels): ExplainedSteps | null {
+  const k = a.kpis.indexOf(kpi);
+  if (k < 0) return null;
+  const steps: WaterfallStep[] = [];
+  const sources = new Map<string, StepSource>();
+  const first = a.previous === null;
+  steps.push({ id: 'start', kind: 'start', label: first ? labels.statusQuo : labels.previous(a.round - 1), value: first ? a.baseline[k]! : a.previous![k]! });
+  if (!first) {
+    const late = a.late.map((l) => ({ l, v: l.parts[k]! })).filter((x) => x.v !== 0);
+    late.sort((x, y) => Math.abs(y.v) - Math.abs(x.v) || x.l.fromRound - y.l.fromRound);
+    const shown = late.length > MAX_LATE_BARS ? late.slice(0, MAX_LATE_BARS - 1) : late;
+    const rest = late.slice(shown.length);
+    for (const { l, v } of shown) {
+      const id = `late:${l.fromRound}:${l.group}`;
+      steps.push({ id, kind: 'late', label: labels.late(l.group, l.fromRound), value: v });
+      sources.set(id, { kind: 'late', group: l.group, fromRound: l.fromRound });
+    }
+    if (rest.length > 0) {
+      steps.push({ id: 'late:other', kind: 'late', label: labels.otherLate(rest.length), value: rest.reduce((s, x) => s + x.v, 0) });
+      sources.set('late:other', { kind: 'otherLate', n: rest.length });
+    }
+    steps.push({ id: 'outside', kind: 'outside', label: labels.outside, value: a.outside![k]! });
+    sources.set('outside', { kind: 'outside' });
+  }
+  const noEffect: GroupId[] = [];
+  for (const g of a.groups) {
+    const v = g.parts[k]!;
+    if (v === 0) {
+      noEffect.push(g.group);
+      continue;
+    }
+    const id = `group:${g.group}`;
+    steps.push({ id, kind: 'group', label: labels.group(g.group), value: v });
+    sources.set(id, { kind: 'group', group: g.group });
+  }
+  if (a.interaction[k] !== 0) {
+    steps.push({ id: 'interaction', kind: 'interaction', label: labels.interaction, value: a.interaction[k]! });
+    sources.set('interaction', { kind: 'interaction' });
+  }
+  steps.push({ id: 'end', kind: 'end', label: labels.now(a.round), value: a.actual[k]! });
+  return { steps, sources, noEffect };
+}
+
+/** The change bar that mattered most (largest size; the earlier bar on a tie), or null if nothing changed. */
+export function largestStep(ex: ExplainedSteps): { step: WaterfallStep; source: StepSource } | null {
+  let best: WaterfallStep | null = null;
+  for (const s of ex.steps) {
+    if (s.kind === 'start' || s.kind === 'end' || s.value === 0) continue;
+    if (!best || Math.abs(s.value) > Math.abs(best.value)) best = s;
+  }
+  return best ? { step: best, source: ex.sources.get(best.id)! } : null;
+}
+
+/** Share of the decisions' effect that is interaction: |interaction| / (Σ|parts| + |interaction|), or null when there is none. */
+export function interactionShare(a: QuarterAttribution, kpi: AttributedKpi): number | null {
+  const k = a.kpis.indexOf(kpi);
+  const parts = a.groups.reduce((s, g) => s + Math.abs(g.parts[k]!), 0);
+  const inter = Math.abs(a.interaction[k]!);
+  return parts + inter > 0 ? inter / (parts + inter) : null;
+}

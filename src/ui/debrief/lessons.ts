@@ -1,0 +1,982 @@
+/**
+ * The debrief's explanations of a run, as data: the decisions that mattered most (by the
+ * quarter attribution of `src/sim/attribution.ts`) and a verdict on each lesson of MODEL.md
+ * section 6 with the evidence of this run's numbers.
+ *
+ * Pure: no React, no engine calls. Every sentence is a {@link Msg}: a key of the `lessons`
+ * namespace and its values, which {@link renderMsg} turns into text with the screens'
+ * formatters (numbers, money, quarters and names in the learner's language).
+ *
+ * "The total effect of decision group g taken in quarter q" on a KPI is its part in q plus the
+ * late parts traced back to (q, g) in the following quarters (up to the attribution's lag, two
+ * quarters). For the cumulative score that is how much the change moved the score by then;
+ * for a level such as satisfaction, how much higher or lower it stood by then; for a flow such
+ * as profit, how much higher or lower that quarter's profit was.
+ */
+import type { TFunction } from 'i18next';
+import type { AttributedKpi, GroupId, QuarterAttribution } from '../../sim/attribution';
+import type { Decisions, ScenarioConfig, TierDecision, TieringWeights } from '../../sim/config';
+import { PARAM_SPEC } from '../../sim/params';
+import { pickText, type Lang, type LocalText } from '../../sim/text';
+import type { RoundSummary } from '../../worker/protocol';
+import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import type { lessonsMessages } from './lessonsMessages';
+
+// ------------------------------------------------------------------ messages as data --
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** A plural message's base key (i18next picks `_one` or `_other` by the `count` value). */
+type Base<K extends string> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
+
+/** Every message key of the `lessons` namespace (plurals by their base key, used with a `count` value). */
+export type LessonsKey = Base<Leaves<(typeof lessonsMessages)['en']>>;
+
+/** A value to put into a message; {@link renderVal} formats it. `signed` adds + or − (never colour alone). */
+export type Val =
+  | { kind: 'money'; value: number; signed?: boolean }
+  | { kind: 'number'; value: number; digits?: number; signed?: boolean }
+  /** A share 0..1 shown as a percentage; signed: a change in percentage points. */
+  | { kind: 'percent'; value: number; digits?: number; signed?: boolean }
+  /** Quarter n (1-based). */
+  | { kind: 'quarter'; value: number }
+  /** A run of quarters (first..last, both 1-based). */
+  | { kind: 'quarters'; from: number; to: number }
+  /** Text from the scenario, in the learner's language. */
+  | { kind: 'text'; text: LocalText }
+  /** A tier position's name (with one tier in use: all customers). */
+  | { kind: 'tier'; tier: number; tierCount: number }
+  /** A decision group's name. */
+  | { kind: 'group'; group: GroupId; tierCount: number }
+  | { kind: 'msg'; msg: Msg }
+  /** Quarters, runs of consecutive ones shortened to a range ("Q2, Q4–Q6"). */
+  | { kind: 'quarterList'; quarters: number[] }
+  /** Messages joined with the language's separator: `;` between clauses (default) or a comma. */
+  | { kind: 'list'; items: Msg[]; comma?: boolean };
+
+/** A sentence or phrase: a `lessons` key and its values. */
+export interface Msg {
+  key: LessonsKey;
+  values?: Record<string, Val>;
+}
+
+const msg = (key: LessonsKey, values?: Record<string, Val>): Msg => (values ? { key, values } : { key });
+const money = (value: number, signed = false): Val => ({ kind: 'money', value, signed });
+const num = (value: number, digits?: number, signed = false): Val => ({ kind: 'number', value, digits, signed });
+const pct = (value: number, digits?: number, signed = false): Val => ({ kind: 'percent', value, digits, signed });
+const quarter = (value: number): Val => ({ kind: 'quarter', value });
+const points = (value: number): Val => num(value, 1, true);
+/** A score effect: one decimal, two below 1 so that small effects do not read as ±0. */
+const scoreVal = (value: number): Val => num(value, Math.abs(value) < 1 ? 2 : 1, true);
+
+// ------------------------------------------------------------------------- input --
+
+/** What the debrief reads: the game as the page holds it, and the attribution of each quarter. */
+export interface DebriefInput {
+  scenario: ScenarioConfig;
+  summaries: RoundSummary[];
+  /** decisions[i] is quarter i+1's; quarter 1's "before" is `scenario.initialDecisions`. */
+  decisions: Decisions[];
+  /** One per explained quarter (any order; quarters not explained are simply missing). */
+  attributions: QuarterAttribution[];
+  /** The firm's data quality 0..1 at the end (`GameSnapshot.view.dataQuality`), if known. */
+  finalDataQuality?: number;
+}
+
+/** The decisions in force before quarter `q` (1-based). */
+function before(input: DebriefInput, q: number): Decisions {
+  return q >= 2 ? input.decisions[q - 2]! : input.scenario.initialDecisions;
+}
+
+// ---------------------------------------------------------- decision effects (moves) --
+
+/** One decision group changed in one quarter, with its parts: immediate and late. */
+export interface Move {
+  round: number;
+  group: GroupId;
+  /** Whether the number of tiers changed (the `tiering` group then holds every per-tier lever). */
+  merged: boolean;
+  kpis: AttributedKpi[];
+  /** Its part in its own quarter (zeros if that quarter was not explained). */
+  immediate: number[];
+  /** Its late parts, by the quarter they arrived in (ascending). */
+  late: { round: number; parts: number[] }[];
+}
+
+const FIXED_ORDER: readonly string[] = ['tiering', 'service', 'relationship', 'price', 'acquisition', 'winBack', 'staffing', 'wages', 'training', 'systems', 'brand', 'research', 'recovery', 'choices'];
+
+/** The display order of groups: tiering, service by tier, then the fixed groups. */
+export function groupOrder(g: GroupId): number {
+  if (g.startsWith('service:')) return 100 + Number(g.slice('service:'.length));
+  const i = FIXED_ORDER.indexOf(g);
+  return i === 0 ? 0 : 200 + i;
+}
+
+const tierOf = (g: GroupId): number => Number(g.slice('service:'.length));
+
+/** Every (quarter, group) the attributions explain, with its late parts gathered, ordered by quarter and group. */
+export function collectMoves(attributions: readonly QuarterAttribution[]): Move[] {
+  const byKey = new Map<string, Move>();
+  const sorted = [...attributions].sort((a, b) => a.round - b.round);
+  const get = (round: number, group: GroupId, a: QuarterAttribution): Move => {
+    const key = `${round}|${group}`;
+    let m = byKey.get(key);
+    if (!m) {
+      m = { round, group, merged: false, kpis: a.kpis, immediate: a.kpis.map(() => 0), late: [] };
+      byKey.set(key, m);
+    }
+    return m;
+  };
+  for (const a of sorted) {
+    for (const p of a.groups) {
+      const m = get(a.round, p.group, a);
+      m.immediate = [...p.parts];
+      m.merged = a.mergedTiering;
+    }
+  }
+  for (const a of sorted) {
+    for (const l of a.late) get(l.fromRound, l.group, a).late.push({ round: a.round, parts: [...l.parts] });
+  }
+  return [...byKey.values()].sort((x, y) => x.round - y.round || groupOrder(x.group) - groupOrder(y.group));
+}
+
+function kpiIndex(m: Move, kpi: AttributedKpi): number {
+  return m.kpis.indexOf(kpi);
+}
+
+/** Immediate part of `kpi`. */
+export function immediateOf(m: Move, kpi: AttributedKpi): number {
+  const i = kpiIndex(m, kpi);
+  return i < 0 ? 0 : m.immediate[i]!;
+}
+
+/** Sum of the late parts of `kpi`. */
+export function lateOf(m: Move, kpi: AttributedKpi): number {
+  const i = kpiIndex(m, kpi);
+  return i < 0 ? 0 : m.late.reduce((a, l) => a + l.parts[i]!, 0);
+}
+
+/** Total effect on `kpi`: immediate part plus every late part. */
+export function totalOf(m: Move, kpi: AttributedKpi): number {
+  return immediateOf(m, kpi) + lateOf(m, kpi);
+}
+
+/** The effect on `kpi` in each traced quarter (q, q+1, ...): running sums of the parts. */
+export function effectByQuarter(m: Move, kpi: AttributedKpi): { round: number; value: number }[] {
+  const i = kpiIndex(m, kpi);
+  if (i < 0) return [];
+  let x = m.immediate[i]!;
+  const out = [{ round: m.round, value: x }];
+  for (const l of m.late) {
+    x += l.parts[i]!;
+    out.push({ round: l.round, value: x });
+  }
+  return out;
+}
+
+/** The last quarter whose effect is traced. */
+export function lastTraced(m: Move): number {
+  return m.late.length ? m.late[m.late.length - 1]!.round : m.round;
+}
+
+/**
+ * Cumulative profit plus customer equity (MODEL.md lesson 1's yardstick) within the traced
+ * quarters: the sum of the profit effects of each traced quarter plus the equity effect by the last.
+ */
+export function valueOf(m: Move): number {
+  return effectByQuarter(m, 'profit').reduce((a, e) => a + e.value, 0) + totalOf(m, 'customerEquity');
+}
+
+// ------------------------------------------------------------- what was decided --
+
+/** A changed decision field, in words: "you raised {what} from {from} to {to}". */
+export interface Change {
+  verb: 'up' | 'down' | 'set' | 'on' | 'off';
+  what: Msg;
+  from?: Val;
+  to?: Val;
+}
+
+const tierVal = (tier: number, tierCount: number): Val => ({ kind: 'tier', tier, tierCount });
+
+function numberChange(what: Msg, from: number, to: number, fmt: (x: number) => Val): Change | null {
+  if (from === to) return null;
+  return { verb: to > from ? 'up' : 'down', what, from: fmt(from), to: fmt(to) };
+}
+
+function boolChange(what: Msg, from: boolean, to: boolean): Change | null {
+  if (from === to) return null;
+  return { verb: to ? 'on' : 'off', what };
+}
+
+type TierField = keyof TierDecision;
+const TIER_FIELD_FMT: Record<TierField, (x: number) => Val> = {
+  serviceHours: (x) => num(x, 1),
+  relationshipSpend: (x) => money(x),
+  priceIndex: (x) => pct(x),
+  retentionBudget: (x) => money(x),
+  acquisitionSpend: (x) => money(x),
+  winBackSpend: (x) => money(x),
+};
+
+function tierChanges(b: Decisions, a: Decisions, fields: TierField[]): Change[] {
+  const out: Change[] = [];
+  const k = a.tiering.tierCount;
+  for (let t = 0; t < a.tiers.length; t++) {
+    const x = b.tiers[t];
+    const y = a.tiers[t]!;
+    if (!x) continue;
+    for (const f of fields) {
+      const c = numberChange(msg(`field.${f}`, { tier: tierVal(t, k) }), x[f], y[f], TIER_FIELD_FMT[f]);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+const DIMS: readonly (keyof TieringWeights)[] = ['revenue', 'margin', 'influence', 'potential', 'tenure'];
+const MODULES = ['salesAutomation', 'marketingAutomation', 'serviceDesk', 'dataPlatform'] as const;
+
+/** What changed in group `g` from `b` (the quarter before) to `a` (the quarter's decisions). */
+export function describeChanges(g: GroupId, b: Decisions, a: Decisions, scenario: ScenarioConfig): Change[] {
+  if (g.startsWith('service:')) {
+    const t = tierOf(g);
+    const x = b.tiers[t];
+    const y = a.tiers[t];
+    if (!x || !y) return [];
+    const c = numberChange(msg('field.serviceHours', { tier: tierVal(t, a.tiering.tierCount) }), x.serviceHours, y.serviceHours, TIER_FIELD_FMT.serviceHours);
+    return c ? [c] : [];
+  }
+  const out: (Change | null)[] = [];
+  switch (g) {
+    case 'tiering': {
+      if (a.tiering.tierCount !== b.tiering.tierCount) {
+        out.push({ verb: a.tiering.tierCount > b.tiering.tierCount ? 'up' : 'down', what: msg('field.tierCount'), from: num(b.tiering.tierCount), to: num(a.tiering.tierCount) });
+        break;
+      }
+      for (const dim of DIMS)
+        out.push(numberChange(msg('field.weight', { dim: { kind: 'msg', msg: msg(`dim.${dim}`) } }), b.tiering.weights[dim], a.tiering.weights[dim], (x) => num(x, 2)));
+      const rb = b.tiering.topIfRevenueAbove;
+      const ra = a.tiering.topIfRevenueAbove;
+      if (rb === undefined && ra !== undefined) out.push({ verb: 'on', what: msg('field.topIfRevenueAbove'), to: money(ra) });
+      else if (rb !== undefined && ra === undefined) out.push({ verb: 'off', what: msg('field.topIfRevenueAbove') });
+      else if (rb !== undefined && ra !== undefined) out.push(numberChange(msg('field.topIfRevenueAbove'), rb, ra, (x) => money(x)));
+      if (JSON.stringify(a.tiering.cutoffs) !== JSON.stringify(b.tiering.cutoffs)) out.push({ verb: 'set', what: msg('field.cutoffs') });
+      break;
+    }
+    case 'relationship':
+      out.push(...tierChanges(b, a, ['relationshipSpend', 'retentionBudget']));
+      break;
+    case 'price':
+      out.push(...tierChanges(b, a, ['priceIndex']));
+      break;
+    case 'acquisition':
+      out.push(...tierChanges(b, a, ['acquisitionSpend']));
+      break;
+    case 'winBack':
+      out.push(...tierChanges(b, a, ['winBackSpend']));
+      break;
+    case 'staffing':
+      out.push(numberChange(msg('field.hires'), b.people.hires, a.people.hires, (x) => num(x)));
+      out.push(numberChange(msg('field.layoffs'), b.people.layoffs, a.people.layoffs, (x) => num(x)));
+      break;
+    case 'wages':
+      out.push(numberChange(msg('field.wageIndex'), b.people.wageIndex, a.people.wageIndex, (x) => pct(x)));
+      break;
+    case 'training':
+      out.push(numberChange(msg('field.trainingSpend'), b.people.trainingSpend, a.people.trainingSpend, (x) => money(x)));
+      break;
+    case 'systems':
+      for (const m of MODULES) out.push(numberChange(msg(`field.${m}`), b.systems[m], a.systems[m], (x) => money(x)));
+      break;
+    case 'brand':
+      out.push(numberChange(msg('field.brandSpend'), b.brandSpend, a.brandSpend, (x) => money(x)));
+      break;
+    case 'research': {
+      const k = a.tiering.tierCount;
+      a.research.surveySample.forEach((n, t) => {
+        const m = b.research.surveySample[t];
+        if (m !== undefined) out.push(numberChange(msg('field.surveySample', { tier: tierVal(t, k) }), m, n, (x) => num(x)));
+      });
+      out.push(boolChange(msg('field.employeeSurvey'), b.research.employeeSurvey, a.research.employeeSurvey));
+      out.push(boolChange(msg('field.nps'), b.research.nps, a.research.nps));
+      break;
+    }
+    case 'recovery':
+      out.push(numberChange(msg('field.budgetPerFailure'), b.recovery.budgetPerFailure, a.recovery.budgetPerFailure, (x) => money(x)));
+      out.push(numberChange(msg('field.empowerment'), b.recovery.empowerment, a.recovery.empowerment, (x) => pct(x, 0)));
+      break;
+    case 'choices':
+      for (const c of a.choices) {
+        const ev = scenario.events.find((e) => e.id === c.event);
+        const opt = ev?.options?.find((o) => o.id === c.option);
+        if (!ev || !opt) continue;
+        out.push({ verb: 'set', what: msg('field.choice', { event: { kind: 'text', text: ev.title } }), to: { kind: 'text', text: opt.label } });
+      }
+      break;
+  }
+  return out.filter((c): c is Change => c !== null);
+}
+
+/** A change as a phrase. */
+export function changeMsg(c: Change): Msg {
+  const values: Record<string, Val> = { what: { kind: 'msg', msg: c.what } };
+  if (c.from) values.from = c.from;
+  if (c.to) values.to = c.to;
+  if (c.verb === 'set') return msg(c.to ? 'change.setTo' : 'change.set', values);
+  if (c.verb === 'on') return msg(c.to ? 'change.onAt' : 'change.on', values);
+  if (c.verb === 'off') return msg('change.off', values);
+  return msg(c.verb === 'up' ? 'change.up' : 'change.down', values);
+}
+
+// ------------------------------------------------------------------ top decisions --
+
+/** Changes shown per decision before "and n more". */
+const MAX_CHANGES = 2;
+/** Score effects smaller than this (in points) do not count as mattering. */
+export const MIN_SCORE_EFFECT = 0.005;
+
+/** One effect of a decision, as shown after it. */
+export interface DecisionEffect {
+  kpi: 'score' | 'profit' | 'satisfaction' | 'employeeSatisfaction' | 'customerEquity' | 'customers';
+  value: number;
+  /** The quarter it refers to: the decision's own quarter (profit) or the last traced one. */
+  round: number;
+}
+
+export interface TopDecision {
+  round: number;
+  group: GroupId;
+  /** Total effect on the score (immediate + late). */
+  score: number;
+  /** The quarters whose late parts were added (empty: only its own quarter was traced). */
+  lateRounds: number[];
+  changes: Change[];
+  /** Score first, then profit in its quarter, then the others that are large enough to read. */
+  effects: DecisionEffect[];
+  /** The whole sentence. */
+  message: Msg;
+}
+
+function decisionEffects(m: Move): DecisionEffect[] {
+  const last = lastTraced(m);
+  const out: DecisionEffect[] = [{ kpi: 'score', value: totalOf(m, 'score'), round: last }];
+  out.push({ kpi: 'profit', value: immediateOf(m, 'profit'), round: m.round });
+  const sat = totalOf(m, 'satisfaction');
+  if (Math.abs(sat) >= 0.05) out.push({ kpi: 'satisfaction', value: sat, round: last });
+  const es = totalOf(m, 'employeeSatisfaction');
+  if (Math.abs(es) >= 0.05) out.push({ kpi: 'employeeSatisfaction', value: es, round: last });
+  const cust = totalOf(m, 'customers');
+  if (Math.abs(cust) >= 0.5) out.push({ kpi: 'customers', value: cust, round: last });
+  return out;
+}
+
+function effectMsg(e: DecisionEffect): Msg {
+  switch (e.kpi) {
+    case 'score':
+      return msg('effect.score', { value: scoreVal(e.value) });
+    case 'profit':
+      return msg('effect.profitIn', { value: money(e.value, true), quarter: quarter(e.round) });
+    case 'satisfaction':
+      return msg('effect.satisfactionBy', { value: points(e.value), quarter: quarter(e.round) });
+    case 'employeeSatisfaction':
+      return msg('effect.employeeBy', { value: points(e.value), quarter: quarter(e.round) });
+    case 'customers':
+      return msg('effect.customersBy', { value: num(Math.round(e.value), 0, true), quarter: quarter(e.round) });
+    case 'customerEquity':
+      return msg('effect.equityBy', { value: money(e.value, true), quarter: quarter(e.round) });
+  }
+}
+
+/**
+ * The `k` decisions (quarter, group) with the largest absolute total effect on the score,
+ * largest first; ties by earlier quarter, then group order. Decisions whose score effect is
+ * below {@link MIN_SCORE_EFFECT} are left out, so fewer than `k` may come back.
+ */
+export function topDecisions(input: DebriefInput, k = 3): TopDecision[] {
+  const moves = collectMoves(input.attributions).filter((m) => m.round >= 1 && m.round <= input.decisions.length);
+  const ranked = moves
+    .map((m) => ({ m, score: totalOf(m, 'score') }))
+    .filter((x) => Math.abs(x.score) >= MIN_SCORE_EFFECT)
+    .sort((x, y) => Math.abs(y.score) - Math.abs(x.score) || x.m.round - y.m.round || groupOrder(x.m.group) - groupOrder(y.m.group));
+  return ranked.slice(0, Math.max(0, k)).map(({ m, score }) => {
+    const after = input.decisions[m.round - 1]!;
+    const changes = describeChanges(m.group, before(input, m.round), after, input.scenario);
+    const effects = decisionEffects(m);
+    const shown = changes.slice(0, MAX_CHANGES).map(changeMsg);
+    if (changes.length > MAX_CHANGES) shown.push(msg('top.more', { n: num(changes.length - MAX_CHANGES) }));
+    const message = msg('top.item', {
+      quarter: quarter(m.round),
+      changes: shown.length ? { kind: 'list', items: shown } : { kind: 'msg', msg: msg('top.changed') },
+      group: { kind: 'group', group: m.group, tierCount: after.tiering.tierCount },
+      effects: { kind: 'list', items: effects.map(effectMsg), comma: true },
+    });
+    return { round: m.round, group: m.group, score, lateRounds: m.late.map((l) => l.round), changes, effects, message };
+  });
+}
+
+// ------------------------------------------------------------------------ lessons --
+
+export type Verdict = 'shown' | 'broken' | 'notTested';
+export type LessonId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+export interface LessonVerdict {
+  lesson: LessonId;
+  verdict: Verdict;
+  /** The lesson's statement (MODEL.md section 6), as a message. */
+  title: Msg;
+  /** Sentences with this run's numbers. */
+  evidence: Msg[];
+}
+
+const hoursOf = (d: Decisions, t: number): number => d.tiers[t]?.serviceHours ?? 0;
+/** Differentiated service: more than one tier, and more service hours per customer for the top tier than for the bottom. */
+export function differentiated(d: Decisions): boolean {
+  return d.tiering.tierCount > 1 && d.tiers.length > 1 && hoursOf(d, 0) > hoursOf(d, d.tiers.length - 1);
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+const EPS_MONEY = 1;
+
+/** Moves at quarter q of the tiering and service groups. */
+function tieringMoves(moves: readonly Move[], q: number): Move[] {
+  return moves.filter((m) => m.round === q && (m.group === 'tiering' || m.group.startsWith('service:')));
+}
+
+/** Switches between differentiated and undifferentiated service described one by one before "and n more". */
+const MAX_SWITCHES = 2;
+
+function lesson1(input: DebriefInput, moves: Move[]): LessonVerdict {
+  const title = msg('lesson.l1.title');
+  const n = input.decisions.length;
+  const diffQuarters = input.decisions.map((d, i) => (differentiated(d) ? i + 1 : 0)).filter((q) => q > 0);
+  const switches: { q: number; toward: boolean }[] = [];
+  for (let q = 1; q <= n; q++) {
+    const was = differentiated(before(input, q));
+    const now = differentiated(input.decisions[q - 1]!);
+    if (was !== now) switches.push({ q, toward: now });
+  }
+  if (switches.length === 0) {
+    if (diffQuarters.length === 0) {
+      const oneTier = input.decisions.every((d) => d.tiering.tierCount === 1);
+      return { lesson: 1, verdict: 'notTested', title, evidence: [msg(oneTier ? 'lesson.l1.neverOneTier' : 'lesson.l1.neverSameHours', { n: num(n) })] };
+    }
+    const last = input.decisions[n - 1]!;
+    return {
+      lesson: 1, verdict: 'notTested', title,
+      evidence: [msg('lesson.l1.always', { top: num(hoursOf(last, 0), 1), bottom: num(hoursOf(last, last.tiers.length - 1), 1) })],
+    };
+  }
+  const evidence: Msg[] = [];
+  let value = 0;
+  let score = 0;
+  let traced = 0;
+  switches.forEach((s, i) => {
+    const d = input.decisions[s.q - 1]!;
+    if (i < MAX_SWITCHES) evidence.push(
+      s.toward
+        ? msg('lesson.l1.toward', { quarter: quarter(s.q), tiers: num(d.tiering.tierCount), top: num(hoursOf(d, 0), 1), bottom: num(hoursOf(d, d.tiers.length - 1), 1) })
+        : msg('lesson.l1.away', { quarter: quarter(s.q) }),
+    );
+    const ms = tieringMoves(moves, s.q);
+    if (ms.length === 0) return;
+    traced++;
+    const sign = s.toward ? 1 : -1;
+    value += sign * sum(ms.map(valueOf));
+    score += sign * sum(ms.map((m) => totalOf(m, 'score')));
+  });
+  if (switches.length > MAX_SWITCHES) evidence.push(msg('lesson.l1.moreSwitches', { count: num(switches.length - MAX_SWITCHES) }));
+  if (traced === 0) return { lesson: 1, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.noAttribution')] };
+  const tail = { value: money(Math.abs(value)), score: scoreVal(score) };
+  if (value > EPS_MONEY) return { lesson: 1, verdict: 'shown', title, evidence: [...evidence, msg('lesson.l1.paid', tail)] };
+  if (value < -EPS_MONEY) return { lesson: 1, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l1.didNotPay', tail)] };
+  return { lesson: 1, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l1.even', tail)] };
+}
+
+/** A cut of training (by a quarter of the spend or more) or of wages (by 5 points of the market wage or more). */
+export function cutsOf(b: Decisions, a: Decisions): { training: boolean; wages: boolean } {
+  return {
+    training: b.people.trainingSpend > 0 && a.people.trainingSpend <= 0.75 * b.people.trainingSpend,
+    wages: a.people.wageIndex <= b.people.wageIndex - 0.05,
+  };
+}
+
+/** The effect of several moves of one quarter on `kpi`, quarter by quarter. */
+function combinedByQuarter(ms: readonly Move[], kpi: AttributedKpi): { round: number; value: number }[] {
+  const rows = new Map<number, number>();
+  for (const m of ms) for (const e of effectByQuarter(m, kpi)) rows.set(e.round, (rows.get(e.round) ?? 0) + e.value);
+  return [...rows].sort((a, b) => a[0] - b[0]).map(([round, value]) => ({ round, value }));
+}
+
+/** Points below which a fall of satisfaction does not read as one. */
+const FELT = 0.5;
+
+function lesson2(input: DebriefInput, moves: Move[]): LessonVerdict {
+  const title = msg('lesson.l2.title');
+  const n = input.decisions.length;
+  let q = 0;
+  let cut = { training: false, wages: false };
+  for (let r = 1; r <= n; r++) {
+    const c = cutsOf(before(input, r), input.decisions[r - 1]!);
+    if (c.training || c.wages) {
+      q = r;
+      cut = c;
+      break;
+    }
+  }
+  if (q === 0) return { lesson: 2, verdict: 'notTested', title, evidence: [msg('lesson.l2.noCut')] };
+  const b = before(input, q);
+  const a = input.decisions[q - 1]!;
+  const what: Msg[] = [];
+  if (cut.training) what.push(changeMsg(numberChange(msg('field.trainingSpend'), b.people.trainingSpend, a.people.trainingSpend, (x) => money(x))!));
+  if (cut.wages) what.push(changeMsg(numberChange(msg('field.wageIndex'), b.people.wageIndex, a.people.wageIndex, (x) => pct(x))!));
+  const evidence: Msg[] = [msg('lesson.l2.cut', { quarter: quarter(q), what: { kind: 'list', items: what } })];
+  const ms = moves.filter((m) => m.round === q && (m.group === 'training' || m.group === 'wages'));
+  if (q === n && ms.every((m) => m.late.length === 0)) return { lesson: 2, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l2.tooLate')] };
+  if (ms.length === 0) return { lesson: 2, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.noAttribution')] };
+
+  const profit = combinedByQuarter(ms, 'profit');
+  const es = combinedByQuarter(ms, 'employeeSatisfaction');
+  const cs = combinedByQuarter(ms, 'satisfaction');
+  const p0 = profit[0]!.value;
+  const pEnd = profit[profit.length - 1]!;
+  const esEnd = es[es.length - 1]!;
+  const csEnd = cs[cs.length - 1]!;
+  const esFelt = es.find((e) => e.value <= -FELT);
+  const csFelt = cs.find((e) => e.value <= -FELT);
+
+  evidence.push(msg('lesson.l2.profit', { profit: money(p0, true), quarter: quarter(q) }));
+  if (profit.length > 1)
+    evidence.push(msg(pEnd.value < p0 ? 'lesson.l2.profitShrank' : 'lesson.l2.profitHeld', { profit: money(pEnd.value, true), quarter: quarter(pEnd.round) }));
+  evidence.push(msg('lesson.l2.people', { es: points(esEnd.value), cs: points(csEnd.value), quarter: quarter(esEnd.round) }));
+  if (esFelt && csFelt) {
+    const key = csFelt.round > esFelt.round ? 'lesson.l2.lag' : csFelt.round === esFelt.round ? 'lesson.l2.together' : 'lesson.l2.customersFirst';
+    evidence.push(msg(key, { esQuarter: quarter(esFelt.round), csQuarter: quarter(csFelt.round) }));
+  } else if (esFelt) evidence.push(msg('lesson.l2.employeesOnly', { esQuarter: quarter(esFelt.round) }));
+  else if (csFelt) evidence.push(msg('lesson.l2.customersOnly', { csQuarter: quarter(csFelt.round) }));
+
+  // The rest of the game, from the summaries (the attribution traces two quarters).
+  const sBefore = q >= 2 ? input.summaries[q - 2] : undefined;
+  const sEnd = input.summaries[input.summaries.length - 1];
+  const sCut = input.summaries[q - 1];
+  if (sEnd && sCut && sEnd.round > lastTraced(ms[0]!)) {
+    const esFrom = sBefore ? sBefore.employees.satisfaction : input.scenario.firm.employeeSatisfaction;
+    const csFrom = sBefore ?? sCut;
+    evidence.push(msg('lesson.l2.end', {
+      esFrom: num(esFrom, 1), esTo: num(sEnd.employees.satisfaction, 1), csFrom: num(csFrom.firm.satisfaction, 1), csTo: num(sEnd.firm.satisfaction, 1),
+      csQuarter: quarter(csFrom.round), to: quarter(sEnd.round),
+    }));
+  }
+
+  if (p0 <= 0) return { lesson: 2, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l2.noGain')] };
+  if (esFelt || csFelt) return { lesson: 2, verdict: 'shown', title, evidence };
+  if (esEnd.value >= 0 && csEnd.value >= 0) return { lesson: 2, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l2.noHarm')] };
+  return { lesson: 2, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l2.tooSmall')] };
+}
+
+/** Tier-quarters by true mean satisfaction: below 50, satisfied (50 to 80), highly satisfied (80 and up). */
+interface Zone { cells: number; churned: number; customers: number; retained: number }
+const SATISFIED = 50;
+const HIGHLY = 80;
+
+function lesson3(input: DebriefInput): LessonVerdict {
+  const title = msg('lesson.l3.title');
+  const zones = { low: zone(), mid: zone(), high: zone() };
+  function zone(): Zone {
+    return { cells: 0, churned: 0, customers: 0, retained: 0 };
+  }
+  for (const s of input.summaries) {
+    for (const t of s.tiers) {
+      if (t.customers + t.churned <= 0) continue;
+      const z = t.satisfaction >= HIGHLY ? zones.high : t.satisfaction >= SATISFIED ? zones.mid : zones.low;
+      z.cells++;
+      z.churned += t.churned;
+      // Customers at risk this quarter: those at the end plus those who left (a weight for the retention rate).
+      const w = t.customers + t.churned;
+      z.customers += w;
+      z.retained += t.retention * w;
+    }
+  }
+  const rate = (z: Zone): number => (z.customers > 0 ? z.retained / z.customers : 0);
+  const mid = zones.mid;
+  if (mid.cells === 0) return { lesson: 3, verdict: 'notTested', title, evidence: [msg('lesson.l3.noSatisfied')] };
+  const evidence: Msg[] = [msg('lesson.l3.satisfied', { count: num(mid.cells), churned: num(mid.churned), retention: pct(rate(mid)) })];
+  const high = zones.high;
+  if (high.cells > 0)
+    evidence.push(msg(rate(high) > rate(mid) ? 'lesson.l3.highBetter' : 'lesson.l3.highNotBetter', { count: num(high.cells), retention: pct(rate(high)) }));
+  else evidence.push(msg('lesson.l3.noHigh'));
+  if (zones.low.cells > 0) evidence.push(msg('lesson.l3.low', { count: num(zones.low.cells), retention: pct(rate(zones.low)) }));
+  // Satisfied customers never leaving over many customer-quarters would contradict the lesson.
+  if (mid.churned === 0) {
+    if (mid.customers >= 200) return { lesson: 3, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l3.noneLeft')] };
+    return { lesson: 3, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l3.tooFew')] };
+  }
+  return { lesson: 3, verdict: 'shown', title, evidence };
+}
+
+const isRetentionGroup = (g: GroupId): boolean => g === 'relationship' || g.startsWith('service:');
+const isMarginOrAcquisitionGroup = (g: GroupId): boolean => g === 'price' || g === 'acquisition';
+
+function lesson4(input: DebriefInput, moves: Move[]): LessonVerdict {
+  const title = msg('lesson.l4.title');
+  const last = input.summaries[input.summaries.length - 1];
+  if (!last || last.firm.customers <= 0 || last.firm.customerEquity <= 0) return { lesson: 4, verdict: 'notTested', title, evidence: [msg('lesson.l4.noEquity')] };
+  const evidence: Msg[] = [];
+  const ret = moves.filter((m) => !m.merged && isRetentionGroup(m.group));
+  const other = moves.filter((m) => !m.merged && isMarginOrAcquisitionGroup(m.group));
+  if (ret.length > 0 && other.length > 0)
+    evidence.push(msg('lesson.l4.attributed', {
+      retention: money(sum(ret.map((m) => totalOf(m, 'customerEquity'))), true),
+      other: money(sum(other.map((m) => totalOf(m, 'customerEquity'))), true),
+    }));
+  // Gupta & Lehmann on the final customer base: CLV = m r / (1 + i - r).
+  const i = input.scenario.model?.finance?.discountRate ?? PARAM_SPEC.finance.discountRate.d;
+  const r = last.firm.retention;
+  const E = last.firm.customerEquity;
+  if (!(r > 0) || r + 0.01 >= 1 + i) return { lesson: 4, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l4.noEquity')] };
+  const gainRetention = E * (((r + 0.01) / r) * ((1 + i - r) / (1 + i - r - 0.01)) - 1);
+  const gainMargin = E * 0.01;
+  const acquired = sum(input.summaries.map((s) => s.firm.acquired));
+  const gainAcquisition = 0.01 * Math.min(acquired, last.firm.customers) * Math.max(0, last.firm.clv);
+  evidence.push(msg('lesson.l4.arithmetic', {
+    retention: pct(r), equity: money(E), gainRetention: money(gainRetention), gainMargin: money(gainMargin), gainAcquisition: money(gainAcquisition),
+  }));
+  if (ret.length > 0 && other.length > 0) evidence.push(msg('lesson.l4.costNote'));
+  if (gainRetention > gainMargin && gainRetention > gainAcquisition) return { lesson: 4, verdict: 'shown', title, evidence };
+  return { lesson: 4, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l4.notMore')] };
+}
+
+function runsOf(qs: readonly number[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (const q of qs) {
+    const lastRun = out[out.length - 1];
+    if (lastRun && lastRun.to === q - 1) lastRun.to = q;
+    else out.push({ from: q, to: q });
+  }
+  return out;
+}
+
+const quartersVal = (qs: readonly number[]): Val => ({ kind: 'quarterList', quarters: [...qs] });
+
+function lesson5(input: DebriefInput): LessonVerdict {
+  const title = msg('lesson.l5.title');
+  const s = input.summaries;
+  const over = s.filter((x) => x.employees.workload > 1).map((x) => x.round);
+  if (over.length === 0) {
+    const peak = Math.max(0, ...s.map((x) => x.employees.workload));
+    return { lesson: 5, verdict: 'notTested', title, evidence: [msg('lesson.l5.never', { peak: pct(peak, 0) })] };
+  }
+  const peak = Math.max(...s.map((x) => x.employees.workload));
+  const evidence: Msg[] = [msg('lesson.l5.over', { quarters: quartersVal(over), peak: pct(peak, 0) })];
+  // While staff stay overloaded (two quarters or more in a row): from the first overloaded
+  // quarter to the last. The first quarter's own jump is left out: it mostly reflects the
+  // service hours that caused the overload.
+  const stretches = runsOf(over).filter((r) => r.to > r.from);
+  if (stretches.length === 0) return { lesson: 5, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l5.brief')] };
+  let dService = 0;
+  let dEs = 0;
+  for (const r of stretches) {
+    dService += s[r.to - 1]!.chain.serviceValue - s[r.from - 1]!.chain.serviceValue;
+    dEs += s[r.to - 1]!.employees.satisfaction - s[r.from - 1]!.employees.satisfaction;
+  }
+  evidence.push(msg('lesson.l5.changes', { service: points(dService), es: points(dEs) }));
+  if (dService < 0 && dEs < 0) return { lesson: 5, verdict: 'shown', title, evidence };
+  if (dService > 0 && dEs > 0 && peak >= 1.05) return { lesson: 5, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l5.rose')] };
+  return { lesson: 5, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l5.mixed')] };
+}
+
+/** Money the relationship group moved in quarter q: per-customer spend times customers, plus retention offers. */
+function relationshipMoney(input: DebriefInput, q: number): number {
+  const b = before(input, q);
+  const a = input.decisions[q - 1]!;
+  const s = input.summaries[q - 1];
+  let x = 0;
+  for (let t = 0; t < a.tiers.length; t++) {
+    const y = b.tiers[t];
+    if (!y) continue;
+    const n = s?.tiers[t]?.customers ?? 0;
+    x += (a.tiers[t]!.relationshipSpend - y.relationshipSpend) * n + a.tiers[t]!.retentionBudget - y.retentionBudget;
+  }
+  return x;
+}
+
+function lesson6(input: DebriefInput, moves: Move[]): LessonVerdict {
+  const title = msg('lesson.l6.title');
+  const evidence: Msg[] = [];
+  const parts: Verdict[] = [];
+
+  // Relationship programmes: cost at once, benefits later (each cut counted as the reverse of an increase).
+  const rel = moves.filter((m) => m.group === 'relationship' && !m.merged);
+  let cost = 0;
+  let back = 0;
+  let lateCount = 0;
+  const relQuarters: number[] = [];
+  for (const m of rel) {
+    const dir = Math.sign(relationshipMoney(input, m.round));
+    if (dir === 0) continue;
+    relQuarters.push(m.round);
+    cost += dir * immediateOf(m, 'profit');
+    back += dir * lateOf(m, 'profit');
+    lateCount += m.late.length;
+  }
+  if (relQuarters.length === 0) evidence.push(msg('lesson.l6.noProgramme'));
+  else if (lateCount === 0) evidence.push(msg('lesson.l6.programmeUntraced', { quarters: quartersVal(relQuarters) }));
+  else {
+    evidence.push(msg('lesson.l6.programme', { quarters: quartersVal(relQuarters), cost: money(cost, true), back: money(back, true) }));
+    if (cost < 0 && back > 0) {
+      parts.push('shown');
+      evidence.push(msg(back >= -cost ? 'lesson.l6.paidBack' : 'lesson.l6.payingBack'));
+    } else if (back < -EPS_MONEY) {
+      parts.push('broken');
+      evidence.push(msg('lesson.l6.noPayback'));
+    }
+  }
+  evidence.push(msg('lesson.l6.orientation'));
+
+  // Discounts: the gross margin with and without them, and what the price moves did.
+  const disc = input.decisions.map((d, i) => (d.tiers.some((t) => t.priceIndex < 1) ? i + 1 : 0)).filter((q) => q > 0);
+  if (disc.length === 0) evidence.push(msg('lesson.l6.noDiscount'));
+  else {
+    const gm = (qs: number[]): number | null => {
+      const ss = qs.map((q) => input.summaries[q - 1]).filter((x): x is RoundSummary => !!x && x.finance.revenue > 0);
+      if (ss.length === 0) return null;
+      return sum(ss.map((x) => x.finance.grossProfit)) / sum(ss.map((x) => x.finance.revenue));
+    };
+    const others = input.summaries.map((x) => x.round).filter((q) => !disc.includes(q));
+    const deepest = Math.min(...input.decisions.flatMap((d) => d.tiers.map((t) => t.priceIndex)));
+    const withD = gm(disc);
+    const without = gm(others);
+    evidence.push(msg('lesson.l6.discount', { quarters: quartersVal(disc), deepest: pct(deepest, 0) }));
+    if (withD !== null && without !== null) {
+      evidence.push(msg('lesson.l6.margin', { with: pct(withD), without: pct(without) }));
+      parts.push(withD < without ? 'shown' : 'broken');
+    }
+    const cuts = moves.filter((m) => m.group === 'price' && !m.merged && priceMove(input, m.round) < 0);
+    if (cuts.length > 0) {
+      const last = Math.max(...cuts.map(lastTraced));
+      evidence.push(msg('lesson.l6.priceCuts', {
+        profit: money(sum(cuts.map((m) => immediateOf(m, 'profit'))), true),
+        customers: num(Math.round(sum(cuts.map((m) => totalOf(m, 'customers')))), 0, true),
+        quarter: quarter(last),
+      }));
+      if (withD === null || without === null) parts.push(sum(cuts.map((m) => immediateOf(m, 'profit'))) < 0 ? 'shown' : 'broken');
+    }
+  }
+  const verdict: Verdict = parts.includes('broken') ? 'broken' : parts.includes('shown') ? 'shown' : 'notTested';
+  return { lesson: 6, verdict, title, evidence };
+}
+
+/** The mean change of the price index in quarter q over the tiers (negative: prices lowered). */
+function priceMove(input: DebriefInput, q: number): number {
+  const b = before(input, q);
+  const a = input.decisions[q - 1]!;
+  let x = 0;
+  for (let t = 0; t < a.tiers.length; t++) if (b.tiers[t]) x += a.tiers[t]!.priceIndex - b.tiers[t]!.priceIndex;
+  return x;
+}
+
+function lesson7(input: DebriefInput): LessonVerdict {
+  const title = msg('lesson.l7.title');
+  const spend = input.decisions.map((d) => d.systems.dataPlatform);
+  const total = sum(spend);
+  const qs = spend.map((x, i) => (x > 0 ? i + 1 : 0)).filter((q) => q > 0);
+  const evidence: Msg[] = [];
+  if (total > 0) evidence.push(msg('lesson.l7.invested', { money: money(total), quarters: quartersVal(qs) }));
+  else evidence.push(msg('lesson.l7.noInvestment'));
+  if (input.finalDataQuality !== undefined) evidence.push(msg('lesson.l7.quality', { quality: pct(input.finalDataQuality, 0) }));
+  evidence.push(msg('lesson.l7.cannotShow'));
+  return { lesson: 7, verdict: 'notTested', title, evidence };
+}
+
+/** Mean of `f` over the summaries of quarters `qs`. */
+function meanOver(input: DebriefInput, qs: readonly number[], f: (s: RoundSummary) => number | undefined): number | null {
+  const xs = qs.map((q) => input.summaries[q - 1]).filter((x): x is RoundSummary => !!x).map(f).filter((x): x is number => x !== undefined && Number.isFinite(x));
+  return xs.length ? sum(xs) / xs.length : null;
+}
+
+/** Points by which the top tier must be more satisfied than the bottom under equal service to contradict the lesson. */
+const TOP_CLEARLY_HAPPIER = 2;
+
+function lesson8(input: DebriefInput, moves: Move[]): LessonVerdict {
+  const title = msg('lesson.l8.title');
+  if (input.decisions.every((d) => d.tiering.tierCount === 1)) {
+    const d = input.decisions[input.decisions.length - 1] ?? input.scenario.initialDecisions;
+    return { lesson: 8, verdict: 'notTested', title, evidence: [msg('lesson.l8.oneTier', { hours: num(hoursOf(d, 0), 1) })] };
+  }
+  const evidence: Msg[] = [];
+  const parts: Verdict[] = [];
+
+  // (i) Several tiers, the same service for the top and the bottom: who was served too little?
+  const equal = input.decisions.map((d, i) => (d.tiering.tierCount > 1 && !differentiated(d) ? i + 1 : 0)).filter((q) => q > 0);
+  if (equal.length > 0) {
+    const bottomOf = (q: number): number => input.decisions[q - 1]!.tiers.length - 1;
+    const topSat = meanOver(input, equal, (s) => s.tiers[0]?.satisfaction);
+    const bottomSat = meanOver(input, equal, (s) => s.tiers[bottomOf(s.round)]?.satisfaction);
+    const bottomProfit = meanOver(input, equal, (s) => {
+      const t = s.tiers[bottomOf(s.round)];
+      return t && t.customers > 0 ? t.profit / t.customers : undefined;
+    });
+    const d = input.decisions[equal[0]! - 1]!;
+    if (topSat !== null && bottomSat !== null && bottomProfit !== null) {
+      const k = d.tiering.tierCount;
+      evidence.push(msg('lesson.l8.equal', {
+        quarters: quartersVal(equal), topTier: tierVal(0, k), bottomTier: tierVal(k - 1, k),
+        top: num(topSat, 1), bottom: num(bottomSat, 1), profit: money(bottomProfit),
+      }));
+      if (topSat < bottomSat) parts.push('shown');
+      else if (topSat > bottomSat + TOP_CLEARLY_HAPPIER) {
+        parts.push('broken');
+        evidence.push(msg('lesson.l8.topHappier'));
+      } else evidence.push(msg('lesson.l8.noGap'));
+    }
+  }
+
+  // (ii) Moves of service time between the top and the bottom: the switch to differentiated
+  // service (or back), or hours moved in opposite directions (or one kept) for the top and the bottom.
+  let score = 0;
+  let sat = 0;
+  let count = 0;
+  for (let q = 1; q <= input.decisions.length; q++) {
+    const b = before(input, q);
+    const a = input.decisions[q - 1]!;
+    const ms = tieringMoves(moves, q);
+    if (ms.length === 0) continue;
+    let dir = 0;
+    let used = ms;
+    if (differentiated(a) !== differentiated(b)) dir = differentiated(a) ? 1 : -1;
+    else if (a.tiering.tierCount > 1 && a.tiering.tierCount === b.tiering.tierCount) {
+      const bottom = a.tiers.length - 1;
+      const dTop = Math.sign(hoursOf(a, 0) - hoursOf(b, 0));
+      const dBottom = Math.sign(hoursOf(a, bottom) - hoursOf(b, bottom));
+      if (dTop !== dBottom) dir = dTop - dBottom > 0 ? 1 : -1;
+      used = ms.filter((m) => m.group === 'service:0' || m.group === `service:${bottom}`);
+    }
+    if (dir === 0 || used.length === 0) continue;
+    score += dir * sum(used.map((m) => totalOf(m, 'score')));
+    sat += dir * sum(used.map((m) => totalOf(m, 'satisfaction')));
+    count++;
+  }
+  if (count > 0) {
+    const tail = { count: num(count), score: scoreVal(score), satisfaction: points(sat) };
+    if (score > MIN_SCORE_EFFECT) {
+      parts.push('shown');
+      evidence.push(msg('lesson.l8.paid', tail));
+    } else if (score < -MIN_SCORE_EFFECT) {
+      parts.push('broken');
+      evidence.push(msg('lesson.l8.didNotPay', tail));
+    } else evidence.push(msg('lesson.l8.even', tail));
+  }
+  if (equal.length === 0 && count === 0) {
+    const last = [...input.decisions].reverse().find((d) => d.tiering.tierCount > 1)!;
+    evidence.push(msg('lesson.l8.noMoves', { top: num(hoursOf(last, 0), 1), bottom: num(hoursOf(last, last.tiers.length - 1), 1) }));
+  }
+  const verdict: Verdict = parts.includes('broken') ? 'broken' : parts.includes('shown') ? 'shown' : 'notTested';
+  return { lesson: 8, verdict, title, evidence };
+}
+
+/** The eight lessons of MODEL.md section 6, in order, each with its verdict on this run. */
+export function detectLessons(input: DebriefInput): LessonVerdict[] {
+  const moves = collectMoves(input.attributions).filter((m) => m.round >= 1 && m.round <= input.decisions.length);
+  return [
+    lesson1(input, moves),
+    lesson2(input, moves),
+    lesson3(input),
+    lesson4(input, moves),
+    lesson5(input),
+    lesson6(input, moves),
+    lesson7(input),
+    lesson8(input, moves),
+  ];
+}
+
+// ---------------------------------------------------------------------- rendering --
+
+/** What rendering needs: the namespace's `t`, the language and the scenario (currency, tier names, events). */
+export interface RenderContext {
+  t: TFunction<'lessons'>;
+  lang: Lang;
+  scenario: ScenarioConfig;
+}
+
+const MINUS = '−';
+/** The sign of `x` as shown: ± when the text of its size reads as zero ("0", "0.0", "¥0"). */
+function signed(x: number, body: string): string {
+  const zero = !/[1-9]/.test(body);
+  return `${zero ? '±' : x > 0 ? '+' : MINUS}${body}`;
+}
+/** A negative amount with a true minus sign, as the signed ones. */
+const unsigned = (x: number, body: string): string => (x < 0 && /[1-9]/.test(body) ? `${MINUS}${body}` : body);
+
+/** The name of decision group `g` (tier names from the scenario; with one tier in use, "all customers"). */
+export function groupLabel(t: TFunction<'lessons'>, group: GroupId, scenario: ScenarioConfig, lang: Lang, tierCount?: number): string {
+  if (group.startsWith('service:')) return t('group.service', { tier: tierName(t, tierOf(group), scenario, lang, tierCount) });
+  switch (group) {
+    case 'tiering': return t('group.tiering');
+    case 'relationship': return t('group.relationship');
+    case 'price': return t('group.price');
+    case 'acquisition': return t('group.acquisition');
+    case 'winBack': return t('group.winBack');
+    case 'staffing': return t('group.staffing');
+    case 'wages': return t('group.wages');
+    case 'training': return t('group.training');
+    case 'systems': return t('group.systems');
+    case 'brand': return t('group.brand');
+    case 'research': return t('group.research');
+    case 'recovery': return t('group.recovery');
+    case 'choices': return t('group.choices');
+    default: return group;
+  }
+}
+
+/** A tier position's name; "all customers" when only one tier is in use. */
+export function tierName(t: TFunction<'lessons'>, tier: number, scenario: ScenarioConfig, lang: Lang, tierCount?: number): string {
+  if (tierCount === 1) return t('group.allCustomers');
+  const name = pickText(scenario.tiers[tier]?.name, lang);
+  return name || t('group.tierN', { n: tier + 1 });
+}
+
+/** A value as text. */
+export function renderVal(v: Val, ctx: RenderContext): string {
+  const { lang, scenario, t } = ctx;
+  switch (v.kind) {
+    case 'money': {
+      const body = fmtMoney(Math.abs(v.value), scenario.currency, lang);
+      return v.signed ? signed(v.value, body) : unsigned(v.value, body);
+    }
+    case 'number': {
+      const body = fmtNumber(Math.abs(v.value), lang, v.digits === undefined ? {} : { digits: v.digits });
+      return v.signed ? signed(v.value, body) : unsigned(v.value, body);
+    }
+    case 'percent':
+      if (v.signed) return t('pp', { value: signed(v.value, fmtNumber(Math.abs(v.value) * 100, lang, { digits: v.digits ?? 1 })) });
+      return unsigned(v.value, fmtPercent(Math.abs(v.value), lang, v.digits ?? 1));
+    case 'quarter':
+      return t('quarter', { n: v.value });
+    case 'quarters':
+      return t('quarters', { from: v.from, to: v.to });
+    case 'text':
+      return pickText(v.text, lang);
+    case 'tier':
+      return tierName(t, v.tier, scenario, lang, v.tierCount);
+    case 'group':
+      return groupLabel(t, v.group, scenario, lang, v.tierCount);
+    case 'msg':
+      return renderMsg(v.msg, ctx);
+    case 'quarterList':
+      return runsOf(v.quarters)
+        .map((r) => (r.from === r.to ? t('quarter', { n: r.from }) : t('quarters', { from: r.from, to: r.to })))
+        .join(t('comma'));
+    case 'list':
+      return v.items.map((m) => renderMsg(m, ctx)).join(v.comma ? t('comma') : t('sep'));
+  }
+}
+
+/** A message as text, its values formatted in the context's language. A `count` number also picks the plural form. */
+export function renderMsg(m: Msg, ctx: RenderContext): string {
+  const vars: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(m.values ?? {})) vars[k] = k === 'count' && v.kind === 'number' ? v.value : renderVal(v, ctx);
+  const t = ctx.t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  return t(m.key, vars);
+}
