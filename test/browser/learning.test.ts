@@ -55,7 +55,7 @@ function pdfPages(pdf: Buffer): { pages: number; count: number; width: number; h
     count: Math.max(0, ...counts),
     width: box ? Number(box[3]) - Number(box[1]) : 0,
     height: box ? Number(box[4]) - Number(box[2]) : 0,
-    cjkFont: /\/BaseFont\s*\/[A-Z]{6}\+[\w-]*CJK/.test(text),
+    cjkFont: /\/(?:BaseFont|FontName)\s*\/[A-Z]{6}\+[\w-]*CJK/.test(text),
   };
 }
 

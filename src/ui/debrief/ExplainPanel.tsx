@@ -120,7 +120,9 @@ function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: Att
   const sep = t('explain.listSep');
   const opening =
     a.previous === null
-      ? t('explain.sentence.first', { kpi: name, change: fmt.delta(change) })
+      ? change !== 0
+        ? t('explain.sentence.first', { kpi: name, change: fmt.delta(change) })
+        : t('explain.sentence.firstSame', { kpi: name })
       : change > 0
         ? t('explain.sentence.up', { kpi: name, change: fmt.level(change) })
         : change < 0

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarterAttribution } from '../../sim/attribution';
 import { useStore } from '../../store/index';
+import { useReferences } from '../../store/references';
 import { detectLessons, renderMsg, topDecisions, type DebriefInput, type RenderContext, type Verdict } from './lessons';
 
 /** The symbol beside each verdict's word. */
@@ -16,10 +17,24 @@ function useDebrief(attributions: QuarterAttribution[]): { input: DebriefInput |
   const game = useStore((s) => s.game);
   const lang = useStore((s) => s.lang);
   const { t } = useTranslation('lessons');
-  const input = useMemo<DebriefInput | null>(
-    () => (game ? { scenario: game.scenario, summaries: game.summaries, decisions: game.decisions, attributions, finalDataQuality: game.view.dataQuality } : null),
-    [game, attributions],
-  );
+  const runs = useReferences((s) => (s.status === 'done' ? s.runs : null));
+  const input = useMemo<DebriefInput | null>(() => {
+    if (!game) return null;
+    const whole = (id: string): number | null => {
+      const r = runs?.find((x) => x.policy === id);
+      return r ? r.summaries.reduce((a, x) => a + x.finance.operatingProfit, 0) + (r.summaries.at(-1)?.firm.customerEquity ?? 0) : null;
+    };
+    const vb = whole('value-based');
+    const un = whole('uniform');
+    return {
+      scenario: game.scenario,
+      summaries: game.summaries,
+      decisions: game.decisions,
+      attributions,
+      finalDataQuality: game.view.dataQuality,
+      ...(vb !== null && un !== null ? { references: { valueBased: vb, uniform: un } } : {}),
+    };
+  }, [game, attributions, runs]);
   const ctx = useMemo<RenderContext | null>(() => (game ? { t, lang, scenario: game.scenario } : null), [game, t, lang]);
   return { input, ctx };
 }

@@ -330,6 +330,18 @@ describe('detectLessons', () => {
     expect(evidenceEn(l, input)).toMatch(/^In Q1 you moved to differentiated service: 3 tiers, [\d.]+ service hours per customer for the top tier against [\d.]+ for the bottom\./);
   });
 
+  it('lesson 1: with the reference strategies played, their whole games judge it, and the run\'s own evidence stays beside', () => {
+    const run = uniformRun();
+    const better = lesson({ ...run, references: { valueBased: 2_000_000, uniform: 500_000 } }, 1);
+    expect(better.verdict).toBe('shown');
+    expect(keys(better)[0]).toBe('lesson.l1.references');
+    expect(evidenceEn(better, run)).toMatch(/value-based tiering made .*2(\.0)?M.*uniform service .*500/);
+    expect(keys(better)).toContain('lesson.l1.neverOneTier');
+    expect(lesson({ ...run, references: { valueBased: 400_000, uniform: 500_000 } }, 1).verdict).toBe('broken');
+    // Without them it is the run's own evidence: one tier throughout tests nothing.
+    expect(lesson(run, 1).verdict).toBe('notTested');
+  });
+
   it('lesson 8: equal service for several tiers compares the true satisfaction of the top and the bottom tier (tutorial, uniform)', () => {
     const input = tutorialUniformRun();
     const equal = input.decisions.map((d, i) => (d.tiering.tierCount > 1 && d.tiers[0]!.serviceHours <= d.tiers.at(-1)!.serviceHours ? i + 1 : 0)).filter((q) => q > 0);

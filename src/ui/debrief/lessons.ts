@@ -83,6 +83,12 @@ export interface DebriefInput {
   attributions: QuarterAttribution[];
   /** The firm's data quality 0..1 at the end (`GameSnapshot.view.dataQuality`), if known. */
   finalDataQuality?: number;
+  /**
+   * The reference strategies `value-based` and `uniform` on the same scenario and seed, as
+   * cumulative operating profit plus final customer equity (money), once played. Lesson 1
+   * is their comparison; the learner's own switches are evidence beside it.
+   */
+  references?: { valueBased: number; uniform: number };
 }
 
 /** The decisions in force before quarter `q` (1-based). */
@@ -458,16 +464,24 @@ function lesson1(input: DebriefInput, moves: Move[]): LessonVerdict {
     const now = differentiated(input.decisions[q - 1]!);
     if (was !== now) switches.push({ q, toward: now });
   }
+  // The lesson is about whole games: the reference strategies on this scenario and seed judge it.
+  const ref = input.references;
+  const byReferences = (own: LessonVerdict): LessonVerdict => {
+    if (!ref) return own;
+    const evidence = [msg('lesson.l1.references', { vb: money(ref.valueBased), un: money(ref.uniform) }), ...own.evidence];
+    const verdict: Verdict = ref.valueBased > ref.uniform + EPS_MONEY ? 'shown' : ref.valueBased < ref.uniform - EPS_MONEY ? 'broken' : 'notTested';
+    return { ...own, verdict, evidence };
+  };
   if (switches.length === 0) {
     if (diffQuarters.length === 0) {
       const oneTier = input.decisions.every((d) => d.tiering.tierCount === 1);
-      return { lesson: 1, verdict: 'notTested', title, evidence: [msg(oneTier ? 'lesson.l1.neverOneTier' : 'lesson.l1.neverSameHours', { n: num(n) })] };
+      return byReferences({ lesson: 1, verdict: 'notTested', title, evidence: [msg(oneTier ? 'lesson.l1.neverOneTier' : 'lesson.l1.neverSameHours', { n: num(n) })] });
     }
     const last = input.decisions[n - 1]!;
-    return {
+    return byReferences({
       lesson: 1, verdict: 'notTested', title,
       evidence: [msg('lesson.l1.always', { top: num(hoursOf(last, 0), 1), bottom: num(hoursOf(last, last.tiers.length - 1), 1) })],
-    };
+    });
   }
   const evidence: Msg[] = [];
   let value = 0;
@@ -488,11 +502,11 @@ function lesson1(input: DebriefInput, moves: Move[]): LessonVerdict {
     score += sign * sum(ms.map((m) => totalOf(m, 'score')));
   });
   if (switches.length > MAX_SWITCHES) evidence.push(msg('lesson.l1.moreSwitches', { count: num(switches.length - MAX_SWITCHES) }));
-  if (traced === 0) return { lesson: 1, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.noAttribution')] };
+  if (traced === 0) return byReferences({ lesson: 1, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.noAttribution')] });
   const tail = { value: money(Math.abs(value)), score: scoreVal(score) };
-  if (value > EPS_MONEY) return { lesson: 1, verdict: 'shown', title, evidence: [...evidence, msg('lesson.l1.paid', tail)] };
-  if (value < -EPS_MONEY) return { lesson: 1, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l1.didNotPay', tail)] };
-  return { lesson: 1, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l1.even', tail)] };
+  if (value > EPS_MONEY) return byReferences({ lesson: 1, verdict: 'shown', title, evidence: [...evidence, msg('lesson.l1.paid', tail)] });
+  if (value < -EPS_MONEY) return byReferences({ lesson: 1, verdict: 'broken', title, evidence: [...evidence, msg('lesson.l1.didNotPay', tail)] });
+  return byReferences({ lesson: 1, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l1.even', tail)] });
 }
 
 /** A cut of training (by a quarter of the spend or more) or of wages (by 5 points of the market wage or more). */

@@ -98,6 +98,7 @@ const en = {
       away: 'In {{quarter}} you went back to treating every customer alike.',
       paid: 'By the attribution, differentiating was worth {{value}} in profit plus customer equity within two quarters of each change (score {{score}}).',
       didNotPay: 'By the attribution, differentiating here cost {{value}} in profit plus customer equity within two quarters of each change (score {{score}}): your tiers or service levels did not put the time where the value was.',
+      references: 'On this scenario and seed, over the whole game, value-based tiering made {{vb}} in cumulative operating profit plus final customer equity, uniform service {{un}}.',
       even: 'By the attribution, differentiating made no measurable difference to profit plus customer equity (score {{score}}).',
     },
     l2: {
@@ -281,6 +282,7 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
       away: '{{quarter}}你又回到了对所有客户一视同仁。',
       paid: '据归因分析，差异化服务在每次调整后的两个季度内为利润加客户资产带来{{value}}（得分{{score}}）。',
       didNotPay: '据归因分析，差异化服务在每次调整后的两个季度内使利润加客户资产减少{{value}}（得分{{score}}）：你的分级或服务水平没有把时间用在价值所在之处。',
+      references: '在本情景和种子下，整局游戏中基于价值的分级策略的累计营业利润加期末客户资产为{{vb}}，统一服务策略为{{un}}。',
       even: '据归因分析，差异化服务对利润加客户资产没有明显影响（得分{{score}}）。',
     },
     l2: {

@@ -119,10 +119,7 @@ export default function EndScreen() {
         </p>
       </section>
 
-      <section className="card" aria-labelledby="ranking-title">
-        <h2 id="ranking-title">{td('debrief.ranking')}</h2>
-        <Ranking />
-      </section>
+      <Ranking />
 
       {explanations.length >= s.length ? (
         <>
@@ -278,12 +275,14 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
   const sc = game.scenario;
   const money = (v: number) => fmtMoney(v, sc.currency, lang);
   const equity = summary.firm.customerEquity;
+  // Shares of a total only mean something when no part is negative.
+  const shares = equity > 0 && summary.tiers.every((x) => x.customerEquity >= 0);
   const rows = [
     ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: summary.tiers.length === 1 ? t('debrief.total') : pickText(sc.tiers[i]?.name, lang), k: x })),
     ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.total'), k: summary.firm }] : []),
   ];
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('debrief.clv')}>
       <table className="data" data-testid="clv-table">
         <thead>
           <tr>
@@ -303,7 +302,7 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
               <td className="num">{fmtNumber(r.k.customers, lang)}</td>
               <td className="num">{money(r.k.clv)}</td>
               <td className="num">{money(r.k.customerEquity)}</td>
-              <td className="num">{equity !== 0 ? fmtPercent(r.k.customerEquity / equity, lang, 1) : '—'}</td>
+              <td className="num">{shares ? fmtPercent(r.k.customerEquity / equity, lang, 1) : '—'}</td>
               <td className="num">{money(r.k.profit)}</td>
               <td className="num">{r.k.customers > 0 ? money(r.k.profit / r.k.customers) : '—'}</td>
             </tr>

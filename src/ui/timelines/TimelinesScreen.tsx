@@ -78,7 +78,7 @@ export default function TimelinesScreen() {
       </section>
       <section className="card" aria-labelledby="timelines-table">
         <h2 id="timelines-table">{t('timelines.table')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="timelines-table">
           <table className="data" data-testid="timelines-table">
             <thead>
               <tr>
