@@ -172,7 +172,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|systems/.*)|scenario/(index|load|runFile)|worker/(session|customers|summary|scene|simWorker))$',
+              regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|attribution|systems/.*)|scenario/(index|load|runFile)|worker/(session|customers|summary|scene|simWorker|references|referenceWorker|whale))$',
               allowTypeImports: true,
               message: 'src/ui and src/scene must not run the engine or the worker session: ask the store, which asks the worker (STYLE.md).',
             },

@@ -100,12 +100,12 @@ interface GameSlice {
   settleImport(choice: 'replace' | 'both' | 'cancel'): Promise<void>;
   pendingImport: PendingImport | null;
   quit(): void;
-  /** Attributions of the quarters explained so far (index 0 = quarter 1); recomputed by the worker, not saved. */
-  explanations: QuarterAttribution[];
+  /** Attributions of the quarters explained so far (index 0 = quarter 1; holes: not asked for yet); recomputed by the worker, not saved. */
+  explanations: (QuarterAttribution | undefined)[];
   /** Quarters being explained (progress), or null. */
-  explaining: { upTo: number; done: number; total: number } | null;
-  /** Asks the worker for the attributions of quarters 1..upTo (in the background: nothing waits for it). */
-  explain(upTo: number): Promise<void>;
+  explaining: { from: number; upTo: number; done: number; total: number } | null;
+  /** Asks the worker for the attributions of quarters from..upTo (default: all of them up to upTo), in the background: nothing waits for it. */
+  explain(upTo: number, from?: number): Promise<void>;
   /** The timeline this game branched from, or null. */
   timeline: Timeline | null;
   /**
@@ -221,7 +221,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       set((s) => void (s.notice = { kind: 'storageFailed', message: e instanceof Error ? e.message : String(e) }));
     }
   };
-  const adopt = (game: GameSnapshot, source: GameSource, id: string, timeline: Timeline | null = null, explanations: QuarterAttribution[] = []): void => {
+  const adopt = (game: GameSnapshot, source: GameSource, id: string, timeline: Timeline | null = null, explanations: (QuarterAttribution | undefined)[] = []): void => {
     set((s) => {
       s.game = game;
       s.timeline = timeline;
@@ -261,30 +261,36 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     explanations: [],
     explaining: null,
     timeline: null,
-    explain: async (upTo) => {
+    explain: async (upTo, from = 1) => {
       const st = get();
       const g = st.game;
       if (!g) return;
       const n = Math.min(upTo, g.summaries.length);
-      if (st.explanations.length >= n || (st.explaining && st.explaining.upTo >= n)) return;
+      const lo = Math.max(1, from);
+      let missing = false;
+      for (let r = lo; r <= n; r++) if (!st.explanations[r - 1]) missing = true;
+      const busy = st.explaining;
+      if (!missing || (busy && busy.from <= lo && busy.upTo >= n)) return;
       const gameId = st.gameId;
-      set((s) => void (s.explaining = { upTo: n, done: 0, total: n - s.explanations.length }));
+      set((s) => void (s.explaining = { from: lo, upTo: n, done: 0, total: n - lo + 1 }));
       try {
-        const r = await simClient().call({ type: 'explain', upTo: n }, (done, total) =>
+        const r = await simClient().call({ type: 'explain', upTo: n, from: lo }, (done, total) =>
           set((s) => {
-            if (s.explaining && s.gameId === gameId) s.explaining = { upTo: n, done, total };
+            if (s.explaining && s.gameId === gameId) s.explaining = { from: lo, upTo: n, done, total };
           }),
         );
         // A game loaded meanwhile has its own explanations.
         if (get().gameId !== gameId) return;
         set((s) => {
-          if (r.attributions.length > s.explanations.length) s.explanations = r.attributions;
+          r.attributions.forEach((a, i) => {
+            s.explanations[r.from + i - 1] ??= a;
+          });
         });
       } catch (e) {
         set((s) => void (s.notice = { kind: 'bug', message: e instanceof Error ? e.message : String(e) }));
       } finally {
         set((s) => {
-          if (s.gameId === gameId && s.explaining?.upTo === n) s.explaining = null;
+          if (s.gameId === gameId && s.explaining?.from === lo && s.explaining.upTo === n) s.explaining = null;
         });
       }
     },
@@ -343,7 +349,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       });
       get().edit(() => undefined);
       await autosave();
-      void get().explain(r.summary.round);
+      void get().explain(r.summary.round, r.summary.round);
       return true;
     },
     resume: async (id) => {

@@ -238,8 +238,8 @@ export type Request =
   | { type: 'analytics' }
   /** The customer base of quarter `round` (0..rounds played) for the scene; null if out of range. */
   | { type: 'customerBase'; round: number }
-  /** The attribution ("why did it change?") of quarters 1..upTo, computing the missing ones (progress per quarter). */
-  | { type: 'explain'; upTo: number }
+  /** The attribution ("why did it change?") of quarters from..upTo (from: 1 if absent), computing the missing ones (progress per quarter). */
+  | { type: 'explain'; upTo: number; from?: number }
   /** The whale curve of customer profitability (every customer ever, by lifetime profit), for the debrief. */
   | { type: 'whale' }
   /** Replays another game (the original of a "what if" branch) without replacing this one: its summaries. */
@@ -268,7 +268,8 @@ export interface Responses {
   record: CustomerRecord | null;
   analytics: CustomerAnalytics;
   customerBase: CustomerBaseFrame | null;
-  explain: { attributions: QuarterAttribution[] };
+  /** Quarters from..upTo, in order. */
+  explain: { from: number; attributions: QuarterAttribution[] };
   whale: WhaleCurve;
   timeline: { ok: true; summaries: RoundSummary[]; score: number; status: 'running' | 'finished' | 'bankrupt' } | { ok: false; failure: StartFailure };
   exportRun: { text: string; fileName: string };

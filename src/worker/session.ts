@@ -36,8 +36,8 @@ export interface Session {
   state: SimState;
   /** Cached observed table of the current state (built on first use after a round). */
   table: CustomerTable | null;
-  /** The attribution of each quarter explained so far (index 0 = quarter 1); computed on request. */
-  attributions: QuarterAttribution[];
+  /** The attribution of each quarter explained so far (index 0 = quarter 1; holes: not asked for); computed on request. */
+  attributions: (QuarterAttribution | undefined)[];
   /** Where the explanation stands (its counterfactual worlds); null until first asked. */
   explainer: Explainer | null;
 }
@@ -139,38 +139,45 @@ export function rewind(s: Session, round: number): Session {
 export function prepare(s: Session): boolean {
   if (!s.explainer && s.state.round === 0) s.explainer = newExplainer(s.state);
   const ex = s.explainer;
-  if (!ex || ex.round !== s.state.round || s.attributions.length !== s.state.round) return false;
+  if (!ex || ex.round !== s.state.round || (s.state.round > 0 && !s.attributions[s.state.round - 1])) return false;
   return prepareNext(s.scenario, ex);
 }
 
 /**
- * The attributions of quarters 1..upTo (at most the quarters played), computing the missing
+ * The attributions of quarters from..upTo (within the quarters played), computing the missing
  * ones: normally just the last quarter, from the explainer that stands at the quarter before
  * it (the session's own state and summary serve as the real quarter, so no extra replay).
- * After a replay (resume, import, rewind) the explainer starts again from the first quarter:
- * quarters already explained are only stepped, except the last MAX_LAG before the first
- * missing one, which rebuild the worlds whose late effects are traced.
+ * After a replay (resume, import, rewind) or for an earlier quarter, the explainer starts
+ * again from the first quarter: quarters before the first one needed are only stepped, except
+ * the last MAX_LAG before it, which rebuild the worlds whose late effects are traced (their
+ * own explanations lack the late effects of the skipped quarters, so they are not kept).
  */
-export function explain(s: Session, upTo: number, progress?: Progress): QuarterAttribution[] {
+export function explain(s: Session, upTo: number, from = 1, progress?: Progress): QuarterAttribution[] {
   const n = Math.max(0, Math.min(upTo, s.decisions.length));
-  const first = s.attributions.length + 1;
-  if (first > n) return s.attributions.slice(0, n);
-  let ex = s.explainer;
-  if (!ex || ex.round > first - 1) ex = newExplainer(newGame(s.scenario, s.seed));
-  const from = ex.round;
-  while (ex.round < n) {
-    const r = ex.round + 1;
-    const d = s.decisions[r - 1]!;
-    if (r < first - MAX_LAG) skipNext(s.scenario, ex, d);
-    else {
-      const actual = r === s.state.round ? { state: s.state, report: s.summaries[r - 1]! } : undefined;
-      const { attribution } = explainNext(s.scenario, ex, d, actual);
-      if (r > s.attributions.length) s.attributions.push(attribution);
+  const lo = Math.max(1, from);
+  let first = 0;
+  for (let r = lo; r <= n && first === 0; r++) if (!s.attributions[r - 1]) first = r;
+  if (first > 0) {
+    let ex = s.explainer;
+    if (!ex || ex.round > first - 1) ex = newExplainer(newGame(s.scenario, s.seed));
+    const start = ex.round;
+    while (ex.round < n) {
+      const r = ex.round + 1;
+      const d = s.decisions[r - 1]!;
+      if (r < first - MAX_LAG) skipNext(s.scenario, ex, d);
+      else {
+        const actual = r === s.state.round ? { state: s.state, report: s.summaries[r - 1]! } : undefined;
+        const { attribution } = explainNext(s.scenario, ex, d, actual);
+        // Before `first` the late effects of skipped quarters are missing: those only rebuild the traced worlds.
+        if (r >= first) s.attributions[r - 1] ??= attribution;
+      }
+      progress?.(ex.round - start, n - start);
     }
-    progress?.(ex.round - from, n - from);
+    s.explainer = ex;
   }
-  s.explainer = ex;
-  return s.attributions.slice(0, n);
+  const out: QuarterAttribution[] = [];
+  for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
+  return out;
 }
 
 /** The observed customer table (cached until the next round). */

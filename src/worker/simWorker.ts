@@ -60,7 +60,7 @@ async function handle(id: number, req: Request): Promise<void> {
       return answer('customerBase', frame, frame ? frameBuffers(frame) : []);
     }
     case 'explain':
-      return answer('explain', { attributions: explain(need(), req.upTo, progress) });
+      return answer('explain', { from: Math.max(1, req.from ?? 1), attributions: explain(need(), req.upTo, req.from ?? 1, progress) });
     case 'whale':
       return answer('whale', whaleCurve(need().state));
     case 'timeline': {

@@ -30,14 +30,14 @@ describe('worker: explain', () => {
     expect(q1).toHaveLength(1);
     playRandom(s, 2);
     const seen: number[] = [];
-    const all = explain(s, 3, (done) => seen.push(done));
+    const all = explain(s, 3, 1, (done) => seen.push(done));
     expect(all).toEqual(fromScratch(s, s.decisions));
     // Quarter 1 was kept, not recomputed: the same object.
     expect(all[0]).toBe(q1[0]);
     expect(seen.at(-1)).toBe(2);
     // Asking again computes nothing.
     const again: number[] = [];
-    expect(explain(s, 3, (d) => again.push(d))).toEqual(all);
+    expect(explain(s, 3, 1, (d) => again.push(d))).toEqual(all);
     expect(again).toEqual([]);
     // Past the quarters played, it stops at the last one.
     expect(explain(s, 99)).toHaveLength(3);
@@ -49,6 +49,23 @@ describe('worker: explain', () => {
     const resumed = await startBuiltinSession('hotel', 'explain-2', played.decisions);
     expect(resumed.attributions).toEqual([]);
     expect(explain(resumed, 4)).toEqual(fromScratch(resumed, played.decisions));
+  });
+
+  it('after a resume, one late quarter is explained without explaining the early ones', async () => {
+    const played = await startBuiltinSession('hotel', 'explain-4');
+    playRandom(played, 6);
+    const resumed = await startBuiltinSession('hotel', 'explain-4', played.decisions);
+    const seen: number[] = [];
+    const [q6] = explain(resumed, 6, 6, (done) => seen.push(done));
+    const scratch = fromScratch(resumed, played.decisions);
+    expect(q6).toEqual(scratch[5]);
+    // Quarters 1..3 were only stepped; 4 and 5 rebuilt the traced worlds, without their own
+    // late effects (quarters 2 and 3 were not explained), so they are not kept.
+    expect([...resumed.attributions.slice(0, 5)]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(seen.at(-1)).toBe(6);
+    // An early quarter asked for later starts the explainer again and fills the hole.
+    expect(explain(resumed, 2, 2)).toEqual([scratch[1]]);
+    expect(explain(resumed, 6, 1)).toEqual(scratch);
   });
 
   it('after a rewind it keeps the quarters before, and explains a new quarter played from there', async () => {

@@ -56,7 +56,7 @@ export function ExplainPanel({ round, reveal, headingLevel = 2, compact = false 
   const pickId = useId();
   const headId = useId();
   useEffect(() => {
-    if (!a) void useStore.getState().explain(round);
+    if (!a) void useStore.getState().explain(round, round);
   }, [a, round]);
   const sc = game.scenario;
   const H = headingLevel === 2 ? 'h2' : 'h3';

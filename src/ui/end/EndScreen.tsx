@@ -5,7 +5,8 @@
  * the reveal of true against measured satisfaction, why each quarter changed, and exports.
  * Prints as an A4 debrief (debrief.css).
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { QuarterAttribution } from '../../sim/attribution';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
@@ -62,13 +63,14 @@ export default function EndScreen() {
   const met = new Set(game.view.objectivesMet);
   const currency = sc.currency;
   const { t: td } = useTranslation('debrief');
-  const explanations = useStore((st) => st.explanations);
+  const sparse = useStore((st) => st.explanations);
+  const explanations = useMemo(() => sparse.filter((a): a is QuarterAttribution => a !== undefined), [sparse]);
   const explaining = useStore((st) => st.explaining);
   const whale = useWhale(game.view.hash);
   const [quarter, setQuarter] = useState(s.length);
   const quarterPick = useId();
   useEffect(() => {
-    if (s.length > 0) void useStore.getState().explain(s.length);
+    if (s.length > 0) void useStore.getState().explain(s.length, 1);
   }, [s.length]);
   const exportRun = async () => {
     const r = await useStore.getState().exportRun();

@@ -21,6 +21,11 @@ export function SavedGames() {
             <span className="what">
               <strong>{pickText(s.title, lang)}</strong> · {t('home.seedIs', { seed: s.seed })} ·{' '}
               {s.status === 'running' ? t('home.savedAt', { n: s.round, total: s.rounds }) : t('home.savedDone')} · {t('home.scoreIs', { score: fmtNumber(s.score, lang) })}
+              {s.branch && (
+                <>
+                  {' '}· <em>{t('home.branchFrom', { n: s.branch.fromRound + 1 })}</em>
+                </>
+              )}
               <br />
               <span className="muted">{when.format(s.updatedAt)}</span>
             </span>
