@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import type { GameSource } from '../worker/protocol';
-import type { ReferenceReply, ReferenceRequest, ReferenceRun } from '../worker/referenceProtocol';
+import type { ReferenceHold, ReferenceReply, ReferenceRequest, ReferenceRun } from '../worker/referenceProtocol';
 import { useStore, type StoreState } from './index';
 
 export type ReferenceStatus = 'idle' | 'running' | 'done' | 'failed';
@@ -33,7 +33,7 @@ export const useReferences = create<ReferencesState>()((set) => ({
 
 /** A worker-like endpoint (the real reference worker in the page, a fake in tests). */
 export interface ReferenceEndpoint {
-  postMessage(msg: ReferenceRequest): void;
+  postMessage(msg: ReferenceRequest | ReferenceHold): void;
   onmessage: ((e: MessageEvent<ReferenceReply>) => void) | null;
   onerror?: ((e: ErrorEvent) => void) | null;
 }
@@ -129,10 +129,19 @@ function follow(key: string | null, source: GameSource | null, seed: string): vo
 /** Starts following the main store's game (once; later calls do nothing). */
 export function startReferences(): void {
   if (unsubscribe) return;
-  unsubscribe = useStore.subscribe(keyOf, (key) => {
+  const offGame = useStore.subscribe(keyOf, (key) => {
     const s = useStore.getState();
     follow(key, s.source, s.game?.seed ?? '');
   }, { fireImmediately: true });
+  // While the page waits for the simulation worker (a quarter being played, a game starting),
+  // the reference worker holds between rounds: on two cores the learner's quarter goes first.
+  const offBusy = useStore.subscribe((s) => s.busy !== null, (busy) => {
+    worker?.postMessage({ kind: 'hold', hold: busy });
+  });
+  unsubscribe = () => {
+    offGame();
+    offBusy();
+  };
 }
 
 /** Replaces how the reference worker is made (tests); null restores the real one. Drops the current worker, cache and subscription. */

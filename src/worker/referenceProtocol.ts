@@ -35,6 +35,16 @@ export interface ReferenceRequest {
   lang: Lang;
 }
 
+/**
+ * To the reference worker: hold (stop between rounds) or go on. The page holds it while it
+ * waits for the simulation worker (a quarter being played): on two cores, the learner's
+ * quarter goes first.
+ */
+export interface ReferenceHold {
+  kind: 'hold';
+  hold: boolean;
+}
+
 /** From the reference worker. */
 export type ReferenceReply =
   /** One strategy's game, as soon as it is played. */

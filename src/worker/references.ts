@@ -3,8 +3,8 @@
  * the KPI charts and the end-of-game ranking. Pure TypeScript with no worker API, so Node
  * tests drive it directly; `referenceWorker.ts` only routes messages to it.
  */
-import { playGame, policyById, type Policy, type PolicyContext, type PolicyId } from '../policies/index';
-import { newGame, type ScenarioConfig } from '../sim/index';
+import { policyById, policyDecisions, type PolicyId } from '../policies/index';
+import { cloneState, newGame, stepInPlace, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { RoundSummary } from './protocol';
 import { REFERENCE_POLICIES, type ReferenceReply, type ReferenceRequest, type ReferenceRun } from './referenceProtocol';
 import { loadSource } from './session';
@@ -13,29 +13,36 @@ import { summarize } from './summary';
 export { REFERENCE_POLICIES, type ReferencePolicyId, type ReferenceRun } from './referenceProtocol';
 
 /**
- * Plays a whole game of `policyId` from `newGame(scenario, seed)` with `playGame`, and turns
- * every round's report into the page's summary. Each report is summarized against the state
- * right after its round (as the page's worker does): the policy is asked for its next
- * decisions with exactly that state and report, so the summary is taken there, and the last
- * one from the final state.
+ * Plays a whole game of `policyId` from `newGame(scenario, seed)` exactly as `playGame` does
+ * (the same decisions, round by round), and turns every round's report into the page's
+ * summary against the state right after its round (as the page's worker does). A generator:
+ * it yields after each round, so the worker can let the page go first between rounds; the
+ * value it returns is the run.
  */
-export function playReference(scenario: ScenarioConfig, seed: string, policyId: PolicyId): ReferenceRun {
+export function* referenceRounds(scenario: ScenarioConfig, seed: string, policyId: PolicyId): Generator<number, ReferenceRun, void> {
   const policy = policyById(policyId);
   if (!policy) throw new Error(`unknown reference strategy "${policyId}"`);
   const summaries: RoundSummary[] = [];
-  // Same id (it seeds the policy's random numbers) and the same decisions: only a look first.
-  const watching: Policy = {
-    ...policy,
-    decide: (ctx: PolicyContext) => {
-      if (ctx.lastReport) summaries.push(summarize(scenario, ctx.lastReport, ctx.state));
-      return policy.decide(ctx);
-    },
-  };
-  const { state, rounds } = playGame(scenario, newGame(scenario, seed), watching);
-  const last = rounds.at(-1);
-  if (last) summaries.push(summarize(scenario, last.report, state));
-  if (summaries.length !== rounds.length) throw new Error(`reference ${policyId}: ${summaries.length} summaries for ${rounds.length} rounds`);
-  return { policy: policy.id, summaries, score: state.score, status: state.status, finalHash: last?.report.hash ?? '' };
+  const state = cloneState(newGame(scenario, seed));
+  let last: RoundReport | null = null;
+  while (state.status === 'running') {
+    const decisions = policyDecisions(policy, scenario, state, last);
+    const res = stepInPlace(scenario, state, decisions);
+    if (!res.ok) throw new Error(`reference ${policyId} made a refused decision in round ${state.round + 1}: ${res.problems.map((p) => p.message.en).join(' ')}`);
+    last = res.report;
+    summaries.push(summarize(scenario, res.report, state));
+    yield state.round;
+  }
+  return { policy: policy.id, summaries, score: state.score, status: state.status, finalHash: last?.hash ?? '' };
+}
+
+/** The whole run at once (tests, the command line's equivalent). */
+export function playReference(scenario: ScenarioConfig, seed: string, policyId: PolicyId): ReferenceRun {
+  const it = referenceRounds(scenario, seed, policyId);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** What `serveReferences` needs from its host (the worker, or a test). */
@@ -43,7 +50,7 @@ export interface ReferenceHost {
   post(reply: ReferenceReply): void;
   /** True once a newer request arrived: the request stops and sends nothing more. */
   superseded(id: number): boolean;
-  /** Lets newer requests arrive between strategies (a macrotask in the worker). */
+  /** Lets newer requests arrive between rounds (a macrotask in the worker), and waits while the page holds the worker. */
   pause(): Promise<void>;
 }
 
@@ -58,9 +65,16 @@ export async function serveReferences(req: ReferenceRequest, host: ReferenceHost
       return;
     }
     for (const policy of REFERENCE_POLICIES) {
-      await host.pause();
-      if (host.superseded(req.id)) return;
-      host.post({ id: req.id, kind: 'run', run: playReference(loaded.scenario, req.seed, policy) });
+      const it = referenceRounds(loaded.scenario, req.seed, policy);
+      for (;;) {
+        await host.pause();
+        if (host.superseded(req.id)) return;
+        const r = it.next();
+        if (r.done) {
+          host.post({ id: req.id, kind: 'run', run: r.value });
+          break;
+        }
+      }
     }
     if (!host.superseded(req.id)) host.post({ id: req.id, kind: 'done' });
   } catch (e) {

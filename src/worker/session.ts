@@ -153,31 +153,41 @@ export function prepare(s: Session): boolean {
  * own explanations lack the late effects of the skipped quarters, so they are not kept).
  */
 export function explain(s: Session, upTo: number, from = 1, progress?: Progress): QuarterAttribution[] {
+  for (;;) {
+    const done = explainUnit(s, upTo, from);
+    if (done) return done;
+    progress?.(s.explainer!.round, Math.min(upTo, s.decisions.length));
+  }
+}
+
+/**
+ * One quarter of the work of {@link explain} (the worker does it between requests, so that
+ * a quarter played meanwhile is not kept waiting): the attributions when they are all there,
+ * otherwise null after moving the explainer on by one quarter.
+ */
+export function explainUnit(s: Session, upTo: number, from = 1): QuarterAttribution[] | null {
   const n = Math.max(0, Math.min(upTo, s.decisions.length));
   const lo = Math.max(1, from);
   let first = 0;
   for (let r = lo; r <= n && first === 0; r++) if (!s.attributions[r - 1]) first = r;
-  if (first > 0) {
-    let ex = s.explainer;
-    if (!ex || ex.round > first - 1) ex = newExplainer(newGame(s.scenario, s.seed));
-    const start = ex.round;
-    while (ex.round < n) {
-      const r = ex.round + 1;
-      const d = s.decisions[r - 1]!;
-      if (r < first - MAX_LAG) skipNext(s.scenario, ex, d);
-      else {
-        const actual = r === s.state.round ? { state: s.state, report: s.summaries[r - 1]! } : undefined;
-        const { attribution } = explainNext(s.scenario, ex, d, actual);
-        // Before `first` the late effects of skipped quarters are missing: those only rebuild the traced worlds.
-        if (r >= first) s.attributions[r - 1] ??= attribution;
-      }
-      progress?.(ex.round - start, n - start);
-    }
-    s.explainer = ex;
+  if (first === 0) {
+    const out: QuarterAttribution[] = [];
+    for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
+    return out;
   }
-  const out: QuarterAttribution[] = [];
-  for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
-  return out;
+  let ex = s.explainer;
+  if (!ex || ex.round > first - 1) ex = newExplainer(newGame(s.scenario, s.seed));
+  s.explainer = ex;
+  const r = ex.round + 1;
+  const d = s.decisions[r - 1]!;
+  if (r < first - MAX_LAG) skipNext(s.scenario, ex, d);
+  else {
+    const actual = r === s.state.round ? { state: s.state, report: s.summaries[r - 1]! } : undefined;
+    const { attribution } = explainNext(s.scenario, ex, d, actual);
+    // Before `first` the late effects of skipped quarters are missing: those only rebuild the traced worlds.
+    if (r >= first) s.attributions[r - 1] ??= attribution;
+  }
+  return null;
 }
 
 /** The observed customer table (cached until the next round). */

@@ -4,7 +4,7 @@
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, customerBase, explain, exportRun, importRun, loadSource, prepare, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
+import { advance, analytics, customerBase, explainUnit, exportRun, importRun, loadSource, prepare, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
 import { transferableCopy } from './customers';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
@@ -12,6 +12,16 @@ import { whaleCurve } from './whale';
 declare const self: DedicatedWorkerGlobalScope;
 
 let session: Session | null = null;
+
+/** `explain` requests being worked on (oldest first). */
+let explainJobs: { id: number; upTo: number; from: number }[] = [];
+
+/** A new game: explanations asked of the old one are answered with nothing (the page ignores them). */
+function adoptSession(s: Session): void {
+  for (const j of explainJobs) post({ id: j.id, kind: 'result', type: 'explain', value: { from: j.from, attributions: [] } });
+  explainJobs = [];
+  session = s;
+}
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
@@ -32,16 +42,16 @@ async function handle(id: number, req: Request): Promise<void> {
       if (!loaded.ok) return answer('start', loaded);
       const r = startSession(req.source, loaded.scenario, loaded.json, req.seed, req.decisions ?? [], progress);
       if (!r.ok) return answer('start', r);
-      session = r.session;
-      return answer('start', { ok: true, game: snapshot(session) });
+      adoptSession(r.session);
+      return answer('start', { ok: true, game: snapshot(r.session) });
     }
     case 'preview':
       return answer('preview', preview(need(), req.decisions));
     case 'advance':
       return answer('advance', advance(need(), req.decisions));
     case 'rewind':
-      session = rewind(need(), req.round);
-      return answer('rewind', { game: snapshot(session) });
+      adoptSession(rewind(need(), req.round));
+      return answer('rewind', { game: snapshot(need()) });
     case 'customers': {
       const { table: t, buffers } = transferableCopy(table(need()));
       return answer('customers', t, buffers);
@@ -60,7 +70,10 @@ async function handle(id: number, req: Request): Promise<void> {
       return answer('customerBase', frame, frame ? frameBuffers(frame) : []);
     }
     case 'explain':
-      return answer('explain', { from: Math.max(1, req.from ?? 1), attributions: explain(need(), req.upTo, req.from ?? 1, progress) });
+      // Answered by the idle loop, a quarter at a time between other requests.
+      need();
+      explainJobs.push({ id, upTo: req.upTo, from: Math.max(1, req.from ?? 1) });
+      return;
     case 'whale':
       return answer('whale', whaleCurve(need().state));
     case 'timeline': {
@@ -75,8 +88,8 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'importRun': {
       const r = await importRun(req.text, req.fileName, req.lang, progress);
       if (!r.ok) return answer('importRun', r);
-      session = r.session;
-      return answer('importRun', { ok: true, game: snapshot(session), source: session.source });
+      adoptSession(r.session);
+      return answer('importRun', { ok: true, game: snapshot(r.session), source: r.session.source });
     }
     default: {
       const never: never = req;
@@ -92,6 +105,21 @@ let idle: ReturnType<typeof setTimeout> | null = null;
 function idleWork(): void {
   idle = null;
   if (waiting > 0 || !session) return;
+  const job = explainJobs[0];
+  if (job) {
+    try {
+      const done = explainUnit(session, job.upTo, job.from);
+      if (done) {
+        explainJobs.shift();
+        post({ id: job.id, kind: 'result', type: 'explain', value: { from: job.from, attributions: done } });
+      } else post({ id: job.id, kind: 'progress', done: session.explainer?.round ?? 0, total: Math.min(job.upTo, session.decisions.length) });
+    } catch (error: unknown) {
+      explainJobs.shift();
+      post({ id: job.id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
+    }
+    scheduleIdle();
+    return;
+  }
   try {
     if (prepare(session)) scheduleIdle();
   } catch (error: unknown) {

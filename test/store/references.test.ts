@@ -9,13 +9,14 @@ import type { ReferenceReply, ReferenceRequest, ReferenceRun } from '../../src/w
 function fakeWorkers() {
   const made: ReferenceEndpoint[] = [];
   const sent: ReferenceRequest[] = [];
+  const holds: boolean[] = [];
   const factory = (): ReferenceEndpoint => {
-    const ep: ReferenceEndpoint = { onmessage: null, onerror: null, postMessage: (m) => void sent.push(m) };
+    const ep: ReferenceEndpoint = { onmessage: null, onerror: null, postMessage: (m) => void ('kind' in m ? holds.push(m.hold) : sent.push(m)) };
     made.push(ep);
     return ep;
   };
   const reply = (m: ReferenceReply) => made.at(-1)!.onmessage?.({ data: m } as MessageEvent<ReferenceReply>);
-  return { factory, made, sent, reply };
+  return { factory, made, sent, holds, reply };
 }
 
 const SOURCE: GameSource = { kind: 'builtin', id: 'ad-agency' };
@@ -36,6 +37,15 @@ afterEach(() => {
 });
 
 describe('useReferences', () => {
+  it('holds the reference worker while the page waits for the simulation worker, and lets it go on after', () => {
+    startReferences();
+    setGame(game('A', 's1'));
+    useStore.setState({ busy: { what: 'advance', done: 0, total: 1 } });
+    useStore.setState({ busy: null });
+    expect(w.holds).toEqual([true, false]);
+    expect(w.sent).toHaveLength(1);
+  });
+
   it('starts no worker without a game, and requests the game it follows (source, seed, language)', () => {
     startReferences();
     expect(w.made).toHaveLength(0);

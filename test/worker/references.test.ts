@@ -95,6 +95,30 @@ describe('serveReferences (the reference worker loop)', () => {
     expect(first.kind === 'run' && first.run.finalHash).toBe(playReference(scenario, SEED, 'uniform').finalHash);
   });
 
+  it('lets the page go first before every round: nothing is played while the host holds it', async () => {
+    const posted: ReferenceReply[] = [];
+    let pauses = 0;
+    let release: (() => void) | null = null;
+    const h: ReferenceHost = {
+      post: (m) => void posted.push(m),
+      superseded: () => false,
+      pause: () => {
+        pauses++;
+        // Held on the third pause (inside the first strategy's game) until released.
+        return pauses === 3 ? new Promise<void>((r) => (release = r)) : Promise.resolve();
+      },
+    };
+    const done = serveReferences({ id: 5, source: { kind: 'builtin', id: ID }, seed: SEED, lang: 'en' }, h);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pauses).toBe(3);
+    expect(posted).toEqual([]);
+    release!();
+    await done;
+    // One pause before each round and one before each game's end, for every strategy.
+    const rounds = posted.flatMap((m) => (m.kind === 'run' ? [m.run.summaries.length] : [])).reduce((a, b) => a + b, 0);
+    expect(pauses).toBe(rounds + REFERENCE_POLICIES.length);
+  });
+
   it('stops between strategies once superseded, and sends nothing more', async () => {
     const { h, posted } = host((_id, p) => p.length >= 2);
     await serveReferences({ id: 1, source: { kind: 'builtin', id: ID }, seed: SEED, lang: 'en' }, h);
