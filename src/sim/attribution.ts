@@ -11,7 +11,7 @@
  *   interaction = actual − B − Σ part(g)   (groups that work together or against)    ─┘
  *
  * Late effects: the replay with group g reverted in quarter q is carried forward with the
- * decisions actually taken (up to MAX_LAG quarters). What g's effect grew or shrank by in
+ * decisions actually taken (up to the explainer's `maxLag` quarters). What g's effect grew or shrank by in
  * quarter q+k is shown in q+k, traced back to quarter q.
  *
  * Pure and deterministic like the rest of `src/sim`.
@@ -44,8 +44,17 @@ export type GroupId =
 /** Groups that do not depend on the tiers, in display order. */
 const FIXED_GROUPS = ['relationship', 'price', 'acquisition', 'winBack', 'staffing', 'wages', 'training', 'systems', 'brand', 'research', 'recovery', 'choices'] as const;
 
-/** How many quarters after a decision its late effects are traced (later ones count as carry-over). */
-export const MAX_LAG = 2;
+/**
+ * How many quarters after a decision its late effects are traced (later ones count as
+ * carry-over): four for bases up to LONG_LAG_CUSTOMERS customers, two above (each quarter of
+ * lag costs about two counterfactual quarters per traced change, and memory for its world).
+ */
+export const MAX_LAG = 4;
+export const SHORT_LAG = 2;
+export const LONG_LAG_CUSTOMERS = 20_000;
+
+/** The lag traced for a game that starts from `start`. */
+export const lagFor = (start: SimState): number => (start.customers.count <= LONG_LAG_CUSTOMERS ? MAX_LAG : SHORT_LAG);
 
 /**
  * The KPIs attributed, in vector order. Per-tier customers follow as `customers:<t>` for every
@@ -188,7 +197,7 @@ export interface QuarterAttribution {
   previous: number[] | null;
   /** Late effects of earlier quarters' decisions that arrive this quarter. */
   late: LatePart[];
-  /** baseline − previous − Σ late: outside events, earlier decisions' carry-over beyond MAX_LAG, and luck. Null in the first quarter. */
+  /** baseline − previous − Σ late: outside events, earlier decisions' carry-over beyond the traced lag, and luck. Null in the first quarter. */
   outside: number[] | null;
   /** This quarter played with last quarter's decisions. */
   baseline: number[];
@@ -244,6 +253,8 @@ export interface Explainer {
   baseline: { kpis: number[]; state: SimState } | null;
   /** Most bytes of customer tables the traced worlds may hold. */
   maxBytes: number;
+  /** Quarters after a change that its late effects are traced. */
+  maxLag: number;
   /** Counterfactual quarters played so far (for the benchmark). */
   replays: number;
 }
@@ -251,8 +262,8 @@ export interface Explainer {
 /** Default memory for traced worlds: about ten worlds of 50,000 customers. */
 export const TRACE_BYTES = 96 * 1024 * 1024;
 
-export function newExplainer(start: SimState, maxBytes = TRACE_BYTES): Explainer {
-  return { round: start.round, state: start, kpis: null, chains: [], baseline: null, maxBytes, replays: 0 };
+export function newExplainer(start: SimState, maxBytes = TRACE_BYTES, maxLag = lagFor(start)): Explainer {
+  return { round: start.round, state: start, kpis: null, chains: [], baseline: null, maxBytes, maxLag, replays: 0 };
 }
 
 const stateBytes = (s: SimState | null): number => (s ? s.customers.capacity * BYTES_PER_CUSTOMER : 0);
@@ -281,7 +292,7 @@ function replay(scenario: ScenarioConfig, ex: Explainer, decisions: Decisions, f
 }
 
 /** Whether chain `c` is still traced in quarter `r`. */
-const tracedIn = (c: Chain, r: number): boolean => r - c.fromRound <= MAX_LAG;
+const tracedIn = (ex: Explainer, c: Chain, r: number): boolean => r - c.fromRound <= ex.maxLag;
 
 /**
  * One piece of the work between quarters that needs no new decision: a world's pending
@@ -310,7 +321,7 @@ export function prepareNext(scenario: ScenarioConfig, ex: Explainer, withBaselin
         return true;
       }
       // After this momentum the world goes on only if it is still traced the quarter after.
-      const goesOn = tracedIn(c, next + 1);
+      const goesOn = tracedIn(ex, c, next + 1);
       const m = replay(scenario, ex, c.decisions, c.state, !goesOn);
       c.momentum = m.kpis;
       if (!goesOn) c.state = null;
@@ -363,7 +374,7 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
     const c = groups.length === 1 && base ? base : replay(scenario, ex, w, before, false);
     const part = minus(A, c.kpis);
     parts.push({ group: g, parts: part });
-    if (MAX_LAG > 0 && running && c.state.status === 'running')
+    if (ex.maxLag > 0 && running && c.state.status === 'running')
       made.push({ fromRound: round, group: g, atQ: d, before: prev, round, decisions: w, kpis: c.kpis, state: c.state, momentum: null, next: null, weight: Math.abs(part[scoreK]!) });
   }
 
@@ -375,7 +386,7 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
     for (const c of ex.chains) {
       if (c.momentum === null) continue; // its world went bankrupt
       late.push({ fromRound: c.fromRound, group: c.group, parts: minus(momentum, minus(c.momentum, c.kpis)) });
-      if (!running || !c.state || !tracedIn(c, round + 1)) continue;
+      if (!running || !c.state || !tracedIn(ex, c, round + 1)) continue;
       const next = holdGroup(d, c.atQ, c.before, c.group);
       if (next) kept.push({ ...c, next, momentum: null });
     }

@@ -4,7 +4,7 @@
  * worker API, so Node tests drive it directly; `simWorker.ts` only routes messages to it.
  */
 import {
-  explainNext, hashJson, MAX_LAG, newExplainer, newGame, planUse, prepareNext, skipNext, step, stepInPlace, validateDecisions,
+  explainNext, hashJson, newExplainer, newGame, planUse, prepareNext, skipNext, step, stepInPlace, validateDecisions,
   type Decisions, type Explainer, type QuarterAttribution, type ScenarioConfig, type SimState,
 } from '../sim/index';
 import type { Lang } from '../sim/text';
@@ -149,7 +149,7 @@ export function prepare(s: Session): boolean {
  * it (the session's own state and summary serve as the real quarter, so no extra replay).
  * After a replay (resume, import, rewind) or for an earlier quarter, the explainer starts
  * again from the first quarter: quarters before the first one needed are only stepped, except
- * the last MAX_LAG before it, which rebuild the worlds whose late effects are traced (their
+ * the last `maxLag` before it, which rebuild the worlds whose late effects are traced (their
  * own explanations lack the late effects of the skipped quarters, so they are not kept).
  */
 export function explain(s: Session, upTo: number, from = 1, progress?: Progress): QuarterAttribution[] {
@@ -180,7 +180,7 @@ export function explainUnit(s: Session, upTo: number, from = 1): QuarterAttribut
   s.explainer = ex;
   const r = ex.round + 1;
   const d = s.decisions[r - 1]!;
-  if (r < first - MAX_LAG) skipNext(s.scenario, ex, d);
+  if (r < first - ex.maxLag) skipNext(s.scenario, ex, d);
   else {
     const actual = r === s.state.round ? { state: s.state, report: s.summaries[r - 1]! } : undefined;
     const { attribution } = explainNext(s.scenario, ex, d, actual);

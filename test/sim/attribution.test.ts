@@ -194,11 +194,31 @@ describe('attribution of a quarter by counterfactual replays', () => {
       // Two quarters on it is still traced, then it stops.
       expect(attributions[3]!.late.some((l) => l.group === g && l.fromRound === 2)).toBe(true);
     }
-    expect(attributions.every((a) => a.late.every((l) => a.round - l.fromRound <= 2))).toBe(true);
+    // The hotel is a small base: late effects are traced four quarters.
+    expect(ex.maxLag).toBe(4);
+    expect(attributions.every((a) => a.late.every((l) => a.round - l.fromRound <= ex.maxLag))).toBe(true);
     // Training is a stock: cutting it lowers skill and employee satisfaction later, not at once.
     const es = attributions[0]!.kpis.indexOf('employeeSatisfaction');
     const lateTraining = attributions[3]!.late.find((l) => l.group === 'training')!;
     expect(lateTraining.parts[es]).toBeLessThan(0);
+  });
+
+  it('late effects are traced the explainer\'s lag and no longer: four quarters for small bases, two for large ones', () => {
+    const sc = builtin('ad-agency');
+    for (const lag of [1, 2, 4]) {
+      const s0 = newGame(sc, 'lag');
+      const ex = newExplainer(s0, undefined, lag);
+      const from: number[][] = [];
+      for (let r = 1; r <= 7; r++) {
+        const d = structuredClone(ex.state.lastDecisions);
+        if (r === 1) d.people.trainingSpend *= 0.5;
+        from.push(explainNext(sc, ex, d).attribution.late.filter((l) => l.fromRound === 1).map((l) => l.fromRound));
+      }
+      // The change of quarter 1 shows late in quarters 2..1+lag, then counts as carry-over.
+      expect(from.map((x) => x.length)).toEqual([0, ...Array.from({ length: 6 }, (_, i) => (i + 2 <= 1 + lag ? 1 : 0))]);
+    }
+    const small = newExplainer(newGame(builtin('hotel'), 'x'));
+    expect(small.maxLag).toBe(4);
   });
 
   it('a quarter with no change needs no replay and explains everything as outside and late effects', () => {

@@ -59,8 +59,8 @@ describe('worker: explain', () => {
     const [q6] = explain(resumed, 6, 6, (done) => seen.push(done));
     const scratch = fromScratch(resumed, played.decisions);
     expect(q6).toEqual(scratch[5]);
-    // Quarters 1..3 were only stepped; 4 and 5 rebuilt the traced worlds, without their own
-    // late effects (quarters 2 and 3 were not explained), so they are not kept.
+    // Quarter 1 was only stepped; 2..5 rebuilt the traced worlds (the hotel traces four
+    // quarters), without their own late effects, so they are not kept.
     expect([...resumed.attributions.slice(0, 5)]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(seen.at(-1)).toBe(6);
     // An early quarter asked for later starts the explainer again and fills the hole.

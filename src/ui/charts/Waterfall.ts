@@ -253,7 +253,7 @@ export function Waterfall(props: WaterfallProps): ReactElement {
         h('text', { x: b.valueX, y: b.valueY, textAnchor: b.valueAnchor, fontWeight: 700, ...halo }, b.valueText),
         h(
           'text',
-          { y: b.labelY, textAnchor: b.labelAnchor, fontWeight: b.total || b.largest ? 700 : 400, ...(L.stacked ? halo : null) },
+          { y: b.labelY, textAnchor: b.labelAnchor, fontWeight: b.total ? 700 : 400, ...(L.stacked ? halo : null) },
           b.labelLines.map((s, k) => h('tspan', { key: k, x: b.labelX, dy: k ? L.lineHeight : 0 }, s)),
         ),
       );

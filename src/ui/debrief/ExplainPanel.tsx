@@ -131,7 +131,9 @@ function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: Att
   return (
     <>
       <p className="explain-sentence" data-testid="explain-sentence">
-        {opening} {top ? causeSentence(t, top.source, fmt.delta(top.step.value), group) : t('explain.sentence.nothing')}
+        {opening}
+        {lang === 'zh-CN' ? '' : ' '}
+        {top ? causeSentence(t, top.source, fmt.delta(top.step.value), group) : t('explain.sentence.nothing')}
       </p>
       <Waterfall title={`${name} · ${t('explain.now', { n: a.round })}`} lang={lang} steps={ex.steps} format={fmt.level} formatDelta={fmt.delta} highlight height={compact ? 260 : 320} />
       {a.groups.length === 0 && <p className="muted">{t('explain.noChange')}</p>}

@@ -177,8 +177,8 @@ describe('topDecisions', () => {
     for (const d of top) {
       const e = totals.get(`${d.round}|${d.group}`)!;
       expect(d.score).toBeCloseTo(e.total[SCORE]!, 9);
-      // Late parts arrive in the quarters right after the decision (at most two).
-      for (const r of d.lateRounds) expect(r - d.round === 1 || r - d.round === 2).toBe(true);
+      // Late parts arrive in the quarters right after the decision (at most four: a small base).
+      for (const r of d.lateRounds) expect(r - d.round >= 1 && r - d.round <= 4).toBe(true);
     }
     // For some top decision the late parts change the score effect materially.
     expect(withLate.some((d) => Math.abs(d.score - totals.get(`${d.round}|${d.group}`)!.immediate[SCORE]!) > 0.05)).toBe(true);
@@ -234,7 +234,8 @@ describe('topDecisions', () => {
     const e = bruteTotals(input.attributions).get('3|training')!;
     expect(cut!.effects.find((x) => x.kpi === 'profit')!.value).toBeCloseTo(e.immediate[PROFIT]!, 6);
     const sat = cut!.effects.find((x) => x.kpi === 'satisfaction');
-    if (sat) expect(sat.round).toBe(5);
+    // The last quarter traced: Q3 + 4.
+    if (sat) expect(sat.round).toBe(7);
   });
 });
 
@@ -267,10 +268,10 @@ describe('detectLessons', () => {
     // By Q5, employees are less satisfied than without the cut (sum of the parts traced to Q3).
     const es = ['training', 'wages'].reduce((a, g) => a + bruteTotals(input.attributions).get(`3|${g}`)!.total[attributedKpis(3).indexOf('employeeSatisfaction')]!, 0);
     const people = l.evidence.find((m) => m.key === 'lesson.l2.people')!;
-    expect(people.values!.quarter).toEqual({ kind: 'quarter', value: 5 });
+    expect(people.values!.quarter).toEqual({ kind: 'quarter', value: 7 });
     expect(valueOf(people, 'es')).toBeCloseTo(es, 9);
     expect(es).toBeLessThan(-0.5);
-    expect(text).toContain('by Q5 employee satisfaction had changed by −');
+    expect(text).toContain('by Q7 employee satisfaction had changed by −');
   });
 
   it('lesson 2: a run that never changes training or wages does not test it; a cut in the last quarter is too late to', () => {
