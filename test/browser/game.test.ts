@@ -11,9 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRunFile, replayRun } from '../../src/scenario/runFile';
 import { builtin } from '../helpers';
-import { axe, gotoApp, newPage, openBrowser, screenshot, waitForScreen, type Lang, type Screen } from './harness';
+import { gotoApp, newPage, openBrowser, waitForScreen, type Lang, type Screen } from './harness';
 import { press, tabTo, typeInto } from './keyboard';
 import { carryOn, playQuarter, startBuiltin } from './play';
+import { check, download } from './checks';
 import { ROOT } from './server';
 
 let browser: Browser;
@@ -24,11 +25,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** axe on the screen in front, and a screenshot of it. */
-async function check(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await axe(page), `axe on ${name}`).toEqual([]);
-}
 
 /** Opens a header screen by keyboard. */
 async function open(page: Page, screen: Screen): Promise<void> {
@@ -36,15 +32,6 @@ async function open(page: Page, screen: Screen): Promise<void> {
   await waitForScreen(page, screen);
 }
 
-/** Saves the download the next `action` starts into test-results and returns its text. */
-async function download(page: Page, action: () => Promise<void>): Promise<{ text: string; path: string }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
-  const dir = join(ROOT, 'test-results', 'downloads');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { text: readFileSync(path, 'utf8'), path };
-}
 
 describe.each<[string, Lang]>([
   ['tutorial', 'en'],

@@ -7,13 +7,14 @@
  * the exported run file verifies on the command line.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axe, gotoApp, newPage, openBrowser, screenshot, waitForScreen, type Lang } from './harness';
+import { gotoApp, newPage, openBrowser, screenshot, waitForScreen, type Lang } from './harness';
 import { press, typeInto } from './keyboard';
 import { carryOn, playQuarter, startBuiltin } from './play';
+import { check, download } from './checks';
 import { ROOT } from './server';
 
 let browser: Browser;
@@ -24,19 +25,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function check(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await axe(page), `axe on ${name}`).toEqual([]);
-}
 
-async function download(page: Page, action: () => Promise<void>): Promise<{ bytes: Buffer; path: string }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
-  const dir = join(ROOT, 'test-results', 'downloads');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { bytes: readFileSync(path), path };
-}
 
 /** Sets a number field to its current value times `k` (rounded), by keyboard. */
 async function scaleField(page: Page, selector: string, k: number): Promise<void> {

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { Lang } from '../../sim/text';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { initI18n } from '../i18n';
-import type { WhaleCurve } from '../../worker/whaleTypes';
+import { sampleWhaleCurve } from './sampleWhale';
 import { ChainDiagram, LineChart, ParetoChart, Sparkline, ValueGrid, Waterfall, WhaleChart, type ChainKey, type ChainLinkView, type WaterfallStep } from './index';
 
 initI18n('en');
@@ -22,34 +22,11 @@ const total = revs.reduce((a, b) => a + b, 0);
 const pareto = Array.from({ length: 101 }, (_, k) => revs.slice(0, Math.round((revs.length * k) / 100)).reduce((a, b) => a + b, 0) / total);
 const shareFor80 = (revs.findIndex((_, i) => revs.slice(0, i + 1).reduce((a, b) => a + b, 0) >= 0.8 * total) + 1) / revs.length;
 
-/** A whale curve of lifetime profits, as src/worker/whale.ts computes it (linear between customers). */
-function whaleOf(profits: readonly number[]): WhaleCurve {
-  const d = [...profits].sort((a, b) => b - a);
-  const n = d.length;
-  const cum = [0];
-  for (const v of d) cum.push(cum[cum.length - 1]! + v);
-  const points = Array.from({ length: 101 }, (_, k) => {
-    const whole = Math.floor((n * k) / 100);
-    return cum[whole]! + (whole < n ? ((n * k) / 100 - whole) * d[whole]! : 0);
-  });
-  const positive = d.filter((v) => v > 0).length;
-  const losing = d.filter((v) => v < 0);
-  const total = cum[n]!;
-  return {
-    customers: n,
-    totalProfit: total,
-    points,
-    peak: { share: n ? positive / n : 0, profit: cum[positive]! },
-    unprofitable: losing.length,
-    unprofitableLoss: losing.reduce((a, b) => a + b, 0),
-    topShare20: total > 0 ? points[20]! / total : null,
-  };
-}
 // Lifetime profit of 1,800 customers: a few very profitable ones, a long tail costing more to serve than they bring.
 const lifetimeProfit = (cost: number): number[] => Array.from({ length: 1800 }, (_, i) => 4000 * (1 - i / 1800) ** 4 - cost * (i / 1800) ** 2);
-const whale = whaleOf(lifetimeProfit(1200));
-const whaleLoss = whaleOf(lifetimeProfit(3000));
-const whaleSmall = whaleOf([900, 700, 400, 300, 200, 150, 100, 80, 50, 20]);
+const whale = sampleWhaleCurve(lifetimeProfit(1200));
+const whaleLoss = sampleWhaleCurve(lifetimeProfit(3000));
+const whaleSmall = sampleWhaleCurve([900, 700, 400, 300, 200, 150, 100, 80, 50, 20]);
 
 const grid = {
   rows: 5,

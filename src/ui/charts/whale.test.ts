@@ -1,6 +1,5 @@
 import { createElement as h } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { WhaleCurve } from '../../worker/whaleTypes';
 import { fmtMoney } from '../format';
 import { attrs, chartsT, render, textOf } from './testUtil';
 import {
@@ -20,31 +19,10 @@ import {
   whaleTicks,
   whaleUnit,
 } from './whale';
+import { sampleWhaleCurve } from './sampleWhale';
 import { WhaleChart } from './WhaleChart';
 
-/** A curve as src/worker/whale.ts computes it from lifetime profits (linear between customers). */
-function curveOf(profits: readonly number[]): WhaleCurve {
-  const d = [...profits].sort((a, b) => b - a);
-  const n = d.length;
-  const cum = [0];
-  for (const v of d) cum.push(cum[cum.length - 1]! + v);
-  const points = Array.from({ length: 101 }, (_, k) => {
-    const whole = Math.floor((n * k) / 100);
-    return cum[whole]! + (whole < n ? ((n * k) / 100 - whole) * d[whole]! : 0);
-  });
-  const positive = d.filter((v) => v > 0).length;
-  const losing = d.filter((v) => v < 0);
-  const total = cum[n]!;
-  return {
-    customers: n,
-    totalProfit: total,
-    points,
-    peak: { share: n ? positive / n : 0, profit: cum[positive]! },
-    unprofitable: losing.length,
-    unprofitableLoss: losing.reduce((a, b) => a + b, 0),
-    topShare20: total > 0 ? points[20]! / total : null,
-  };
-}
+const curveOf = sampleWhaleCurve;
 
 // 1,000 customers: 340 profitable (the best first), 660 losing a little each.
 const typical = curveOf(Array.from({ length: 1000 }, (_, i) => (i < 340 ? 30_000 * (1 - i / 340) + 100 : -1_500)));
