@@ -14,7 +14,7 @@ import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { Waterfall } from '../charts/Waterfall';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
-import { explainSteps, interactionShare, largestStep, type StepSource } from './explainSteps';
+import { explainSteps, interactionShare, largestStep, type StepLabels, type StepSource } from './explainSteps';
 import { groupLabel } from './lessons';
 import './debrief.css';
 
@@ -100,16 +100,7 @@ function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: Att
   const game = useStore((s) => s.game)!;
   const sc = game.scenario;
   const fmt = kpiFormat(kpi, sc.currency, lang);
-  const ex = explainSteps(a, kpi, {
-    previous: (n) => t('explain.previous', { n }),
-    statusQuo: t('explain.statusQuo'),
-    now: (n) => t('explain.now', { n }),
-    outside: t('explain.outside'),
-    interaction: t('explain.interaction'),
-    group,
-    late: (g, n) => t('explain.late', { group: group(g), n }),
-    otherLate: (n) => t('explain.otherLate', { n }),
-  });
+  const ex = explainSteps(a, kpi, stepLabels(t, group));
   if (!ex) return null;
   const name = kpiName(t, kpi, sc, lang);
   const first = ex.steps[0]!.value;
@@ -118,6 +109,9 @@ function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: Att
   const top = largestStep(ex);
   const share = interactionShare(a, kpi);
   const sep = t('explain.listSep');
+  // When outside the learner's decisions mattered most, name the quarter's events.
+  const fired = game.summaries[a.round - 1]?.fired ?? [];
+  const events = top?.source.kind === 'outside' && fired.length > 0 ? t('explain.sentence.events', { events: fired.map((e) => pickText(e.title, lang)).join(sep) }) : '';
   const opening =
     a.previous === null
       ? change !== 0
@@ -134,6 +128,8 @@ function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: Att
         {opening}
         {lang === 'zh-CN' ? '' : ' '}
         {top ? causeSentence(t, top.source, fmt.delta(top.step.value), group) : t('explain.sentence.nothing')}
+        {events && (lang === 'zh-CN' ? '' : ' ')}
+        {events}
       </p>
       <Waterfall title={`${name} · ${t('explain.now', { n: a.round })}`} lang={lang} steps={ex.steps} format={fmt.level} formatDelta={fmt.delta} highlight height={compact ? 260 : 320} />
       {a.groups.length === 0 && <p className="muted">{t('explain.noChange')}</p>}
@@ -156,6 +152,20 @@ function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: Att
 }
 
 type DebriefT = ReturnType<typeof useTranslation<'debrief'>>['t'];
+
+/** The words of the waterfall's bars (shared by the panel and the debrief's quarter table). */
+export function stepLabels(t: DebriefT, group: (g: GroupId) => string): StepLabels {
+  return {
+    previous: (n) => t('explain.previous', { n }),
+    statusQuo: t('explain.statusQuo'),
+    now: (n) => t('explain.now', { n }),
+    outside: t('explain.outside'),
+    interaction: t('explain.interaction'),
+    group,
+    late: (g, n) => t('explain.late', { group: group(g), n }),
+    otherLate: (n) => t('explain.otherLate', { n }),
+  };
+}
 
 function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: GroupId) => string): string {
   switch (src.kind) {
@@ -187,4 +197,52 @@ function kpiChoices(sc: ScenarioConfig, tierCount: number): { id: AttributedKpi 
 export function kpiName(t: DebriefT, kpi: AttributedKpi, sc: ScenarioConfig, lang: Lang): string {
   if (kpi.startsWith('customers:')) return t('explain.kpis.customersTier', { tier: pickText(sc.tiers[Number(kpi.split(':')[1])]?.name, lang) });
   return t(`explain.kpis.${kpi as FirmKpi}`);
+}
+
+/** Quarter by quarter: the change of operating profit and of the score, and the bar that moved each most (the debrief; prints on paper). */
+export function QuarterSummary({ attributions }: { attributions: readonly QuarterAttribution[] }) {
+  const { t } = useTranslation('debrief');
+  const { t: tl } = useTranslation('lessons');
+  const lang = useStore((s) => s.lang);
+  const game = useStore((s) => s.game)!;
+  const sc = game.scenario;
+  const cell = (a: QuarterAttribution, kpi: 'profit' | 'score') => {
+    const tierCount = game.summaries[a.round - 1]?.tiers.length ?? sc.tiers.length;
+    const ex = explainSteps(a, kpi, stepLabels(t, (g) => groupLabel(tl, g, sc, lang, tierCount)))!;
+    const fmt = kpiFormat(kpi, sc.currency, lang);
+    const change = ex.steps.at(-1)!.value - ex.steps[0]!.value;
+    const top = largestStep(ex);
+    return { change: fmt.delta(change), top: top ? `${top.step.label} (${fmt.delta(top.step.value)})` : '—' };
+  };
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('debrief.summaryTable')}>
+      <table className="data" data-testid="quarter-summary">
+        <caption className="muted small">{t('debrief.summaryCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('debrief.quarter')}</th>
+            <th scope="col" className="num">{t('debrief.profitChange')}</th>
+            <th scope="col">{t('debrief.mattered')}</th>
+            <th scope="col" className="num">{t('debrief.scoreChange')}</th>
+            <th scope="col">{t('debrief.mattered')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attributions.map((a) => {
+            const p = cell(a, 'profit');
+            const sc2 = cell(a, 'score');
+            return (
+              <tr key={a.round}>
+                <th scope="row">{a.round}</th>
+                <td className="num">{p.change}</td>
+                <td>{p.top}</td>
+                <td className="num">{sc2.change}</td>
+                <td>{sc2.top}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
 }

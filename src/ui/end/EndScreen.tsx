@@ -21,7 +21,7 @@ import { simClient } from '../../store/workerClient';
 import type { WhaleCurve } from '../../worker/whaleTypes';
 import { WhaleChart } from '../charts/WhaleChart';
 import { Ranking } from '../compare/Ranking';
-import { ExplainPanel } from '../debrief/ExplainPanel';
+import { ExplainPanel, QuarterSummary } from '../debrief/ExplainPanel';
 import { ExportCsvButton } from '../debrief/ExportCsvButton';
 import { LessonsList, TopDecisions } from '../debrief/Lessons';
 import '../quarter/quarter.css';
@@ -236,6 +236,13 @@ export default function EndScreen() {
 
       <section className="card allow-break" aria-labelledby="quarters-title">
         <h2 id="quarters-title">{td('debrief.quarters')}</h2>
+        {explanations.length >= s.length && (
+          <>
+            <h3>{td('debrief.summaryTable')}</h3>
+            <QuarterSummary attributions={explanations} />
+          </>
+        )}
+        <p className="muted small no-print">{td('debrief.pickNote')}</p>
         <div className="row no-print">
           <label htmlFor={quarterPick}>{td('debrief.quarter')}</label>
           <select id={quarterPick} data-testid="debrief-quarter" value={quarter} onChange={(e) => setQuarter(Number(e.target.value))}>

@@ -96,10 +96,7 @@ export default function TimelinesScreen() {
             <tbody>
               {Array.from({ length: n }, (_, i) => (
                 <tr key={i}>
-                  <th scope="row">
-                    {i + 1}
-                    {i < timeline.fromRound ? ` (${t('timelines.same')})` : ''}
-                  </th>
+                  <th scope="row">{i < timeline.fromRound ? t('timelines.sameQuarter', { n: i + 1 }) : i + 1}</th>
                   {COLUMNS.flatMap((c) => [
                     <td className="num" key={`a-${c.id}`}>
                       {a[i] ? fmt(c, c.read(a[i])) : '—'}
