@@ -45,7 +45,7 @@ export function kpiFormat(kpi: AttributedKpi, currency: string, lang: Lang): { l
   return { level, delta };
 }
 
-export function ExplainPanel({ round, reveal, headingLevel = 2, compact = false }: { round: number; reveal: boolean; headingLevel?: 2 | 3; compact?: boolean }) {
+export function ExplainPanel({ round, reveal, headingLevel = 2 }: { round: number; reveal: boolean; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation('debrief');
   const { t: tl } = useTranslation('lessons');
   const lang = useStore((s) => s.lang);
@@ -65,9 +65,9 @@ export function ExplainPanel({ round, reveal, headingLevel = 2, compact = false 
   const choices = kpiChoices(sc, tierCount);
   const chosen = !reveal && HIDDEN_KPIS.includes(kpi as FirmKpi) ? 'profit' : kpi;
   return (
-    <section className={`card explain${compact ? ' compact' : ''}`} aria-labelledby={headId} data-testid={`explain-${round}`}>
-      <H id={headId}>{compact ? t('explain.now', { n: round }) : t('explain.title')}</H>
-      {!compact && <p className="muted">{t('explain.intro')}</p>}
+    <section className="card explain" aria-labelledby={headId} data-testid={`explain-${round}`}>
+      <H id={headId}>{t('explain.title')}</H>
+      <p className="muted">{t('explain.intro')}</p>
       <div className="row">
         <label htmlFor={pickId}>{t('explain.kpi')}</label>
         <select id={pickId} data-testid="explain-kpi" value={chosen} onChange={(e) => setKpi(e.target.value as AttributedKpi)}>
@@ -82,9 +82,9 @@ export function ExplainPanel({ round, reveal, headingLevel = 2, compact = false 
           })}
         </select>
       </div>
-      {!reveal && !compact && <p className="muted small">{t('explain.hiddenNote')}</p>}
+      {!reveal && <p className="muted small">{t('explain.hiddenNote')}</p>}
       {a ? (
-        <Explained a={a} kpi={chosen} group={group} compact={compact} />
+        <Explained a={a} kpi={chosen} group={group} />
       ) : (
         <p role="status" data-testid="explain-working">
           {explaining && explaining.total > 1 ? t('explain.working', { done: explaining.done, total: explaining.total }) : t('explain.workingOne')}
@@ -94,7 +94,7 @@ export function ExplainPanel({ round, reveal, headingLevel = 2, compact = false 
   );
 }
 
-function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: AttributedKpi; group: (g: GroupId) => string; compact: boolean }) {
+function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKpi; group: (g: GroupId) => string }) {
   const { t } = useTranslation('debrief');
   const lang = useStore((s) => s.lang);
   const game = useStore((s) => s.game)!;
@@ -131,22 +131,20 @@ function Explained({ a, kpi, group, compact }: { a: QuarterAttribution; kpi: Att
         {events && (lang === 'zh-CN' ? '' : ' ')}
         {events}
       </p>
-      <Waterfall title={`${name} · ${t('explain.now', { n: a.round })}`} lang={lang} steps={ex.steps} format={fmt.level} formatDelta={fmt.delta} highlight height={compact ? 260 : 320} />
+      <Waterfall title={`${name} · ${t('explain.now', { n: a.round })}`} lang={lang} steps={ex.steps} format={fmt.level} formatDelta={fmt.delta} highlight height={320} />
       {a.groups.length === 0 && <p className="muted">{t('explain.noChange')}</p>}
       {share !== null && share > 0 && <p className="muted small" data-testid="interaction-share">{t('explain.interactionShare', { share: fmtPercent(share, lang, 1) })}</p>}
       {ex.noEffect.length > 0 && <p className="muted small">{t('explain.noEffect', { groups: ex.noEffect.map(group).join(sep) })}</p>}
       {a.untraced.length > 0 && <p className="muted small">{t('explain.untraced', { groups: a.untraced.map(group).join(sep) })}</p>}
-      {!compact && (
-        <details className="explain-legend">
-          <summary>{t('explain.legend.title')}</summary>
-          <ul>
-            <li>{t('explain.legend.late')}</li>
-            <li>{t('explain.legend.outside')}</li>
-            <li>{t('explain.legend.group')}</li>
-            <li>{t('explain.legend.interaction')}</li>
-          </ul>
-        </details>
-      )}
+      <details className="explain-legend">
+        <summary>{t('explain.legend.title')}</summary>
+        <ul>
+          <li>{t('explain.legend.late')}</li>
+          <li>{t('explain.legend.outside')}</li>
+          <li>{t('explain.legend.group')}</li>
+          <li>{t('explain.legend.interaction')}</li>
+        </ul>
+      </details>
     </>
   );
 }
