@@ -204,13 +204,14 @@ export function QuarterSummary({ attributions }: { attributions: readonly Quarte
   const lang = useStore((s) => s.lang);
   const game = useStore((s) => s.game)!;
   const sc = game.scenario;
+  const paren = (v: string): string => (lang === 'zh-CN' ? `（${v}）` : `(${v})`);
   const cell = (a: QuarterAttribution, kpi: 'profit' | 'score') => {
     const tierCount = game.summaries[a.round - 1]?.tiers.length ?? sc.tiers.length;
     const ex = explainSteps(a, kpi, stepLabels(t, (g) => groupLabel(tl, g, sc, lang, tierCount)))!;
     const fmt = kpiFormat(kpi, sc.currency, lang);
     const change = ex.steps.at(-1)!.value - ex.steps[0]!.value;
     const top = largestStep(ex);
-    return { change: fmt.delta(change), top: top ? `${top.step.label} (${fmt.delta(top.step.value)})` : '—' };
+    return { change: fmt.delta(change), top: top ? top.step.label : '—', value: top ? fmt.delta(top.step.value) : '' };
   };
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('debrief.summaryTable')}>
@@ -233,9 +234,13 @@ export function QuarterSummary({ attributions }: { attributions: readonly Quarte
               <tr key={a.round}>
                 <th scope="row">{a.round}</th>
                 <td className="num">{p.change}</td>
-                <td>{p.top}</td>
+                <td>
+                  {p.top} {p.value && <span className="nowrap">{paren(p.value)}</span>}
+                </td>
                 <td className="num">{sc2.change}</td>
-                <td>{sc2.top}</td>
+                <td>
+                  {sc2.top} {sc2.value && <span className="nowrap">{paren(sc2.value)}</span>}
+                </td>
               </tr>
             );
           })}
