@@ -151,6 +151,8 @@ describe.each<[Lang]>([['en'], ['zh-CN']])('the learning loop (%s)', (lang) => {
       await waitForScreen(page, 'home');
       await page.waitForSelector('[data-testid="saves"] li');
       expect(await page.locator('[data-testid="saves"] li').count()).toBe(2);
+      expect(await page.locator('[data-testid="saves"] li em').count()).toBe(1);
+      await check(page, `${shots}-5-saves`);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
