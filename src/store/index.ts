@@ -42,13 +42,14 @@ export type Notice =
 export interface Timeline {
   /** Its save. */
   gameId: string;
-  decisions: Decisions[];
   summaries: RoundSummary[];
   score: number;
-  status: 'running' | 'finished' | 'bankrupt';
   /** Quarters the branch shares with it; the branch differs from quarter fromRound + 1 on. */
   fromRound: number;
 }
+
+/** Which save a "what if" branch came from, and the quarters it kept (as its save record says). */
+export type BranchOf = NonNullable<SaveRecord['branch']>;
 
 /** A long task in the worker, with its progress. */
 export interface Busy {
@@ -106,7 +107,9 @@ interface GameSlice {
   explaining: { from: number; upTo: number; done: number; total: number } | null;
   /** Asks the worker for the attributions of quarters from..upTo (default: all of them up to upTo), in the background: nothing waits for it. */
   explain(upTo: number, from?: number): Promise<void>;
-  /** The timeline this game branched from, or null. */
+  /** The save this game branched from (null: an original game); kept in its save record. */
+  branchOf: BranchOf | null;
+  /** The timeline this game branched from, once replayed (null: not a branch, not replayed yet, or its save is gone). */
   timeline: Timeline | null;
   /**
    * "What if": a new game that keeps quarters 1..round of this one and is played on from
@@ -191,19 +194,18 @@ function saveRecord(st: StoreState): SaveRecord | null {
     score: g.view.score,
     status: g.view.status,
     updatedAt: Date.now(),
-    ...(st.timeline ? { branch: { of: st.timeline.gameId, fromRound: st.timeline.fromRound } } : {}),
+    ...(st.branchOf ? { branch: st.branchOf } : {}),
   };
 }
 
-/** The original timeline of a branch save (replayed without touching the worker's game), or null. */
-async function originalOf(rec: SaveRecord): Promise<Timeline | null> {
-  if (!rec.branch) return null;
+/** The original timeline of a branch (replayed without touching the worker's game), or null. */
+async function originalOf(branch: BranchOf): Promise<Timeline | null> {
   try {
-    const parent = await getSave(rec.branch.of);
+    const parent = await getSave(branch.of);
     if (!parent) return null;
     const r = await simClient().call({ type: 'timeline', source: parent.source, seed: parent.seed, decisions: parent.decisions, lang: 'en' });
     if (!r.ok) return null;
-    return { gameId: parent.id, decisions: parent.decisions, summaries: r.summaries, score: r.score, status: r.status, fromRound: rec.branch.fromRound };
+    return { gameId: parent.id, summaries: r.summaries, score: r.score, fromRound: branch.fromRound };
   } catch {
     // The original cannot be shown (deleted, unreadable): the branch plays on by itself.
     return null;
@@ -221,10 +223,17 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       set((s) => void (s.notice = { kind: 'storageFailed', message: e instanceof Error ? e.message : String(e) }));
     }
   };
-  const adopt = (game: GameSnapshot, source: GameSource, id: string, timeline: Timeline | null = null, explanations: (QuarterAttribution | undefined)[] = []): void => {
+  const adopt = (
+    game: GameSnapshot,
+    source: GameSource,
+    id: string,
+    branch: { of: BranchOf; timeline: Timeline | null } | null = null,
+    explanations: (QuarterAttribution | undefined)[] = [],
+  ): void => {
     set((s) => {
       s.game = game;
-      s.timeline = timeline;
+      s.branchOf = branch?.of ?? null;
+      s.timeline = branch?.timeline ?? null;
       s.explanations = explanations;
       s.explaining = null;
       s.source = source;
@@ -260,6 +269,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     pendingImport: null,
     explanations: [],
     explaining: null,
+    branchOf: null,
     timeline: null,
     explain: async (upTo, from = 1) => {
       const st = get();
@@ -298,19 +308,12 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       const st = get();
       const g = st.game;
       if (!g || !st.gameId || !st.source || round < 0 || round >= g.summaries.length) return false;
-      const original: Timeline = {
-        gameId: st.gameId,
-        decisions: g.decisions,
-        summaries: g.summaries,
-        score: g.view.score,
-        status: g.view.status,
-        fromRound: round,
-      };
+      const original: Timeline = { gameId: st.gameId, summaries: g.summaries, score: g.view.score, fromRound: round };
       const source = st.source;
       const kept = st.explanations.slice(0, round);
       const r = await guard('branch', 0, () => simClient().call({ type: 'rewind', round }));
       if (!r) return false;
-      adopt(r.game, source, newGameId(), original, kept);
+      adopt(r.game, source, newGameId(), { of: { of: original.gameId, fromRound: round }, timeline: original }, kept);
       set((s) => void (s.screen = r.game.summaries.length > 0 ? 'quarter' : 'briefing'));
       await autosave();
       return true;
@@ -373,8 +376,13 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
         set((s) => void (s.notice = { kind: 'startFailed', failure: r.failure }));
         return false;
       }
-      adopt(r.game, saved.source, saved.id, await originalOf(saved));
+      adopt(r.game, saved.source, saved.id, saved.branch ? { of: saved.branch, timeline: null } : null);
       set((s) => void (s.screen = r.game.view.status === 'running' ? (r.game.summaries.length > 0 ? 'quarter' : 'briefing') : 'end'));
+      // A branch's original is replayed after the branch is back on screen (Timelines appears when it is in).
+      if (saved.branch) {
+        const timeline = await originalOf(saved.branch);
+        if (timeline && get().gameId === saved.id) set((s) => void (s.timeline = timeline));
+      }
       return true;
     },
     exportRun: async () => {
@@ -422,6 +430,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     quit: () =>
       set((s) => {
         s.game = null;
+        s.branchOf = null;
         s.timeline = null;
         s.explanations = [];
         s.explaining = null;

@@ -271,7 +271,7 @@ export interface Responses {
   /** Quarters from..upTo, in order. */
   explain: { from: number; attributions: QuarterAttribution[] };
   whale: WhaleCurve;
-  timeline: { ok: true; summaries: RoundSummary[]; score: number; status: 'running' | 'finished' | 'bankrupt' } | { ok: false; failure: StartFailure };
+  timeline: { ok: true; summaries: RoundSummary[]; score: number } | { ok: false; failure: StartFailure };
   exportRun: { text: string; fileName: string };
   importRun: { ok: true; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
 }

@@ -81,6 +81,19 @@ export function startSession(
   return { ok: true, session: s };
 }
 
+/** Loads `source` and starts a game on it with `decisions` replayed: `start`, `timeline` and the tests. */
+export async function openSession(
+  source: GameSource,
+  seed: string,
+  decisions: readonly Decisions[],
+  lang: Lang,
+  progress?: Progress,
+): Promise<{ ok: true; session: Session } | { ok: false; failure: StartFailure }> {
+  const loaded = await loadSource(source, lang);
+  if (!loaded.ok) return loaded;
+  return startSession(source, loaded.scenario, loaded.json, seed, decisions, progress);
+}
+
 /** The game as the page holds it. */
 export function snapshot(s: Session): GameSnapshot {
   const last = s.summaries[s.summaries.length - 1];

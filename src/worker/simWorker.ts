@@ -4,7 +4,7 @@
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, customerBase, explainUnit, exportRun, importRun, loadSource, prepare, preview, query, record, rewind, snapshot, startSession, table, type Session } from './session';
+import { advance, analytics, customerBase, explainUnit, exportRun, importRun, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
 import { transferableCopy } from './customers';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
@@ -38,9 +38,7 @@ async function handle(id: number, req: Request): Promise<void> {
     post({ id, kind: 'result', type, value }, transfer);
   switch (req.type) {
     case 'start': {
-      const loaded = await loadSource(req.source, req.lang);
-      if (!loaded.ok) return answer('start', loaded);
-      const r = startSession(req.source, loaded.scenario, loaded.json, req.seed, req.decisions ?? [], progress);
+      const r = await openSession(req.source, req.seed, req.decisions ?? [], req.lang, progress);
       if (!r.ok) return answer('start', r);
       adoptSession(r.session);
       return answer('start', { ok: true, game: snapshot(r.session) });
@@ -77,11 +75,9 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'whale':
       return answer('whale', whaleCurve(need().state));
     case 'timeline': {
-      const loaded = await loadSource(req.source, req.lang);
-      if (!loaded.ok) return answer('timeline', loaded);
-      const r = startSession(req.source, loaded.scenario, loaded.json, req.seed, req.decisions, progress);
+      const r = await openSession(req.source, req.seed, req.decisions, req.lang, progress);
       if (!r.ok) return answer('timeline', r);
-      return answer('timeline', { ok: true, summaries: r.session.summaries, score: r.session.state.score, status: r.session.state.status });
+      return answer('timeline', { ok: true, summaries: r.session.summaries, score: r.session.state.score });
     }
     case 'exportRun':
       return answer('exportRun', exportRun(need()));

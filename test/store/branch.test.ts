@@ -31,9 +31,7 @@ function inProcessClient() {
     calls.push(req.type);
     switch (req.type) {
       case 'start': {
-        const loaded = await session.loadSource(req.source, req.lang);
-        if (!loaded.ok) return loaded;
-        const r = session.startSession(req.source, loaded.scenario, loaded.json, req.seed, req.decisions ?? []);
+        const r = await session.openSession(req.source, req.seed, req.decisions ?? [], req.lang);
         if (!r.ok) return r;
         s = r.session;
         return { ok: true, game: session.snapshot(s) };
@@ -48,11 +46,9 @@ function inProcessClient() {
       case 'explain':
         return { from: Math.max(1, req.from ?? 1), attributions: session.explain(need(), req.upTo, req.from ?? 1) };
       case 'timeline': {
-        const loaded = await session.loadSource(req.source, req.lang);
-        if (!loaded.ok) return loaded;
-        const r = session.startSession(req.source, loaded.scenario, loaded.json, req.seed, req.decisions);
+        const r = await session.openSession(req.source, req.seed, req.decisions, req.lang);
         if (!r.ok) return r;
-        return { ok: true, summaries: r.session.summaries, score: r.session.state.score, status: r.session.state.status };
+        return { ok: true, summaries: r.session.summaries, score: r.session.state.score };
       }
       default:
         throw new Error(`not in this test: ${req.type}`);
@@ -115,6 +111,7 @@ describe('store: explain and branch', () => {
     // Resuming the branch finds its original again; resuming the original has no timeline.
     const branchId = useStore.getState().gameId!;
     expect(await useStore.getState().resume(branchId)).toBe(true);
+    expect(useStore.getState().branchOf).toEqual({ of: originalId, fromRound: 1 });
     expect(useStore.getState().timeline?.summaries.map((s) => s.hash)).toEqual(original.game!.summaries.map((s) => s.hash));
     expect(useStore.getState().explanations).toEqual([]);
     expect(await useStore.getState().resume(originalId)).toBe(true);
@@ -136,6 +133,9 @@ describe('store: explain and branch', () => {
     expect(await useStore.getState().resume(branchId)).toBe(true);
     expect(useStore.getState().timeline).toBeNull();
     expect(useStore.getState().notice).toBeNull();
+    // Its save still says it is a branch after it is played on (the link does not hang on the replayed original).
+    expect(await useStore.getState().advance()).toBe(true);
+    expect(db.get(branchId)!.branch).toEqual({ of: originalId, fromRound: 0 });
   });
 
   it('refuses a branch from a quarter not played', async () => {

@@ -85,9 +85,16 @@ export function ExplainPanel({ round, reveal, headingLevel = 2 }: { round: numbe
       {!reveal && <p className="muted small">{t('explain.hiddenNote')}</p>}
       {a ? (
         <Explained a={a} kpi={chosen} group={group} />
-      ) : (
+      ) : explaining ? (
         <p role="status" data-testid="explain-working">
-          {explaining && explaining.total > 1 ? t('explain.working', { done: explaining.done, total: explaining.total }) : t('explain.workingOne')}
+          {explaining.total > 1 ? t('explain.working', { done: explaining.done, total: explaining.total }) : t('explain.workingOne')}
+        </p>
+      ) : (
+        // Not asked yet, or the worker could not answer (the notice says why): the learner can ask again.
+        <p>
+          <button type="button" data-testid="explain-retry" onClick={() => void useStore.getState().explain(round, round)}>
+            {t('explain.retry')}
+          </button>
         </p>
       )}
     </section>
