@@ -208,11 +208,6 @@ export type ModelOverrides = { [G in ParamGroup]?: { [K in keyof (typeof PARAM_S
 /** The ordered list of groups (declaration order; never iterate object keys for sim logic). */
 export const PARAM_GROUPS = Object.keys(PARAM_SPEC) as ParamGroup[];
 
-/** The default coefficients. */
-export function defaultParams(): ModelParams {
-  return resolveParams(undefined);
-}
-
 /** Defaults with `overrides` applied. Range checks belong to the scenario validator. */
 export function resolveParams(overrides: ModelOverrides | undefined): ModelParams {
   const out: Record<string, Record<string, number>> = {};

@@ -11,7 +11,6 @@ export const STAGE_MATURE = 2;
 export const STAGE_DECLINING = 3;
 export const STAGE_LAPSED = 4;
 export const STAGE_NAMES = ['new', 'growing', 'mature', 'declining', 'lapsed'] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
 
 /** How a customer came to the firm. */
 export const SOURCE_INITIAL = 0;

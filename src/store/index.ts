@@ -16,7 +16,6 @@ import { deleteSave, getSave, listSaves, newGameId, putSave, type SaveMeta, type
 import { simClient } from './workerClient';
 
 export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end';
-export const SCREENS: readonly Screen[] = ['home', 'briefing', 'quarter', 'report', 'firm', 'database', 'chain', 'timelines', 'end'];
 
 /** What the firm view (the Phaser scenes) shows. */
 export interface SceneView {

@@ -15,7 +15,7 @@ import { useStore } from '../../store/index';
 import { Waterfall } from '../charts/Waterfall';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { explainSteps, interactionShare, largestStep, type StepLabels, type StepSource } from './explainSteps';
-import { groupLabel } from './lessons';
+import { groupLabel } from './render';
 import './debrief.css';
 
 /** KPIs the learner cannot see before the end of the game (MODEL.md: the truth is for the debrief). */

@@ -8,7 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { QuarterAttribution } from '../../sim/attribution';
 import { useStore } from '../../store/index';
 import { useReferences } from '../../store/references';
-import { detectLessons, renderMsg, topDecisions, type DebriefInput, type RenderContext, type Verdict } from './lessons';
+import { detectLessons, type Verdict } from './lessons';
+import type { DebriefInput } from './moves';
+import { renderMsg, type RenderContext } from './render';
+import { topDecisions } from './topDecisions';
 
 /** The symbol beside each verdict's word. */
 const SYMBOL: Record<Verdict, string> = { shown: '✔', broken: '✘', notTested: '–' };

@@ -11,10 +11,11 @@ import {
 } from '../../sim/index';
 import type { RoundSummary } from '../../worker/protocol';
 import { summarize } from '../../worker/summary';
-import {
-  detectLessons, groupLabel, MIN_SCORE_EFFECT, renderMsg, topDecisions,
-  type DebriefInput, type LessonVerdict, type Msg, type RenderContext,
-} from './lessons';
+import { detectLessons, type LessonVerdict } from './lessons';
+import type { DebriefInput } from './moves';
+import type { Msg } from './msg';
+import { groupLabel, renderMsg, type RenderContext } from './render';
+import { MIN_SCORE_EFFECT, topDecisions } from './topDecisions';
 import { lessonsMessages } from './lessonsMessages';
 
 // ------------------------------------------------------------------- games --
