@@ -11,6 +11,7 @@ import { BYTES_PER_CUSTOMER } from '../src/sim/customers';
 import { cloneState, newGame, step, stepInPlace, type Decisions, type ScenarioConfig, type SimState } from '../src/sim/index';
 import { policyById, policyDecisions } from '../src/policies/index';
 import { memoryBaseline } from './baseline';
+import { problemsText } from '../src/sim/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const json = process.argv.includes('--json');
@@ -44,7 +45,7 @@ function decisionsFor(sc: ScenarioConfig, start: SimState, rounds: number): Deci
   for (let r = 0; r < rounds && s.status === 'running'; r++) {
     const d = policyDecisions(policy, sc, s, null);
     const res = stepInPlace(sc, s, d);
-    if (!res.ok) throw new Error(res.problems.map((p) => p.message.en).join(' '));
+    if (!res.ok) throw new Error(problemsText(res.problems));
     out.push(d);
     s = res.state;
   }
@@ -61,7 +62,7 @@ function timeRounds(sc: ScenarioConfig, start: SimState, ds: Decisions[], pure: 
     const t0 = performance.now();
     const res = pure ? step(sc, s, d) : stepInPlace(sc, s, d);
     ms += performance.now() - t0;
-    if (!res.ok) throw new Error(res.problems.map((p) => p.message.en).join(' '));
+    if (!res.ok) throw new Error(problemsText(res.problems));
     s = res.state;
   }
   return { ms, customerRounds, state: s };

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { newGame, step, type Decisions, type RoundReport, type ScenarioConfig, type SimState } from '../src/sim/index';
 import { loadScenario } from '../src/scenario/index';
 import { playGame, policyById, policyDecisions, type PolicyId } from '../src/policies/index';
+import { problemsText } from '../src/sim/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = new Map<string, ScenarioConfig>();
@@ -55,7 +56,7 @@ export function playWith(
   while (state.status === 'running') {
     const d = change(policyDecisions(p, scenario, state, last), state.round + 1, state);
     const res = step(scenario, state, d);
-    if (!res.ok) throw new Error(`round ${state.round + 1}: ${res.problems.map((x) => x.message.en).join(' ')}`);
+    if (!res.ok) throw new Error(`round ${state.round + 1}: ${problemsText(res.problems)}`);
     state = res.state;
     last = res.report;
     reports.push(res.report);

@@ -1,7 +1,9 @@
 import {
-  lockedLevers, planUse, tierProfile, type Decisions, type Lever, type ScenarioConfig, type SimState, type TierDecision,
-  type TieringRule,
+  NUMBER_FIELDS, blankTier, boundLimit, clampPlan, cloneDecisions, clonePlain, fieldsOfLever, getAt, lockedLevers, pathsOf, planLimits, planUse,
+  setAt, tierProfile, type Decisions, type Lever, type ScenarioConfig, type SimState, type TieringRule,
 } from '../sim/index';
+
+export { blankTier };
 
 /** Dimensions of a tiering score, all zero. */
 export const NO_WEIGHTS = { revenue: 0, margin: 0, influence: 0, potential: 0, tenure: 0 };
@@ -18,51 +20,37 @@ export function isOpen(scenario: ScenarioConfig, state: SimState, lever: Lever):
 
 /** A copy of the status-quo decisions with no choices. */
 export function statusQuo(scenario: ScenarioConfig): Decisions {
-  return { ...structuredClone(scenario.initialDecisions), choices: [] };
-}
-
-/** Per-tier levers all zero but a list price. */
-export function blankTier(): TierDecision {
-  return { serviceHours: 0, relationshipSpend: 0, priceIndex: 1, retentionBudget: 0, acquisitionSpend: 0, winBackSpend: 0 };
+  return { ...cloneDecisions(scenario.initialDecisions), choices: [] };
 }
 
 /** The rule a policy may use: its wish, or the status quo's when tiering (or a per-tier lever at another tier count) is locked. */
 export function allowedRule(scenario: ScenarioConfig, state: SimState, wish: TieringRule): TieringRule {
   const init = scenario.initialDecisions.tiering;
-  if (!isOpen(scenario, state, 'tiering')) return structuredClone(init);
+  if (!isOpen(scenario, state, 'tiering')) return clonePlain(init);
   if (wish.tierCount === init.tierCount) return wish;
-  const perTier: Lever[] = ['service', 'relationship', 'price', 'retention', 'acquisition', 'winBack', 'research'];
-  return perTier.every((l) => isOpen(scenario, state, l)) ? wish : structuredClone(init);
+  return PER_TIER_LEVERS.every((l) => isOpen(scenario, state, l)) ? wish : clonePlain(init);
 }
 
-/** Puts every locked lever back to the status quo (the per-tier arrays must have the status quo's length). */
+/** The levers with a value per tier outside the rule (the catalogue says which): another tier count changes them all. */
+const PER_TIER_LEVERS: readonly Lever[] = [...new Set(NUMBER_FIELDS.filter((f) => f.scope === 'tier' && f.lever !== 'tiering').map((f) => f.lever))];
+
+/**
+ * Puts every locked lever back to the status quo (the catalogue names each lever's fields):
+ * the tiering rule whole, per-tier fields only when the plan has the status quo's tiers.
+ */
 export function respectLocks(scenario: ScenarioConfig, state: SimState, d: Decisions): Decisions {
   const q = scenario.initialDecisions;
-  const open = (l: Lever): boolean => isOpen(scenario, state, l);
-  const out = structuredClone(d);
-  if (!open('tiering')) out.tiering = structuredClone(q.tiering);
-  const same = out.tiers.length === q.tiers.length;
-  out.tiers = out.tiers.map((t, i) => {
-    const s = same ? q.tiers[i]! : undefined;
-    return {
-      serviceHours: !open('service') && s ? s.serviceHours : t.serviceHours,
-      relationshipSpend: !open('relationship') && s ? s.relationshipSpend : t.relationshipSpend,
-      priceIndex: !open('price') && s ? s.priceIndex : t.priceIndex,
-      retentionBudget: !open('retention') && s ? s.retentionBudget : t.retentionBudget,
-      acquisitionSpend: !open('acquisition') && s ? s.acquisitionSpend : t.acquisitionSpend,
-      winBackSpend: !open('winBack') && s ? s.winBackSpend : t.winBackSpend,
-    };
-  });
-  if (!open('people')) {
-    out.people.hires = q.people.hires;
-    out.people.layoffs = q.people.layoffs;
+  const out = cloneDecisions(d);
+  for (const lever of lockedLevers(scenario, state.round + 1)) {
+    if (lever === 'tiering') {
+      out.tiering = clonePlain(q.tiering);
+      continue;
+    }
+    for (const f of fieldsOfLever(lever)) {
+      if (f.scope !== 'firm' && out.tiering.tierCount !== q.tiering.tierCount) continue;
+      for (const p of pathsOf(f, q)) setAt(out, p, getAt(q, p));
+    }
   }
-  if (!open('wages')) out.people.wageIndex = q.people.wageIndex;
-  if (!open('training')) out.people.trainingSpend = q.people.trainingSpend;
-  if (!open('systems')) out.systems = { ...q.systems };
-  if (!open('research') && same) out.research = structuredClone(q.research);
-  if (!open('brand')) out.brandSpend = q.brandSpend;
-  if (!open('recovery')) out.recovery = { ...q.recovery };
   return out;
 }
 
@@ -93,25 +81,18 @@ export function fitStaff(scenario: ScenarioConfig, state: SimState, d: Decisions
   }
 }
 
+/** The fields of the plan's budget a policy may scale down: money out of the budget, on open levers. */
+const SPEND_FIELDS = NUMBER_FIELDS.filter((f) => f.budget !== undefined);
+
 /** Scales the discretionary spends down (never up) until the plan fits the budget; hires go last. */
 export function fitBudget(scenario: ScenarioConfig, state: SimState, d: Decisions): Decisions {
   let use = planUse(scenario, state, d);
   for (let tries = 0; tries < 6 && use.spend > use.budget; tries++) {
     const k = Math.max(0, use.budget / use.spend) * 0.995;
-    const open = (l: Lever): number => (isOpen(scenario, state, l) ? k : 1);
-    for (const t of d.tiers) {
-      t.relationshipSpend *= open('relationship');
-      t.retentionBudget *= open('retention');
-      t.acquisitionSpend *= open('acquisition');
-      t.winBackSpend *= open('winBack');
+    for (const f of SPEND_FIELDS) {
+      if (!isOpen(scenario, state, f.lever)) continue;
+      for (const p of pathsOf(f, d)) setAt(d, p, (getAt(d, p) as number) * k);
     }
-    d.people.trainingSpend *= open('training');
-    d.brandSpend *= open('brand');
-    const ks = open('systems');
-    d.systems.salesAutomation *= ks;
-    d.systems.marketingAutomation *= ks;
-    d.systems.serviceDesk *= ks;
-    d.systems.dataPlatform *= ks;
     if (tries >= 3 && isOpen(scenario, state, 'research')) d.research = { surveySample: d.research.surveySample.map(() => 0), employeeSurvey: false, nps: false };
     use = planUse(scenario, state, d);
   }
@@ -126,8 +107,8 @@ export function fitBudget(scenario: ScenarioConfig, state: SimState, d: Decision
 }
 
 /** Hires to keep the headcount at `target`, within what the engine allows. */
-export function hiresToKeep(state: SimState, target: number): number {
-  return Math.max(0, Math.min(Math.round(target - state.firm.headcount), Math.max(50, state.firm.headcount * 2)));
+export function hiresToKeep(scenario: ScenarioConfig, state: SimState, target: number): number {
+  return Math.max(0, Math.min(Math.round(target - state.firm.headcount), boundLimit('hiring', planLimits(scenario, state))));
 }
 
 /** Answers every choice card of the next round with its default option. */
@@ -150,7 +131,7 @@ export function planFrom(scenario: ScenarioConfig, state: SimState, wish: Tierin
     ...q,
     tiering,
     tiers: Array.from({ length: k }, () => ({ ...blankTier(), priceIndex: price })),
-    people: { ...q.people, hires: hiresToKeep(state, scenario.firm.headcount), layoffs: 0 },
+    people: { ...q.people, hires: hiresToKeep(scenario, state, scenario.firm.headcount), layoffs: 0 },
     research: { surveySample: surveys(k), employeeSurvey: false, nps: false },
     choices: defaultChoices(scenario, state),
   };
@@ -162,9 +143,13 @@ export function freeBudget(scenario: ScenarioConfig, state: SimState): number {
   return Math.max(0, state.firm.budget * 0.92 - q.people.trainingSpend - q.brandSpend);
 }
 
-/** Locks first (they can undo hires), then service hours for the staff there will be, then the budget. */
+/**
+ * Locks first (they can undo hires), then service hours for the staff there will be, then the
+ * budget; last, every value into its range and under its limit (the catalogue's), so the plan
+ * is one the engine plays and a run file may hold whatever the scenario's scale.
+ */
 export function finish(scenario: ScenarioConfig, state: SimState, d: Decisions, hourWeights: number[] | null, workload: number): Decisions {
   const e = respectLocks(scenario, state, d);
   if (hourWeights) spreadHours(scenario, state, e, hourWeights, workload);
-  return fitBudget(scenario, state, e);
+  return clampPlan(fitBudget(scenario, state, e), planLimits(scenario, state));
 }

@@ -6,6 +6,7 @@ import { random } from './random';
 import type { Policy } from './types';
 import { uniform } from './uniform';
 import { valueBased } from './valueBased';
+import { problemsText } from '../sim/index';
 
 export type { Policy, PolicyContext, PolicyId } from './types';
 export { valueRule } from './valueBased';
@@ -39,7 +40,7 @@ export function playGame(scenario: ScenarioConfig, start: SimState, policy: Poli
   while (state.status === 'running') {
     const decisions = policyDecisions(policy, scenario, state, last);
     const res = stepInPlace(scenario, state, decisions);
-    if (!res.ok) throw new Error(`policy ${policy.id} made a refused decision in round ${state.round + 1}: ${res.problems.map((p) => p.message.en).join(' ')}`);
+    if (!res.ok) throw new Error(`policy ${policy.id} made a refused decision in round ${state.round + 1}: ${problemsText(res.problems)}`);
     state = res.state;
     last = res.report;
     rounds.push({ decisions, report: res.report });

@@ -4,14 +4,10 @@
  * error can say "expected a number from 0 to 500" even when the value has the wrong type.
  */
 import { z } from 'zod';
+import { ID_MAX_LENGTH, ID_PATTERN, MONEY_MAX } from '../sim/decisions/catalogue';
 import type { Expectation } from './problem';
 
-/** Ids of tiers, segments, events...: lower-case letters, digits and dashes. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-/** The longest id. */
-export const ID_MAX_LENGTH = 64;
-/** The largest amount of money anywhere in a file (a sanity bound, not an economic one). */
-export const MONEY_MAX = 1e12;
+export { ID_MAX_LENGTH, ID_PATTERN, MONEY_MAX };
 
 // A WeakMap instead of `.meta()`: metadata would leak into the generated JSON Schema.
 const expectations = new WeakMap<object, Expectation>();

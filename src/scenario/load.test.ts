@@ -33,12 +33,12 @@ describe('loadScenario', () => {
       path: 'initialDecisions.tiers.1.serviceHours',
       line,
       column,
-      expected: 'a number from 0 to 500',
+      expected: 'a number from 0 to 10,000',
       found: '-3',
-      message: `ad-agency.json:${line}:${column} at initialDecisions.tiers.1.serviceHours: expected a number from 0 to 500, found -3`,
+      message: `ad-agency.json:${line}:${column} at initialDecisions.tiers.1.serviceHours: expected a number from 0 to 10,000, found -3`,
     });
     const [zh] = errors(loadScenario(text, 'ad-agency.json', 'zh-CN'));
-    expect(zh?.message).toBe(`ad-agency.json 第${line}行第${column}列，initialDecisions.tiers.1.serviceHours：应为 0 到 500 之间的数字，实际为 -3`);
+    expect(zh?.message).toBe(`ad-agency.json 第${line}行第${column}列，initialDecisions.tiers.1.serviceHours：应为 0 到 10,000 之间的数字，实际为 -3`);
   });
 
   it('reports every problem, in document order', () => {

@@ -147,8 +147,14 @@ export function expectedText(e: Expectation, lang: Lang): string {
       return en ? '1 (the first phase starts in round 1)' : '1（第一阶段从第 1 回合开始）';
     case 'above':
       return en ? `a number above ${formatNumber(e.value, lang)} (${e.of})` : `大于 ${formatNumber(e.value, lang)} 的数字（${e.of}）`;
-    case 'below':
-      return en ? `a number below ${formatNumber(e.value, lang)} (${e.of})` : `小于 ${formatNumber(e.value, lang)} 的数字（${e.of}）`;
+    case 'notAbove':
+      return en ? `a number at most ${formatNumber(e.value, lang)} (${e.of})` : `不大于 ${formatNumber(e.value, lang)} 的数字（${e.of}）`;
+    case 'someWeight':
+      return en ? 'at least one weight above 0 (more than one tier is in use)' : '至少一个权重大于 0（使用了多个等级）';
+    case 'decisionLimit':
+      if (e.bound === 'hiring') return en ? `at most ${f(e.limit)} hires (twice the headcount, at least 50)` : `不超过 ${f(e.limit)} 人（员工人数的两倍，至少 50 人）`;
+      if (e.bound === 'headcount') return en ? `at most ${f(e.limit)}, the headcount` : `不超过员工人数 ${f(e.limit)}`;
+      return en ? `at most ${f(e.limit)}, the number of tiers in this scenario` : `不超过 ${f(e.limit)}（本情景的客户分级数）`;
     case 'choicePair':
       return e.has === 'options'
         ? en ? 'a defaultOption: a choice card names the option taken when the learner picks none' : 'defaultOption：选择卡须指明学员未选择时采用的选项'

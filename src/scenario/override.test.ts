@@ -58,7 +58,7 @@ describe('applyOverrides', () => {
     const json = applied(minimalJson(), 'initialDecisions.tiers.1.serviceHours=-3');
     const r = validateScenarioJson(json, 'ad-agency.json');
     expect(!r.ok && r.errors.map((e) => e.message)).toEqual([
-      'ad-agency.json at initialDecisions.tiers.1.serviceHours: expected a number from 0 to 500, found -3',
+      'ad-agency.json at initialDecisions.tiers.1.serviceHours: expected a number from 0 to 10,000, found -3',
     ]);
   });
 });

@@ -48,8 +48,12 @@ export type Expectation =
   | { kind: 'firstRound' }
   /** A number above `value`, the value at path `of`. */
   | { kind: 'above'; value: number; of: string }
-  /** A number below `value`, the value at path `of`. */
-  | { kind: 'below'; value: number; of: string }
+  /** A number at most `value`, the value at path `of`. */
+  | { kind: 'notAbove'; value: number; of: string }
+  /** Tiering weights of which at least one is above 0 (more than one tier is in use). */
+  | { kind: 'someWeight' }
+  /** At most `limit`: the most hires the labour market gives, or the headcount for layoffs. */
+  | { kind: 'decisionLimit'; bound: 'hiring' | 'headcount' | 'scenarioTiers'; limit: number }
   /** A choice card: `options` and `defaultOption` come together. */
   | { kind: 'choicePair'; has: 'options' | 'defaultOption' }
   | { kind: 'choiceEvent' }

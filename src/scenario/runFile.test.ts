@@ -155,17 +155,17 @@ describe('replayRun and verifyRun', () => {
 
   it('explains each failure in both languages', () => {
     const failures: VerifyFailure[] = [
-      { kind: 'refused', round: 3, problems: [{ code: 'overBudget', path: '', message: { en: 'Over budget.', 'zh-CN': '超出预算。' } }] },
+      { kind: 'refused', round: 3, problems: [{ code: 'overBudget', path: '', value: 1200, limit: 1000 }] },
       { kind: 'rounds', claimed: 4, actual: 3 },
       { kind: 'score', claimed: 1.5, actual: 2 },
       { kind: 'finalHash', claimed: 'aa', actual: 'bb' },
     ];
     expect(failures.map((f) => verifyFailureText(f, 'en'))).toEqual([
-      'the engine refused the decisions of round 3: Over budget.',
+      "the engine refused the decisions of round 3: The plan spends 1,200, more than this quarter's budget of 1,000.",
       'the file claims 4 rounds, but it holds decisions for 3',
       "the claimed score 1.5 does not match the replay's 2",
       "the claimed final hash aa does not match the replay's bb",
     ]);
-    expect(verifyFailureText(failures[0] as VerifyFailure, 'zh-CN')).toBe('引擎拒绝了第 3 回合的决策：超出预算。');
+    expect(verifyFailureText(failures[0] as VerifyFailure, 'zh-CN')).toBe('引擎拒绝了第 3 回合的决策：计划支出 1,200，超过本季度预算 1,000。');
   });
 });

@@ -10,8 +10,9 @@ import { newGame } from '../sim/newGame';
 import type { RoundReport } from '../sim/report';
 import type { SimState } from '../sim/state';
 import { step } from '../sim/step';
-import { pickText, type Lang } from '../sim/text';
-import type { DecisionProblem } from '../sim/validate';
+import type { Lang } from '../sim/text';
+import type { DecisionProblem } from '../sim/decisions/problems';
+import { problemLine } from './decisionMessages';
 import { decisionsSchema } from './decisionsSchema';
 import { id, int, listOf, text } from './fields';
 import { MAX_TEXT_CHARS, parseJsonText, toIssues, type Placed, type ScenarioIssue } from './load';
@@ -225,7 +226,7 @@ export function verifyRun(scenario: ScenarioConfig, run: Pick<RunFile, 'seed' | 
 
 /** A refused round in words: "round 3 was refused: …" with the engine's reasons. */
 export function refusedText(round: number, problems: readonly DecisionProblem[], lang: Lang): string {
-  const reasons = problems.map((p) => (p.path === '' ? pickText(p.message, lang) : `${p.path}: ${pickText(p.message, lang)}`));
+  const reasons = problems.map((p) => problemLine(p, lang));
   return lang === 'en'
     ? `the engine refused the decisions of round ${round}: ${reasons.join('; ')}`
     : `引擎拒绝了第 ${round} 回合的决策：${reasons.join('；')}`;

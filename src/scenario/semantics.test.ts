@@ -53,19 +53,30 @@ describe('checkScenarioSemantics', () => {
       'initialDecisions.tiers: a list of 2 items, one per tier in use (tiering.tierCount) / 1 item',
       'initialDecisions.research.surveySample: a list of 2 items, one per tier in use (tiering.tierCount) / 1 item',
     ]],
-    ['cut-off shares of the wrong length and sum', (s) => { s.initialDecisions.tiering.cutoffs = { mode: 'share', shares: [0.5] }; }, [
+    ['cut-off shares of the wrong length (their sum is not judged then)', (s) => { s.initialDecisions.tiering.cutoffs = { mode: 'share', shares: [0.5] }; }, [
       'initialDecisions.tiering.cutoffs.shares: a list of 2 items, one per tier in use (tiering.tierCount) / 1 item',
-      'initialDecisions.tiering.cutoffs.shares: shares that sum to 1 / a sum of 0.5',
+    ]],
+    ['cut-off shares that do not sum to 1', (s) => { s.initialDecisions.tiering.cutoffs = { mode: 'share', shares: [0.5, 0.4] }; }, [
+      'initialDecisions.tiering.cutoffs.shares: shares that sum to 1 / a sum of 0.9',
     ]],
     ['score thresholds of the wrong length', (s) => { s.initialDecisions.tiering.cutoffs = { mode: 'score', thresholds: [] }; }, [
       'initialDecisions.tiering.cutoffs.thresholds: a list of 1 item, one per boundary between tiers (tierCount - 1) / 0 items',
     ]],
     ['score thresholds not descending', (s) => {
-      s.initialDecisions.tiering.cutoffs = { mode: 'score', thresholds: [1, 1] };
+      s.initialDecisions.tiering.cutoffs = { mode: 'score', thresholds: [1, 2] };
     }, [
       'initialDecisions.tiering.cutoffs.thresholds: a list of 1 item, one per boundary between tiers (tierCount - 1) / 2 items',
-      'initialDecisions.tiering.cutoffs.thresholds.1: a number below 1 (initialDecisions.tiering.cutoffs.thresholds.0) / 1',
+      'initialDecisions.tiering.cutoffs.thresholds.1: a number at most 1 (initialDecisions.tiering.cutoffs.thresholds.0) / 2',
     ]],
+    ['equal score thresholds (an empty tier between them is allowed, as in every quarter)', (s) => {
+      const d = s.initialDecisions;
+      d.tiering.cutoffs = { mode: 'score', thresholds: [1] };
+    }, []],
+    ['every tiering weight 0 with two tiers', (s) => {
+      const w = s.initialDecisions.tiering.weights;
+      w.revenue = 0; w.margin = 0; w.influence = 0; w.potential = 0; w.tenure = 0;
+    }, ['initialDecisions.tiering.weights: at least one weight above 0 (more than one tier is in use) / an object']],
+    ['more layoffs than staff', (s) => { s.initialDecisions.people.layoffs = s.firm.headcount + 1; }, ['initialDecisions.people.layoffs: at most 4, the headcount / 5']],
     ['a choice for an event that is no card', (s) => { s.initialDecisions.choices.push({ event: 'nope', option: 'grant' }); }, ['initialDecisions.choices.0.event: the id of a choice-card event: "key-account-discount" / "nope"']],
     ['a choice of an unknown option', (s) => { s.initialDecisions.choices.push({ event: 'key-account-discount', option: 'nope' }); }, ['initialDecisions.choices.0.option: an option id of this choice card: "grant" or "refuse" / "nope"']],
     ['a Pareto wallet with max not above min', (s) => { s.population.segments[0]!.wallet = { kind: 'pareto', min: 500, alpha: 2, max: 500 }; }, ['population.segments.0.wallet.max: a number above 500 (population.segments.0.wallet.min) / 500']],

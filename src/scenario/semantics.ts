@@ -4,10 +4,12 @@
  * with the tiers, and the size of the run within limits.
  */
 import type { Decisions, EventEffect, EventTarget, ScenarioConfig } from '../sim/config';
+import { SHARE_SUM_TOLERANCE } from '../sim/decisions/catalogue';
+import { checkPlanForm } from '../sim/decisions/check';
 import { mismatch, pathText, type PathSegment, type Problem } from './problem';
 
-/** Tolerance of sums that must be 1. */
-export const SUM_TOLERANCE = 1e-6;
+/** Tolerance of sums that must be 1 (the same as the tier shares' in every quarter's plan). */
+export const SUM_TOLERANCE = SHARE_SUM_TOLERANCE;
 
 /** Limits of the size of a run. */
 export interface ScenarioLimits {
@@ -86,41 +88,50 @@ function checkEvents(s: ScenarioConfig, ids: Ids, out: Problem[]): void {
   });
 }
 
+/** A path of the plan's checks (`tiers.1.serviceHours`) as path segments under `initialDecisions`. */
+function planPath(path: string): PathSegment[] {
+  const at: PathSegment[] = ['initialDecisions'];
+  if (path !== '') for (const seg of path.split('.')) at.push(/^\d+$/.test(seg) ? Number(seg) : seg);
+  return at;
+}
+
+/**
+ * The status quo by the same rules as every quarter's plan (`src/sim/decisions/check.ts`):
+ * the tiers in use within the scenario's, one value per tier, shares summing to 1, thresholds
+ * falling, some tiering weight, hires and layoffs the firm's staff allows. Its choices must
+ * name a choice card of the scenario and one of its options (they are not played).
+ */
 function checkDecisions(d: Decisions, s: ScenarioConfig, out: Problem[]): void {
-  const at = ['initialDecisions'] as const;
-  const { tierCount, cutoffs } = d.tiering;
-  if (tierCount > s.tiers.length) {
-    out.push(mismatch([...at, 'tiering', 'tierCount'], { kind: 'atMostTiers', n: s.tiers.length }, { kind: 'value', value: tierCount }));
-  }
-  const perTier = (list: readonly unknown[], path: Path): void => {
-    if (list.length !== tierCount) out.push(mismatch(path, { kind: 'count', n: tierCount, per: 'tier' }, { kind: 'count', n: list.length }));
-  };
-  perTier(d.tiers, [...at, 'tiers']);
-  perTier(d.research.surveySample, [...at, 'research', 'surveySample']);
-  const cut = [...at, 'tiering', 'cutoffs'] as const;
-  if (cutoffs.mode === 'share') {
-    perTier(cutoffs.shares, [...cut, 'shares']);
-    sumTo1(cutoffs.shares, [...cut, 'shares'], out);
-  } else {
-    const t = cutoffs.thresholds;
-    if (t.length !== tierCount - 1) {
-      out.push(mismatch([...cut, 'thresholds'], { kind: 'count', n: Math.max(0, tierCount - 1), per: 'tierBoundary' }, { kind: 'count', n: t.length }));
-    }
-    for (let i = 1; i < t.length; i++) {
-      const prev = t[i - 1] ?? 0;
-      const cur = t[i] ?? 0;
-      if (!(cur < prev)) {
-        out.push(mismatch([...cut, 'thresholds', i], { kind: 'below', value: prev, of: pathText([...cut, 'thresholds', i - 1]) }, { kind: 'value', value: cur }));
-      }
+  for (const p of checkPlanForm(d, { scenarioTiers: s.tiers.length, headcount: s.firm.headcount })) {
+    const at = planPath(p.path);
+    switch (p.code) {
+      case 'overLimit':
+        out.push(mismatch(at, p.bound === 'scenarioTiers' ? { kind: 'atMostTiers', n: p.limit } : { kind: 'decisionLimit', bound: p.bound, limit: p.limit }, { kind: 'value', value: p.value }));
+        break;
+      case 'count':
+        out.push(mismatch(at, { kind: 'count', n: p.expected, per: p.per === 'tier' ? 'tier' : 'tierBoundary' }, { kind: 'count', n: p.value }));
+        break;
+      case 'sharesSum':
+        out.push(mismatch(at, { kind: 'sumTo1' }, { kind: 'sum', sum: p.value }));
+        break;
+      case 'thresholdOrder':
+        out.push(mismatch(at, { kind: 'notAbove', value: p.limit, of: pathText(planPath(p.path.replace(/\d+$/, (i) => String(Number(i) - 1)))) }, { kind: 'value', value: p.value }));
+        break;
+      case 'noWeight':
+        out.push(mismatch(at, { kind: 'someWeight' }, { kind: 'value', value: d.tiering.weights }));
+        break;
+      // The schema has checked the rest of the form; a choice's card is checked below.
+      default:
+        break;
     }
   }
   d.choices.forEach((c, i) => {
     const ev = s.events.find((e) => e.id === c.event);
     if (!ev?.options) {
       const cards = s.events.filter((e) => e.options).map((e) => e.id);
-      out.push(mismatch([...at, 'choices', i, 'event'], { kind: 'ref', what: 'event', ids: cards }, { kind: 'value', value: c.event }));
+      out.push(mismatch(['initialDecisions', 'choices', i, 'event'], { kind: 'ref', what: 'event', ids: cards }, { kind: 'value', value: c.event }));
     } else if (!ev.options.some((o) => o.id === c.option)) {
-      out.push(mismatch([...at, 'choices', i, 'option'], { kind: 'ref', what: 'option', ids: ev.options.map((o) => o.id) }, { kind: 'value', value: c.option }));
+      out.push(mismatch(['initialDecisions', 'choices', i, 'option'], { kind: 'ref', what: 'option', ids: ev.options.map((o) => o.id) }, { kind: 'value', value: c.option }));
     }
   });
 }

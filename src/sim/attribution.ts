@@ -19,30 +19,16 @@
 import type { Decisions, ScenarioConfig } from './config';
 import { cloneState } from './clone';
 import { BYTES_PER_CUSTOMER, copyCustomers } from './customers';
+import { DECISION_FIELDS, DECISION_GROUPS, fieldsOfGroup, type DecisionField, type DecisionGroup } from './decisions/catalogue';
+import { cloneDecisions, getAt, groupPaths as catalogueGroupPaths, setAt } from './decisions/plans';
 import { canonicalJson } from './hash';
 import type { RoundReport } from './report';
 import type { SimState } from './state';
 import { stepCounterfactual, step } from './step';
+import { problemsText } from './validate';
 
-/** A group of decisions the attribution reverts together. `service:<t>` is tier t's service hours. */
-export type GroupId =
-  | 'tiering'
-  | `service:${number}`
-  | 'relationship'
-  | 'price'
-  | 'acquisition'
-  | 'winBack'
-  | 'staffing'
-  | 'wages'
-  | 'training'
-  | 'systems'
-  | 'brand'
-  | 'research'
-  | 'recovery'
-  | 'choices';
-
-/** Groups that do not depend on the tiers, in display order. */
-const FIXED_GROUPS = ['relationship', 'price', 'acquisition', 'winBack', 'staffing', 'wages', 'training', 'systems', 'brand', 'research', 'recovery', 'choices'] as const;
+/** A group of decisions the attribution reverts together (the catalogue's groups); `service:<t>` is tier t's service hours. */
+export type GroupId = Exclude<DecisionGroup, 'service'> | `service:${number}`;
 
 /**
  * How many quarters after a decision its late effects are traced (later ones count as
@@ -83,67 +69,47 @@ export function kpiVector(report: KpiSource, tiers: number): number[] {
   return out;
 }
 
+/** Whether the number of tiers changed (then the rule and every per-tier lever form the one `tiering` group). */
+export const mergedTiering = (d: Decisions, prev: Decisions): boolean => d.tiering.tierCount !== prev.tiering.tierCount;
+
+/** Whether a catalogue field is one per tier (or per boundary between tiers). */
+const perTier = (f: DecisionField): boolean => f.scope !== 'firm';
+
 /**
- * The groups of `d` against `prev`. With the same number of tiers, each tier's service is its
- * own group and the tiering rule another; when the learner changed the number of tiers, the
- * per-tier levers cannot be matched tier by tier, so the rule and every per-tier lever
- * (service, relationship, price, acquisition, win-back, survey samples) form one `tiering` group.
+ * The groups of `d` against `prev`, in the catalogue's order. With the same number of tiers,
+ * each tier's service is its own group; when the learner changed the number of tiers, the
+ * per-tier levers cannot be matched tier by tier, so the rule and every per-tier field form the
+ * one `tiering` group, and the groups left without a field drop out.
  */
 export function decisionGroups(d: Decisions, prev: Decisions): GroupId[] {
-  if (d.tiering.tierCount !== prev.tiering.tierCount) return ['tiering', 'staffing', 'wages', 'training', 'systems', 'brand', 'research', 'recovery', 'choices'];
-  const out: GroupId[] = ['tiering'];
-  for (let t = 0; t < d.tiers.length; t++) out.push(`service:${t}`);
-  out.push(...FIXED_GROUPS);
+  const merged = mergedTiering(d, prev);
+  const out: GroupId[] = [];
+  for (const g of DECISION_GROUPS) {
+    if (g === 'service') {
+      if (!merged) for (let t = 0; t < d.tiers.length; t++) out.push(`service:${t}`);
+    } else if (g === 'tiering' || g === 'choices' || !merged || fieldsOfGroup(g).some((f) => !perTier(f))) out.push(g);
+  }
   return out;
 }
 
-/** Whether the group is the merged one (the number of tiers changed). */
-export const mergedTiering = (d: Decisions, prev: Decisions): boolean => d.tiering.tierCount !== prev.tiering.tierCount;
-
 type Path = readonly (string | number)[];
 
-/** The fields of group `g` in `d` (whole subtrees where a group owns one). */
-function groupPaths(g: GroupId, d: Decisions, merged: boolean): Path[] {
-  const perTier = (...fields: string[]): Path[] => d.tiers.flatMap((_, i) => fields.map((f) => ['tiers', i, f] as const));
-  if (g === 'tiering') return merged ? [['tiering'], ['tiers'], ['research', 'surveySample']] : [['tiering']];
-  if (g.startsWith('service:')) return [['tiers', Number(g.slice('service:'.length)), 'serviceHours']];
-  switch (g) {
-    case 'relationship': return perTier('relationshipSpend', 'retentionBudget');
-    case 'price': return perTier('priceIndex');
-    case 'acquisition': return perTier('acquisitionSpend');
-    case 'winBack': return perTier('winBackSpend');
-    case 'staffing': return [['people', 'hires'], ['people', 'layoffs']];
-    case 'wages': return [['people', 'wageIndex']];
-    case 'training': return [['people', 'trainingSpend']];
-    case 'systems': return [['systems']];
-    case 'brand': return [['brandSpend']];
-    case 'research': return merged ? [['research', 'employeeSurvey'], ['research', 'nps']] : [['research', 'employeeSurvey'], ['research', 'nps'], ['research', 'surveySample']];
-    case 'recovery': return [['recovery']];
-    // Last quarter's answers name last quarter's cards: this quarter's cards take their default option.
-    case 'choices': return [['choices']];
-    default: throw new Error(`unknown decision group ${g}`);
-  }
-}
+/** The lists of per-tier fields outside the rule (`tiers`, `research.surveySample`): the merged group takes them whole. */
+const PER_TIER_LISTS: readonly Path[] = [...new Set(DECISION_FIELDS.filter((f) => perTier(f) && f.group !== 'tiering').map((f) => f.path.slice(0, f.path.indexOf('*')).join('.')))].map((p) => p.split('.'));
 
-type Tree = Record<string | number, unknown>;
-function getPath(x: unknown, path: Path): unknown {
-  let o = x;
-  for (const k of path) {
-    if (o === null || typeof o !== 'object') return undefined;
-    o = (o as Tree)[k];
-  }
-  return o;
-}
-function setPath(x: unknown, path: Path, v: unknown): void {
-  let o = x as Tree;
-  for (const k of path.slice(0, -1)) o = o[k] as Tree;
-  o[path[path.length - 1]!] = structuredClone(v);
+/** The fields of group `g` in `d`: the rule and the answers as whole subtrees, the rest field by field. */
+function groupPaths(g: GroupId, d: Decisions, merged: boolean): Path[] {
+  if (g === 'tiering') return merged ? [['tiering'], ...PER_TIER_LISTS] : [['tiering']];
+  // Last quarter's answers name last quarter's cards: this quarter's cards take their default option.
+  if (g === 'choices') return [['choices']];
+  if (g.startsWith('service:')) return catalogueGroupPaths('service', d, Number(g.slice('service:'.length)));
+  return catalogueGroupPaths(g as DecisionGroup, d).filter((p) => !merged || !p.some((x) => typeof x === 'number'));
 }
 
 /** A copy of `d` with group `g` taken from `prev`. */
 export function revertGroup(d: Decisions, prev: Decisions, g: GroupId): Decisions {
-  const x = structuredClone(d);
-  for (const p of groupPaths(g, d, mergedTiering(d, prev))) setPath(x, p, getPath(prev, p));
+  const x = cloneDecisions(d);
+  for (const p of groupPaths(g, d, mergedTiering(d, prev))) setAt(x, p, getAt(prev, p));
   return x;
 }
 
@@ -154,11 +120,11 @@ export function revertGroup(d: Decisions, prev: Decisions, g: GroupId): Decision
  * Null when the result would be malformed (the number of tiers changed in between).
  */
 export function holdGroup(d: Decisions, atQ: Decisions, before: Decisions, g: GroupId): Decisions | null {
-  const x = structuredClone(d);
+  const x = cloneDecisions(d);
   for (const p of groupPaths(g, atQ, mergedTiering(atQ, before))) {
-    const now = getPath(d, p);
-    if (now === undefined || canonicalJson(now) !== canonicalJson(getPath(atQ, p))) continue;
-    setPath(x, p, getPath(before, p));
+    const now = getAt(d, p);
+    if (now === undefined || canonicalJson(now) !== canonicalJson(getAt(atQ, p))) continue;
+    setAt(x, p, getAt(before, p));
   }
   const k = x.tiering.tierCount;
   return x.tiers.length === k && x.research.surveySample.length === k ? x : null;
@@ -353,7 +319,7 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
   let played: { state: SimState; report: KpiSource } | undefined = actual;
   if (!played) {
     const r = step(scenario, before, d);
-    if (!r.ok) throw new Error(`explaining a refused quarter: ${r.problems.map((p) => p.message.en).join(' ')}`);
+    if (!r.ok) throw new Error(`explaining a refused quarter: ${problemsText(r.problems)}`);
     played = { state: r.state, report: r.report };
   }
   const A = kpiVector(played.report, tiers);
@@ -437,7 +403,7 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
  */
 export function skipNext(scenario: ScenarioConfig, ex: Explainer, d: Decisions): void {
   const r = step(scenario, ex.state, d);
-  if (!r.ok) throw new Error(`skipping a refused quarter: ${r.problems.map((p) => p.message.en).join(' ')}`);
+  if (!r.ok) throw new Error(`skipping a refused quarter: ${problemsText(r.problems)}`);
   ex.round = r.report.round;
   ex.state = r.state;
   ex.kpis = kpiVector(r.report, scenario.tiers.length);

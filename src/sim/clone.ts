@@ -1,4 +1,5 @@
 import { copyCustomers } from './customers';
+import { clonePlain } from './decisions/plans';
 import type { SimState } from './state';
 
 /** A deep copy of a state: its own typed arrays and plain data. */
@@ -7,9 +8,9 @@ export function cloneState(s: SimState): SimState {
     ...s,
     customers: copyCustomers(s.customers, s.customers.capacity),
     firm: { ...s.firm, systems: { ...s.firm.systems } },
-    tiering: structuredClone(s.tiering),
-    lastDecisions: structuredClone(s.lastDecisions),
-    effects: structuredClone(s.effects),
+    tiering: clonePlain(s.tiering),
+    lastDecisions: clonePlain(s.lastDecisions),
+    effects: clonePlain(s.effects),
     objectivesMet: [...s.objectivesMet],
   };
 }

@@ -7,6 +7,7 @@ import { birthKey, streamKey } from './rng';
 import { ACTIVE, NO_TIER, SOURCE_INITIAL, type SimState } from './state';
 import { assignTiers, dataQualityOf } from './systems/tiering';
 import { birthWallet, writeCustomer, type Birth } from './traits';
+import { clonePlain } from './decisions/plans';
 
 /**
  * A new game of `scenario` on `seed` (any string; required: there is no clock default).
@@ -80,8 +81,8 @@ export function newGame(scenario: ScenarioConfig, seed: string): SimState {
       cumulativeProfit: 0,
       loans: 0,
     },
-    tiering: structuredClone(scenario.initialDecisions.tiering),
-    lastDecisions: structuredClone(scenario.initialDecisions),
+    tiering: clonePlain(scenario.initialDecisions.tiering),
+    lastDecisions: clonePlain(scenario.initialDecisions),
     effects: [],
     score: 0,
     objectivesMet: [],

@@ -22,6 +22,7 @@ import { runEmployeeSurvey, runSurveys } from './systems/surveys';
 import { assignTiers, dataQualityOf, runTiering } from './systems/tiering';
 import { runWinBack } from './systems/winBack';
 import { validateDecisions, type DecisionProblem } from './validate';
+import { clonePlain } from './decisions/plans';
 
 /** The outcome of one round: the new state and its report, or the reasons it was refused. */
 export type StepResult =
@@ -82,7 +83,7 @@ export function stepCounterfactual(scenario: ScenarioConfig, state: SimState, de
 /** Plays the round on `s`, which the caller owns; `assigned` holds the tiers from validation. */
 function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array, mark?: SystemMark, withHash = true): { state: SimState; report: RoundReport } {
   const P = resolveParams(scenario.model);
-  const d = structuredClone(decisions);
+  const d = clonePlain(decisions);
   const ctx = makeContext(scenario, P, s, d);
   mark?.('context');
   runCapability(ctx);

@@ -9,7 +9,8 @@ import { immer } from 'zustand/middleware/immer';
 import type { QuarterAttribution } from '../sim/attribution';
 import type { Decisions } from '../sim/config';
 import type { Lang } from '../sim/text';
-import type { DecisionProblem, PlanUse } from '../sim/validate';
+import type { PlanUse } from '../sim/validate';
+import type { ShownProblem } from '../scenario/decisionMessages';
 import type { GameSnapshot, GameSource, RoundSummary, StartFailure } from '../worker/protocol';
 import { draftFrom } from './draftOps';
 import { deleteSave, getSave, listSaves, newGameId, putSave, type SaveMeta, type SaveRecord } from './saves';
@@ -119,7 +120,7 @@ interface GameSlice {
 
 interface DraftSlice {
   draft: Decisions | null;
-  preview: { use: PlanUse; problems: DecisionProblem[] } | null;
+  preview: { use: PlanUse; problems: ShownProblem[] } | null;
   /** Applies an Immer recipe to the draft and asks the engine for a new preview. */
   edit(recipe: (d: Decisions) => void): void;
   resetDraft(): void;
@@ -332,7 +333,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     advance: async () => {
       const d = get().draft;
       if (!d || !get().game) return false;
-      const r = await guard('advance', 1, () => simClient().call({ type: 'advance', decisions: d }));
+      const r = await guard('advance', 1, () => simClient().call({ type: 'advance', decisions: d, lang: get().lang }));
       if (!r) return false;
       if (!r.ok) {
         set((s) => void (s.preview = s.preview ? { ...s.preview, problems: r.problems } : null));

@@ -8,7 +8,8 @@ import type { Decisions, Lever, ScenarioConfig, ScenarioEvent } from '../sim/con
 import type { QuarterAttribution } from '../sim/attribution';
 import type { RoundReport } from '../sim/report';
 import type { LocalText, Lang } from '../sim/text';
-import type { DecisionProblem, PlanUse } from '../sim/validate';
+import type { PlanUse } from '../sim/validate';
+import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
 import type { WhaleCurve } from './whaleTypes';
 
@@ -226,10 +227,10 @@ export interface CustomerBaseFrame {
 export type Request =
   /** Loads a scenario and starts (or, with `decisions`, replays) a game. */
   | { type: 'start'; source: GameSource; seed: string; decisions?: Decisions[]; lang: Lang }
-  /** What the draft would use of budget and staff, and why it would be refused. */
+  /** What the draft would use of budget and staff, and why it would be refused (sentences in `lang`). */
   | { type: 'preview'; decisions: Decisions; lang: Lang }
   /** Plays the quarter. */
-  | { type: 'advance'; decisions: Decisions }
+  | { type: 'advance'; decisions: Decisions; lang: Lang }
   /** Rolls back to `round` rounds played (drops later decisions); used by "undo" and tests. */
   | { type: 'rewind'; round: number }
   | { type: 'customers' }
@@ -253,15 +254,16 @@ export type Request =
 export type StartFailure =
   | { kind: 'scenario'; errors: ScenarioIssue[] }
   | { kind: 'runFile'; errors: ScenarioIssue[] }
-  | { kind: 'refused'; round: number; problems: DecisionProblem[] }
+  | { kind: 'refused'; round: number; problems: ShownProblem[] }
   | { kind: 'unknownBuiltin'; id: string }
   | { kind: 'claim'; message: LocalText };
 
 /** The answer to each request type. */
 export interface Responses {
   start: { ok: true; game: GameSnapshot } | { ok: false; failure: StartFailure };
-  preview: { use: PlanUse; problems: DecisionProblem[] };
-  advance: { ok: true; summary: RoundSummary; view: QuarterView } | { ok: false; problems: DecisionProblem[] };
+  /** The engine's reasons, each with its sentence in the request's language. */
+  preview: { use: PlanUse; problems: ShownProblem[] };
+  advance: { ok: true; summary: RoundSummary; view: QuarterView } | { ok: false; problems: ShownProblem[] };
   rewind: { game: GameSnapshot };
   customers: CustomerTable;
   query: { order: Int32Array };

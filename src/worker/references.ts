@@ -9,6 +9,7 @@ import type { RoundSummary } from './protocol';
 import { REFERENCE_POLICIES, type ReferenceReply, type ReferenceRequest, type ReferenceRun } from './referenceProtocol';
 import { loadSource } from './session';
 import { summarize } from './summary';
+import { problemsText } from '../sim/index';
 
 export { REFERENCE_POLICIES, type ReferencePolicyId, type ReferenceRun } from './referenceProtocol';
 
@@ -28,7 +29,7 @@ export function* referenceRounds(scenario: ScenarioConfig, seed: string, policyI
   while (state.status === 'running') {
     const decisions = policyDecisions(policy, scenario, state, last);
     const res = stepInPlace(scenario, state, decisions);
-    if (!res.ok) throw new Error(`reference ${policyId} made a refused decision in round ${state.round + 1}: ${res.problems.map((p) => p.message.en).join(' ')}`);
+    if (!res.ok) throw new Error(`reference ${policyId} made a refused decision in round ${state.round + 1}: ${problemsText(res.problems)}`);
     last = res.report;
     summaries.push(summarize(scenario, res.report, state));
     yield state.round;

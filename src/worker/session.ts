@@ -4,11 +4,12 @@
  * worker API, so Node tests drive it directly; `simWorker.ts` only routes messages to it.
  */
 import {
-  explainNext, hashJson, newExplainer, newGame, planUse, prepareNext, skipNext, step, stepInPlace, validateDecisions,
+  explainNext, hashJson, isFormProblem, newExplainer, newGame, planUse, prepareNext, skipNext, step, stepInPlace, validateDecisions,
   type Decisions, type Explainer, type QuarterAttribution, type ScenarioConfig, type SimState,
 } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { loadScenario } from '../scenario/index';
+import { showProblems } from '../scenario/decisionMessages';
 import { parseRunFile, renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
 import { builtinText } from './builtins';
 import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceBase, traceRound, type BaseTrace, type RoundTrace } from './customers';
@@ -68,13 +69,14 @@ export function startSession(
   seed: string,
   decisions: readonly Decisions[],
   progress?: Progress,
+  lang: Lang = 'en',
 ): { ok: true; session: Session } | { ok: false; failure: StartFailure } {
   const state = newGame(scenario, seed);
   // Copied before the replay: `advance(…, true)` plays the rounds on this very state.
   const base = traceBase(state);
   const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], base, traces: [], state, table: null, attributions: [], explainer: null };
   for (const [i, d] of decisions.entries()) {
-    const r = advance(s, d, true);
+    const r = advance(s, d, true, lang);
     if (!r.ok) return { ok: false, failure: { kind: 'refused', round: i + 1, problems: r.problems } };
     progress?.(i + 1, decisions.length);
   }
@@ -91,7 +93,7 @@ export async function openSession(
 ): Promise<{ ok: true; session: Session } | { ok: false; failure: StartFailure }> {
   const loaded = await loadSource(source, lang);
   if (!loaded.ok) return loaded;
-  return startSession(source, loaded.scenario, loaded.json, seed, decisions, progress);
+  return startSession(source, loaded.scenario, loaded.json, seed, decisions, progress, lang);
 }
 
 /** The game as the page holds it. */
@@ -109,22 +111,22 @@ export function snapshot(s: Session): GameSnapshot {
 }
 
 /** Budget and staff the draft would use, and every reason the engine would refuse it. */
-export function preview(s: Session, d: Decisions): Responses['preview'] {
+export function preview(s: Session, d: Decisions, lang: Lang = 'en'): Responses['preview'] {
   const problems = validateDecisions(s.scenario, s.state, d);
-  const wellFormed = !problems.some((p) => p.code === 'shape' || p.code === 'outOfRange' || p.code === 'gameOver');
+  const wellFormed = !problems.some((p) => p.code === 'gameOver' || isFormProblem(p));
   const use = wellFormed
     ? planUse(s.scenario, s.state, d)
     : { tierCounts: [], spend: 0, budget: s.state.firm.budget, staffHours: 0, staffLimit: 0, contracted: 0 };
-  return { use, problems };
+  return { use, problems: showProblems(problems, lang) };
 }
 
 /**
  * Plays one quarter. `inPlace` (replays) saves a copy of the state: the session owns it.
  * A refused decision changes nothing.
  */
-export function advance(s: Session, d: Decisions, inPlace = false): Responses['advance'] {
+export function advance(s: Session, d: Decisions, inPlace = false, lang: Lang = 'en'): Responses['advance'] {
   const r = inPlace ? stepInPlace(s.scenario, s.state, d) : step(s.scenario, s.state, d);
-  if (!r.ok) return { ok: false, problems: r.problems };
+  if (!r.ok) return { ok: false, problems: showProblems(r.problems, lang) };
   s.state = r.state;
   s.decisions.push(structuredClone(d));
   const summary = summarize(s.scenario, r.report, r.state);
@@ -258,7 +260,7 @@ export async function importRun(text: string, fileName: string, lang: Lang, prog
   const loaded = await loadSource(source, lang);
   if (!loaded.ok) return loaded;
   if ('id' in run.scenario && hashJson(loaded.scenario) !== run.scenario.hash) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.builtin(run.scenario.id) } };
-  const started = startSession(source, loaded.scenario, loaded.json, run.seed, run.decisions, progress);
+  const started = startSession(source, loaded.scenario, loaded.json, run.seed, run.decisions, progress, lang);
   if (!started.ok) return started;
   const s = started.session;
   if (s.state.score !== run.claim.score) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.score(run.claim.score, s.state.score) } };

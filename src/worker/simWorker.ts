@@ -44,9 +44,9 @@ async function handle(id: number, req: Request): Promise<void> {
       return answer('start', { ok: true, game: snapshot(r.session) });
     }
     case 'preview':
-      return answer('preview', preview(need(), req.decisions));
+      return answer('preview', preview(need(), req.decisions, req.lang));
     case 'advance':
-      return answer('advance', advance(need(), req.decisions));
+      return answer('advance', advance(need(), req.decisions, false, req.lang));
     case 'rewind':
       adoptSession(rewind(need(), req.round));
       return answer('rewind', { game: snapshot(need()) });

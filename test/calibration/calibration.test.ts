@@ -14,6 +14,7 @@ import { likertAnswer } from '../../src/sim/systems/surveys';
 import { gauss4, streamKey } from '../../src/sim/rng';
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, mean, playWith, seeds, withOverrides } from '../helpers';
+import { problemsText } from '../../src/sim/index';
 
 const SEEDS = seeds(20);
 
@@ -24,7 +25,7 @@ function walk(sc: ScenarioConfig, seed: string, rounds: number, each: (before: S
   for (let r = 0; r < rounds && s.status === 'running'; r++) {
     const d = policyDecisions(p, sc, s, null);
     const res = step(sc, s, d);
-    if (!res.ok) throw new Error(res.problems.map((x) => x.message.en).join(' '));
+    if (!res.ok) throw new Error(problemsText(res.problems));
     each(s, res.state, res.report, d);
     s = res.state;
   }
@@ -196,7 +197,7 @@ describe('MODEL.md section 7: calibration', () => {
       let d = noTraining(policyDecisions(p, sc, s, null));
       d = scale(d, r < 3 ? 1.3 : 0.8);
       const res = step(sc, s, d);
-      if (!res.ok) throw new Error(res.problems.map((x) => x.message.en).join(' '));
+      if (!res.ok) throw new Error(problemsText(res.problems));
       pressed.push(res.report);
       s = res.state;
     }

@@ -11,6 +11,7 @@ import { newGame, step, type Decisions, type RoundReport } from '../../src/sim/i
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { loadSource, startSession, type Session } from '../../src/worker/session';
 import type { RoundSummary } from '../../src/worker/protocol';
+import { problemsText } from '../../src/sim/index';
 
 describe('apportion', () => {
   const weights = fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 6 });
@@ -91,7 +92,7 @@ async function playSession(id: string, seed: string): Promise<Session> {
   for (let round = 1; round <= ROUNDS && state.status === 'running'; round++) {
     const d = change(policyDecisions(policy, loaded.scenario, state, last), round);
     const res = step(loaded.scenario, state, d);
-    if (!res.ok) throw new Error(`${id} round ${round}: ${res.problems.map((p) => p.message.en).join(' ')}`);
+    if (!res.ok) throw new Error(`${id} round ${round}: ${problemsText(res.problems)}`);
     decisions.push(d);
     state = res.state;
     last = res.report;

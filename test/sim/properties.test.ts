@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashState, newGame, step, ACTIVE, LAPSED, type Decisions, type RoundReport, type SimState } from '../../src/sim/index';
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, fixture, withOverrides } from '../helpers';
+import { problemsText } from '../../src/sim/index';
 
 /** Every invariant of a state after a round, with its report. */
 function checkRound(prev: SimState, s: SimState, rep: RoundReport, acquiredSoFar: number): void {
@@ -55,7 +56,7 @@ function playChecked(scenarioId: 'ad-agency' | 'fixture', seed: string, policySe
   while (s.status === 'running') {
     const d = policyDecisions(p, sc, { ...s, seed: `${policySeed}` }, null);
     const res = step(sc, s, d);
-    if (!res.ok) throw new Error(res.problems.map((x) => x.message.en).join(' '));
+    if (!res.ok) throw new Error(problemsText(res.problems));
     acquired += res.report.firm.acquired + res.report.firm.referred;
     checkRound(s, res.state, res.report, acquired);
     s = res.state;

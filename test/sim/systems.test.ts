@@ -13,13 +13,14 @@ import { problemHazard } from '../../src/sim/systems/churn';
 import { resolveParams } from '../../src/sim/params';
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, mean, seeds, withOverrides } from '../helpers';
+import { problemsText } from '../../src/sim/index';
 
 const agency = builtin('ad-agency');
 const P = resolveParams(agency.model);
 const vb = (sc: ScenarioConfig, s: SimState): Decisions => policyDecisions(policyById('value-based')!, sc, s, null);
 function must(sc: ScenarioConfig, s: SimState, d: Decisions) {
   const r = step(sc, s, d);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message.en).join(' '));
+  if (!r.ok) throw new Error(problemsText(r.problems));
   return r;
 }
 

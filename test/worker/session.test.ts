@@ -39,9 +39,10 @@ describe('worker session', () => {
     const s = await start('ad-agency', 'p');
     const d = structuredClone(s.state.lastDecisions);
     d.brandSpend = s.state.firm.budget * 10;
-    const p = preview(s, d);
+    const p = preview(s, d, 'zh-CN');
     expect(p.problems.map((x) => x.code)).toEqual(['overBudget']);
-    expect(p.problems).toEqual(validateDecisions(s.scenario, s.state, d));
+    expect(p.problems).toEqual(validateDecisions(s.scenario, s.state, d).map((x) => ({ ...x, text: expect.any(String) })));
+    expect(p.problems[0]!.text).toMatch(/超过本季度预算/);
     expect(p.use.spend).toBeGreaterThan(p.use.budget);
     const before = hashState(s.state);
     const r = advance(s, d);

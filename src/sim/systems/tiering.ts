@@ -4,6 +4,7 @@ import { clamp01, sat, selectKth } from '../math';
 import { resolveParams, type ModelParams } from '../params';
 import { EV_DOWNTIER, EV_UPTIER } from '../report';
 import { ACTIVE, NO_TIER, type SimState } from '../state';
+import { clonePlain } from '../decisions/plans';
 
 /** Trailing annual revenue (sum of the last four rounds) of slot `i`. */
 export function trailingRevenue(rev: Float32Array, i: number): number {
@@ -184,7 +185,7 @@ export function runTiering(ctx: RoundContext, assigned: Uint8Array): void {
     if (p < prevK && p !== t && prevK === k) logEvent(ctx, t < p ? EV_UPTIER : EV_DOWNTIER, i, p);
   }
   ctx.migrations = mig;
-  s.tiering = structuredClone(d.tiering);
+  s.tiering = clonePlain(d.tiering);
 }
 
 /** What the firm can see of each tier under `rule`: customers and mean trailing annual revenue (observed data). */

@@ -10,6 +10,7 @@ import type { GameSnapshot } from '../../worker/protocol';
 import { startBuiltinSession } from '../../../test/worker/sessions';
 import { NAMESPACES } from '../i18n/index';
 import { csvCell, csvFileName, gameCsv, gameRows, toCsv, type CsvTranslate } from './csv';
+import { problemsText } from '../../sim/index';
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -157,7 +158,7 @@ async function playGame(seed: string): Promise<GameSnapshot> {
   };
   for (let round = 1; round <= 4; round++) {
     const r = advance(s, plan(round, s.state.lastDecisions));
-    if (!r.ok) throw new Error(`quarter ${round}: ${r.problems.map((p) => p.message.en).join(' ')}`);
+    if (!r.ok) throw new Error(`quarter ${round}: ${problemsText(r.problems)}`);
   }
   return snapshot(s);
 }

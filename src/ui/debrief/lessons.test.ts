@@ -17,6 +17,7 @@ import type { Msg } from './msg';
 import { groupLabel, renderMsg, type RenderContext } from './render';
 import { MIN_SCORE_EFFECT, topDecisions } from './topDecisions';
 import { lessonsMessages } from './lessonsMessages';
+import { problemsText } from '../../sim/index';
 
 // ------------------------------------------------------------------- games --
 
@@ -34,7 +35,7 @@ function playExplained(id: string, seed: string, policy: PolicyId, change: Chang
   while (ex.state.status === 'running') {
     const d = change(policyDecisions(p, scenario, ex.state, last), ex.state.round + 1);
     const r = step(scenario, ex.state, d);
-    if (!r.ok) throw new Error(`quarter ${ex.state.round + 1} refused: ${r.problems.map((x) => x.message.en).join(' ')}`);
+    if (!r.ok) throw new Error(`quarter ${ex.state.round + 1} refused: ${problemsText(r.problems)}`);
     const { attribution } = explainNext(scenario, ex, d, { state: r.state, report: r.report });
     decisions.push(d);
     attributions.push(attribution);

@@ -3,7 +3,6 @@
  * the draft, its reasons beside the disabled "advance" button.
  */
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { fmtMoney, fmtNumber } from '../format';
 
@@ -61,7 +60,6 @@ export function Meters() {
 /** The advance button, disabled with the engine's reasons while the draft is refused. */
 export function AdvanceButton() {
   const { t } = useTranslation();
-  const lang = useStore((s) => s.lang);
   const preview = useStore((s) => s.preview);
   const busy = useStore((s) => s.busy !== null);
   const round = useStore((s) => s.game!.view.round);
@@ -85,7 +83,7 @@ export function AdvanceButton() {
           <strong>{t('quarter.cannotPlay')}</strong>
           <ul>
             {problems.map((p, i) => (
-              <li key={i}>{pickText(p.message, lang)}</li>
+              <li key={i}>{p.text}</li>
             ))}
           </ul>
         </div>

@@ -14,7 +14,7 @@ export function useDecisions() {
   const sc = game.scenario;
   const problems = preview?.problems ?? [];
   /** The engine's reasons for `path` (and, for a prefix ending in '.', everything under it). */
-  const errorsAt = (path: string): string[] => problems.filter((p) => p.path === path).map((p) => pickText(p.message, lang));
+  const errorsAt = (path: string): string[] => problems.filter((p) => p.path === path).map((p) => p.text);
   const lockNote = (lever: Lever): string | null => {
     if (!game.view.locked.includes(lever)) return null;
     const until = sc.unlocks?.filter((u) => u.levers.includes(lever)).map((u) => u.round).sort((a, b) => a - b)[0];

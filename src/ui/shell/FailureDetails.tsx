@@ -40,7 +40,7 @@ export function FailureDetails({ failure }: { failure: StartFailure }) {
           <ul data-testid="load-errors">
             {failure.problems.map((p, i) => (
               <li key={i}>
-                {p.path && <code>{p.path}</code>} {pickText(p.message, lang)}
+                {p.path && <code>{p.path}</code>} {p.text}
               </li>
             ))}
           </ul>
