@@ -3,7 +3,9 @@
  * resizes every per-tier list. Pure functions over plain data (they run inside Immer
  * producers); whether a draft is allowed is the engine's call (`preview`), never ours.
  */
-import type { Decisions, ScenarioEvent, TierDecision } from '../sim/config';
+import type { Decisions, ScenarioEvent } from '../sim/config';
+import type { DecisionField } from '../sim/decisions/catalogue';
+import { blankTier, clonePlain, setAt } from '../sim/decisions/plans';
 
 /** Even shares for `k` tiers that sum to exactly 1 (the last takes the rounding). */
 export function evenShares(k: number): number[] {
@@ -22,7 +24,7 @@ export function setTierCount(d: Decisions, k: number): void {
     d.tiers.splice(k);
     d.research.surveySample.splice(k);
   } else {
-    const last: TierDecision = d.tiers[old - 1] ?? { serviceHours: 1, relationshipSpend: 0, priceIndex: 1, retentionBudget: 0, acquisitionSpend: 0, winBackSpend: 0 };
+    const last = d.tiers[old - 1] ?? blankTier();
     for (let t = old; t < k; t++) {
       d.tiers.push({ ...last });
       d.research.surveySample.push(d.research.surveySample[old - 1] ?? 0);
@@ -55,9 +57,18 @@ export function setShare(d: Decisions, t: number, share: number): void {
   s[last] = Math.round(((s[last] ?? 0) + (1 - sum)) * 1000) / 1000;
 }
 
+/**
+ * Sets field `f` (of tier or boundary `i` for a per-tier field) to `v`, as typed: whole-number
+ * fields rounded to the nearest whole number; whether the value is allowed is the engine's call.
+ */
+export function setField(d: Decisions, f: DecisionField, i: number, v: number | boolean): void {
+  const path = f.path.map((s) => (s === '*' ? i : s));
+  setAt(d, path, typeof v === 'number' && f.kind === 'number' && f.integer ? Math.round(v) : v);
+}
+
 /** The draft for the next quarter: last quarter's decisions with each open card on its default. */
 export function draftFrom(last: Decisions, cards: readonly ScenarioEvent[]): Decisions {
-  const d = structuredClone(last);
+  const d = clonePlain(last);
   d.choices = cards.map((c) => ({ event: c.id, option: c.defaultOption ?? c.options?.[0]?.id ?? '' }));
   return d;
 }

@@ -137,7 +137,7 @@ type Slice<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', neve
 
 const LANG_KEY = 'crm-sandbox.lang';
 
-const uiSlice: Slice<UiSlice> = (set) => ({
+const uiSlice: Slice<UiSlice> = (set, get) => ({
   lang: 'en',
   screen: 'home',
   reportRound: 0,
@@ -149,6 +149,8 @@ const uiSlice: Slice<UiSlice> = (set) => ({
     set((s) => {
       s.lang = lang;
     });
+    // The engine's reasons come as sentences in the learner's language: ask again in the new one.
+    if (get().draft) get().edit(() => undefined);
     try {
       localStorage.setItem(LANG_KEY, lang);
     } catch {

@@ -50,6 +50,8 @@ export interface QuarterView {
   choices: ScenarioEvent[];
   /** Levers still locked this quarter (tutorial). */
   locked: Lever[];
+  /** The most each bounded decision field may hold this quarter (catalogue id → limit: tiers, hires, layoffs). */
+  limits: Record<string, number>;
   /** Data quality 0..1 (how well the firm can estimate influence and potential). */
   dataQuality: number;
   /** Stocks the learner builds up: training, brand and each CRM module (money). */

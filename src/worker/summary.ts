@@ -1,6 +1,6 @@
 /** Turning the engine's round report into the page's summary, and the quarter view. */
 import { EVENT_KIND_NAMES, type RoundReport } from '../sim/report';
-import { dataQualityOf, hashState, lockedLevers, objectivesDue, objectiveValue, pendingChoices, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
+import { NUMBER_FIELDS, dataQualityOf, fieldMax, hashState, planLimits, lockedLevers, objectivesDue, objectiveValue, pendingChoices, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
 import type { EventCounts, QuarterView, RoundSummary } from './protocol';
 
 const KINDS = EVENT_KIND_NAMES.length;
@@ -50,6 +50,7 @@ export function quarterView(scenario: ScenarioConfig, state: SimState, hash: str
     lastDecisions: state.lastDecisions,
     choices: state.status === 'running' ? pendingChoices(scenario, state) : [],
     locked: lockedLevers(scenario, state.round + 1),
+    limits: Object.fromEntries(NUMBER_FIELDS.filter((x) => x.bound).map((x) => [x.id, fieldMax(x, planLimits(scenario, state))])),
     dataQuality: dataQualityOf(P, state),
     stocks: { training: f.trainingStock, brand: f.brandStock, systems: { ...f.systems } },
     objectivesMet: [...state.objectivesMet],

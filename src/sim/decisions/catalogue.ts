@@ -91,6 +91,8 @@ interface FieldBase {
   phrase: { key: string; dim?: string };
   /** What it is, for the JSON Schema (editors show it) and the authoring guide. */
   doc: string;
+  /** The CSV column's name when it is not the label (namespace `exports`); per-tier fields add the tier's name. */
+  csv?: string;
 }
 
 /** A number field. */
@@ -129,6 +131,8 @@ export interface ModeField extends FieldBase {
   kind: 'mode';
   values: readonly CutoffMode[];
   default: CutoffMode;
+  /** Message key of each value's name (namespace `common`). */
+  valueLabels: Readonly<Record<CutoffMode, string>>;
 }
 
 export type DecisionField = NumberField | BooleanField | ModeField;
@@ -161,6 +165,7 @@ export const DECISION_FIELDS: readonly DecisionField[] = [
   })),
   {
     id: 'tiering.cutoffs.mode', path: ['tiering', 'cutoffs', 'mode'], ...TIERING, kind: 'mode', values: CUTOFF_MODES, default: 'share',
+    valueLabels: { share: 'quarter.cutShare', score: 'quarter.cutScore' },
     label: 'quarter.cutMode', phrase: { key: 'field.cutoffs' }, doc: 'Cut the ranked customers by shares ("share") or by score thresholds ("score").',
   },
   {
@@ -175,7 +180,7 @@ export const DECISION_FIELDS: readonly DecisionField[] = [
   },
   {
     id: 'tiering.topIfRevenueAbove', path: ['tiering', 'topIfRevenueAbove'], ...TIERING, kind: 'number', unit: 'revenue', min: 0, max: 1e15, integer: false,
-    default: 0, optional: true, label: 'quarter.oneVoteAbove', phrase: { key: 'field.topIfRevenueAbove' },
+    default: 0, optional: true, label: 'quarter.oneVoteAbove', csv: 'col.oneVote', phrase: { key: 'field.topIfRevenueAbove' },
     doc: 'The one-vote rule: a customer whose trailing annual revenue reaches this always lands in the top tier (money, 0..1e15; absent: no such rule).',
   },
   {

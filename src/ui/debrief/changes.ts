@@ -1,7 +1,11 @@
-/** What a decision group changed from one quarter to the next, in words (as {@link Msg} data). */
+/**
+ * What a decision group changed from one quarter to the next, in words (as {@link Msg} data),
+ * field by field from the decision catalogue: each field's phrase and how its unit reads.
+ */
 import type { GroupId } from '../../sim/attribution';
-import type { Decisions, ScenarioConfig, TierDecision, TieringWeights } from '../../sim/config';
-import { money, msg, num, pct, tierVal, type Msg, type Val } from './msg';
+import type { Decisions, ScenarioConfig } from '../../sim/config';
+import { DECISION_FIELDS, decisionField, type DecisionField, type DecisionGroup, type NumberField } from '../../sim/decisions/catalogue';
+import { money, msg, num, pct, tierVal, type LessonsKey, type Msg, type Val } from './msg';
 import { tierOf } from './moves';
 
 /** A changed decision field, in words: "you raised {what} from {from} to {to}". */
@@ -11,7 +15,6 @@ export interface Change {
   from?: Val;
   to?: Val;
 }
-
 
 export function numberChange(what: Msg, from: number, to: number, fmt: (x: number) => Val): Change | null {
   if (from === to) return null;
@@ -23,112 +26,108 @@ function boolChange(what: Msg, from: boolean, to: boolean): Change | null {
   return { verb: to ? 'on' : 'off', what };
 }
 
-type TierField = keyof TierDecision;
-const TIER_FIELD_FMT: Record<TierField, (x: number) => Val> = {
-  serviceHours: (x) => num(x, 1),
-  relationshipSpend: (x) => money(x),
-  priceIndex: (x) => pct(x),
-  retentionBudget: (x) => money(x),
-  acquisitionSpend: (x) => money(x),
-  winBackSpend: (x) => money(x),
-};
-
-function tierChanges(b: Decisions, a: Decisions, fields: TierField[]): Change[] {
-  const out: Change[] = [];
-  const k = a.tiering.tierCount;
-  for (let t = 0; t < a.tiers.length; t++) {
-    const x = b.tiers[t];
-    const y = a.tiers[t]!;
-    if (!x) continue;
-    for (const f of fields) {
-      const c = numberChange(msg(`field.${f}`, { tier: tierVal(t, k) }), x[f], y[f], TIER_FIELD_FMT[f]);
-      if (c) out.push(c);
+/** How a number field's value reads in a sentence, by its unit. */
+export function formatOf(f: NumberField): (x: number) => Val {
+  switch (f.unit) {
+    case 'money':
+    case 'moneyPerCustomer':
+    case 'revenue':
+      return (x) => money(x);
+    case 'hours':
+      return (x) => num(x, 1);
+    case 'index':
+      return (x) => pct(x);
+    case 'share':
+      return (x) => pct(x, 0);
+    case 'weight':
+    case 'score':
+      return (x) => num(x, 2);
+    case 'count':
+      return (x) => num(x);
+    default: {
+      const never: never = f.unit;
+      return never;
     }
   }
-  return out;
 }
 
-const DIMS: readonly (keyof TieringWeights)[] = ['revenue', 'margin', 'influence', 'potential', 'tenure'];
-const MODULES = ['salesAutomation', 'marketingAutomation', 'serviceDesk', 'dataPlatform'] as const;
+/** The field's phrase, naming the tier of a per-tier field. */
+function phraseOf(f: DecisionField, tier: number, tierCount: number): Msg {
+  const values: Record<string, Val> = {};
+  if (f.phrase.dim) values.dim = { kind: 'msg', msg: msg(f.phrase.dim as LessonsKey) };
+  if (f.scope !== 'firm') values.tier = tierVal(tier, tierCount);
+  return msg(f.phrase.key as LessonsKey, Object.keys(values).length ? values : undefined);
+}
+
+const valueAt = (d: Decisions, f: DecisionField, i: number): unknown => {
+  let o: unknown = d;
+  for (const seg of f.path) o = (o as Record<string, unknown> | undefined)?.[seg === '*' ? i : seg];
+  return o;
+};
+
+/** The change of catalogue field `id` (tier `tier` of a per-tier one) from `b` to `a`, or null. */
+export function fieldChange(id: string, b: Decisions, a: Decisions, tier = 0): Change | null {
+  const f = decisionField(id);
+  return f ? changeOf(f, b, a, tier) : null;
+}
+
+function changeOf(f: DecisionField, b: Decisions, a: Decisions, tier: number): Change | null {
+  const x = valueAt(b, f, tier);
+  const y = valueAt(a, f, tier);
+  const what = phraseOf(f, tier, a.tiering.tierCount);
+  if (f.kind === 'boolean') return typeof x === 'boolean' && typeof y === 'boolean' ? boolChange(what, x, y) : null;
+  if (f.kind === 'mode') return null;
+  const fmt = formatOf(f);
+  if (f.optional) {
+    if (x === undefined && typeof y === 'number') return { verb: 'on', what, to: fmt(y) };
+    if (typeof x === 'number' && y === undefined) return { verb: 'off', what };
+  }
+  return typeof x === 'number' && typeof y === 'number' ? numberChange(what, x, y, fmt) : null;
+}
+
+/** Phrases several fields share (the cut-offs: mode, shares, thresholds) read as one "set" change. */
+const phraseId = (f: DecisionField): string => `${f.phrase.key}|${f.phrase.dim ?? ''}`;
+const SHARED = new Set(DECISION_FIELDS.map(phraseId).filter((k, i, all) => all.indexOf(k) !== i));
+
+/** A field's values in `d`: the value of a firm-wide field, the whole list of a per-tier one. */
+const valuesOf = (d: Decisions, f: DecisionField): unknown => {
+  const star = f.path.indexOf('*');
+  return star < 0 ? valueAt(d, f, 0) : f.path.slice(0, star).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], d);
+};
 
 /** What changed in group `g` from `b` (the quarter before) to `a` (the quarter's decisions). */
 export function describeChanges(g: GroupId, b: Decisions, a: Decisions, scenario: ScenarioConfig): Change[] {
-  if (g.startsWith('service:')) {
-    const t = tierOf(g);
-    const x = b.tiers[t];
-    const y = a.tiers[t];
-    if (!x || !y) return [];
-    const c = numberChange(msg('field.serviceHours', { tier: tierVal(t, a.tiering.tierCount) }), x.serviceHours, y.serviceHours, TIER_FIELD_FMT.serviceHours);
-    return c ? [c] : [];
+  if (g === 'choices') {
+    const out: Change[] = [];
+    for (const c of a.choices) {
+      const ev = scenario.events.find((e) => e.id === c.event);
+      const opt = ev?.options?.find((o) => o.id === c.option);
+      if (ev && opt) out.push({ verb: 'set', what: msg('field.choice', { event: { kind: 'text', text: ev.title } }), to: { kind: 'text', text: opt.label } });
+    }
+    return out;
   }
+  const service = g.startsWith('service:');
+  const group: DecisionGroup = service ? 'service' : (g as DecisionGroup);
+  // Another number of tiers: the tiers cannot be matched one by one, so the count says it all.
+  if (group === 'tiering' && a.tiering.tierCount !== b.tiering.tierCount) {
+    const count = fieldChange('tiering.tierCount', b, a);
+    return count ? [count] : [];
+  }
+  const fields = DECISION_FIELDS.filter((f) => f.group === group);
   const out: (Change | null)[] = [];
-  switch (g) {
-    case 'tiering': {
-      if (a.tiering.tierCount !== b.tiering.tierCount) {
-        out.push({ verb: a.tiering.tierCount > b.tiering.tierCount ? 'up' : 'down', what: msg('field.tierCount'), from: num(b.tiering.tierCount), to: num(a.tiering.tierCount) });
-        break;
-      }
-      for (const dim of DIMS)
-        out.push(numberChange(msg('field.weight', { dim: { kind: 'msg', msg: msg(`dim.${dim}`) } }), b.tiering.weights[dim], a.tiering.weights[dim], (x) => num(x, 2)));
-      const rb = b.tiering.topIfRevenueAbove;
-      const ra = a.tiering.topIfRevenueAbove;
-      if (rb === undefined && ra !== undefined) out.push({ verb: 'on', what: msg('field.topIfRevenueAbove'), to: money(ra) });
-      else if (rb !== undefined && ra === undefined) out.push({ verb: 'off', what: msg('field.topIfRevenueAbove') });
-      else if (rb !== undefined && ra !== undefined) out.push(numberChange(msg('field.topIfRevenueAbove'), rb, ra, (x) => money(x)));
-      if (JSON.stringify(a.tiering.cutoffs) !== JSON.stringify(b.tiering.cutoffs)) out.push({ verb: 'set', what: msg('field.cutoffs') });
-      break;
-    }
-    case 'relationship':
-      out.push(...tierChanges(b, a, ['relationshipSpend', 'retentionBudget']));
-      break;
-    case 'price':
-      out.push(...tierChanges(b, a, ['priceIndex']));
-      break;
-    case 'acquisition':
-      out.push(...tierChanges(b, a, ['acquisitionSpend']));
-      break;
-    case 'winBack':
-      out.push(...tierChanges(b, a, ['winBackSpend']));
-      break;
-    case 'staffing':
-      out.push(numberChange(msg('field.hires'), b.people.hires, a.people.hires, (x) => num(x)));
-      out.push(numberChange(msg('field.layoffs'), b.people.layoffs, a.people.layoffs, (x) => num(x)));
-      break;
-    case 'wages':
-      out.push(numberChange(msg('field.wageIndex'), b.people.wageIndex, a.people.wageIndex, (x) => pct(x)));
-      break;
-    case 'training':
-      out.push(numberChange(msg('field.trainingSpend'), b.people.trainingSpend, a.people.trainingSpend, (x) => money(x)));
-      break;
-    case 'systems':
-      for (const m of MODULES) out.push(numberChange(msg(`field.${m}`), b.systems[m], a.systems[m], (x) => money(x)));
-      break;
-    case 'brand':
-      out.push(numberChange(msg('field.brandSpend'), b.brandSpend, a.brandSpend, (x) => money(x)));
-      break;
-    case 'research': {
-      const k = a.tiering.tierCount;
-      a.research.surveySample.forEach((n, t) => {
-        const m = b.research.surveySample[t];
-        if (m !== undefined) out.push(numberChange(msg('field.surveySample', { tier: tierVal(t, k) }), m, n, (x) => num(x)));
-      });
-      out.push(boolChange(msg('field.employeeSurvey'), b.research.employeeSurvey, a.research.employeeSurvey));
-      out.push(boolChange(msg('field.nps'), b.research.nps, a.research.nps));
-      break;
-    }
-    case 'recovery':
-      out.push(numberChange(msg('field.budgetPerFailure'), b.recovery.budgetPerFailure, a.recovery.budgetPerFailure, (x) => money(x)));
-      out.push(numberChange(msg('field.empowerment'), b.recovery.empowerment, a.recovery.empowerment, (x) => pct(x, 0)));
-      break;
-    case 'choices':
-      for (const c of a.choices) {
-        const ev = scenario.events.find((e) => e.id === c.event);
-        const opt = ev?.options?.find((o) => o.id === c.option);
-        if (!ev || !opt) continue;
-        out.push({ verb: 'set', what: msg('field.choice', { event: { kind: 'text', text: ev.title } }), to: { kind: 'text', text: opt.label } });
-      }
-      break;
+  const done = new Set<string>();
+  for (const f of fields) {
+    if (SHARED.has(phraseId(f))) {
+      if (done.has(phraseId(f))) continue;
+      done.add(phraseId(f));
+      const together = fields.filter((x) => phraseId(x) === phraseId(f));
+      if (JSON.stringify(together.map((x) => valuesOf(a, x))) !== JSON.stringify(together.map((x) => valuesOf(b, x)))) out.push({ verb: 'set', what: msg(f.phrase.key as LessonsKey) });
+    } else if (f.scope === 'firm') out.push(changeOf(f, b, a, 0));
   }
+  // Per-tier fields, tier by tier (only the tiers both quarters have).
+  const perTier = fields.filter((f) => f.scope !== 'firm' && !SHARED.has(phraseId(f)));
+  const tiers = service ? [tierOf(g)] : Array.from({ length: a.tiers.length }, (_, t) => t);
+  for (const t of tiers) for (const f of perTier) out.push(changeOf(f, b, a, t));
   return out.filter((c): c is Change => c !== null);
 }
 

@@ -8,7 +8,8 @@
  * leading single quote. Numbers are written by this code as plain numbers (negative ones
  * too), never as text; non-finite numbers become empty cells.
  */
-import { LEVER_NAMES, type Decisions, type Lever, type SystemsSpend, type TierDecision, type TieringWeights } from '../../sim/config';
+import { LEVER_NAMES, type Decisions, type Lever } from '../../sim/config';
+import { DECISION_FIELDS, type DecisionField } from '../../sim/decisions/catalogue';
 import { pickText, type Lang } from '../../sim/text';
 import type { GameSnapshot, RoundSummary } from '../../worker/protocol';
 import type { commonMessages } from '../i18n/common';
@@ -64,22 +65,12 @@ const FIRM_KPIS: readonly KpiId[] = [
   'churned', 'failures', 'complaints', 'headcount', 'turnover', 'workload', 'cash',
 ];
 
-const WEIGHTS: readonly (keyof TieringWeights)[] = ['revenue', 'margin', 'influence', 'potential', 'tenure'];
-const MODULES: readonly (keyof SystemsSpend)[] = ['salesAutomation', 'marketingAutomation', 'serviceDesk', 'dataPlatform'];
-const TIER_LEVERS: readonly [keyof TierDecision, Lever][] = [
-  ['serviceHours', 'service'],
-  ['relationshipSpend', 'relationship'],
-  ['priceIndex', 'price'],
-  ['retentionBudget', 'retention'],
-  ['acquisitionSpend', 'acquisition'],
-  ['winBackSpend', 'winBack'],
-];
-const PEOPLE: readonly [keyof Decisions['people'], Lever][] = [
-  ['hires', 'people'],
-  ['layoffs', 'people'],
-  ['wageIndex', 'wages'],
-  ['trainingSpend', 'training'],
-];
+/** The value of catalogue field `f` in `d` for tier (or boundary) `i`. */
+function valueAt(d: Decisions, f: DecisionField, i: number): unknown {
+  let o: unknown = d;
+  for (const seg of f.path) o = (o as Record<string, unknown> | undefined)?.[seg === '*' ? i : seg];
+  return o;
+}
 
 /** Tier positions used in any quarter (by the reports or the decisions): 0..n-1. */
 function tierSlots(game: GameSnapshot): number {
@@ -135,29 +126,22 @@ function columns(game: GameSnapshot, lang: Lang, includeTruth: boolean, t: CsvTr
     for (const k of tiers) add(sub(name, tierName(k)), (q) => (q.s.tiers[k] ? read(q.s.tiers[k]) : null));
   }
 
-  // The quarter's decisions.
-  add(decision('tiering', t('common:quarter.tierCount')), (q) => q.d?.tiering.tierCount ?? null);
-  for (const w of WEIGHTS) add(decision('tiering', sub(t('common:quarter.weights'), t(`common:quarter.dim.${w}`))), (q) => q.d?.tiering.weights[w] ?? null);
-  add(decision('tiering', t('common:quarter.cutMode')), (q) =>
-    q.d ? t(q.d.tiering.cutoffs.mode === 'share' ? 'common:quarter.cutShare' : 'common:quarter.cutScore') : null);
-  for (const k of tiers) {
-    add(decision('tiering', sub(t('exports:col.cutoff'), tierName(k))), (q) => {
-      const c = q.d?.tiering.cutoffs;
-      return (c ? (c.mode === 'share' ? c.shares[k] : c.thresholds[k]) : undefined) ?? null;
-    });
+  // The quarter's decisions: one column per catalogue field (per tier, or per boundary between tiers).
+  for (const f of DECISION_FIELDS) {
+    const name = f.csv ? t(`exports:${f.csv}` as CsvKey) : t(`common:${f.label}` as CsvKey);
+    const read = (i: number) => (q: Quarter): CsvValue => {
+      if (!q.d) return null;
+      const v = valueAt(q.d, f, i);
+      if (f.kind === 'boolean') return yesNo(typeof v === 'boolean' ? v : undefined);
+      if (f.kind === 'mode') return typeof v === 'string' && v in f.valueLabels ? t(`common:${f.valueLabels[v as keyof typeof f.valueLabels]}` as CsvKey) : null;
+      return typeof v === 'number' ? v : null;
+    };
+    if (f.scope === 'firm') add(decision(f.lever, name), read(0));
+    else {
+      const slots = f.scope === 'tier' ? tiers : tiers.slice(0, -1);
+      for (const k of slots) add(decision(f.lever, sub(name, tierName(k))), read(k));
+    }
   }
-  add(decision('tiering', t('exports:col.oneVote')), (q) => q.d?.tiering.topIfRevenueAbove ?? null);
-  for (const [field, lever] of TIER_LEVERS) {
-    for (const k of tiers) add(decision(lever, sub(t(`common:quarter.field.${field}`), tierName(k))), (q) => q.d?.tiers[k]?.[field] ?? null);
-  }
-  for (const [field, lever] of PEOPLE) add(decision(lever, t(`common:quarter.field.${field}`)), (q) => q.d?.people[field] ?? null);
-  for (const m of MODULES) add(decision('systems', t(`common:quarter.module.${m}`)), (q) => q.d?.systems[m] ?? null);
-  add(decision('brand', t('common:quarter.field.brandSpend')), (q) => q.d?.brandSpend ?? null);
-  for (const k of tiers) add(decision('research', t('common:quarter.sampleOf', { tier: tierName(k) })), (q) => q.d?.research.surveySample[k] ?? null);
-  add(decision('research', t('common:quarter.employeeSurvey')), (q) => yesNo(q.d?.research.employeeSurvey));
-  add(decision('research', t('common:quarter.nps')), (q) => yesNo(q.d?.research.nps));
-  add(decision('recovery', t('common:quarter.field.budgetPerFailure')), (q) => q.d?.recovery.budgetPerFailure ?? null);
-  add(decision('recovery', t('common:quarter.field.empowerment')), (q) => q.d?.recovery.empowerment ?? null);
   add(t('exports:col.choices'), (q) => (q.d ? q.d.choices.map((c) => `${c.event}:${c.option}`).join('; ') : null));
 
   // The truth the model hides until the debrief.

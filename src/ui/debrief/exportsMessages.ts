@@ -23,7 +23,6 @@ const en = {
     /** A decision column: its lever (LEVER_NAMES) and what it sets. */
     decision: 'Decision ({{lever}}): {{name}}',
     clv: 'Customer lifetime value (CLV, mean)',
-    cutoff: 'Cut-off (share of customers or lowest score)',
     oneVote: 'One-vote rule: yearly revenue above',
     choices: 'Choice cards (card: option)',
     trueNps: 'True Net Promoter Score',
@@ -47,7 +46,6 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
     sub: '{{name}}：{{sub}}',
     decision: '决策（{{lever}}）：{{name}}',
     clv: '客户终身价值（平均）',
-    cutoff: '分级界限（客户比例或最低得分）',
     oneVote: '一票否决规则：年收入高于',
     choices: '选择卡（卡片：选项）',
     trueNps: '真实净推荐值',

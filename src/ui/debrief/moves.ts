@@ -10,6 +10,7 @@
  */
 import type { AttributedKpi, GroupId, QuarterAttribution } from '../../sim/attribution';
 import type { Decisions, ScenarioConfig } from '../../sim/config';
+import { DECISION_GROUPS, type DecisionGroup } from '../../sim/decisions/catalogue';
 import type { RoundSummary } from '../../worker/protocol';
 
 /** What the debrief reads: the game as the page holds it, and the attribution of each quarter. */
@@ -48,12 +49,10 @@ export interface Move {
   late: { round: number; parts: number[] }[];
 }
 
-const FIXED_ORDER: readonly string[] = ['tiering', 'service', 'relationship', 'price', 'acquisition', 'winBack', 'staffing', 'wages', 'training', 'systems', 'brand', 'research', 'recovery', 'choices'];
-
-/** The display order of groups: tiering, service by tier, then the fixed groups. */
+/** The display order of groups (the catalogue's): tiering, service by tier, then the others. */
 export function groupOrder(g: GroupId): number {
   if (g.startsWith('service:')) return 100 + Number(g.slice('service:'.length));
-  const i = FIXED_ORDER.indexOf(g);
+  const i = DECISION_GROUPS.indexOf(g as DecisionGroup);
   return i === 0 ? 0 : 200 + i;
 }
 

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { GroupId } from '../../sim/attribution';
 import type { ScenarioConfig } from '../../sim/config';
+import { DECISION_GROUPS, type DecisionGroup } from '../../sim/decisions/catalogue';
 import { pickText, type Lang } from '../../sim/text';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { tierOf } from './moves';
@@ -26,22 +27,7 @@ const unsigned = (x: number, body: string): string => (x < 0 && /[1-9]/.test(bod
 /** The name of decision group `g` (tier names from the scenario; with one tier in use, "all customers"). */
 export function groupLabel(t: TFunction<'lessons'>, group: GroupId, scenario: ScenarioConfig, lang: Lang, tierCount?: number): string {
   if (group.startsWith('service:')) return t('group.service', { tier: tierName(t, tierOf(group), scenario, lang, tierCount) });
-  switch (group) {
-    case 'tiering': return t('group.tiering');
-    case 'relationship': return t('group.relationship');
-    case 'price': return t('group.price');
-    case 'acquisition': return t('group.acquisition');
-    case 'winBack': return t('group.winBack');
-    case 'staffing': return t('group.staffing');
-    case 'wages': return t('group.wages');
-    case 'training': return t('group.training');
-    case 'systems': return t('group.systems');
-    case 'brand': return t('group.brand');
-    case 'research': return t('group.research');
-    case 'recovery': return t('group.recovery');
-    case 'choices': return t('group.choices');
-    default: return group;
-  }
+  return (DECISION_GROUPS as readonly string[]).includes(group) ? t(`group.${group as Exclude<DecisionGroup, 'service'>}`) : group;
 }
 
 /** A tier position's name; "all customers" when only one tier is in use. */

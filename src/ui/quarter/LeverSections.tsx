@@ -1,24 +1,74 @@
-/** The per-tier levers (a table: one column per tier in use) and the firm-wide levers. */
-import type { Lever, SystemsSpend, TierDecision } from '../../sim/config';
+/**
+ * The per-tier levers (a table: one column per tier in use) and the firm-wide levers, row by
+ * row from the decision catalogue: labels, units, ranges, steps and locks all come from it.
+ */
+import type { ReactNode } from 'react';
+import type { BooleanField, DecisionSection, NumberField } from '../../sim/decisions/catalogue';
 import { pickText } from '../../sim/text';
+import { setField } from '../../store/draftOps';
 import { fmtMoney, fmtNumber } from '../format';
-import { NumberField, Toggle, niceStep } from './fields';
+import { controlOf, fieldKey, fieldPath, sectionFields, sectionNumbers } from './controls';
+import { NumberField as NumberInput, Toggle } from './fields';
 import { useDecisions } from './useDecisions';
 
-type TierField = keyof TierDecision;
-const TIER_ROWS: { field: TierField; lever: Lever; kind: 'money' | 'hours' | 'index' }[] = [
-  { field: 'serviceHours', lever: 'service', kind: 'hours' },
-  { field: 'relationshipSpend', lever: 'relationship', kind: 'money' },
-  { field: 'priceIndex', lever: 'price', kind: 'index' },
-  { field: 'retentionBudget', lever: 'retention', kind: 'money' },
-  { field: 'acquisitionSpend', lever: 'acquisition', kind: 'money' },
-  { field: 'winBackSpend', lever: 'winBack', kind: 'money' },
-];
+/** Test ids the browser tests and benchmarks address (the others follow the field's key). */
+const TEST_IDS: Readonly<Record<string, string>> = { 'people.hires': 'hires', 'people.trainingSpend': 'training', 'research.employeeSurvey': 'employee-survey' };
+const testIdOf = (f: NumberField | BooleanField, i: number): string =>
+  TEST_IDS[f.id] ?? (f.id === 'research.surveySample.*' ? `survey-${i}` : f.scope === 'tier' ? `lever-${fieldKey(f)}-${i}` : `field-${f.id}`);
+
+/** A number field's input: value, limits and step from the catalogue, the engine's reasons at its path, its lever's lock. */
+function FieldInput({ f, i = 0, hideLabel, unit, label }: { f: NumberField; i?: number; hideLabel?: boolean; unit?: ReactNode; label?: string }) {
+  const { t, draft, edit, sc, game, errorsAt, lockNote, tierName } = useDecisions();
+  const path = fieldPath(f, i);
+  const raw = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], draft);
+  const value = typeof raw === 'number' ? raw : 0;
+  const c = controlOf(f, { limits: game.view.limits, budgetBase: sc.firm.budget.base }, value);
+  const text = label ?? (f.tierLabel && f.scope === 'tier' ? t(f.tierLabel as 'quarter.sampleOf', { tier: tierName(i) }) : t(f.label as 'quarter.tierCount'));
+  const lock = lockNote(f.lever);
+  return (
+    <NumberInput
+      label={text}
+      hideLabel={hideLabel}
+      ariaLabel={hideLabel ? `${text} · ${tierName(i)}` : undefined}
+      value={Math.round(value * c.scale * 1e6) / 1e6}
+      min={c.min}
+      max={c.max}
+      step={c.step}
+      unit={unit}
+      locked={hideLabel ? null : lock}
+      disabled={hideLabel && Boolean(lock)}
+      errors={errorsAt(path)}
+      testId={testIdOf(f, i)}
+      onChange={(v) => edit((d) => setField(d, f, i, v / c.scale))}
+    />
+  );
+}
+
+/** The unit shown after a field's input. */
+function useUnit() {
+  const { t, currency } = useDecisions();
+  return (f: NumberField): ReactNode => {
+    switch (f.unit) {
+      case 'money':
+      case 'moneyPerCustomer':
+      case 'revenue':
+        return currency;
+      case 'hours':
+        return t('quarter.hoursUnit');
+      case 'share':
+        return '%';
+      case 'index':
+        return f.lever === 'wages' ? t('quarter.wageUnit') : null;
+      default:
+        return null;
+    }
+  };
+}
 
 export function TierLeversSection() {
-  const { t, draft, edit, sc, errorsAt, lockNote, tierName, currency } = useDecisions();
+  const { t, draft, lockNote, tierName } = useDecisions();
+  const unitOf = useUnit();
   const k = draft.tiers.length;
-  const moneyStep = niceStep(sc.firm.budget.base / 10);
   return (
     <fieldset className="section">
       <legend>{t('quarter.tierLevers')}</legend>
@@ -35,30 +85,19 @@ export function TierLeversSection() {
             </tr>
           </thead>
           <tbody>
-            {TIER_ROWS.map((row) => {
-              const lock = lockNote(row.lever);
+            {sectionNumbers('tierLevers').map((f) => {
+              const lock = lockNote(f.lever);
+              const unit = unitOf(f);
               return (
-                <tr key={row.field}>
+                <tr key={f.id}>
                   <th scope="row">
-                    {t(`quarter.field.${row.field}`)}
-                    <span className="muted small"> {row.kind === 'money' ? currency : row.kind === 'hours' ? t('quarter.hoursUnit') : ''}</span>
+                    {t(f.label as 'quarter.tierCount')}
+                    {unit && <span className="muted small"> {unit}</span>}
                     {lock && <span className="lock-note">{lock}</span>}
                   </th>
-                  {draft.tiers.map((x, i) => (
+                  {draft.tiers.map((_, i) => (
                     <td key={i}>
-                      <NumberField
-                        label={t(`quarter.field.${row.field}`)}
-                        hideLabel
-                        ariaLabel={`${t(`quarter.field.${row.field}`)} · ${tierName(i)}`}
-                        value={x[row.field]}
-                        min={row.kind === 'index' ? 0.5 : 0}
-                        max={row.kind === 'index' ? 1.5 : undefined}
-                        step={row.kind === 'index' ? 0.01 : row.kind === 'hours' ? 0.5 : row.field === 'relationshipSpend' ? niceStep(x.relationshipSpend || 100) : moneyStep}
-                        disabled={Boolean(lock)}
-                        errors={errorsAt(`tiers.${i}.${row.field}`)}
-                        testId={`lever-${row.field}-${i}`}
-                        onChange={(v) => edit((d) => void (d.tiers[i]![row.field] = v))}
-                      />
+                      <FieldInput f={f} i={i} hideLabel />
                     </td>
                   ))}
                 </tr>
@@ -72,120 +111,85 @@ export function TierLeversSection() {
   );
 }
 
+/** The firm-wide number fields of a section, each with its unit (or `units[id]` instead). */
+function SectionFields({ section, units = {} }: { section: DecisionSection; units?: Record<string, ReactNode> }) {
+  const unitOf = useUnit();
+  return (
+    <div className="field-grid">
+      {sectionNumbers(section)
+        .filter((f) => f.scope === 'firm')
+        .map((f) => (
+          <FieldInput key={f.id} f={f} unit={units[f.id] ?? unitOf(f)} />
+        ))}
+    </div>
+  );
+}
+
 export function PeopleSection() {
-  const { t, lang, draft, edit, sc, errorsAt, lockNote, game, currency } = useDecisions();
-  const p = draft.people;
+  const { t, lang, sc, game, currency } = useDecisions();
   return (
     <fieldset className="section">
       <legend>{t('quarter.people')}</legend>
       <p className="muted">{t('quarter.peopleNow', { n: fmtNumber(game.view.headcount, lang), wage: fmtMoney(sc.firm.wage, currency, lang) })}</p>
-      <div className="field-grid">
-        <NumberField label={t('quarter.field.hires')} value={p.hires} min={0} step={1} locked={lockNote('people')} errors={errorsAt('people.hires')} testId="hires" onChange={(v) => edit((d) => void (d.people.hires = Math.round(v)))} />
-        <NumberField label={t('quarter.field.layoffs')} value={p.layoffs} min={0} step={1} locked={lockNote('people')} errors={errorsAt('people.layoffs')} onChange={(v) => edit((d) => void (d.people.layoffs = Math.round(v)))} />
-        <NumberField label={t('quarter.field.wageIndex')} value={p.wageIndex} min={0.5} max={2} step={0.01} unit={t('quarter.wageUnit')} locked={lockNote('wages')} errors={errorsAt('people.wageIndex')} onChange={(v) => edit((d) => void (d.people.wageIndex = v))} />
-        <NumberField label={t('quarter.field.trainingSpend')} value={p.trainingSpend} min={0} step={niceStep(sc.firm.budget.base / 10)} unit={currency} locked={lockNote('training')} errors={errorsAt('people.trainingSpend')} testId="training" onChange={(v) => edit((d) => void (d.people.trainingSpend = v))} />
-      </div>
+      <SectionFields section="people" />
     </fieldset>
   );
 }
 
-const MODULES: (keyof SystemsSpend)[] = ['salesAutomation', 'marketingAutomation', 'serviceDesk', 'dataPlatform'];
-
 export function SystemsSection() {
-  const { t, lang, draft, edit, sc, errorsAt, lockNote, game, currency } = useDecisions();
+  const { t, lang, game, currency, lockNote } = useDecisions();
   const lock = lockNote('systems');
+  const stocks = game.view.stocks.systems as unknown as Record<string, number>;
+  const units = Object.fromEntries(
+    sectionNumbers('systems').map((f) => [f.id, <span key={f.id} className="muted small">{t('quarter.stock', { v: fmtMoney(stocks[fieldKey(f)] ?? 0, currency, lang) })}</span>]),
+  );
   return (
     <fieldset className="section">
       <legend>{t('quarter.systems')}</legend>
       {lock && <p className="lock-note">{lock}</p>}
       <p className="muted">{t('quarter.systemsHelp', { dq: fmtNumber(game.view.dataQuality * 100, lang, { digits: 0 }) })}</p>
-      <div className="field-grid">
-        {MODULES.map((m) => (
-          <NumberField
-            key={m}
-            label={t(`quarter.module.${m}`)}
-            value={draft.systems[m]}
-            min={0}
-            step={niceStep(sc.firm.budget.base / 10)}
-            unit={<span className="muted small">{t('quarter.stock', { v: fmtMoney(game.view.stocks.systems[m], currency, lang) })}</span>}
-            disabled={Boolean(lock)}
-            errors={errorsAt(`systems.${m}`)}
-            onChange={(v) => edit((d) => void (d.systems[m] = v))}
-          />
-        ))}
-      </div>
+      <SectionFields section="systems" units={units} />
     </fieldset>
   );
 }
 
 export function ResearchSection() {
-  const { t, draft, edit, errorsAt, lockNote, tierName } = useDecisions();
+  const { t, draft, edit, lockNote } = useDecisions();
   const lock = lockNote('research');
-  const r = draft.research;
+  const fields = sectionFields('research');
   return (
     <fieldset className="section">
       <legend>{t('quarter.research')}</legend>
       {lock && <p className="lock-note">{lock}</p>}
       <p className="muted">{t('quarter.researchHelp')}</p>
       <div className="field-grid">
-        {r.surveySample.map((n, i) => (
-          <NumberField
-            key={i}
-            label={t('quarter.sampleOf', { tier: tierName(i) })}
-            value={n}
-            min={0}
-            step={10}
-            disabled={Boolean(lock)}
-            errors={errorsAt(`research.surveySample.${i}`)}
-            testId={`survey-${i}`}
-            onChange={(v) => edit((d) => void (d.research.surveySample[i] = Math.max(0, Math.round(v))))}
-          />
-        ))}
+        {fields.flatMap((f) =>
+          f.kind === 'number' && f.scope === 'tier' ? draft.research.surveySample.map((_, i) => <FieldInput key={`${f.id}-${i}`} f={f} i={i} />) : [],
+        )}
       </div>
-      <Toggle label={t('quarter.nps')} checked={r.nps} disabled={Boolean(lock)} onChange={(v) => edit((d) => void (d.research.nps = v))} />
-      <Toggle label={t('quarter.employeeSurvey')} checked={r.employeeSurvey} disabled={Boolean(lock)} testId="employee-survey" onChange={(v) => edit((d) => void (d.research.employeeSurvey = v))} />
+      {fields.map((f) =>
+        f.kind === 'boolean' ? (
+          <Toggle
+            key={f.id}
+            label={t(f.label as 'quarter.nps')}
+            checked={Boolean(draft.research[fieldKey(f) as 'nps'])}
+            disabled={Boolean(lock)}
+            testId={TEST_IDS[f.id]}
+            onChange={(v) => edit((d) => setField(d, f, 0, v))}
+          />
+        ) : null,
+      )}
     </fieldset>
   );
 }
 
 export function BrandRecoverySection() {
-  const { t, lang, draft, edit, sc, errorsAt, lockNote, game, currency } = useDecisions();
+  const { t, lang, game, currency } = useDecisions();
+  const units = { brandSpend: <span className="muted small">{t('quarter.stock', { v: fmtMoney(game.view.stocks.brand, currency, lang) })}</span> };
   return (
     <fieldset className="section">
       <legend>{t('quarter.brandRecovery')}</legend>
-      <div className="field-grid">
-        <NumberField
-          label={t('quarter.field.brandSpend')}
-          value={draft.brandSpend}
-          min={0}
-          step={niceStep(sc.firm.budget.base / 10)}
-          unit={<span className="muted small">{t('quarter.stock', { v: fmtMoney(game.view.stocks.brand, currency, lang) })}</span>}
-          locked={lockNote('brand')}
-          errors={errorsAt('brandSpend')}
-          onChange={(v) => edit((d) => void (d.brandSpend = v))}
-        />
-        <NumberField
-          label={t('quarter.field.budgetPerFailure')}
-          value={draft.recovery.budgetPerFailure}
-          min={0}
-          step={niceStep(draft.recovery.budgetPerFailure || 1000)}
-          unit={currency}
-          locked={lockNote('recovery')}
-          errors={errorsAt('recovery.budgetPerFailure')}
-          onChange={(v) => edit((d) => void (d.recovery.budgetPerFailure = v))}
-        />
-        <NumberField
-          label={t('quarter.field.empowerment')}
-          value={Math.round(draft.recovery.empowerment * 100)}
-          min={0}
-          max={100}
-          step={5}
-          unit="%"
-          locked={lockNote('recovery')}
-          errors={errorsAt('recovery.empowerment')}
-          onChange={(v) => edit((d) => void (d.recovery.empowerment = Math.max(0, Math.min(1, v / 100))))}
-        />
-      </div>
+      <SectionFields section="brandRecovery" units={units} />
     </fieldset>
   );
 }

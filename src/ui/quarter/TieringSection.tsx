@@ -1,11 +1,18 @@
 /** The tiering rule (C19, C24): how many tiers, the score's weights, the cut-offs and the one-vote rule, with the preview of each tier's size. */
-import type { TieringWeights } from '../../sim/config';
-import { evenShares, setShare, setTierCount } from '../../store/draftOps';
+import { decisionField, type NumberField as NumberFieldSpec } from '../../sim/decisions/catalogue';
+import { evenShares, setField, setShare, setTierCount } from '../../store/draftOps';
 import { fmtNumber } from '../format';
-import { NumberField, Toggle, niceStep } from './fields';
+import { controlOf, fieldKey, niceStep, sectionNumbers } from './controls';
+import { NumberField, Toggle } from './fields';
 import { useDecisions } from './useDecisions';
 
-const DIMS: (keyof TieringWeights)[] = ['revenue', 'margin', 'influence', 'potential', 'tenure'];
+const numberField = (id: string): NumberFieldSpec => decisionField(id) as NumberFieldSpec;
+/** The weights of the tiering score (the catalogue's `tiering.weights.*`). */
+const WEIGHTS = sectionNumbers('tiering').filter((f) => f.path[1] === 'weights');
+const TIER_COUNT = numberField('tiering.tierCount');
+const SHARE = numberField('tiering.cutoffs.shares.*');
+const THRESHOLD = numberField('tiering.cutoffs.thresholds.*');
+const ONE_VOTE = numberField('tiering.topIfRevenueAbove');
 
 /** Falling score thresholds for `k` tiers: 2, 1, 0.5, ... times the firm's mean score. */
 function defaultThresholds(k: number): number[] {
@@ -13,8 +20,10 @@ function defaultThresholds(k: number): number[] {
 }
 
 export function TieringSection() {
-  const { t, lang, draft, edit, preview, sc, errorsAt, lockNote, tierName } = useDecisions();
+  const { t, lang, draft, edit, preview, sc, game, errorsAt, lockNote, tierName } = useDecisions();
   const lock = lockNote('tiering');
+  const ctx = { limits: game.view.limits, budgetBase: sc.firm.budget.base };
+  const maxTiers = controlOf(TIER_COUNT, ctx).max;
   const rule = draft.tiering;
   const k = rule.tierCount;
   const counts = preview?.use.tierCounts ?? [];
@@ -28,7 +37,7 @@ export function TieringSection() {
       <div className="field">
         <label htmlFor="tier-count">{t('quarter.tierCount')}</label>
         <select id="tier-count" value={k} disabled={Boolean(lock)} data-testid="tier-count" onChange={(e) => edit((d) => setTierCount(d, Number(e.target.value)))}>
-          {sc.tiers.map((_, i) => (
+          {Array.from({ length: maxTiers }, (_, i) => (
             <option key={i} value={i + 1}>
               {i === 0 ? t('quarter.oneTier') : t('quarter.nTiers', { n: i + 1 })}
             </option>
@@ -39,19 +48,23 @@ export function TieringSection() {
         <>
           <h3>{t('quarter.weights')}</h3>
           <div className="field-grid">
-            {DIMS.map((dim) => (
-              <NumberField
-                key={dim}
-                label={t(`quarter.dim.${dim}`)}
-                value={rule.weights[dim]}
-                min={0}
-                max={100}
-                step={1}
-                disabled={Boolean(lock)}
-                errors={errorsAt(`tiering.weights.${dim}`)}
-                onChange={(v) => edit((d) => void (d.tiering.weights[dim] = v))}
-              />
-            ))}
+            {WEIGHTS.map((f) => {
+              const c = controlOf(f, ctx);
+              const dim = fieldKey(f) as keyof typeof rule.weights;
+              return (
+                <NumberField
+                  key={f.id}
+                  label={t(f.label as 'quarter.tierCount')}
+                  value={rule.weights[dim]}
+                  min={c.min}
+                  max={c.max}
+                  step={c.step}
+                  disabled={Boolean(lock)}
+                  errors={errorsAt(f.id)}
+                  onChange={(v) => edit((d) => setField(d, f, 0, v))}
+                />
+              );
+            })}
           </div>
           {errorsAt('tiering.weights').map((e) => (
             <p key={e} className="field-error">⚠ {e}</p>
@@ -79,11 +92,12 @@ export function TieringSection() {
                   key={i}
                   label={t('quarter.threshold', { upper: tierName(i), lower: tierName(i + 1) })}
                   value={x}
-                  min={0}
-                  step={0.05}
+                  min={controlOf(THRESHOLD, ctx).min}
+                  max={controlOf(THRESHOLD, ctx).max}
+                  step={controlOf(THRESHOLD, ctx).step}
                   disabled={Boolean(lock)}
                   errors={errorsAt(`tiering.cutoffs.thresholds.${i}`)}
-                  onChange={(v) => edit((d) => void (d.tiering.cutoffs.mode === 'score' && (d.tiering.cutoffs.thresholds[i] = v)))}
+                  onChange={(v) => edit((d) => void (d.tiering.cutoffs.mode === 'score' && setField(d, THRESHOLD, i, v)))}
                 />
               ))}
             </div>
@@ -110,13 +124,13 @@ export function TieringSection() {
                     hideLabel
                     ariaLabel={t('quarter.shareOf', { tier: tierName(i) })}
                     value={Math.round((rule.cutoffs.shares[i] ?? 0) * 1000) / 10}
-                    min={0}
-                    max={100}
-                    step={0.5}
+                    min={controlOf(SHARE, ctx).min}
+                    max={controlOf(SHARE, ctx).max}
+                    step={controlOf(SHARE, ctx).step}
                     unit="%"
                     disabled={Boolean(lock)}
                     errors={errorsAt(`tiering.cutoffs.shares.${i}`)}
-                    onChange={(v) => edit((d) => setShare(d, i, v / 100))}
+                    onChange={(v) => edit((d) => setShare(d, i, v / controlOf(SHARE, ctx).scale))}
                   />
                 </td>
               )}
@@ -148,12 +162,13 @@ export function TieringSection() {
             <NumberField
               label={t('quarter.oneVoteAbove')}
               value={rule.topIfRevenueAbove ?? 0}
-              min={0}
-              step={niceStep(rule.topIfRevenueAbove ?? 1000)}
+              min={controlOf(ONE_VOTE, ctx, rule.topIfRevenueAbove).min}
+              max={controlOf(ONE_VOTE, ctx, rule.topIfRevenueAbove).max}
+              step={controlOf(ONE_VOTE, ctx, rule.topIfRevenueAbove).step}
               unit={sc.currency}
               disabled={Boolean(lock)}
               errors={errorsAt('tiering.topIfRevenueAbove')}
-              onChange={(v) => edit((d) => void (d.tiering.topIfRevenueAbove = v))}
+              onChange={(v) => edit((d) => setField(d, ONE_VOTE, 0, v))}
             />
           )}
         </>

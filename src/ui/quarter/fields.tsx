@@ -27,15 +27,6 @@ export interface FieldProps {
   disabled?: boolean;
 }
 
-/** A step that moves money by about 1% of `scale`, rounded to a 1-2-5 step. */
-export function niceStep(scale: number): number {
-  if (!(scale > 0)) return 1;
-  const raw = scale / 100;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  return (m < 2 ? 1 : m < 5 ? 2 : 5) * p;
-}
-
 export function NumberField({ label, ariaLabel, value, onChange, min, max, step = 1, unit, locked, errors = [], testId, hideLabel, disabled }: FieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
