@@ -20,7 +20,7 @@ import type { Decisions, ScenarioConfig } from './config';
 import { cloneState } from './clone';
 import { BYTES_PER_CUSTOMER, copyCustomers } from './customers';
 import { DECISION_FIELDS, DECISION_GROUPS, fieldsOfGroup, type DecisionField, type DecisionGroup } from './decisions/catalogue';
-import { cloneDecisions, getAt, groupPaths as catalogueGroupPaths, setAt } from './decisions/plans';
+import { cloneDecisions, getAt, groupPaths as catalogueGroupPaths, listsFit, setAt } from './decisions/plans';
 import { canonicalJson } from './hash';
 import type { RoundReport } from './report';
 import type { SimState } from './state';
@@ -126,8 +126,7 @@ export function holdGroup(d: Decisions, atQ: Decisions, before: Decisions, g: Gr
     if (now === undefined || canonicalJson(now) !== canonicalJson(getAt(atQ, p))) continue;
     setAt(x, p, getAt(before, p));
   }
-  const k = x.tiering.tierCount;
-  return x.tiers.length === k && x.research.surveySample.length === k ? x : null;
+  return listsFit(x) ? x : null;
 }
 
 /** The groups whose decisions differ from `prev` (only these can have a part other than 0). */

@@ -4,8 +4,8 @@
  * producers); whether a draft is allowed is the engine's call (`preview`), never ours.
  */
 import type { Decisions, ScenarioEvent } from '../sim/config';
-import type { DecisionField } from '../sim/decisions/catalogue';
-import { blankTier, clonePlain, setAt } from '../sim/decisions/plans';
+import { NUMBER_FIELDS, type DecisionField } from '../sim/decisions/catalogue';
+import { TIER_LISTS, blankTier, clonePlain, getAt, setAt } from '../sim/decisions/plans';
 
 /** Even shares for `k` tiers that sum to exactly 1 (the last takes the rounding). */
 export function evenShares(k: number): number[] {
@@ -15,20 +15,24 @@ export function evenShares(k: number): number[] {
   return shares;
 }
 
-/** Resizes the draft to `k` tiers: new tiers copy the lowest tier's levers; shares restart even. */
+/**
+ * Resizes the draft to `k` tiers: every per-tier list of the catalogue (the tiers' levers, the
+ * survey samples) keeps its first `k` items, and new tiers copy the lowest tier's values (a
+ * blank tier if there is none); shares restart even, thresholds halve downwards.
+ */
 export function setTierCount(d: Decisions, k: number): void {
-  const old = d.tiers.length;
+  const old = d.tiering.tierCount;
   if (k === old || k < 1) return;
   d.tiering.tierCount = k;
-  if (k < old) {
-    d.tiers.splice(k);
-    d.research.surveySample.splice(k);
-  } else {
-    const last = d.tiers[old - 1] ?? blankTier();
-    for (let t = old; t < k; t++) {
-      d.tiers.push({ ...last });
-      d.research.surveySample.push(d.research.surveySample[old - 1] ?? 0);
-    }
+  for (const l of TIER_LISTS) {
+    if (l.path[0] === 'tiering') continue;
+    const list = getAt(d, l.path) as unknown[] | undefined;
+    if (!Array.isArray(list)) continue;
+    const n = l.scope === 'tier' ? k : k - 1;
+    if (list.length > n) list.splice(n);
+    const item = NUMBER_FIELDS.find((f) => f.path.length === l.path.length + 1 && f.path.join('.').startsWith(`${l.path.join('.')}.`));
+    const last = list[list.length - 1] ?? (l.path[0] === 'tiers' ? blankTier() : item?.default ?? 0);
+    while (list.length < n) list.push(clonePlain(last));
   }
   if (d.tiering.cutoffs.mode === 'share') d.tiering.cutoffs.shares = evenShares(k);
   else {

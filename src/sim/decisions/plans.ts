@@ -82,6 +82,26 @@ export function groupPaths(g: DecisionGroup, d: Decisions, tier?: number): Concr
   return out;
 }
 
+/** A list of a plan with one item per tier in use (or per boundary between tiers). */
+export interface TierList {
+  path: readonly string[];
+  scope: 'tier' | 'boundary';
+}
+
+/** Every per-tier list of a plan (`tiers`, `research.surveySample`, the cut-offs' shares and thresholds). */
+export const TIER_LISTS: readonly TierList[] = DECISION_FIELDS.filter((f) => f.scope !== 'firm')
+  .map((f) => ({ path: f.path.slice(0, f.path.indexOf('*')), scope: f.scope === 'boundary' ? 'boundary' : 'tier' }) as TierList)
+  .filter((l, i, all) => all.findIndex((m) => m.path.join('.') === l.path.join('.')) === i);
+
+/** Whether every per-tier list of `d` that is there has one item per tier in use (or per boundary). */
+export function listsFit(d: Decisions): boolean {
+  const k = d.tiering.tierCount;
+  return TIER_LISTS.every((l) => {
+    const list = getAt(d, l.path);
+    return list === undefined || (Array.isArray(list) && list.length === (l.scope === 'tier' ? k : k - 1));
+  });
+}
+
 /** The levers of one tier in a blank plan (the catalogue's defaults: no spend, list price). */
 export function blankTier(): TierDecision {
   const t: Record<string, number> = {};
