@@ -1,6 +1,6 @@
 import type { Decisions, ScenarioConfig } from './config';
 import type { ModelParams } from './params';
-import type { CustomerEvents, Finance, FiredEvent } from './report';
+import { emptyValue, type CustomerEvents, type CustomerKpis, type EmployeeKpis, type Finance, type FiredEvent, type SurveyResult, type ValueBreakdown } from './report';
 import { streamKey, type Purpose } from './rng';
 import type { SimState } from './state';
 import type { LocalText } from './text';
@@ -28,7 +28,10 @@ export interface TierRound {
   recovered: Int32Array;
 }
 
-/** Everything one round's systems share. Created by `step`, never kept in the state. */
+/**
+ * Everything one round's passes share. Created by `step`, never kept in the state. Each pass
+ * declares the fields it reads and writes (`passes.ts`) and sees only those.
+ */
 export interface RoundContext {
   scenario: ScenarioConfig;
   P: ModelParams;
@@ -96,7 +99,27 @@ export interface RoundContext {
   events: CustomerEvents;
   fired: FiredEvent[];
   news: LocalText[];
+  /** Each active customer's tier under the decisions' rule, from the start of the quarter (NO_TIER for lapsed). */
+  assigned: Uint8Array;
+  /** Per tier: the sums of the customer delivered value's parts (C7) over its customers. */
+  values: ValueBreakdown[];
+  /** The customers who refer a newcomer this round, in slot order. */
+  referrers: number[];
+  /** The round's measurement: satisfaction surveys per tier, the employee survey if bought. */
+  survey: SurveyResult[];
+  employeeSurvey: { mean: number; marginOfError: number } | null;
+  /** The round's KPIs per tier and for the firm (MODEL.md section 5). */
+  tierKpis: CustomerKpis[];
+  firmKpis: CustomerKpis | null;
+  employeeKpis: EmployeeKpis | null;
+  /** Whether this is the game's last round (the last quarter, or the firm went bankrupt). */
+  last: boolean;
+  /** The round's contribution to the score. */
+  roundScore: number;
 }
+
+/** A field of the round's context. */
+export type ContextKey = keyof RoundContext;
 
 const PURPOSES: readonly Purpose[] = [
   'population', 'drift', 'failure', 'recovery', 'churn', 'referral', 'acquisition', 'winback', 'survey', 'event',
@@ -132,8 +155,11 @@ export function emptyFinance(cash: number): Finance {
   };
 }
 
-/** The context for playing round `state.round + 1` of `state` (already a private copy). */
-export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimState, d: Decisions): RoundContext {
+/**
+ * The context for playing round `state.round + 1` of `state` (already a private copy) with
+ * the tiers `assigned` by the decisions' rule (all NO_TIER when not given: for tests of one pass).
+ */
+export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimState, d: Decisions, assigned?: Uint8Array): RoundContext {
   const r = s.round + 1;
   const key = {} as Record<Purpose, number>;
   for (const p of PURPOSES) key[p] = p === 'population' ? streamKey(s.seed, 0, p) : streamKey(s.seed, r, p);
@@ -169,11 +195,21 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     events: { count: 0, kind: new Uint8Array(256), customer: new Int32Array(256), other: new Int32Array(256) },
     fired: [],
     news: [],
+    assigned: assigned ?? new Uint8Array(s.customers.count).fill(255),
+    values: Array.from({ length: tierCount }, () => emptyValue()),
+    referrers: [],
+    survey: [],
+    employeeSurvey: null,
+    tierKpis: [],
+    firmKpis: null,
+    employeeKpis: null,
+    last: false,
+    roundScore: 0,
   };
 }
 
 /** Appends a notable customer event to the round's log. */
-export function logEvent(ctx: RoundContext, kind: number, customer: number, other: number): void {
+export function logEvent(ctx: Pick<RoundContext, 'events'>, kind: number, customer: number, other: number): void {
   let e = ctx.events;
   if (e.count === e.kind.length) {
     const n = e.kind.length * 2;

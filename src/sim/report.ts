@@ -45,6 +45,11 @@ export interface ValueBreakdown {
   expectation: number;
 }
 
+/** A zeroed value breakdown. */
+export function emptyValue(): ValueBreakdown {
+  return { product: 0, service: 0, personnel: 0, image: 0, relationship: 0, monetaryCost: 0, timeCost: 0, delivered: 0, expectation: 0 };
+}
+
 /** Employee KPIs. */
 export interface EmployeeKpis {
   headcount: number;

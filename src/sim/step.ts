@@ -1,28 +1,14 @@
 import type { Decisions, ScenarioConfig } from './config';
 import { cloneState } from './clone';
 import { makeContext } from './context';
-import { hashState } from './hash';
-import { aggregateKpis } from './kpis';
-import { resolveParams } from './params';
-import type { EmployeeKpis, RoundReport, ValueBreakdown } from './report';
-import type { SimState } from './state';
-import { runAcquisition } from './systems/acquisition';
-import { runCapability } from './systems/capability';
-import { runChurn } from './systems/churn';
-import { runEmployees } from './systems/employees';
-import { runEvents } from './systems/events';
-import { runFinance } from './systems/finance';
-import { runLifecycle } from './systems/lifecycle';
-import { runPurchases } from './systems/purchases';
-import { birthReferrals } from './systems/referrals';
-import { emptyValue, runSatisfaction } from './systems/satisfaction';
-import { runScoring } from './systems/scoring';
-import { runService } from './systems/service';
-import { runEmployeeSurvey, runSurveys } from './systems/surveys';
-import { assignTiers, dataQualityOf, runTiering } from './systems/tiering';
-import { runWinBack } from './systems/winBack';
-import { validateDecisions, type DecisionProblem } from './validate';
 import { clonePlain } from './decisions/plans';
+import { hashState } from './hash';
+import { resolveParams } from './params';
+import { PASSES } from './passes';
+import type { RoundReport } from './report';
+import type { SimState } from './state';
+import { assignTiers, dataQualityOf } from './systems/tiering';
+import { validateDecisions, type DecisionProblem } from './validate';
 
 /** The outcome of one round: the new state and its report, or the reasons it was refused. */
 export type StepResult =
@@ -80,71 +66,23 @@ export function stepCounterfactual(scenario: ScenarioConfig, state: SimState, de
   return playRound(scenario, state, decisions, assigned, undefined, false);
 }
 
-/** Plays the round on `s`, which the caller owns; `assigned` holds the tiers from validation. */
+/** Plays the round on `s`, which the caller owns; `assigned` holds the tiers from validation. Each pass in turn (`passes.ts`). */
 function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array, mark?: SystemMark, withHash = true): { state: SimState; report: RoundReport } {
   const P = resolveParams(scenario.model);
-  const d = clonePlain(decisions);
-  const ctx = makeContext(scenario, P, s, d);
+  const ctx = makeContext(scenario, P, s, clonePlain(decisions), assigned);
   mark?.('context');
-  runCapability(ctx);
-  runTiering(ctx, assigned);
-  mark?.('tiering');
-  runEvents(ctx);
-  runEmployees(ctx);
-  mark?.('events, employees');
-  runService(ctx);
-  mark?.('service');
-  const values: ValueBreakdown[] = [];
-  for (let t = 0; t < ctx.tierCount; t++) values.push(emptyValue());
-  runSatisfaction(ctx, values);
-  mark?.('satisfaction, loyalty');
-  runChurn(ctx);
-  mark?.('churn');
-  const referrers: number[] = [];
-  runPurchases(ctx, referrers);
-  mark?.('purchases');
-  birthReferrals(ctx, referrers);
-  runAcquisition(ctx);
-  runWinBack(ctx);
-  mark?.('referrals, acquisition, win-back');
-  runLifecycle(ctx);
-  mark?.('lifecycle');
-  runFinance(ctx);
-  const survey = runSurveys(ctx);
-  const employeeSurvey = runEmployeeSurvey(ctx);
-  mark?.('finance, surveys');
-  const { firm, tiers } = aggregateKpis(ctx, values);
-  mark?.('valuation, KPIs');
+  for (const pass of PASSES) {
+    pass.run(ctx);
+    mark?.(pass.name);
+  }
   const f = s.firm;
-  let acquired = 0;
-  for (let t = 0; t < ctx.tierCount; t++) acquired += ctx.tiers.acquired[t]! + ctx.tiers.referred[t]!;
-  f.lastAcquired = acquired;
-  f.lastFailures = firm.failures;
-  const employees: EmployeeKpis = {
-    headcount: f.headcount,
-    hires: ctx.hires,
-    leavers: ctx.leavers,
-    layoffs: ctx.layoffs,
-    turnover: ctx.turnover,
-    satisfaction: f.employeeSatisfaction,
-    workload: ctx.workload,
-    skill: ctx.skill,
-    productivity: ctx.productivity,
-    serviceStandard: f.serviceStandard,
-    internalServiceQuality: ctx.isq,
-  };
-  s.round = ctx.r;
-  s.lastDecisions = d;
-  const last = s.round >= scenario.rounds || s.status === 'bankrupt';
-  const roundScore = runScoring(scenario, s, ctx.r, last, firm, tiers, employees, ctx.fin);
-  s.score += roundScore;
-  if (s.status === 'running' && s.round >= scenario.rounds) s.status = 'finished';
+  const firm = ctx.firmKpis!;
   const report: RoundReport = {
     round: ctx.r,
     firm,
-    tiers,
+    tiers: ctx.tierKpis,
     migrations: ctx.migrations,
-    employees,
+    employees: ctx.employeeKpis!,
     chain: {
       internalServiceQuality: ctx.isq,
       employeeSatisfaction: f.employeeSatisfaction,
@@ -157,12 +95,12 @@ function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, 
       profit: ctx.fin.operatingProfit,
     },
     finance: ctx.fin,
-    survey,
-    employeeSurvey,
+    survey: ctx.survey,
+    employeeSurvey: ctx.employeeSurvey,
     events: ctx.events,
     fired: ctx.fired,
     news: ctx.news,
-    roundScore,
+    roundScore: ctx.roundScore,
     score: s.score,
     status: s.status,
     hash: withHash ? hashState(s) : '',

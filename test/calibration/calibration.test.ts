@@ -9,8 +9,8 @@ import {
 import { cloneState } from '../../src/sim/clone';
 import { makeContext } from '../../src/sim/context';
 import { resolveParams } from '../../src/sim/params';
-import { runReferrals } from '../../src/sim/systems/referrals';
-import { likertAnswer } from '../../src/sim/systems/surveys';
+import { referralsPass } from '../../src/sim/systems/referrals';
+import { likertAnswer } from '../../src/sim/model/answers';
 import { gauss4, streamKey } from '../../src/sim/rng';
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, mean, playWith, seeds, withOverrides } from '../helpers';
@@ -180,7 +180,7 @@ describe('MODEL.md section 7: calibration', () => {
     c.satisfaction[1] = 20;
     c.influence[1] = c.influence[0]!;
     const ctx = makeContext(sc, resolveParams(sc.model), s, sc.initialDecisions);
-    runReferrals(ctx);
+    referralsPass.run(ctx);
     expect(ctx.detractorMass / ctx.promoterMass).toBeCloseTo(2, 6);
   });
 

@@ -5,11 +5,11 @@ import {
   type Decisions, type ScenarioConfig, type SimState,
 } from '../../src/sim/index';
 import { cloneState } from '../../src/sim/clone';
-import { loyaltyCurve } from '../../src/sim/systems/loyalty';
+import { loyaltyCurve } from '../../src/sim/model/loyalty';
 import { shareTarget } from '../../src/sim/systems/purchases';
-import { clvOf } from '../../src/sim/systems/valuation';
-import { likertAnswer } from '../../src/sim/systems/surveys';
-import { problemHazard } from '../../src/sim/systems/churn';
+import { clvOf } from '../../src/sim/model/valuation';
+import { likertAnswer } from '../../src/sim/model/answers';
+import { problemHazard } from '../../src/sim/model/risk';
 import { resolveParams } from '../../src/sim/params';
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, mean, seeds, withOverrides } from '../helpers';

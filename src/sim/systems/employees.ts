@@ -1,8 +1,9 @@
 import type { ScenarioConfig, Decisions } from '../config';
-import type { RoundContext } from '../context';
+
 import { clamp, clamp01, pow, sat } from '../math';
 import type { ModelParams } from '../params';
 import type { Firm } from '../state';
+import { definePass } from '../pass';
 
 /** Staff skill 0..1 from experience and training. */
 export function skillOf(P: ModelParams, experience: number, trainingEff: number): number {
@@ -37,56 +38,63 @@ export function contractedHours(scenario: ScenarioConfig, firm: Firm, d: Decisio
  * productivity; workload; Oliva & Sterman's eroding service standard (K6); internal service
  * quality; employee satisfaction moving toward its target through two lag stages.
  */
-export function runEmployees(ctx: RoundContext): void {
-  const { P, d, s, scenario } = ctx;
-  const E = P.employees;
-  const f = s.firm;
-  const h0 = f.headcount;
-  const wageIndex = d.people.wageIndex * ctx.wageFactor;
-  const layoffs = Math.min(d.people.layoffs, h0);
-  const afterLayoff = h0 - layoffs;
-  const unhappy = 1 - f.employeeSatisfaction / 100;
-  const rate = E.turnoverMin + (E.turnoverMax - E.turnoverMin) * unhappy * unhappy * unhappy;
-  const leavers = Math.round(afterLayoff * rate);
-  const stayers = afterLayoff - leavers;
-  const hires = d.people.hires;
-  const h1 = stayers + hires;
-  f.experience = h1 > 0 ? (stayers * (f.experience + 1)) / h1 : 0;
-  f.headcount = h1;
-  ctx.hires = hires;
-  ctx.leavers = leavers;
-  ctx.layoffs = layoffs;
-  ctx.turnover = h0 > 0 ? leavers / h0 : 0;
-  ctx.skill = skillOf(P, f.experience, ctx.trainingEff);
-  ctx.productivity = productivityOf(P, ctx.skill, ctx.sfa);
-  const capacity = h1 * scenario.firm.hoursPerStaff;
-  const demand = plannedStaffHours(d, Array.from(ctx.tiers.count), ctx.productivity) + carriedStaffHours(P, f, ctx.productivity);
-  const W = capacity > 0 ? demand / capacity : demand > 0 ? 10 : 0;
-  ctx.workload = W;
-  // Under pressure staff cut time per task (Oliva & Sterman: desired x p^-0.64), and the
-  // standard of what counts as enough time erodes toward what is given; only training restores it.
-  const pressed = W > 1 ? pow(W, E.pressureExponent) : 1;
-  const given = f.serviceStandard * pressed;
-  if (given < f.serviceStandard) f.serviceStandard += (given - f.serviceStandard) / Math.max(1, E.standardErosionRounds);
-  f.serviceStandard += E.standardTrainingLift * ctx.trainingEff * (1 - f.serviceStandard) * 0.5;
-  f.serviceStandard = clamp(f.serviceStandard, 0.05, 1);
-  ctx.timeFactor = given;
-  for (let t = 0; t < ctx.tierCount; t++) ctx.tiers.hours[t] = (d.tiers[t]?.serviceHours ?? 0) * given;
-  const tools = (ctx.sfa + ctx.mkt + ctx.desk + ctx.dataEff) / 4;
-  ctx.isq = clamp01(E.isqBase + E.isqTraining * ctx.trainingEff + E.isqTools * tools);
-  const target = clamp(
-    E.esBase + E.esIsq * ctx.isq + E.esWage * (wageIndex - 1) - E.esOverload * Math.max(0, W - 1) -
-      E.esLayoff * (h0 > 0 ? layoffs / h0 : 0) - E.esAdoption * f.adoptionStrain,
-    0,
-    100,
-  );
-  f.employeeSatisfactionLag += E.esAdjust * (target - f.employeeSatisfactionLag);
-  f.employeeSatisfaction += E.esAdjust * (f.employeeSatisfactionLag - f.employeeSatisfaction);
-  f.lastWorkload = W;
-  f.lastTurnover = ctx.turnover;
-  ctx.wagePerHour = (scenario.firm.wage * wageIndex) / scenario.firm.hoursPerStaff;
-  const fin = ctx.fin;
-  fin.wages = h1 * scenario.firm.wage * wageIndex;
-  fin.hiring = hires * scenario.firm.hireCost;
-  fin.severance = layoffs * scenario.firm.severance;
-}
+export const employeesPass = definePass({
+  name: 'employees',
+  steps: [2],
+  doc: 'The inside of the service-profit chain: staff, skill, productivity, workload, the service standard, internal service quality and employee satisfaction.',
+  reads: ['P', 'd', 'scenario', 'trainingEff', 'sfa', 'mkt', 'desk', 'dataEff', 'wageFactor', 'tierCount'],
+  writes: ['firm.headcount', 'firm.experience', 'firm.employeeSatisfaction', 'firm.employeeSatisfactionLag', 'firm.serviceStandard', 'firm.lastWorkload', 'firm.lastTurnover', 'firm.adoptionStrain', 'firm.lastAcquired', 'firm.lastFailures', 'hires', 'leavers', 'layoffs', 'turnover', 'skill', 'productivity', 'workload', 'timeFactor', 'tiers', 'isq', 'wagePerHour', 'fin'],
+  run(ctx) {
+    const { P, d, s, scenario } = ctx;
+    const E = P.employees;
+    const f = s.firm;
+    const h0 = f.headcount;
+    const wageIndex = d.people.wageIndex * ctx.wageFactor;
+    const layoffs = Math.min(d.people.layoffs, h0);
+    const afterLayoff = h0 - layoffs;
+    const unhappy = 1 - f.employeeSatisfaction / 100;
+    const rate = E.turnoverMin + (E.turnoverMax - E.turnoverMin) * unhappy * unhappy * unhappy;
+    const leavers = Math.round(afterLayoff * rate);
+    const stayers = afterLayoff - leavers;
+    const hires = d.people.hires;
+    const h1 = stayers + hires;
+    f.experience = h1 > 0 ? (stayers * (f.experience + 1)) / h1 : 0;
+    f.headcount = h1;
+    ctx.hires = hires;
+    ctx.leavers = leavers;
+    ctx.layoffs = layoffs;
+    ctx.turnover = h0 > 0 ? leavers / h0 : 0;
+    ctx.skill = skillOf(P, f.experience, ctx.trainingEff);
+    ctx.productivity = productivityOf(P, ctx.skill, ctx.sfa);
+    const capacity = h1 * scenario.firm.hoursPerStaff;
+    const demand = plannedStaffHours(d, Array.from(ctx.tiers.count), ctx.productivity) + carriedStaffHours(P, f, ctx.productivity);
+    const W = capacity > 0 ? demand / capacity : demand > 0 ? 10 : 0;
+    ctx.workload = W;
+    // Under pressure staff cut time per task (Oliva & Sterman: desired x p^-0.64), and the
+    // standard of what counts as enough time erodes toward what is given; only training restores it.
+    const pressed = W > 1 ? pow(W, E.pressureExponent) : 1;
+    const given = f.serviceStandard * pressed;
+    if (given < f.serviceStandard) f.serviceStandard += (given - f.serviceStandard) / Math.max(1, E.standardErosionRounds);
+    f.serviceStandard += E.standardTrainingLift * ctx.trainingEff * (1 - f.serviceStandard) * 0.5;
+    f.serviceStandard = clamp(f.serviceStandard, 0.05, 1);
+    ctx.timeFactor = given;
+    for (let t = 0; t < ctx.tierCount; t++) ctx.tiers.hours[t] = (d.tiers[t]?.serviceHours ?? 0) * given;
+    const tools = (ctx.sfa + ctx.mkt + ctx.desk + ctx.dataEff) / 4;
+    ctx.isq = clamp01(E.isqBase + E.isqTraining * ctx.trainingEff + E.isqTools * tools);
+    const target = clamp(
+      E.esBase + E.esIsq * ctx.isq + E.esWage * (wageIndex - 1) - E.esOverload * Math.max(0, W - 1) -
+        E.esLayoff * (h0 > 0 ? layoffs / h0 : 0) - E.esAdoption * f.adoptionStrain,
+      0,
+      100,
+    );
+    f.employeeSatisfactionLag += E.esAdjust * (target - f.employeeSatisfactionLag);
+    f.employeeSatisfaction += E.esAdjust * (f.employeeSatisfactionLag - f.employeeSatisfaction);
+    f.lastWorkload = W;
+    f.lastTurnover = ctx.turnover;
+    ctx.wagePerHour = (scenario.firm.wage * wageIndex) / scenario.firm.hoursPerStaff;
+    const fin = ctx.fin;
+    fin.wages = h1 * scenario.firm.wage * wageIndex;
+    fin.hiring = hires * scenario.firm.hireCost;
+    fin.severance = layoffs * scenario.firm.severance;
+  },
+});

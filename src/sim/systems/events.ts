@@ -2,7 +2,8 @@ import type { EventEffect, EventTarget, ScenarioConfig, ScenarioEvent } from '..
 import type { RoundContext } from '../context';
 import { clamp, clamp01, selectKth } from '../math';
 import { ACTIVE, type SimState } from '../state';
-import { trailingRevenue } from './tiering';
+import { trailingRevenue } from '../model/revenue';
+import { definePass } from '../pass';
 
 /** Choice cards the learner must answer with the next round's decisions. */
 export function pendingChoices(scenario: ScenarioConfig, state: SimState): ScenarioEvent[] {
@@ -11,7 +12,7 @@ export function pendingChoices(scenario: ScenarioConfig, state: SimState): Scena
 }
 
 /** Marks in `out` (1 = touched) the active customers an effect targets. */
-function selectTarget(ctx: RoundContext, target: EventTarget, out: Uint8Array): void {
+function selectTarget(ctx: Pick<RoundContext, 's' | 'scenario'>, target: EventTarget, out: Uint8Array): void {
   const c = ctx.s.customers;
   const n = c.count;
   out.fill(0, 0, n);
@@ -49,7 +50,7 @@ function selectTarget(ctx: RoundContext, target: EventTarget, out: Uint8Array): 
   }
 }
 
-function applyOnce(ctx: RoundContext, e: EventEffect, source: string, mask: Uint8Array): void {
+function applyOnce(ctx: Pick<RoundContext, 's' | 'scenario' | 'r' | 'fin' | 'eventChurn'>, e: EventEffect, source: string, mask: Uint8Array): void {
   const c = ctx.s.customers;
   const n = c.count;
   switch (e.kind) {
@@ -106,30 +107,37 @@ function applyOnce(ctx: RoundContext, e: EventEffect, source: string, mask: Uint
  * lasting effects and sums the lasting ones into the round's rival pressure, rival price,
  * product value and wage factor.
  */
-export function runEvents(ctx: RoundContext): void {
-  const { scenario, s, d, r } = ctx;
-  s.effects = s.effects.filter((a) => a.until >= r);
-  const mask = new Uint8Array(s.customers.count);
-  for (const ev of scenario.events) {
-    if (ev.round !== r) continue;
-    let option: string | undefined;
-    const effects = [...ev.effects];
-    if (ev.options && ev.options.length > 0) {
-      option = d.choices.find((ch) => ch.event === ev.id)?.option ?? ev.defaultOption ?? ev.options[0]!.id;
-      const opt = ev.options.find((o) => o.id === option);
-      if (opt) effects.push(...opt.effects);
+export const eventsPass = definePass({
+  name: 'events',
+  steps: [],
+  doc: 'The scenario\'s events and news of the quarter, the options chosen on its cards, and the lasting effects in force.',
+  reads: ['scenario', 'd', 'r', 'customers.status', 'customers.tier', 'customers.segment', 'customers.revenue'],
+  writes: ['state.effects', 'fin', 'firm.employeeSatisfaction', 'customers.expectation', 'customers.satisfaction', 'customers.wallet', 'customers.priceOverride', 'customers.overrideUntil', 'eventChurn', 'fired', 'news', 'rivalPressure', 'rivalPrice', 'productValue', 'wageFactor'],
+  run(ctx) {
+    const { scenario, s, d, r } = ctx;
+    s.effects = s.effects.filter((a) => a.until >= r);
+    const mask = new Uint8Array(s.customers.count);
+    for (const ev of scenario.events) {
+      if (ev.round !== r) continue;
+      let option: string | undefined;
+      const effects = [...ev.effects];
+      if (ev.options && ev.options.length > 0) {
+        option = d.choices.find((ch) => ch.event === ev.id)?.option ?? ev.defaultOption ?? ev.options[0]!.id;
+        const opt = ev.options.find((o) => o.id === option);
+        if (opt) effects.push(...opt.effects);
+      }
+      for (const e of effects) applyOnce(ctx, e, ev.id, mask);
+      ctx.fired.push(option === undefined ? { id: ev.id, title: ev.title, text: ev.text } : { id: ev.id, title: ev.title, text: ev.text, option });
     }
-    for (const e of effects) applyOnce(ctx, e, ev.id, mask);
-    ctx.fired.push(option === undefined ? { id: ev.id, title: ev.title, text: ev.text } : { id: ev.id, title: ev.title, text: ev.text, option });
-  }
-  for (const item of scenario.news) if (item.round === r) ctx.news.push(item.text);
-  for (const a of s.effects) {
-    const e = a.effect;
-    if (e.kind === 'rivalPressure') ctx.rivalPressure += e.delta;
-    else if (e.kind === 'rivalPrice') ctx.rivalPrice += e.delta;
-    else if (e.kind === 'productValue') ctx.productValue += e.delta;
-    else if (e.kind === 'wageFactor') ctx.wageFactor *= e.factor;
-  }
-  ctx.rivalPressure = Math.max(0, ctx.rivalPressure);
-  ctx.rivalPrice = clamp(ctx.rivalPrice, 0.3, 2);
-}
+    for (const item of scenario.news) if (item.round === r) ctx.news.push(item.text);
+    for (const a of s.effects) {
+      const e = a.effect;
+      if (e.kind === 'rivalPressure') ctx.rivalPressure += e.delta;
+      else if (e.kind === 'rivalPrice') ctx.rivalPrice += e.delta;
+      else if (e.kind === 'productValue') ctx.productValue += e.delta;
+      else if (e.kind === 'wageFactor') ctx.wageFactor *= e.factor;
+    }
+    ctx.rivalPressure = Math.max(0, ctx.rivalPressure);
+    ctx.rivalPrice = clamp(ctx.rivalPrice, 0.3, 2);
+  },
+});

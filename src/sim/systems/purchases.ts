@@ -1,9 +1,8 @@
-import type { RoundContext } from '../context';
 import { clamp, clamp01 } from '../math';
 import { ACTIVE, STAGE_DECLINING, STAGE_GROWING } from '../state';
 import { gauss4 } from '../rng';
-import { priceOf } from './satisfaction';
-import { scanReferral } from './referrals';
+import { definePass } from '../pass';
+import { priceOf } from '../model/price';
 
 /** Target share of wallet for a loyalty 0..1 and a price gap (negative = cheaper than the rival). */
 export function shareTarget(floor: number, ceiling: number, exponent: number, loyalty: number, cheaper: number): number {
@@ -23,56 +22,62 @@ export function shareTarget(floor: number, ceiling: number, exponent: number, lo
  * In the same pass (the data they read is final by then): step 9's referral scan, into
  * `referrers`, and the tier profile acquisition aims at (`ctx.profile`).
  */
-export function runPurchases(ctx: RoundContext, referrers: number[]): void {
-  const { P, s, r } = ctx;
-  const B = P.purchase;
-  const c = s.customers;
-  const n = c.count;
-  const slot = r % 4;
-  const key = ctx.key.drift;
-  const tiers = ctx.tiers;
-  const rival = ctx.rivalPrice;
-  const wagePerHour = ctx.wagePerHour;
-  const prod = ctx.productivity;
-  const fin = ctx.fin;
-  let revenue = 0;
-  let cogs = 0;
-  const prof = ctx.profile;
-  for (let i = 0; i < n; i++) {
-    if (c.status[i] !== ACTIVE) {
-      c.revenue[i * 4 + slot] = 0;
-      continue;
+export const purchasesPass = definePass({
+  name: 'purchases',
+  steps: [8],
+  doc: 'Share of wallet, wallets, revenue, gross profit and cost to serve of every customer; the tiers\' profile acquisition aims at.',
+  reads: ['P', 'r', 'key', 'tiers', 'rivalPrice', 'wagePerHour', 'productivity', 'offerGiven', 'recoverySpent', 'customers.status', 'customers.tier', 'customers.priceOverride', 'customers.overrideUntil', 'customers.priceSensitivity', 'customers.loyalty', 'customers.stage', 'customers.potential', 'customers.key', 'customers.margin'],
+  writes: ['fin', 'profile', 'customers.revenue', 'customers.shareOfWallet', 'customers.wallet', 'customers.profit', 'customers.cumRevenue', 'customers.cumProfit'],
+  run(ctx) {
+    const { P, s, r } = ctx;
+    const B = P.purchase;
+    const c = s.customers;
+    const n = c.count;
+    const slot = r % 4;
+    const key = ctx.key.drift;
+    const tiers = ctx.tiers;
+    const rival = ctx.rivalPrice;
+    const wagePerHour = ctx.wagePerHour;
+    const prod = ctx.productivity;
+    const fin = ctx.fin;
+    let revenue = 0;
+    let cogs = 0;
+    const prof = ctx.profile;
+    for (let i = 0; i < n; i++) {
+      if (c.status[i] !== ACTIVE) {
+        c.revenue[i * 4 + slot] = 0;
+        continue;
+      }
+      const t = c.tier[i]!;
+      const price = priceOf(ctx, c, i);
+      const cheaper = price < rival ? B.sowPrice * c.priceSensitivity[i]! * (rival - price) : 0;
+      const target = shareTarget(B.sowFloor, B.sowCeiling, B.sowExponent, c.loyalty[i]!, cheaper);
+      const share = c.shareOfWallet[i]! + B.sowAdjust * (target - c.shareOfWallet[i]!);
+      c.shareOfWallet[i] = share;
+      const stage = c.stage[i]!;
+      const growth =
+        c.potential[i]! * 0.25 + (stage === STAGE_GROWING ? B.growingBoost : stage === STAGE_DECLINING ? B.decliningDrag : 0) +
+        B.walletShock * gauss4(key, c.key[i]!, 0);
+      const wallet = clamp(c.wallet[i]! * (1 + growth), 1, B.walletMax);
+      c.wallet[i] = wallet;
+      const volume = wallet * share;
+      const rev = volume * price;
+      const cost = volume * (1 - c.margin[i]!);
+      const serve = (tiers.hours[t]! / prod) * wagePerHour + tiers.relationship[t]! + ctx.offerGiven[i]! + ctx.recoverySpent[i]!;
+      const profit = rev - cost - serve;
+      c.revenue[i * 4 + slot] = rev;
+      c.profit[i] = profit;
+      c.cumRevenue[i] = c.cumRevenue[i]! + rev;
+      c.cumProfit[i] = c.cumProfit[i]! + profit;
+      revenue += rev;
+      cogs += cost;
+      prof.active[t]!++;
+      prof.wallet[t]! += wallet;
+      const o = i * 4;
+      prof.revenue[t]! += c.revenue[o]! + c.revenue[o + 1]! + c.revenue[o + 2]! + c.revenue[o + 3]!;
     }
-    const t = c.tier[i]!;
-    const price = priceOf(ctx, c, i);
-    const cheaper = price < rival ? B.sowPrice * c.priceSensitivity[i]! * (rival - price) : 0;
-    const target = shareTarget(B.sowFloor, B.sowCeiling, B.sowExponent, c.loyalty[i]!, cheaper);
-    const share = c.shareOfWallet[i]! + B.sowAdjust * (target - c.shareOfWallet[i]!);
-    c.shareOfWallet[i] = share;
-    const stage = c.stage[i]!;
-    const growth =
-      c.potential[i]! * 0.25 + (stage === STAGE_GROWING ? B.growingBoost : stage === STAGE_DECLINING ? B.decliningDrag : 0) +
-      B.walletShock * gauss4(key, c.key[i]!, 0);
-    const wallet = clamp(c.wallet[i]! * (1 + growth), 1, B.walletMax);
-    c.wallet[i] = wallet;
-    const volume = wallet * share;
-    const rev = volume * price;
-    const cost = volume * (1 - c.margin[i]!);
-    const serve = (tiers.hours[t]! / prod) * wagePerHour + tiers.relationship[t]! + ctx.offerGiven[i]! + ctx.recoverySpent[i]!;
-    const profit = rev - cost - serve;
-    c.revenue[i * 4 + slot] = rev;
-    c.profit[i] = profit;
-    c.cumRevenue[i] = c.cumRevenue[i]! + rev;
-    c.cumProfit[i] = c.cumProfit[i]! + profit;
-    revenue += rev;
-    cogs += cost;
-    prof.active[t]!++;
-    prof.wallet[t]! += wallet;
-    const o = i * 4;
-    prof.revenue[t]! += c.revenue[o]! + c.revenue[o + 1]! + c.revenue[o + 2]! + c.revenue[o + 3]!;
-    scanReferral(ctx, c, i, referrers);
-  }
-  fin.revenue = revenue;
-  fin.costOfGoods = cogs;
-  fin.grossProfit = revenue - cogs;
-}
+    fin.revenue = revenue;
+    fin.costOfGoods = cogs;
+    fin.grossProfit = revenue - cogs;
+  },
+});

@@ -1,5 +1,6 @@
 import type { KpiName, Objective, ScenarioConfig, ScoringPhase } from '../config';
 import type { CustomerKpis, EmployeeKpis, Finance } from '../report';
+import { definePass } from '../pass';
 import type { SimState } from '../state';
 
 /** The scoring phase in force in round `r` (C23: what counts as value can change by phase). */
@@ -78,3 +79,21 @@ export function runScoring(
   }
   return score;
 }
+
+/** The round's score, the objectives met, and the end of the game (the last quarter, or bankruptcy). */
+export const scoringPass = definePass({
+  name: 'scoring',
+  steps: [],
+  doc: 'The quarter\'s score (at the end with customer equity), the objectives met, the game\'s end.',
+  reads: ['scenario', 'r', 'd', 'firmKpis', 'tierKpis', 'employeeKpis', 'fin', 'firm.cumulativeProfit'],
+  writes: ['last', 'roundScore', 'state.round', 'state.lastDecisions', 'state.score', 'state.status', 'state.objectivesMet'],
+  run(ctx) {
+    const s = ctx.s;
+    s.round = ctx.r;
+    s.lastDecisions = ctx.d;
+    ctx.last = s.round >= ctx.scenario.rounds || s.status === 'bankrupt';
+    ctx.roundScore = runScoring(ctx.scenario, s, ctx.r, ctx.last, ctx.firmKpis!, ctx.tierKpis, ctx.employeeKpis!, ctx.fin);
+    s.score += ctx.roundScore;
+    if (s.status === 'running' && s.round >= ctx.scenario.rounds) s.status = 'finished';
+  },
+});

@@ -1,40 +1,17 @@
 import type { RoundContext } from '../context';
 import { clamp } from '../math';
+import { likertAnswer, npsAnswer } from '../model/answers';
+import { definePass } from '../pass';
 import type { SurveyResult } from '../report';
 import { gauss4, u01 } from '../rng';
 import { ACTIVE } from '../state';
-
-/** Cut points of the 1..5 scale on true satisfaction (an ordinal response model). */
-export interface LikertCuts {
-  cut2: number;
-  cut3: number;
-  cut4: number;
-  cut5: number;
-  responseNoise: number;
-}
-
-/**
- * A satisfaction answer on the 1..5 Likert scale (C22): the customer's satisfaction plus
- * response noise (`z` standard normal, scaled to points), placed between the scale's cut
- * points. "Totally satisfied" (5) takes satisfaction above `cut5`.
- */
-export function likertAnswer(satisfaction: number, z: number, cuts: LikertCuts): number {
-  const v = satisfaction + cuts.responseNoise * z;
-  return v >= cuts.cut5 ? 5 : v >= cuts.cut4 ? 4 : v >= cuts.cut3 ? 3 : v >= cuts.cut2 ? 2 : 1;
-}
-
-/** A likelihood-to-recommend answer 0..10 (NPS question). */
-export function npsAnswer(satisfaction: number, loyalty: number, z: number): number {
-  const v = Math.floor(0.06 * satisfaction + 4 * loyalty + 1.5 * z + 0.5);
-  return v < 0 ? 0 : v > 10 ? 10 : v;
-}
 
 /**
  * Step 15: measurement (C22). Each tier's survey samples its active customers without
  * replacement (seeded survey stream), who answer with response noise; the firm sees the
  * mean with its 95% margin of error (finite-population corrected), never the truth.
  */
-export function runSurveys(ctx: RoundContext): SurveyResult[] {
+function runSurveys(ctx: Pick<RoundContext, 'P' | 's' | 'd' | 'key' | 'tierCount' | 'members' | 'memberStart' | 'tiers'>): SurveyResult[] {
   const { P, s, d } = ctx;
   const c = s.customers;
   const key = ctx.key.survey;
@@ -89,9 +66,22 @@ export function runSurveys(ctx: RoundContext): SurveyResult[] {
 }
 
 /** The employee survey: measured satisfaction with its margin of error, or null if not bought. */
-export function runEmployeeSurvey(ctx: RoundContext): { mean: number; marginOfError: number } | null {
+function runEmployeeSurvey(ctx: Pick<RoundContext, 'P' | 's' | 'd' | 'key'>): { mean: number; marginOfError: number } | null {
   if (!ctx.d.research.employeeSurvey) return null;
   const se = ctx.P.survey.employeeNoise;
   const z = gauss4(ctx.key.survey, 0x5eed, 300);
   return { mean: clamp(ctx.s.firm.employeeSatisfaction + se * z, 0, 100), marginOfError: 1.96 * se };
 }
+
+/** Step 15 as a pass: the satisfaction surveys per tier and the employee survey. */
+export const measurementPass = definePass({
+  name: 'measurement',
+  steps: [15],
+  doc: 'The surveys the plan bought: each tier\'s satisfaction (and NPS) with its margin of error, the employee survey.',
+  reads: ['P', 'd', 'key', 'tierCount', 'members', 'memberStart', 'tiers', 'customers.status', 'customers.key', 'customers.satisfaction', 'customers.loyalty', 'firm.employeeSatisfaction'],
+  writes: ['survey', 'employeeSurvey'],
+  run(ctx) {
+    ctx.survey = runSurveys(ctx);
+    ctx.employeeSurvey = runEmployeeSurvey(ctx);
+  },
+});

@@ -1,16 +1,13 @@
 import type { ScenarioConfig, TieringRule } from '../config';
-import { logEvent, type RoundContext } from '../context';
+import { logEvent } from '../context';
+import { trailingRevenue } from '../model/revenue';
+import { definePass } from '../pass';
 import { clamp01, sat, selectKth } from '../math';
 import { resolveParams, type ModelParams } from '../params';
 import { EV_DOWNTIER, EV_UPTIER } from '../report';
 import { ACTIVE, NO_TIER, type SimState } from '../state';
 import { clonePlain } from '../decisions/plans';
 
-/** Trailing annual revenue (sum of the last four rounds) of slot `i`. */
-export function trailingRevenue(rev: Float32Array, i: number): number {
-  const o = i * 4;
-  return rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
-}
 
 /** The data quality the firm has now, 0..1 (data platform stock, C3). */
 export function dataQualityOf(P: ModelParams, s: SimState): number {
@@ -149,44 +146,51 @@ export function previewTiers(scenario: ScenarioConfig, state: SimState, rule: Ti
  * the data of the start of the quarter (computed once, while the decisions were checked),
  * logs migrations and builds the per-tier member lists.
  */
-export function runTiering(ctx: RoundContext, assigned: Uint8Array): void {
-  const { s, d } = ctx;
-  const c = s.customers;
-  const n = c.count;
-  const k = ctx.tierCount;
-  const prevK = s.tiering.tierCount;
-  c.prevTier.set(c.tier.subarray(0, n));
-  c.tier.set(assigned.subarray(0, n));
-  const counts = new Array<number>(k).fill(0);
-  for (let i = 0; i < n; i++) if (assigned[i]! < k) counts[assigned[i]!]!++;
-  const mig: number[][] = [];
-  for (let f = 0; f <= prevK; f++) mig.push(new Array<number>(k).fill(0));
-  const start = ctx.memberStart;
-  let acc = 0;
-  for (let t = 0; t < k; t++) {
-    start[t] = acc;
-    acc += counts[t]!;
-    ctx.tiers.count[t] = counts[t]!;
-  }
-  start[k] = acc;
-  const fill = new Int32Array(k);
-  for (let i = 0; i < n; i++) {
-    const t = c.tier[i]!;
-    if (t === NO_TIER) {
-      // A lapsed customer keeps its last tier for win-back.
-      c.tier[i] = c.prevTier[i]! < k ? c.prevTier[i]! : k - 1;
-      continue;
+export const tieringPass = definePass({
+  name: 'tiering',
+  steps: [13],
+  doc: 'Re-tiering by the decisions\' rule on the data of the start of the quarter (so the plan\'s preview holds): migrations, each tier\'s members.',
+  reads: ['d', 'assigned', 'tierCount', 'customers.status'],
+  writes: ['tiers', 'memberStart', 'members', 'migrations', 'events', 'state.tiering', 'customers.tier', 'customers.prevTier'],
+  run(ctx) {
+    const { s, d, assigned } = ctx;
+    const c = s.customers;
+    const n = c.count;
+    const k = ctx.tierCount;
+    const prevK = s.tiering.tierCount;
+    c.prevTier.set(c.tier.subarray(0, n));
+    c.tier.set(assigned.subarray(0, n));
+    const counts = new Array<number>(k).fill(0);
+    for (let i = 0; i < n; i++) if (assigned[i]! < k) counts[assigned[i]!]!++;
+    const mig: number[][] = [];
+    for (let f = 0; f <= prevK; f++) mig.push(new Array<number>(k).fill(0));
+    const start = ctx.memberStart;
+    let acc = 0;
+    for (let t = 0; t < k; t++) {
+      start[t] = acc;
+      acc += counts[t]!;
+      ctx.tiers.count[t] = counts[t]!;
     }
-    ctx.members[start[t]! + fill[t]!] = i;
-    fill[t]!++;
-    const p = c.prevTier[i]!;
-    const row = p < prevK ? p : prevK;
-    mig[row]![t]!++;
-    if (p < prevK && p !== t && prevK === k) logEvent(ctx, t < p ? EV_UPTIER : EV_DOWNTIER, i, p);
-  }
-  ctx.migrations = mig;
-  s.tiering = clonePlain(d.tiering);
-}
+    start[k] = acc;
+    const fill = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const t = c.tier[i]!;
+      if (t === NO_TIER) {
+        // A lapsed customer keeps its last tier for win-back.
+        c.tier[i] = c.prevTier[i]! < k ? c.prevTier[i]! : k - 1;
+        continue;
+      }
+      ctx.members[start[t]! + fill[t]!] = i;
+      fill[t]!++;
+      const p = c.prevTier[i]!;
+      const row = p < prevK ? p : prevK;
+      mig[row]![t]!++;
+      if (p < prevK && p !== t && prevK === k) logEvent(ctx, t < p ? EV_UPTIER : EV_DOWNTIER, i, p);
+    }
+    ctx.migrations = mig;
+    s.tiering = clonePlain(d.tiering);
+  },
+});
 
 /** What the firm can see of each tier under `rule`: customers and mean trailing annual revenue (observed data). */
 export interface TierProfile {

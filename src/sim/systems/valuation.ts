@@ -1,8 +1,21 @@
+import { clvOf } from '../model/valuation';
+import { definePass } from '../pass';
+import { ACTIVE } from '../state';
+
 /**
- * Customer lifetime value (Gupta & Lehmann): CLV = m r / (1 + i - r), with m the customer's
- * profit contribution this round, r = 1 - its churn probability, i the discount rate per
- * round. A customer who costs more than it brings has a negative CLV (Reinartz & Kumar).
+ * Step 16: valuation. Every active customer's lifetime value from its contribution this
+ * round and its retention probability; lapsed customers are worth nothing.
  */
-export function clvOf(margin: number, retention: number, discountRate: number): number {
-  return (margin * retention) / (1 + discountRate - retention);
-}
+export const valuationPass = definePass({
+  name: 'valuation',
+  steps: [16],
+  doc: 'Each customer\'s lifetime value (Gupta & Lehmann) from its contribution and its retention probability.',
+  reads: ['P', 'customers.status', 'customers.profit', 'customers.churnP'],
+  writes: ['customers.clv'],
+  run(ctx) {
+    const c = ctx.s.customers;
+    const { status, profit, churnP, clv } = c;
+    const rate = ctx.P.finance.discountRate;
+    for (let i = 0; i < c.count; i++) clv[i] = status[i] !== ACTIVE ? 0 : clvOf(profit[i]!, 1 - churnP[i]!, rate);
+  },
+});

@@ -1,9 +1,8 @@
-import type { RoundContext } from './context';
-import type { CustomerKpis, ValueBreakdown } from './report';
-import { ACTIVE } from './state';
-import { npsAnswer } from './systems/surveys';
-import { emptyValue } from './systems/satisfaction';
-import { clvOf } from './systems/valuation';
+import type { RoundContext } from '../context';
+import { npsAnswer } from '../model/answers';
+import { definePass } from '../pass';
+import { emptyValue, type CustomerKpis, type ValueBreakdown } from '../report';
+import { ACTIVE } from '../state';
 
 function emptyKpis(): CustomerKpis {
   return {
@@ -21,10 +20,10 @@ function scaleValue(v: ValueBreakdown, k: number): void {
 /**
  * Aggregates the round's KPIs per tier and for the firm. Customer figures cover customers
  * active at the end of the round; the firm's profit is the operating profit of the books.
- * `valueSums` are the per-tier sums from the satisfaction system. Values every customer
- * on the way (step 16).
+ * `ctx.values` are the per-tier sums from the satisfaction pass, the CLVs the valuation pass's.
  */
-export function aggregateKpis(ctx: RoundContext, valueSums: ValueBreakdown[]): { firm: CustomerKpis; tiers: CustomerKpis[] } {
+function aggregateKpis(ctx: Pick<RoundContext, 's' | 'tierCount' | 'r' | 'tiers' | 'fin' | 'values'>): { firm: CustomerKpis; tiers: CustomerKpis[] } {
+  const valueSums = ctx.values;
   const c = ctx.s.customers;
   const k = ctx.tierCount;
   const tiers: CustomerKpis[] = [];
@@ -37,15 +36,8 @@ export function aggregateKpis(ctx: RoundContext, valueSums: ValueBreakdown[]): {
   const slot = ctx.r % 4;
   const status = c.status, tier = c.tier, revenue = c.revenue, profit = c.profit, share = c.shareOfWallet;
   const satisfaction = c.satisfaction, loyalty = c.loyalty, clv = c.clv;
-  const rate = ctx.P.finance.discountRate;
-  const churnP = c.churnP;
   for (let i = 0; i < c.count; i++) {
-    // Step 16 (valuation) in the same pass: CLV of every active customer; lapsed ones are worth nothing.
-    if (status[i] !== ACTIVE) {
-      clv[i] = 0;
-      continue;
-    }
-    clv[i] = clvOf(profit[i]!, 1 - churnP[i]!, rate);
+    if (status[i] !== ACTIVE) continue;
     const t = tier[i]!;
     const s = satisfaction[i]!;
     const l = loyalty[i]!;
@@ -130,3 +122,42 @@ export function aggregateKpis(ctx: RoundContext, valueSums: ValueBreakdown[]): {
   firm.profit = ctx.fin.operatingProfit;
   return { firm, tiers };
 }
+
+/**
+ * The round's outputs (MODEL.md section 5): the customer KPIs per tier and for the firm, the
+ * employee KPIs, and what the next round's staff time carries (onboarding, failure handling).
+ */
+export const kpisPass = definePass({
+  name: 'kpis',
+  steps: [],
+  doc: 'The KPIs per tier and for the firm, the employee KPIs; the workload the next quarter inherits.',
+  reads: [
+    'r', 'tierCount', 'tiers', 'values', 'fin', 'hires', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'isq',
+    'customers.status', 'customers.tier', 'customers.revenue', 'customers.profit', 'customers.shareOfWallet', 'customers.satisfaction',
+    'customers.loyalty', 'customers.clv', 'firm.headcount', 'firm.employeeSatisfaction', 'firm.serviceStandard',
+  ],
+  writes: ['tierKpis', 'firmKpis', 'employeeKpis', 'firm.lastAcquired', 'firm.lastFailures'],
+  run(ctx) {
+    const { firm, tiers } = aggregateKpis(ctx);
+    ctx.firmKpis = firm;
+    ctx.tierKpis = tiers;
+    const f = ctx.s.firm;
+    let acquired = 0;
+    for (let t = 0; t < ctx.tierCount; t++) acquired += ctx.tiers.acquired[t]! + ctx.tiers.referred[t]!;
+    f.lastAcquired = acquired;
+    f.lastFailures = firm.failures;
+    ctx.employeeKpis = {
+      headcount: f.headcount,
+      hires: ctx.hires,
+      leavers: ctx.leavers,
+      layoffs: ctx.layoffs,
+      turnover: ctx.turnover,
+      satisfaction: f.employeeSatisfaction,
+      workload: ctx.workload,
+      skill: ctx.skill,
+      productivity: ctx.productivity,
+      serviceStandard: f.serviceStandard,
+      internalServiceQuality: ctx.isq,
+    };
+  },
+});

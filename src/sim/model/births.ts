@@ -3,7 +3,7 @@ import { ensureRoom } from '../customers';
 import { writeCustomer, type Birth } from '../traits';
 
 /** The birth template of a newcomer this round (satisfaction, loyalty, share from the params). */
-export function newcomer(ctx: RoundContext, key: number, source: number, segment: number, loyaltyBonus: number): Birth {
+export function newcomer(ctx: Pick<RoundContext, 'P' | 'key' | 'r' | 's' | 'brandEff'>, key: number, source: number, segment: number, loyaltyBonus: number): Birth {
   const A = ctx.P.acquisition;
   return {
     key,
@@ -25,7 +25,7 @@ export function newcomer(ctx: RoundContext, key: number, source: number, segment
 }
 
 /** Appends a customer born from `b` into tier `tier`; returns its slot. */
-export function addCustomer(ctx: RoundContext, b: Birth, tier: number): number {
+export function addCustomer(ctx: Pick<RoundContext, 's' | 'scenario'>, b: Birth, tier: number): number {
   const s = ctx.s;
   s.customers = ensureRoom(s.customers, 1);
   const c = s.customers;

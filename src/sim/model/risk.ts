@@ -1,0 +1,32 @@
+import type { ModelParams } from '../params';
+import { STAGE_DECLINING, type Customers } from '../state';
+import {
+  OUT_QUICK_LARGE, OUT_QUICK_SMALL, OUT_RESOLVED_LARGE, OUT_RESOLVED_SMALL, OUT_SILENT_LARGE, OUT_SILENT_SMALL,
+  OUT_UNRESOLVED_LARGE, OUT_UNRESOLVED_SMALL,
+} from './outcomes';
+
+/** Churn probability added by a failure outcome (TARP, K3). */
+export function problemHazard(P: ModelParams, outcome: number): number {
+  const C = P.churn;
+  switch (outcome) {
+    case OUT_SILENT_SMALL: return C.silentSmall;
+    case OUT_SILENT_LARGE: return C.silentLarge;
+    case OUT_UNRESOLVED_SMALL: return C.unresolvedSmall;
+    case OUT_UNRESOLVED_LARGE: return C.unresolvedLarge;
+    case OUT_RESOLVED_SMALL: return C.resolvedSmall;
+    case OUT_RESOLVED_LARGE: return C.resolvedLarge;
+    case OUT_QUICK_SMALL: return C.quickSmall;
+    case OUT_QUICK_LARGE: return C.quickLarge;
+    default: return 0;
+  }
+}
+
+/** Whether the firm sees customer `i` as at risk: a complaint, a declining stage or a falling revenue. */
+export function atRisk(c: Pick<Customers, 'stage' | 'revenue'>, i: number, outcome: number, r: number): boolean {
+  if (outcome >= OUT_UNRESOLVED_SMALL) return true;
+  if (c.stage[i] === STAGE_DECLINING) return true;
+  const last = c.revenue[i * 4 + ((r + 3) % 4)]!;
+  const before = c.revenue[i * 4 + ((r + 2) % 4)]!;
+  return before > 0 && last < 0.8 * before;
+}
+
