@@ -122,6 +122,21 @@ const simDeterminismRules = {
   ],
 };
 
+/** What src/sim may not import (the layers below it, Node, UI libraries, zod, any package but seedrandom). */
+const SIM_IMPORTS = [
+  ...layerPatterns('sim', LAYER_DIRS.filter((d) => d !== 'sim')),
+  nodeBuiltinPattern('sim', 'the engine must run unchanged in the browser, a Web Worker and Node.'),
+  {
+    regex: `^(?:${UI_PACKAGES.map(esc).join('|')})(?:/|$)`,
+    message: 'src/sim is headless: no UI/state libraries (react, react-dom, phaser, zustand, immer).',
+  },
+  {
+    regex: '^zod(?:/|$)',
+    message: 'src/sim must not depend on zod: validation belongs in src/scenario, the engine trusts its typed input.',
+  },
+  otherPackagesPattern(['seedrandom'], [...UI_PACKAGES, 'zod'], 'src/sim may import no package except seedrandom.'),
+];
+
 // ------------------------------------------------------------------ config --
 
 export default defineConfig([
@@ -201,20 +216,22 @@ export default defineConfig([
   {
     name: 'crm/layers/sim',
     files: ['src/sim/**/*.{ts,tsx,js,mjs}'],
+    ignores: [...TEST_FILES, 'src/sim/systems/**'],
+    rules: { 'no-restricted-imports': restrictImports(SIM_IMPORTS) },
+  },
+  // The systems (the round's passes) share only the round's context and src/sim/model's
+  // formulas: no system imports another (src/sim/passes.ts is the one place that lists them).
+  {
+    name: 'crm/layers/sim-systems',
+    files: ['src/sim/systems/**/*.{ts,tsx,js,mjs}'],
     ignores: TEST_FILES,
     rules: {
       'no-restricted-imports': restrictImports([
-        ...layerPatterns('sim', LAYER_DIRS.filter((d) => d !== 'sim')),
-        nodeBuiltinPattern('sim', 'the engine must run unchanged in the browser, a Web Worker and Node.'),
+        ...SIM_IMPORTS,
         {
-          regex: `^(?:${UI_PACKAGES.map(esc).join('|')})(?:/|$)`,
-          message: 'src/sim is headless: no UI/state libraries (react, react-dom, phaser, zustand, immer).',
+          regex: '^\\./',
+          message: 'a system must not import another system: share a formula through src/sim/model, or data through the round\'s context (src/sim/pass.ts).',
         },
-        {
-          regex: '^zod(?:/|$)',
-          message: 'src/sim must not depend on zod: validation belongs in src/scenario, the engine trusts its typed input.',
-        },
-        otherPackagesPattern(['seedrandom'], [...UI_PACKAGES, 'zod'], 'src/sim may import no package except seedrandom.'),
       ]),
     },
   },

@@ -120,10 +120,21 @@ describe('import direction', () => {
 
   it.each([
     "import seedrandom from 'seedrandom';\nexport const r = seedrandom;",
-    "import { add } from './math';\nexport const r = add;",
-    "import { step } from '../systems/step';\nexport const r = step;",
-  ])('allows %s in src/sim', async (code) => {
+    "import { add } from '../math';\nexport const r = add;",
+    "import { priceOf } from '../model/price';\nexport const r = priceOf;",
+  ])('allows %s in src/sim/systems', async (code) => {
     expect(await lint(`${code}\n`, 'src/sim/systems/__probe__.ts')).toEqual([]);
+  });
+
+  it('allows a module of src/sim to import its neighbours', async () => {
+    expect(await lint("import { add } from './math';\nexport const r = add;\n", 'src/sim/__probe__.ts')).toEqual([]);
+  });
+
+  it.each([
+    "import { churnPass } from './churn';\nexport const r = churnPass;",
+    "import { priceOf } from './satisfaction';\nexport const r = priceOf;",
+  ])('reports a system importing another: %s', async (code) => {
+    expect(ruleIds(await lint(`${code}\n`, 'src/sim/systems/__probe__.ts'))).toEqual(['no-restricted-imports']);
   });
 
   it.each([

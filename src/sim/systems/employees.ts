@@ -42,8 +42,8 @@ export const employeesPass = definePass({
   name: 'employees',
   steps: [2],
   doc: 'The inside of the service-profit chain: staff, skill, productivity, workload, the service standard, internal service quality and employee satisfaction.',
-  reads: ['P', 'd', 'scenario', 'trainingEff', 'sfa', 'mkt', 'desk', 'dataEff', 'wageFactor', 'tierCount'],
-  writes: ['firm.headcount', 'firm.experience', 'firm.employeeSatisfaction', 'firm.employeeSatisfactionLag', 'firm.serviceStandard', 'firm.lastWorkload', 'firm.lastTurnover', 'firm.adoptionStrain', 'firm.lastAcquired', 'firm.lastFailures', 'hires', 'leavers', 'layoffs', 'turnover', 'skill', 'productivity', 'workload', 'timeFactor', 'tiers', 'isq', 'wagePerHour', 'fin'],
+  reads: ['P', 'd', 'scenario', 'trainingEff', 'sfa', 'mkt', 'desk', 'dataEff', 'wageFactor', 'tierCount', 'firm.adoptionStrain', 'firm.lastAcquired', 'firm.lastFailures'],
+  writes: ['firm.headcount', 'firm.experience', 'firm.employeeSatisfaction', 'firm.employeeSatisfactionLag', 'firm.serviceStandard', 'firm.lastWorkload', 'firm.lastTurnover', 'hires', 'leavers', 'layoffs', 'turnover', 'skill', 'productivity', 'workload', 'timeFactor', 'tiers', 'isq', 'wagePerHour', 'fin'],
   run(ctx) {
     const { P, d, s, scenario } = ctx;
     const E = P.employees;

@@ -132,11 +132,12 @@ export const kpisPass = definePass({
   steps: [],
   doc: 'The KPIs per tier and for the firm, the employee KPIs; the workload the next quarter inherits.',
   reads: [
-    'r', 'tierCount', 'tiers', 'values', 'fin', 'hires', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'isq',
+    'r', 'tierCount', 'tiers', 'fin', 'hires', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'isq',
     'customers.status', 'customers.tier', 'customers.revenue', 'customers.profit', 'customers.shareOfWallet', 'customers.satisfaction',
     'customers.loyalty', 'customers.clv', 'firm.headcount', 'firm.employeeSatisfaction', 'firm.serviceStandard',
   ],
-  writes: ['tierKpis', 'firmKpis', 'employeeKpis', 'firm.lastAcquired', 'firm.lastFailures'],
+  // The per-tier value sums become means in place.
+  writes: ['values', 'tierKpis', 'firmKpis', 'employeeKpis', 'firm.lastAcquired', 'firm.lastFailures'],
   run(ctx) {
     const { firm, tiers } = aggregateKpis(ctx);
     ctx.firmKpis = firm;

@@ -16,7 +16,7 @@ export const referralsPass = definePass({
   steps: [9],
   doc: 'Promoters refer newcomers and word of mouth gathers; the referred customers are born in their referrer\'s tier.',
   reads: ['P', 'r', 'key', 'brandEff', 'scenario', 'state.refWallet', 'customers.status', 'customers.satisfaction', 'customers.influence', 'customers.bond', 'customers.orientation', 'customers.key', 'customers.segment', 'customers.tier'],
-  writes: ['promoterMass', 'detractorMass', 'referrers', 'tiers', 'events', 'customers', 'customers.referredBy'],
+  writes: ['promoterMass', 'detractorMass', 'referrers', 'tiers', 'events', 'customers'],
   run(ctx) {
     const R = ctx.P.referral;
     const detractor = ctx.P.churn.detractorThreshold;

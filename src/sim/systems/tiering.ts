@@ -150,7 +150,7 @@ export const tieringPass = definePass({
   name: 'tiering',
   steps: [13],
   doc: 'Re-tiering by the decisions\' rule on the data of the start of the quarter (so the plan\'s preview holds): migrations, each tier\'s members.',
-  reads: ['d', 'assigned', 'tierCount', 'customers.status'],
+  reads: ['d', 'assigned', 'tierCount'],
   writes: ['tiers', 'memberStart', 'members', 'migrations', 'events', 'state.tiering', 'customers.tier', 'customers.prevTier'],
   run(ctx) {
     const { s, d, assigned } = ctx;
