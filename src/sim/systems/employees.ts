@@ -10,6 +10,15 @@ export function skillOf(P: ModelParams, experience: number, trainingEff: number)
   return clamp01(e.skillExperience * sat(experience, e.experienceHalf) + e.skillTraining * trainingEff);
 }
 
+/**
+ * Time staff give a service task under work pressure `workload` (demand / capacity), as a share
+ * of the time they would like to give (Oliva & Sterman, K6): desired x p^exponent above
+ * capacity, all of it at or below. The floor view shows the same figure (through the worker).
+ */
+export function pressedTime(P: ModelParams, workload: number): number {
+  return workload > 1 ? pow(workload, P.employees.pressureExponent) : 1;
+}
+
 /** Service output per staff hour (1 = an unskilled employee with no tools). */
 export function productivityOf(P: ModelParams, skill: number, sfa: number): number {
   return 1 + P.employees.productivitySkill * skill + P.employees.productivitySfa * sfa;
@@ -65,7 +74,7 @@ export function runEmployees(ctx: RoundContext): void {
   ctx.workload = W;
   // Under pressure staff cut time per task (Oliva & Sterman: desired x p^-0.64), and the
   // standard of what counts as enough time erodes toward what is given; only training restores it.
-  const pressed = W > 1 ? pow(W, E.pressureExponent) : 1;
+  const pressed = pressedTime(P, W);
   const given = f.serviceStandard * pressed;
   if (given < f.serviceStandard) f.serviceStandard += (given - f.serviceStandard) / Math.max(1, E.standardErosionRounds);
   f.serviceStandard += E.standardTrainingLift * ctx.trainingEff * (1 - f.serviceStandard) * 0.5;

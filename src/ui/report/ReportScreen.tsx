@@ -63,7 +63,7 @@ export default function ReportScreen() {
         </button>
       </p>
       <KpiCards round={r} />
-      <ExplainPanel round={r} reveal={game.view.status !== 'running'} />
+      <ExplainPanel round={r} />
 
       {(s.fired.length > 0 || s.news.length > 0) && (
         <section className="card" aria-labelledby="events-title">
