@@ -9,6 +9,7 @@ import {
   attributedKpis, explainNext, newExplainer, newGame, step,
   type Decisions, type GroupId, type QuarterAttribution, type RoundReport, type ScenarioConfig,
 } from '../../sim/index';
+import { PARAM_SPEC } from '../../sim/params';
 import type { RoundSummary, RoundTruth } from '../../worker/protocol';
 import { summarize } from '../../worker/summary';
 import { detectLessons, type LessonsInput, type LessonVerdict } from './lessons';
@@ -399,6 +400,23 @@ describe('detectLessons', () => {
     const u = uniformRun();
     expect(u.summaries.every((s) => s.employees.workload <= 1)).toBe(true);
     expect(lesson(u, 5)).toMatchObject({ verdict: 'notTested', evidence: [{ key: 'lesson.l5.never' }] });
+  });
+
+  it('lesson 4: one point of retention is valued by the engine\'s CLV formula, as the worker computed it on the last quarter', () => {
+    const input = uniformRun();
+    const last = input.summaries.at(-1)!;
+    const l = lesson(input, 4);
+    const ev = l.evidence.find((m) => m.key === 'lesson.l4.arithmetic')!;
+    expect(last.equityPerRetentionPoint).not.toBeNull();
+    expect(valueOf(ev, 'gainRetention')).toBe(last.equityPerRetentionPoint);
+    // Gupta & Lehmann at the firm's retention r and the scenario's discount rate i: E (CLV(r + 0.01) / CLV(r) - 1).
+    const r = last.firm.retention;
+    const i = input.scenario.model?.finance?.discountRate ?? PARAM_SPEC.finance.discountRate.d;
+    expect(valueOf(ev, 'gainRetention')).toBeCloseTo(last.firm.customerEquity * (((r + 0.01) / r) * ((1 + i - r) / (1 + i - r - 0.01)) - 1), 6);
+    expect(valueOf(ev, 'gainMargin')).toBeCloseTo(last.firm.customerEquity * 0.01, 6);
+    // Without the figure (no retention to scale) the lesson is not judged.
+    const none = { ...input, summaries: [...input.summaries.slice(0, -1), { ...last, equityPerRetentionPoint: null }] };
+    expect(lesson(none, 4).verdict).toBe('notTested');
   });
 
   it('lesson 7: without data quality in the summaries it is never judged, but the data platform spend is reported', () => {
