@@ -40,6 +40,7 @@ export default function ReportScreen() {
   }
   const money = (v: number) => fmtMoney(v, currency, lang);
   const k = s.tiers.length;
+  const pooled = s.surveyFirm;
   return (
     <article className="stack">
       <div className="row report-head">
@@ -143,13 +144,25 @@ export default function ReportScreen() {
                     <td className="num">{fmtNumber(x.responses, lang)}</td>
                     <td className="num">{x.responses > 0 ? `${fmtNumber(x.mean, lang, { digits: 2 })} ± ${fmtNumber(x.marginOfError, lang, { digits: 2 })}` : '—'}</td>
                     <td className="num">{x.responses > 0 ? fmtPercent(x.topTwoBox, lang) : '—'}</td>
-                    <td className="num">{x.nps !== null ? `${fmtNumber(x.nps, lang, { digits: 0 })} ± ${fmtNumber(x.npsMarginOfError ?? 0, lang, { digits: 0 })}` : '—'}</td>
+                    <td className="num">{x.nps !== null && x.responses > 0 ? `${fmtNumber(x.nps, lang, { digits: 0 })} ± ${fmtNumber(x.npsMarginOfError ?? 0, lang, { digits: 0 })}` : '—'}</td>
                   </tr>
                 ))}
               </tbody>
+              {pooled && pooled.tiers.length > 1 && (
+                <tfoot>
+                  <tr data-testid="survey-firm">
+                    <th scope="row">{pooled.tiers.length < k ? t('report.firmSurveyed') : t('report.firm')}</th>
+                    <td className="num">{fmtNumber(pooled.responses, lang)}</td>
+                    <td className="num">{`${fmtNumber(pooled.mean, lang, { digits: 2 })} ± ${fmtNumber(pooled.marginOfError, lang, { digits: 2 })}`}</td>
+                    <td className="num">{fmtPercent(pooled.topTwoBox, lang)}</td>
+                    <td className="num">{pooled.nps !== null ? `${fmtNumber(pooled.nps, lang, { digits: 0 })} ± ${fmtNumber(pooled.npsMarginOfError ?? 0, lang, { digits: 0 })}` : '—'}</td>
+                  </tr>
+                </tfoot>
+              )}
             </table>
           )}
           <p className="muted">{t('report.surveyNote')}</p>
+          {pooled && pooled.tiers.length > 1 && <p className="muted">{t('report.surveyFirmNote')}</p>}
           <h3>{t('report.employeeSurvey')}</h3>
           <p>
             {s.employeeSurvey
