@@ -262,7 +262,7 @@ describe.each<[Lang]>([['en'], ['zh-CN']])('the truth stays in the worker (%s)',
       // The debrief shows it: the reveal's table of true satisfaction, quarter by quarter.
       const table = page.locator('[data-testid="reveal"] figure').first().locator('table');
       const head = await table.locator('thead th').allTextContents();
-      const col = head.indexOf(lang === 'en' ? 'True value' : '真实值');
+      const col = head.indexOf(lang === 'en' ? 'Whole firm' : '全公司');
       expect(col).toBeGreaterThan(0);
       const shown = await table.locator('tbody tr').evaluateAll((rows, c) => rows.map((r) => r.children[c]!.textContent ?? ''), col);
       expect(shown.map(Number)).toEqual(truth.rounds.map((x) => Math.round(x.firm.satisfaction * 10) / 10));

@@ -260,7 +260,8 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         lang={lang}
         firstQuarter={1}
         series={[
-          { id: 'true', name: t('end.truth'), values: tv((x) => x.firm.satisfaction) },
+          // Beside the tiers' lines the firm's is named as the whole firm (the chart's title says these are true values).
+          { id: 'true', name: tierCount > 1 ? t('report.firm') : t('end.truth'), values: tv((x) => x.firm.satisfaction) },
           ...(tierCount > 1 ? Array.from({ length: tierCount }, (_, i) => ({ id: `t${i}`, name: pickText(sc.tiers[i]?.name, lang), values: tv((x) => x.tiers[i]?.satisfaction) })) : []),
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 1 })}
