@@ -121,6 +121,8 @@ export interface Finance {
 export interface SurveyResult {
   tier: number;
   responses: number;
+  /** Customers the sample was drawn from: the tier's members at the start of the quarter still active (the firm's own count). */
+  population: number;
   /** Mean answer on the 1..5 scale. */
   mean: number;
   /** 95% margin of error of the mean. */

@@ -101,8 +101,14 @@ interface GameSlice {
   settleImport(choice: 'replace' | 'both' | 'cancel'): Promise<void>;
   pendingImport: PendingImport | null;
   quit(): void;
-  /** Attributions of the quarters explained so far (index 0 = quarter 1; holes: not asked for yet); recomputed by the worker, not saved. */
+  /**
+   * Attributions of the quarters explained so far (index 0 = quarter 1; holes: not asked for yet);
+   * recomputed by the worker, not saved. While the game runs they lack the true KPIs; once it is
+   * over the worker sends them whole (`explanationsRevealed`), and the observed ones are replaced.
+   */
   explanations: (QuarterAttribution | undefined)[];
+  /** Whether `explanations` are the whole attributions of a game that is over. */
+  explanationsRevealed: boolean;
   /** Quarters being explained (progress), or null. */
   explaining: { from: number; upTo: number; done: number; total: number } | null;
   /** Asks the worker for the attributions of quarters from..upTo (default: all of them up to upTo), in the background: nothing waits for it. */
@@ -237,6 +243,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       s.branchOf = branch?.of ?? null;
       s.timeline = branch?.timeline ?? null;
       s.explanations = explanations;
+      s.explanationsRevealed = false;
       s.explaining = null;
       s.source = source;
       s.gameId = id;
@@ -270,6 +277,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
     game: null,
     pendingImport: null,
     explanations: [],
+    explanationsRevealed: false,
     explaining: null,
     branchOf: null,
     timeline: null,
@@ -279,7 +287,8 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       if (!g) return;
       const n = Math.min(upTo, g.summaries.length);
       const lo = Math.max(1, from);
-      let missing = false;
+      // Over, the observed attributions of the game in play give way to the whole ones.
+      let missing = g.view.status !== 'running' && !st.explanationsRevealed;
       for (let r = lo; r <= n; r++) if (!st.explanations[r - 1]) missing = true;
       const busy = st.explaining;
       if (!missing || (busy && busy.from <= lo && busy.upTo >= n)) return;
@@ -294,6 +303,12 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
         // A game loaded meanwhile has its own explanations.
         if (get().gameId !== gameId) return;
         set((s) => {
+          // Late observed answers do not mix with the whole ones; the first whole answer replaces the observed ones.
+          if (!r.revealed && s.explanationsRevealed) return;
+          if (r.revealed && !s.explanationsRevealed) {
+            s.explanations = [];
+            s.explanationsRevealed = true;
+          }
           r.attributions.forEach((a, i) => {
             s.explanations[r.from + i - 1] ??= a;
           });
@@ -312,7 +327,8 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
       if (!g || !st.gameId || !st.source || round < 0 || round >= g.summaries.length) return false;
       const original: Timeline = { gameId: st.gameId, summaries: g.summaries, score: g.view.score, fromRound: round };
       const source = st.source;
-      const kept = st.explanations.slice(0, round);
+      // A branch is a game in play again: the whole attributions of a game that was over stay behind (the worker sends observed ones).
+      const kept = st.explanationsRevealed ? [] : st.explanations.slice(0, round);
       const r = await guard('branch', 0, () => simClient().call({ type: 'rewind', round }));
       if (!r) return false;
       adopt(r.game, source, newGameId(), { of: { of: original.gameId, fromRound: round }, timeline: original }, kept);
@@ -346,6 +362,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
         g.summaries.push(r.summary);
         g.decisions.push(d);
         g.view = r.view;
+        g.truth = r.truth;
         s.draft = draftFrom(r.view.lastDecisions, r.view.choices);
         s.preview = null;
         s.reportRound = r.summary.round;
@@ -435,6 +452,7 @@ const gameSlice: Slice<GameSlice> = (set, get) => {
         s.branchOf = null;
         s.timeline = null;
         s.explanations = [];
+        s.explanationsRevealed = false;
         s.explaining = null;
         s.gameId = null;
         s.source = null;

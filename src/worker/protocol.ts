@@ -4,14 +4,17 @@
  * the same id, and may send `progress` messages for it first. Everything here is plain,
  * structured-cloneable data; typed arrays travel as transferables.
  */
-import type { Decisions, Lever, ScenarioConfig, ScenarioEvent } from '../sim/config';
-import type { QuarterAttribution } from '../sim/attribution';
-import type { RoundReport } from '../sim/report';
+import type { Decisions, KpiName, Lever, ScenarioConfig, ScenarioEvent } from '../sim/config';
+import type { AttributedKpi, FirmKpi, QuarterAttribution } from '../sim/attribution';
+import type { PooledSurvey } from '../sim/measures';
+import type { ChainLinks, CustomerKpis, EmployeeKpis, RoundReport } from '../sim/report';
 import type { LocalText, Lang } from '../sim/text';
 import type { PlanUse } from '../sim/validate';
 import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
 import type { WhaleCurve } from './whaleTypes';
+
+export type { PooledSurvey } from '../sim/measures';
 
 /** Where a game's scenario comes from: a built-in by id, or the text of a file. */
 export type GameSource =
@@ -27,11 +30,110 @@ export interface EventCounts {
   tiers: number[][];
 }
 
-/** One round's report as the page keeps it: the engine's report without the per-customer event arrays. */
-export interface RoundSummary extends Omit<RoundReport, 'events'> {
+// ---------------------------------------------------------------------------------------------
+// What the firm observes and what stays hidden until the debrief (MODEL.md section 15). Every
+// field of the engine's KPIs is in exactly one list (checked below at compile time), so a new
+// field cannot reach the page before someone decides which side it is on.
+
+/** Customer KPIs a firm knows from its books and its database: counts, money, who stayed, its valuation. */
+export const OBSERVED_CUSTOMER_FIELDS = [
+  'customers', 'revenue', 'profit', 'retention', 'clv', 'customerEquity',
+  'acquired', 'referred', 'wonBack', 'churned', 'failures', 'complaints', 'recovered',
+] as const;
+/** Customer KPIs only the model knows: true satisfaction, NPS, loyalty, share of wallet, the delivered-value breakdown. */
+export const TRUTH_CUSTOMER_FIELDS = ['satisfaction', 'nps', 'loyalty', 'shareOfWallet', 'value'] as const;
+/** Employee KPIs a firm knows (HR records, time sheets); satisfaction only through the employee survey. */
+export const OBSERVED_EMPLOYEE_FIELDS = [
+  'headcount', 'hires', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'serviceStandard', 'internalServiceQuality',
+] as const;
+export const TRUTH_EMPLOYEE_FIELDS = ['satisfaction'] as const;
+/** Links of the service-profit chain a firm knows; the satisfaction and loyalty links are the truth. */
+export const OBSERVED_CHAIN_FIELDS = ['internalServiceQuality', 'employeeRetention', 'productivity', 'serviceValue', 'revenue', 'profit'] as const;
+export const TRUTH_CHAIN_FIELDS = ['employeeSatisfaction', 'customerSatisfaction', 'customerLoyalty'] as const;
+/** Attributed KPIs ("why did it change?") that are true values: the page gets their parts only once the game is over. */
+export const TRUTH_KPIS = ['satisfaction', 'loyalty', 'employeeSatisfaction'] as const satisfies readonly FirmKpi[];
+/** Objective KPIs that are true values: their checked values reach the page only once the game is over. */
+export const TRUTH_OBJECTIVE_KPIS = ['satisfaction', 'loyalty', 'shareOfWallet', 'employeeSatisfaction'] as const satisfies readonly KpiName[];
+
+type Fields<L extends readonly string[]> = L[number];
+/** Compile-time check that `Observed` and `Truth` split `keyof T` exactly. */
+type Splits<T, Observed extends keyof T, Truth extends keyof T> = [Exclude<keyof T, Observed | Truth>, Extract<Observed, Truth>] extends [never, never] ? true : false;
+const splits = <T extends true>(): T => true as T;
+void splits<Splits<CustomerKpis, Fields<typeof OBSERVED_CUSTOMER_FIELDS>, Fields<typeof TRUTH_CUSTOMER_FIELDS>>>();
+void splits<Splits<EmployeeKpis, Fields<typeof OBSERVED_EMPLOYEE_FIELDS>, Fields<typeof TRUTH_EMPLOYEE_FIELDS>>>();
+void splits<Splits<ChainLinks, Fields<typeof OBSERVED_CHAIN_FIELDS>, Fields<typeof TRUTH_CHAIN_FIELDS>>>();
+
+/** Customer KPIs as the firm observes them, firm-wide or for one tier. */
+export type ObservedCustomerKpis = Pick<CustomerKpis, Fields<typeof OBSERVED_CUSTOMER_FIELDS>>;
+export type ObservedEmployeeKpis = Pick<EmployeeKpis, Fields<typeof OBSERVED_EMPLOYEE_FIELDS>>;
+export type ObservedChainLinks = Pick<ChainLinks, Fields<typeof OBSERVED_CHAIN_FIELDS>>;
+export type CustomerTruth = Pick<CustomerKpis, Fields<typeof TRUTH_CUSTOMER_FIELDS>>;
+
+/** The KPIs of an observed attribution: every attributed KPI but the true ones. */
+export type ObservedKpi = Exclude<AttributedKpi, (typeof TRUTH_KPIS)[number]>;
+
+/** An attribution as the page gets it while the game runs: the true KPIs' entries are left out of `kpis` and every vector. */
+export type ObservedAttribution = Omit<QuarterAttribution, 'kpis'> & { kpis: ObservedKpi[] };
+
+/** An objective checked this round and the value its KPI had (null: the tier was not in use). */
+export interface CheckedObjective {
+  id: string;
+  value: number | null;
+}
+
+/**
+ * One round as the page holds it while the game runs: only what a real firm could know. Money,
+ * counts, retention and churn, workload, headcount and turnover, the surveys as measured with
+ * their margins of error (per tier and pooled firm-wide), the valuation, events and news. No
+ * true satisfaction, NPS, loyalty, share of wallet, delivered value or employee satisfaction:
+ * those are in {@link RoundTruth}, which the worker sends once the game is over.
+ */
+export interface RoundSummary {
+  /** The round just played (1-based). */
+  round: number;
+  firm: ObservedCustomerKpis;
+  tiers: ObservedCustomerKpis[];
+  /** Migrations between tiers at this round's re-tiering: `migrations[from][to]` (from may be the new-customer row `tierCount`). */
+  migrations: number[][];
+  employees: ObservedEmployeeKpis & {
+    /** Time staff give a task as a share of the time they would like to give: 1 up to full capacity, less under overload (Oliva & Sterman). */
+    timePerTask: number;
+  };
+  chain: ObservedChainLinks;
+  finance: RoundReport['finance'];
+  /** Each surveyed tier's result as measured. */
+  survey: RoundReport['survey'];
+  /** The tiers' surveys pooled into the firm's figure (null: no survey). */
+  surveyFirm: PooledSurvey | null;
+  /** Measured employee satisfaction if the survey was bought. */
+  employeeSurvey: RoundReport['employeeSurvey'];
+  /** What customer equity would gain if retention were one point higher, by the engine's valuation (null: undefined at this retention). */
+  equityPerRetentionPoint: number | null;
+  fired: RoundReport['fired'];
+  news: RoundReport['news'];
+  roundScore: number;
+  score: number;
+  status: RoundReport['status'];
+  hash: string;
   eventCounts: EventCounts;
-  /** The objectives checked this round and the value their KPI had (null: the tier was not in use). */
-  objectives: { id: string; value: number | null }[];
+  /** The objectives on observed KPIs checked this round (the others are in the round's truth). */
+  objectives: CheckedObjective[];
+}
+
+/** One round's hidden truth: what the model knows and the firm never measured. Sent only once the game is over. */
+export interface RoundTruth {
+  round: number;
+  firm: CustomerTruth;
+  tiers: CustomerTruth[];
+  employees: Pick<EmployeeKpis, 'satisfaction'>;
+  chain: Pick<ChainLinks, (typeof TRUTH_CHAIN_FIELDS)[number]>;
+  /** The objectives on true KPIs checked this round. */
+  objectives: CheckedObjective[];
+}
+
+/** The truth of a game that is over (finished or bankrupt): one entry per quarter played. */
+export interface GameTruth {
+  rounds: RoundTruth[];
 }
 
 /** What the page needs to lay out the next quarter's decisions. */
@@ -56,7 +158,7 @@ export interface QuarterView {
   dataQuality: number;
   /** Stocks the learner builds up: training, brand and each CRM module (money). */
   stocks: { training: number; brand: number; systems: ScenarioConfig['firm']['systems'] };
-  /** Objectives met so far, by id. */
+  /** Objectives met so far, by id (while the game runs, only those on observed KPIs). */
   objectivesMet: string[];
   /** Hash of the current state (hex), for instructors to compare with the command line. */
   hash: string;
@@ -73,6 +175,8 @@ export interface GameSnapshot {
   view: QuarterView;
   /** Active customers at the start. */
   initialCustomers: number;
+  /** The hidden truth of every quarter, once the game is over; null while it runs. */
+  truth: GameTruth | null;
 }
 
 /** Sortable columns of the customer database (observed data only). */
@@ -265,15 +369,16 @@ export interface Responses {
   start: { ok: true; game: GameSnapshot } | { ok: false; failure: StartFailure };
   /** The engine's reasons, each with its sentence in the request's language. */
   preview: { use: PlanUse; problems: ShownProblem[] };
-  advance: { ok: true; summary: RoundSummary; view: QuarterView } | { ok: false; problems: ShownProblem[] };
+  /** `truth`: the whole game's, when this quarter ended it; otherwise null. */
+  advance: { ok: true; summary: RoundSummary; view: QuarterView; truth: GameTruth | null } | { ok: false; problems: ShownProblem[] };
   rewind: { game: GameSnapshot };
   customers: CustomerTable;
   query: { order: Int32Array };
   record: CustomerRecord | null;
   analytics: CustomerAnalytics;
   customerBase: CustomerBaseFrame | null;
-  /** Quarters from..upTo, in order. */
-  explain: { from: number; attributions: QuarterAttribution[] };
+  /** Quarters from..upTo, in order: observed while the game runs, whole (`revealed`) once it is over. */
+  explain: { from: number; revealed: false; attributions: ObservedAttribution[] } | { from: number; revealed: true; attributions: QuarterAttribution[] };
   whale: WhaleCurve;
   timeline: { ok: true; summaries: RoundSummary[]; score: number } | { ok: false; failure: StartFailure };
   exportRun: { text: string; fileName: string };

@@ -17,7 +17,7 @@ export type ReferencePolicyId = (typeof REFERENCE_POLICIES)[number];
 /** A whole game of one reference strategy on the learner's scenario and seed. */
 export interface ReferenceRun {
   policy: PolicyId;
-  /** One per round played, as the page's worker summarizes the learner's rounds. */
+  /** One per round played, as the page's worker summarizes the learner's rounds: observed data only, never a truth. */
   summaries: RoundSummary[];
   /** The score at the end (the engine's, as the command line prints it). */
   score: number;

@@ -31,7 +31,8 @@ export function* referenceRounds(scenario: ScenarioConfig, seed: string, policyI
     const res = stepInPlace(scenario, state, decisions);
     if (!res.ok) throw new Error(`reference ${policyId} made a refused decision in round ${state.round + 1}: ${problemsText(res.problems)}`);
     last = res.report;
-    summaries.push(summarize(scenario, res.report, state));
+    // Observed data only, like the learner's own rounds: a reference run never carries a truth.
+    summaries.push(summarize(scenario, res.report, state).summary);
     yield state.round;
   }
   return { policy: policy.id, summaries, score: state.score, status: state.status, finalHash: last?.hash ?? '' };

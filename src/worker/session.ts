@@ -13,9 +13,9 @@ import { showProblems } from '../scenario/decisionMessages';
 import { parseRunFile, renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
 import { builtinText } from './builtins';
 import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceBase, traceRound, type BaseTrace, type RoundTrace } from './customers';
-import type { GameSnapshot, GameSource, Responses, StartFailure, RoundSummary, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
+import type { GameSnapshot, GameSource, GameTruth, Responses, StartFailure, RoundSummary, RoundTruth, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
 import { customerBaseFrame } from './scene';
-import { quarterView, summarize } from './summary';
+import { kpiSource, observeAttribution, quarterView, summarize } from './summary';
 
 /** Reports progress of a long request: `done` of `total` rounds replayed. */
 export type Progress = (done: number, total: number) => void;
@@ -29,7 +29,10 @@ export interface Session {
   scenarioHash: string;
   seed: string;
   decisions: Decisions[];
+  /** What the page sees of each round played (observed data only). */
   summaries: RoundSummary[];
+  /** Each round's hidden truth, kept here: it leaves the worker only once the game is over (`truthOf`). */
+  truths: RoundTruth[];
   /** The customer base before the first round (round 0 of the customer-base scene). */
   base: BaseTrace;
   /** One per round played. */
@@ -74,7 +77,7 @@ export function startSession(
   const state = newGame(scenario, seed);
   // Copied before the replay: `advance(…, true)` plays the rounds on this very state.
   const base = traceBase(state);
-  const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], base, traces: [], state, table: null, attributions: [], explainer: null };
+  const s: Session = { source, json, scenario, scenarioHash: hashJson(scenario), seed, decisions: [], summaries: [], truths: [], base, traces: [], state, table: null, attributions: [], explainer: null };
   for (const [i, d] of decisions.entries()) {
     const r = advance(s, d, true, lang);
     if (!r.ok) return { ok: false, failure: { kind: 'refused', round: i + 1, problems: r.problems } };
@@ -96,7 +99,15 @@ export async function openSession(
   return startSession(source, loaded.scenario, loaded.json, seed, decisions, progress, lang);
 }
 
-/** The game as the page holds it. */
+/** Whether the game is over (finished or bankrupt): only then does the truth leave the worker. */
+export const isOver = (s: Session): boolean => s.state.status !== 'running';
+
+/** The truth of every quarter played, once the game is over; null while it runs. */
+export function truthOf(s: Session): GameTruth | null {
+  return isOver(s) ? { rounds: s.truths.map((t) => structuredClone(t)) } : null;
+}
+
+/** The game as the page holds it: observed data, and the truth only once the game is over. */
 export function snapshot(s: Session): GameSnapshot {
   const last = s.summaries[s.summaries.length - 1];
   return {
@@ -107,6 +118,7 @@ export function snapshot(s: Session): GameSnapshot {
     summaries: s.summaries,
     view: quarterView(s.scenario, s.state, last?.hash),
     initialCustomers: s.state.initialCount,
+    truth: truthOf(s),
   };
 }
 
@@ -129,11 +141,12 @@ export function advance(s: Session, d: Decisions, inPlace = false, lang: Lang = 
   if (!r.ok) return { ok: false, problems: showProblems(r.problems, lang) };
   s.state = r.state;
   s.decisions.push(structuredClone(d));
-  const summary = summarize(s.scenario, r.report, r.state);
+  const { summary, truth } = summarize(s.scenario, r.report, r.state);
   s.summaries.push(summary);
+  s.truths.push(truth);
   s.traces.push(traceRound(r.state, r.report.events));
   s.table = null;
-  return { ok: true, summary, view: quarterView(s.scenario, s.state, r.report.hash) };
+  return { ok: true, summary, view: quarterView(s.scenario, s.state, r.report.hash), truth: truthOf(s) };
 }
 
 /** The session rolled back to `round` rounds played (replayed from the start: history is not stored). */
@@ -197,12 +210,20 @@ export function explainUnit(s: Session, upTo: number, from = 1): QuarterAttribut
   const d = s.decisions[r - 1]!;
   if (r < first - ex.maxLag) skipNext(s.scenario, ex, d);
   else {
-    const actual = r === s.state.round ? { state: s.state, report: s.summaries[r - 1]! } : undefined;
+    const actual = r === s.state.round ? { state: s.state, report: kpiSource(s.summaries[r - 1]!, s.truths[r - 1]!) } : undefined;
     const { attribution } = explainNext(s.scenario, ex, d, actual);
     // Before `first` the late effects of skipped quarters are missing: those only rebuild the traced worlds.
     if (r >= first) s.attributions[r - 1] ??= attribution;
   }
   return null;
+}
+
+/**
+ * The attributions as the page may have them: whole once the game is over, without the true
+ * KPIs (satisfaction, loyalty, employee satisfaction) while it runs.
+ */
+export function explainAnswer(s: Session, from: number, attributions: QuarterAttribution[]): Responses['explain'] {
+  return isOver(s) ? { from, revealed: true, attributions } : { from, revealed: false, attributions: attributions.map(observeAttribution) };
 }
 
 /** The observed customer table (cached until the next round). */

@@ -4,7 +4,7 @@
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, customerBase, explainUnit, exportRun, importRun, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
+import { advance, analytics, customerBase, explainAnswer, explainUnit, exportRun, importRun, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
 import { transferableCopy } from './customers';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
@@ -18,7 +18,7 @@ let explainJobs: { id: number; upTo: number; from: number }[] = [];
 
 /** A new game: explanations asked of the old one are answered with nothing (the page ignores them). */
 function adoptSession(s: Session): void {
-  for (const j of explainJobs) post({ id: j.id, kind: 'result', type: 'explain', value: { from: j.from, attributions: [] } });
+  for (const j of explainJobs) post({ id: j.id, kind: 'result', type: 'explain', value: { from: j.from, revealed: false, attributions: [] } });
   explainJobs = [];
   session = s;
 }
@@ -107,7 +107,7 @@ function idleWork(): void {
       const done = explainUnit(session, job.upTo, job.from);
       if (done) {
         explainJobs.shift();
-        post({ id: job.id, kind: 'result', type: 'explain', value: { from: job.from, attributions: done } });
+        post({ id: job.id, kind: 'result', type: 'explain', value: explainAnswer(session, job.from, done) });
       } else post({ id: job.id, kind: 'progress', done: session.explainer?.round ?? 0, total: Math.min(job.upTo, session.decisions.length) });
     } catch (error: unknown) {
       explainJobs.shift();

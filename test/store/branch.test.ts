@@ -44,7 +44,7 @@ function inProcessClient() {
         s = session.rewind(need(), req.round);
         return { game: session.snapshot(s) };
       case 'explain':
-        return { from: Math.max(1, req.from ?? 1), attributions: session.explain(need(), req.upTo, req.from ?? 1) };
+        return session.explainAnswer(need(), Math.max(1, req.from ?? 1), session.explain(need(), req.upTo, req.from ?? 1));
       case 'timeline': {
         const r = await session.openSession(req.source, req.seed, req.decisions, req.lang);
         if (!r.ok) return r;
@@ -148,5 +148,54 @@ describe('store: explain and branch', () => {
     expect(await useStore.getState().branch(1)).toBe(false);
     expect(await useStore.getState().branch(-1)).toBe(false);
     expect(useStore.getState().timeline).toBeNull();
+  });
+});
+
+describe('store: the truth of a game that is over', () => {
+  const truthKpis = ['satisfaction', 'loyalty', 'employeeSatisfaction'];
+  const hasTruthKpi = (a: { kpis: string[] } | undefined) => a !== undefined && truthKpis.some((k) => a.kpis.includes(k));
+
+  it('holds observed explanations while the game runs, the truth and whole explanations once it is over, and none again in a branch', async () => {
+    const { client } = inProcessClient();
+    setSimClient(client);
+    await useStore.getState().startGame({ kind: 'builtin', id: 'tutorial' }, 'truth-store');
+    const rounds = useStore.getState().game!.scenario.rounds;
+    for (let r = 1; r < rounds; r++) expect(await useStore.getState().advance()).toBe(true);
+    await explained(rounds - 1);
+    let st = useStore.getState();
+    expect(st.game!.truth).toBeNull();
+    expect(st.explanationsRevealed).toBe(false);
+    expect(st.explanations.some(hasTruthKpi)).toBe(false);
+
+    // The last quarter: the truth comes with it, and the explanations are asked for again whole.
+    expect(await useStore.getState().advance()).toBe(true);
+    st = useStore.getState();
+    expect(st.game!.view.status).toBe('finished');
+    expect(st.game!.truth!.rounds).toHaveLength(rounds);
+    for (let i = 0; i < 200 && !useStore.getState().explanationsRevealed; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(useStore.getState().explanationsRevealed).toBe(true);
+    await useStore.getState().explain(rounds, 1);
+    st = useStore.getState();
+    expect(st.explanations).toHaveLength(rounds);
+    expect(st.explanations.every(hasTruthKpi)).toBe(true);
+
+    // A branch of the finished game is in play again: no truth, no whole explanations.
+    expect(await useStore.getState().branch(2)).toBe(true);
+    st = useStore.getState();
+    expect(st.game!.view.status).toBe('running');
+    expect(st.game!.truth).toBeNull();
+    expect(st.explanationsRevealed).toBe(false);
+    expect(st.explanations).toEqual([]);
+    await useStore.getState().explain(2, 1);
+    expect(useStore.getState().explanations.some(hasTruthKpi)).toBe(false);
+    // Played to its own end, it gets its own truth.
+    for (let r = 3; r <= rounds; r++) expect(await useStore.getState().advance()).toBe(true);
+    expect(useStore.getState().game!.truth!.rounds).toHaveLength(rounds);
+
+    // Resuming the finished original brings its truth with the replay.
+    const originalId = useStore.getState().branchOf!.of;
+    expect(await useStore.getState().resume(originalId)).toBe(true);
+    expect(useStore.getState().screen).toBe('end');
+    expect(useStore.getState().game!.truth!.rounds).toHaveLength(rounds);
   });
 });

@@ -186,7 +186,7 @@ export class ServiceFloorScene extends Phaser.Scene {
     away.clear();
     for (const w of this.walkers) if ((w.kind === 'hire' && t < w.start + 900) || (w.kind !== 'hire' && t >= w.start)) away.add(w.tier * 4096 + w.desk);
     L.desks.forEach((row, tier) => {
-      const cycle = serviceMs(f.hoursPerCustomer[tier] ?? 0, this.meanHours, f.workload);
+      const cycle = serviceMs(f.hoursPerCustomer[tier] ?? 0, this.meanHours, f.timePerTask);
       row.forEach((d, i) => {
         if (!away.has(tier * 4096 + i)) this.person(g, d.x, d.y - u * 0.35, u, mood);
         // The customer being served, and its progress through the desk's cycle.

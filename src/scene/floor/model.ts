@@ -25,6 +25,8 @@ export interface FloorFrame {
   hoursPerCustomer: number[];
   /** Demand for staff time / capacity (above 1: overload). */
   workload: number;
+  /** Time staff give a task as a share of the time they would like to (the engine's figure: 1 up to capacity, less under overload). */
+  timePerTask: number;
   failures: number[];
   complaints: number[];
   recovered: number[];
@@ -69,6 +71,7 @@ export function floorFrame(summary: RoundSummary, decisions: Decisions): FloorFr
     customers,
     hoursPerCustomer,
     workload: e.workload,
+    timePerTask: e.timePerTask,
     failures: summary.tiers.map((x) => x.failures),
     complaints: summary.tiers.map((x) => x.complaints),
     recovered: summary.tiers.map((x) => x.recovered),
@@ -91,6 +94,7 @@ export function startFloor(headcount: number, tierCount: number): FloorFrame {
     customers: zeros.slice(),
     hoursPerCustomer: zeros.slice(),
     workload: 0,
+    timePerTask: 1,
     failures: zeros.slice(),
     complaints: zeros.slice(),
     recovered: zeros.slice(),
@@ -110,9 +114,12 @@ export function queuePerDesk(workload: number): number {
   return Math.max(0, Math.min(6, Math.round((workload - 0.8) * 8)));
 }
 
-/** How long a desk takes per customer in the picture, ms: more planned hours take longer; overload hurries staff (Oliva & Sterman's p^-0.64). */
-export function serviceMs(hoursPerCustomer: number, meanHours: number, workload: number): number {
+/**
+ * How long a desk takes per customer in the picture, ms: more planned hours take longer, and
+ * staff under pressure hurry by the engine's own figure (`timePerTask`, Oliva & Sterman's
+ * p^-0.64 computed in the worker).
+ */
+export function serviceMs(hoursPerCustomer: number, meanHours: number, timePerTask: number): number {
   const rel = meanHours > 0 ? hoursPerCustomer / meanHours : 1;
-  const pressed = workload > 1 ? workload ** -0.64 : 1;
-  return Math.max(250, Math.min(2400, 900 * rel * pressed));
+  return Math.max(250, Math.min(2400, 900 * rel * timePerTask));
 }

@@ -1,8 +1,9 @@
 import type { ScenarioConfig, Decisions } from '../config';
 
-import { clamp, clamp01, pow, sat } from '../math';
+import { clamp, clamp01, sat } from '../math';
 import type { ModelParams } from '../params';
 import type { Firm } from '../state';
+import { pressedTime } from '../model/pressure';
 import { definePass } from '../pass';
 
 /** Staff skill 0..1 from experience and training. */
@@ -72,7 +73,7 @@ export const employeesPass = definePass({
     ctx.workload = W;
     // Under pressure staff cut time per task (Oliva & Sterman: desired x p^-0.64), and the
     // standard of what counts as enough time erodes toward what is given; only training restores it.
-    const pressed = W > 1 ? pow(W, E.pressureExponent) : 1;
+    const pressed = pressedTime(P, W);
     const given = f.serviceStandard * pressed;
     if (given < f.serviceStandard) f.serviceStandard += (given - f.serviceStandard) / Math.max(1, E.standardErosionRounds);
     f.serviceStandard += E.standardTrainingLift * ctx.trainingEff * (1 - f.serviceStandard) * 0.5;

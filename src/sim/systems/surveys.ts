@@ -25,7 +25,7 @@ function runSurveys(ctx: Pick<RoundContext, 'P' | 's' | 'd' | 'key' | 'tierCount
     const N = ctx.tiers.count[t]! - ctx.tiers.churned[t]!;
     const k = Math.min(want, N);
     if (k === 0) {
-      out.push({ tier: t, responses: 0, mean: 0, marginOfError: 0, topTwoBox: 0, nps: d.research.nps ? 0 : null, npsMarginOfError: d.research.nps ? 0 : null });
+      out.push({ tier: t, responses: 0, population: N, mean: 0, marginOfError: 0, topTwoBox: 0, nps: d.research.nps ? 0 : null, npsMarginOfError: d.research.nps ? 0 : null });
       continue;
     }
     let sum = 0, sum2 = 0, top = 0, prom = 0, detr = 0;
@@ -55,6 +55,7 @@ function runSurveys(ctx: Pick<RoundContext, 'P' | 's' | 'd' | 'key' | 'tierCount
     out.push({
       tier: t,
       responses: k,
+      population: N,
       mean,
       marginOfError: moe,
       topTwoBox: top / k,

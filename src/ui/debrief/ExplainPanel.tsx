@@ -12,14 +12,15 @@ import type { ScenarioConfig } from '../../sim/config';
 import type { Lang } from '../../sim/text';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
+import { TRUTH_KPIS } from '../../worker/protocol';
 import { Waterfall } from '../charts/Waterfall';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { explainSteps, interactionShare, largestStep, type StepLabels, type StepSource } from './explainSteps';
 import { groupLabel } from './render';
 import './debrief.css';
 
-/** KPIs the learner cannot see before the end of the game (MODEL.md: the truth is for the debrief). */
-export const HIDDEN_KPIS: readonly FirmKpi[] = ['satisfaction', 'loyalty', 'employeeSatisfaction'];
+/** KPIs the learner cannot see before the end of the game (MODEL.md: the truth is for the debrief); the worker leaves them out until then. */
+const HIDDEN_KPIS: readonly FirmKpi[] = TRUTH_KPIS;
 
 /** KPIs in the order of the picker. */
 const ORDER: readonly FirmKpi[] = ['profit', 'revenue', 'customers', 'customerEquity', 'score', 'satisfaction', 'loyalty', 'employeeSatisfaction'];
@@ -45,19 +46,26 @@ export function kpiFormat(kpi: AttributedKpi, currency: string, lang: Lang): { l
   return { level, delta };
 }
 
-export function ExplainPanel({ round, reveal, headingLevel = 2 }: { round: number; reveal: boolean; headingLevel?: 2 | 3 }) {
+/**
+ * The panel of quarter `round`. The true KPIs can be picked once the worker sent the whole
+ * attributions (the game is over); before, they are listed as hidden.
+ */
+export function ExplainPanel({ round, headingLevel = 2 }: { round: number; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation('debrief');
   const { t: tl } = useTranslation('lessons');
   const lang = useStore((s) => s.lang);
   const game = useStore((s) => s.game)!;
   const a = useStore((s) => s.explanations[round - 1]) as QuarterAttribution | undefined;
   const explaining = useStore((s) => s.explaining);
+  const reveal = useStore((s) => s.explanationsRevealed);
+  const over = game.view.status !== 'running';
   const [kpi, setKpi] = useState<AttributedKpi>('profit');
   const pickId = useId();
   const headId = useId();
   useEffect(() => {
-    if (!a) void useStore.getState().explain(round, round);
-  }, [a, round]);
+    // A game that is over gets the whole attributions, even where observed ones are kept from its play.
+    if (!a || (over && !reveal)) void useStore.getState().explain(round, round);
+  }, [a, round, over, reveal]);
   const sc = game.scenario;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const tierCount = game.summaries[round - 1]?.tiers.length ?? sc.tiers.length;

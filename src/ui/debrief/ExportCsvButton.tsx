@@ -1,7 +1,7 @@
 /**
  * Saves the game as a CSV table for Excel: every quarter's KPIs and decisions, and the
- * hidden truths once the game is over (never while it runs: the model keeps them for the
- * debrief). Placed by the screens that want it.
+ * hidden truths once the game is over (the worker sends them only then). Placed by the
+ * screens that want it.
  */
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
@@ -16,7 +16,7 @@ export function ExportCsvButton({ className }: { className?: string }) {
   const save = () => {
     const fixed = i18n.getFixedT(lang);
     const translate: CsvTranslate = (key, vars) => String(fixed(key as never, vars as never));
-    const text = gameCsv(game, lang, { includeTruth: game.view.status !== 'running' }, translate);
+    const text = gameCsv(game, lang, translate);
     saveTextFile(text, csvFileName(game), 'text/csv');
   };
   return (

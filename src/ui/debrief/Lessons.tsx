@@ -60,12 +60,16 @@ export function TopDecisions({ attributions, k = 3 }: { attributions: QuarterAtt
   );
 }
 
-/** The eight lessons, each with its verdict (word and symbol), its statement and the evidence of this run. */
+/**
+ * The eight lessons, each with its verdict (word and symbol), its statement and the evidence of
+ * this run. They read the game's truth, which only a game that is over has: nothing before.
+ */
 export function LessonsList({ attributions }: { attributions: QuarterAttribution[] }) {
   const { t } = useTranslation('lessons');
   const { input, ctx } = useDebrief(attributions);
-  const lessons = useMemo(() => (input ? detectLessons(input) : []), [input]);
-  if (!input || !ctx) return null;
+  const truth = useStore((s) => s.game?.truth ?? null);
+  const lessons = useMemo(() => (input && truth ? detectLessons({ ...input, truth }) : []), [input, truth]);
+  if (!input || !ctx || !truth) return null;
   return (
     <>
       <p className="muted small">{t('lessonsIntro')}</p>

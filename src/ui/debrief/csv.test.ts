@@ -1,6 +1,6 @@
 // The CSV export: Excel-safe text (BOM, CRLF, RFC 4180 quoting, no formula injection,
 // numbers as numbers) and a real game's table (one row per quarter, the same number of
-// columns in every row, headers in the learner's language, truths only when asked for).
+// columns in every row, headers in the learner's language, truths only in a game that is over).
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Decisions } from '../../sim/config';
@@ -170,7 +170,7 @@ describe('gameCsv', () => {
   });
 
   it('has a header row and one row per quarter, each with as many columns as the header', () => {
-    const rows = parseCsv(withoutBom(gameCsv(game, 'en', { includeTruth: false }, tFor('en'))));
+    const rows = parseCsv(withoutBom(gameCsv(game, 'en', tFor('en'))));
     expect(rows).toHaveLength(1 + game.summaries.length);
     const width = rows[0]!.length;
     for (const r of rows) expect(r).toHaveLength(width);
@@ -178,14 +178,14 @@ describe('gameCsv', () => {
     expect(rows.slice(1).map((r) => r[col('Quarter')])).toEqual(['1', '2', '3', '4']);
     expect(rows.slice(1).every((r) => r[col('Scenario id')] === 'ad-agency' && r[col('Seed')] === 'class-7')).toBe(true);
     // Same as the structured rows, which keep numbers as numbers.
-    const typed = gameRows(game, 'en', { includeTruth: false }, tFor('en'));
+    const typed = gameRows(game, 'en', tFor('en'));
     expect(typed.map((r) => r.length)).toEqual(rows.map((r) => r.length));
     expect(typed[1]![col('Operating profit')]).toBe(game.summaries[0]!.finance.operatingProfit);
     expect(typeof typed[1]![col('Customers')]).toBe('number');
   });
 
   it('reads the KPIs, the surveys as measured, the per-tier KPIs and the decisions of each quarter', () => {
-    const rows = parseCsv(withoutBom(gameCsv(game, 'en', { includeTruth: false }, tFor('en'))));
+    const rows = parseCsv(withoutBom(gameCsv(game, 'en', tFor('en'))));
     const h = rows[0]!;
     const cell = (q: number, header: string) => {
       const i = h.indexOf(header);
@@ -225,7 +225,7 @@ describe('gameCsv', () => {
   });
 
   it('writes negative numbers (a quarter\'s loss) as plain numbers and non-finite ones as empty cells', () => {
-    const text = gameCsv(game, 'en', { includeTruth: false }, tFor('en'));
+    const text = gameCsv(game, 'en', tFor('en'));
     const rows = parseCsv(withoutBom(text));
     const body = rows.slice(1).flat();
     // No number was written as text (text cells that look like formulas are the only ones with a quote).
@@ -233,13 +233,13 @@ describe('gameCsv', () => {
     const lossy = structuredClone(game);
     lossy.summaries[0]!.finance.operatingProfit = -123456.5;
     lossy.summaries[0]!.firm.revenue = Number.NaN;
-    const r = parseCsv(withoutBom(gameCsv(lossy, 'en', { includeTruth: false }, tFor('en'))));
+    const r = parseCsv(withoutBom(gameCsv(lossy, 'en', tFor('en'))));
     expect(r[1]![r[0]!.indexOf('Operating profit')]).toBe('-123456.5');
     expect(r[1]![r[0]!.indexOf('Revenue')]).toBe('');
   });
 
   it('has Chinese headers in zh-CN with the UI\'s terms', () => {
-    const rows = parseCsv(withoutBom(gameCsv(game, 'zh-CN', { includeTruth: false }, tFor('zh-CN'))));
+    const rows = parseCsv(withoutBom(gameCsv(game, 'zh-CN', tFor('zh-CN'))));
     const h = rows[0]!;
     for (const term of ['情景编号', '随机种子', '季度', '营业利润', '客户保持率', '客户资产', '客户满意度（调研，1–5）：误差范围', '状态哈希', '客户数：关键客户', '客户数：普通客户', '决策（客户分级）：等级数量', '决策（服务水平）：每个客户的服务工时：主要客户', '决策（调研）：满意度调研样本：关键客户', '决策（CRM 系统）：数据平台（数据质量与数据整合）']) {
       expect(h, term).toContain(term);
@@ -248,23 +248,36 @@ describe('gameCsv', () => {
     expect(rows[2]![h.indexOf('决策（调研）：进行员工满意度调研')]).toBe('是');
     expect(rows[1]![h.indexOf('情景')]).toMatch(/[\u3400-\u9fff]/);
     expect(rows).toHaveLength(5);
-    const en = parseCsv(withoutBom(gameCsv(game, 'en', { includeTruth: false }, tFor('en'))));
+    const en = parseCsv(withoutBom(gameCsv(game, 'en', tFor('en'))));
     expect(h).toHaveLength(en[0]!.length);
   });
 
-  it('adds the hidden truths only when includeTruth is set', () => {
-    const hidden = parseCsv(withoutBom(gameCsv(game, 'en', { includeTruth: false }, tFor('en'))));
-    const shown = parseCsv(withoutBom(gameCsv(game, 'en', { includeTruth: true }, tFor('en'))));
+  it('adds the hidden truths only for a game that is over, from the truth the worker sent with it', async () => {
+    expect(game.truth).toBeNull();
+    const hidden = parseCsv(withoutBom(gameCsv(game, 'en', tFor('en'))));
+    const s = await startBuiltinSession('tutorial', 'csv-truth');
+    while (s.state.status === 'running') advance(s, structuredClone(s.state.lastDecisions));
+    const over = snapshot(s);
+    expect(over.truth?.rounds).toHaveLength(over.summaries.length);
+    const running = parseCsv(withoutBom(gameCsv({ ...over, truth: null }, 'en', tFor('en'))));
+    const shown = parseCsv(withoutBom(gameCsv(over, 'en', tFor('en'))));
     const truths = ['True customer satisfaction (points)', 'True customer loyalty (0–1)', 'True Net Promoter Score', 'True employee satisfaction (points)'];
     for (const x of truths) {
       expect(hidden[0]).not.toContain(x);
+      expect(running[0]).not.toContain(x);
       expect(shown[0]).toContain(x);
     }
-    expect(shown[0]!.slice(0, hidden[0]!.length)).toEqual(hidden[0]);
-    expect(shown[0]!.length).toBe(hidden[0]!.length + truths.length);
+    expect(shown[0]!.slice(0, running[0]!.length)).toEqual(running[0]);
+    expect(shown[0]!.length).toBe(running[0]!.length + truths.length);
     for (const r of shown) expect(r).toHaveLength(shown[0]!.length);
-    expect(shown[1]![shown[0]!.indexOf('True customer satisfaction (points)')]).toBe(String(game.summaries[0]!.firm.satisfaction));
-    const zh = parseCsv(withoutBom(gameCsv(game, 'zh-CN', { includeTruth: true }, tFor('zh-CN'))));
+    const col = (h: string) => shown[0]!.indexOf(h);
+    over.truth!.rounds.forEach((t, i) => {
+      expect(shown[i + 1]![col('True customer satisfaction (points)')]).toBe(String(t.firm.satisfaction));
+      expect(shown[i + 1]![col('True customer loyalty (0–1)')]).toBe(String(t.firm.loyalty));
+      expect(shown[i + 1]![col('True Net Promoter Score')]).toBe(String(t.firm.nps));
+      expect(shown[i + 1]![col('True employee satisfaction (points)')]).toBe(String(t.employees.satisfaction));
+    });
+    const zh = parseCsv(withoutBom(gameCsv(over, 'zh-CN', tFor('zh-CN'))));
     expect(zh[0]).toContain('真实客户满意度（分）');
     expect(zh[0]).toContain('真实员工满意度（分）');
   });
@@ -275,7 +288,7 @@ describe('gameCsv', () => {
     evil.scenario.title = { en: '+SUM(A1)', 'zh-CN': '@cmd' };
     evil.scenario.tiers[0]!.name = { en: '-2+3', 'zh-CN': '-2+3' };
     evil.decisions[3]!.choices = [{ event: '=evil', option: 'x' }];
-    const rows = parseCsv(withoutBom(gameCsv(evil, 'en', { includeTruth: false }, tFor('en'))));
+    const rows = parseCsv(withoutBom(gameCsv(evil, 'en', tFor('en'))));
     const h = rows[0]!;
     expect(rows[1]![h.indexOf('Seed')]).toBe("'=1+1");
     expect(rows[1]![h.indexOf('Scenario')]).toBe("'+SUM(A1)");

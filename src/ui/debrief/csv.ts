@@ -11,7 +11,7 @@
 import { LEVER_NAMES, type Decisions, type Lever } from '../../sim/config';
 import { DECISION_FIELDS, type DecisionField } from '../../sim/decisions/catalogue';
 import { pickText, type Lang } from '../../sim/text';
-import type { GameSnapshot, RoundSummary } from '../../worker/protocol';
+import type { GameSnapshot, RoundSummary, RoundTruth } from '../../worker/protocol';
 import type { commonMessages } from '../i18n/common';
 import { kpiById, measuredNps, measuredSatisfaction, type KpiId } from '../shell/kpis';
 import type { exportsMessages } from './exportsMessages';
@@ -53,6 +53,8 @@ interface Quarter {
   s: RoundSummary;
   /** The decisions the quarter was played with (absent only in a malformed snapshot). */
   d: Decisions | undefined;
+  /** The quarter's truth: only in a game that is over (the snapshot has none before). */
+  truth: RoundTruth | undefined;
 }
 
 interface Column {
@@ -83,7 +85,7 @@ function tierSlots(game: GameSnapshot): number {
 }
 
 /** The column headers and readers of `game`'s table. */
-function columns(game: GameSnapshot, lang: Lang, includeTruth: boolean, t: CsvTranslate): Column[] {
+function columns(game: GameSnapshot, lang: Lang, t: CsvTranslate): Column[] {
   const sc = game.scenario;
   const tierName = (k: number) => pickText(sc.tiers[k]?.name, lang) || t('common:quarter.tierN', { n: k + 1 });
   const sub = (name: string, part: string) => t('exports:col.sub', { name, sub: part });
@@ -144,34 +146,34 @@ function columns(game: GameSnapshot, lang: Lang, includeTruth: boolean, t: CsvTr
   }
   add(t('exports:col.choices'), (q) => (q.d ? q.d.choices.map((c) => `${c.event}:${c.option}`).join('; ') : null));
 
-  // The truth the model hides until the debrief.
-  if (includeTruth) {
-    add(t('common:end.trueSatisfaction'), (q) => q.s.firm.satisfaction);
-    add(t('common:end.trueLoyalty'), (q) => q.s.firm.loyalty);
-    add(t('exports:col.trueNps'), (q) => q.s.firm.nps);
-    add(t('exports:col.trueEmployeeSatisfaction'), (q) => q.s.employees.satisfaction);
+  // The truth the model hides until the debrief: the worker sends it only once the game is over.
+  if (game.truth) {
+    add(t('common:end.trueSatisfaction'), (q) => q.truth?.firm.satisfaction ?? null);
+    add(t('common:end.trueLoyalty'), (q) => q.truth?.firm.loyalty ?? null);
+    add(t('exports:col.trueNps'), (q) => q.truth?.firm.nps ?? null);
+    add(t('exports:col.trueEmployeeSatisfaction'), (q) => q.truth?.employees.satisfaction ?? null);
   }
   return cols;
 }
 
 /**
  * The rows of `game`'s table: a header row, then one row per quarter played. `t` must be
- * in `lang` (tier and scenario names are picked in `lang`). Pass `includeTruth` only once
- * the game is over: the truths stay hidden from the learner until the debrief.
+ * in `lang` (tier and scenario names are picked in `lang`). The truth columns come with the
+ * game's truth, which only a game that is over has.
  */
-export function gameRows(game: GameSnapshot, lang: Lang, opts: { includeTruth: boolean }, t: CsvTranslate): CsvValue[][] {
-  const cols = columns(game, lang, opts.includeTruth, t);
+export function gameRows(game: GameSnapshot, lang: Lang, t: CsvTranslate): CsvValue[][] {
+  const cols = columns(game, lang, t);
   const rows: CsvValue[][] = [cols.map((c) => c.header)];
   game.summaries.forEach((s, i) => {
-    const q: Quarter = { n: s.round, s, d: game.decisions[i] };
+    const q: Quarter = { n: s.round, s, d: game.decisions[i], truth: game.truth?.rounds.find((x) => x.round === s.round) };
     rows.push(cols.map((c) => c.value(q)));
   });
   return rows;
 }
 
 /** The CSV text of `game` (see {@link gameRows}). */
-export function gameCsv(game: GameSnapshot, lang: Lang, opts: { includeTruth: boolean }, t: CsvTranslate): string {
-  return toCsv(gameRows(game, lang, opts, t));
+export function gameCsv(game: GameSnapshot, lang: Lang, t: CsvTranslate): string {
+  return toCsv(gameRows(game, lang, t));
 }
 
 /** The file name: `<scenario id>-<seed>-q<quarters played>.csv`, safe characters only. */

@@ -9,9 +9,10 @@ import {
   attributedKpis, explainNext, newExplainer, newGame, step,
   type Decisions, type GroupId, type QuarterAttribution, type RoundReport, type ScenarioConfig,
 } from '../../sim/index';
-import type { RoundSummary } from '../../worker/protocol';
+import { PARAM_SPEC } from '../../sim/params';
+import type { RoundSummary, RoundTruth } from '../../worker/protocol';
 import { summarize } from '../../worker/summary';
-import { detectLessons, type LessonVerdict } from './lessons';
+import { detectLessons, type LessonsInput, type LessonVerdict } from './lessons';
 import type { DebriefInput } from './moves';
 import type { Msg } from './msg';
 import { groupLabel, renderMsg, type RenderContext } from './render';
@@ -24,7 +25,7 @@ import { problemsText } from '../../sim/index';
 type Change = (d: Decisions, round: number) => Decisions;
 
 /** Plays a whole game of `policy` (with `change` applied each quarter), explaining every quarter. */
-function playExplained(id: string, seed: string, policy: PolicyId, change: Change = (d) => d): DebriefInput {
+function playExplained(id: string, seed: string, policy: PolicyId, change: Change = (d) => d): LessonsInput {
   const scenario = builtin(id);
   const p = policyById(policy)!;
   const ex = newExplainer(newGame(scenario, seed));
@@ -32,6 +33,7 @@ function playExplained(id: string, seed: string, policy: PolicyId, change: Chang
   const decisions: Decisions[] = [];
   const attributions: QuarterAttribution[] = [];
   const summaries: RoundSummary[] = [];
+  const truths: RoundTruth[] = [];
   while (ex.state.status === 'running') {
     const d = change(policyDecisions(p, scenario, ex.state, last), ex.state.round + 1);
     const r = step(scenario, ex.state, d);
@@ -39,14 +41,16 @@ function playExplained(id: string, seed: string, policy: PolicyId, change: Chang
     const { attribution } = explainNext(scenario, ex, d, { state: r.state, report: r.report });
     decisions.push(d);
     attributions.push(attribution);
-    summaries.push(summarize(scenario, r.report, r.state));
+    const { summary, truth } = summarize(scenario, r.report, r.state);
+    summaries.push(summary);
+    truths.push(truth);
     last = r.report;
   }
-  return { scenario, decisions, attributions, summaries };
+  return { scenario, decisions, attributions, summaries, truth: { rounds: truths } };
 }
 
-const cache = new Map<string, DebriefInput>();
-function game(key: string, make: () => DebriefInput): DebriefInput {
+const cache = new Map<string, LessonsInput>();
+function game(key: string, make: () => LessonsInput): LessonsInput {
   let g = cache.get(key);
   if (!g) {
     g = make();
@@ -123,7 +127,7 @@ void instance.init({
 const ctxFor = (lang: 'en' | 'zh-CN', scenario: ScenarioConfig): RenderContext => ({ t: instance.getFixedT(lang, 'lessons') as TFunction<'lessons'>, lang, scenario });
 const en = (m: Msg, input: DebriefInput): string => renderMsg(m, ctxFor('en', input.scenario));
 const evidenceEn = (l: LessonVerdict, input: DebriefInput): string => l.evidence.map((m) => en(m, input)).join(' ');
-const lesson = (input: DebriefInput, n: number): LessonVerdict => detectLessons(input).find((l) => l.lesson === n)!;
+const lesson = (input: LessonsInput, n: number): LessonVerdict => detectLessons(input).find((l) => l.lesson === n)!;
 const keys = (l: LessonVerdict): string[] => l.evidence.map((m) => m.key);
 const valueOf = (m: Msg | undefined, name: string): number => {
   const v = m?.values?.[name];
@@ -349,9 +353,9 @@ describe('detectLessons', () => {
     const input = tutorialUniformRun();
     const equal = input.decisions.map((d, i) => (d.tiering.tierCount > 1 && d.tiers[0]!.serviceHours <= d.tiers.at(-1)!.serviceHours ? i + 1 : 0)).filter((q) => q > 0);
     expect(equal.length).toBeGreaterThan(0);
-    const mean = (f: (s: RoundSummary, q: number) => number) => equal.reduce((a, q) => a + f(input.summaries[q - 1]!, q), 0) / equal.length;
-    const top = mean((s) => s.tiers[0]!.satisfaction);
-    const bottom = mean((s, q) => s.tiers[input.decisions[q - 1]!.tiers.length - 1]!.satisfaction);
+    const mean = (f: (truth: RoundTruth, q: number) => number) => equal.reduce((a, q) => a + f(input.truth.rounds[q - 1]!, q), 0) / equal.length;
+    const top = mean((x) => x.tiers[0]!.satisfaction);
+    const bottom = mean((x, q) => x.tiers[input.decisions[q - 1]!.tiers.length - 1]!.satisfaction);
     const l = lesson(input, 8);
     const ev = l.evidence.find((m) => m.key === 'lesson.l8.equal')!;
     expect(valueOf(ev, 'top')).toBeCloseTo(top, 9);
@@ -362,13 +366,16 @@ describe('detectLessons', () => {
     expect(evidenceEn(l, input)).toContain('A clients were on average');
   });
 
-  it('lesson 3: satisfied tiers that still lost customers, counted from the summaries', () => {
+  it('lesson 3: satisfied tiers that still lost customers, counted from the summaries and the truth', () => {
     const input = cutRun();
     let cells = 0;
     let churned = 0;
-    for (const s of input.summaries) for (const t of s.tiers) if (t.satisfaction >= 50 && t.satisfaction < 80 && t.customers + t.churned > 0) {
-      cells++;
-      churned += t.churned;
+    for (const s of input.summaries) for (const [i, t] of s.tiers.entries()) {
+      const sat = input.truth.rounds[s.round - 1]!.tiers[i]!.satisfaction;
+      if (sat >= 50 && sat < 80 && t.customers + t.churned > 0) {
+        cells++;
+        churned += t.churned;
+      }
     }
     const l = lesson(input, 3);
     expect(cells).toBeGreaterThan(0);
@@ -388,11 +395,29 @@ describe('detectLessons', () => {
     expect(over.at(-1)! - over[0]! + 1).toBe(over.length);
     const ch = l.evidence.find((m) => m.key === 'lesson.l5.changes')!;
     expect(valueOf(ch, 'service')).toBeCloseTo(lastS.chain.serviceValue - first.chain.serviceValue, 9);
-    expect(valueOf(ch, 'es')).toBeCloseTo(lastS.employees.satisfaction - first.employees.satisfaction, 9);
+    const truth = (s: RoundSummary) => cc.truth.rounds[s.round - 1]!.employees.satisfaction;
+    expect(valueOf(ch, 'es')).toBeCloseTo(truth(lastS) - truth(first), 9);
     expect(l.verdict).toBe('shown');
     const u = uniformRun();
     expect(u.summaries.every((s) => s.employees.workload <= 1)).toBe(true);
     expect(lesson(u, 5)).toMatchObject({ verdict: 'notTested', evidence: [{ key: 'lesson.l5.never' }] });
+  });
+
+  it('lesson 4: one point of retention is valued by the engine\'s CLV formula, as the worker computed it on the last quarter', () => {
+    const input = uniformRun();
+    const last = input.summaries.at(-1)!;
+    const l = lesson(input, 4);
+    const ev = l.evidence.find((m) => m.key === 'lesson.l4.arithmetic')!;
+    expect(last.equityPerRetentionPoint).not.toBeNull();
+    expect(valueOf(ev, 'gainRetention')).toBe(last.equityPerRetentionPoint);
+    // Gupta & Lehmann at the firm's retention r and the scenario's discount rate i: E (CLV(r + 0.01) / CLV(r) - 1).
+    const r = last.firm.retention;
+    const i = input.scenario.model?.finance?.discountRate ?? PARAM_SPEC.finance.discountRate.d;
+    expect(valueOf(ev, 'gainRetention')).toBeCloseTo(last.firm.customerEquity * (((r + 0.01) / r) * ((1 + i - r) / (1 + i - r - 0.01)) - 1), 6);
+    expect(valueOf(ev, 'gainMargin')).toBeCloseTo(last.firm.customerEquity * 0.01, 6);
+    // Without the figure (no retention to scale) the lesson is not judged.
+    const none = { ...input, summaries: [...input.summaries.slice(0, -1), { ...last, equityPerRetentionPoint: null }] };
+    expect(lesson(none, 4).verdict).toBe('notTested');
   });
 
   it('lesson 7: without data quality in the summaries it is never judged, but the data platform spend is reported', () => {

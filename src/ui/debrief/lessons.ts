@@ -1,15 +1,24 @@
 /**
  * A verdict on each lesson of MODEL.md section 6 with the evidence of this run's numbers
- * (the decisions' effects from `moves.ts`, the quarters' summaries). Pure: no React, no engine.
+ * (the decisions' effects from `moves.ts`, the quarters' summaries, and the truth the worker
+ * sends once the game is over: lessons 2, 3, 5 and 8 read true satisfaction). Pure: no React,
+ * no engine.
  */
 import type { AttributedKpi, GroupId } from '../../sim/attribution';
 import type { Decisions } from '../../sim/config';
-import { PARAM_SPEC } from '../../sim/params';
-import type { RoundSummary } from '../../worker/protocol';
+import type { GameTruth, RoundSummary, RoundTruth } from '../../worker/protocol';
 import { changeMsg, fieldChange } from './changes';
 import { before, collectMoves, effectByQuarter, immediateOf, lastTraced, lateOf, totalOf, valueOf, type DebriefInput, type Move } from './moves';
 import { money, msg, num, pct, points, quarter, quartersVal, runsOf, scoreVal, tierVal, type Msg } from './msg';
 import { MIN_SCORE_EFFECT } from './topDecisions';
+
+/** What the lessons read: the debrief's input and the game's truth (a game that is over has one). */
+export interface LessonsInput extends DebriefInput {
+  truth: GameTruth;
+}
+
+/** The truth of quarter `q` (1-based), if the truth covers it. */
+const truthAt = (input: LessonsInput, q: number): RoundTruth | undefined => input.truth.rounds.find((x) => x.round === q);
 
 export type Verdict = 'shown' | 'broken' | 'notTested';
 export type LessonId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -113,7 +122,7 @@ function combinedByQuarter(ms: readonly Move[], kpi: AttributedKpi): { round: nu
 /** Points below which a fall of satisfaction does not read as one. */
 const FELT = 0.5;
 
-function lesson2(input: DebriefInput, moves: Move[]): LessonVerdict {
+function lesson2(input: LessonsInput, moves: Move[]): LessonVerdict {
   const title = msg('lesson.l2.title');
   const n = input.decisions.length;
   let q = 0;
@@ -157,16 +166,16 @@ function lesson2(input: DebriefInput, moves: Move[]): LessonVerdict {
   } else if (esFelt) evidence.push(msg('lesson.l2.employeesOnly', { esQuarter: quarter(esFelt.round) }));
   else if (csFelt) evidence.push(msg('lesson.l2.customersOnly', { csQuarter: quarter(csFelt.round) }));
 
-  // The rest of the game, from the summaries (the attribution traces two quarters).
-  const sBefore = q >= 2 ? input.summaries[q - 2] : undefined;
-  const sEnd = input.summaries[input.summaries.length - 1];
-  const sCut = input.summaries[q - 1];
-  if (sEnd && sCut && sEnd.round > lastTraced(ms[0]!)) {
-    const esFrom = sBefore ? sBefore.employees.satisfaction : input.scenario.firm.employeeSatisfaction;
-    const csFrom = sBefore ?? sCut;
+  // The rest of the game, from the truth of each quarter (the attribution traces two quarters).
+  const tBefore = q >= 2 ? truthAt(input, q - 1) : undefined;
+  const tEnd = truthAt(input, input.summaries.length);
+  const tCut = truthAt(input, q);
+  if (tEnd && tCut && tEnd.round > lastTraced(ms[0]!)) {
+    const esFrom = tBefore ? tBefore.employees.satisfaction : input.scenario.firm.employeeSatisfaction;
+    const csFrom = tBefore ?? tCut;
     evidence.push(msg('lesson.l2.end', {
-      esFrom: num(esFrom, 1), esTo: num(sEnd.employees.satisfaction, 1), csFrom: num(csFrom.firm.satisfaction, 1), csTo: num(sEnd.firm.satisfaction, 1),
-      csQuarter: quarter(csFrom.round), to: quarter(sEnd.round),
+      esFrom: num(esFrom, 1), esTo: num(tEnd.employees.satisfaction, 1), csFrom: num(csFrom.firm.satisfaction, 1), csTo: num(tEnd.firm.satisfaction, 1),
+      csQuarter: quarter(csFrom.round), to: quarter(tEnd.round),
     }));
   }
 
@@ -181,16 +190,18 @@ interface Zone { cells: number; churned: number; customers: number; retained: nu
 const SATISFIED = 50;
 const HIGHLY = 80;
 
-function lesson3(input: DebriefInput): LessonVerdict {
+function lesson3(input: LessonsInput): LessonVerdict {
   const title = msg('lesson.l3.title');
   const zones = { low: zone(), mid: zone(), high: zone() };
   function zone(): Zone {
     return { cells: 0, churned: 0, customers: 0, retained: 0 };
   }
   for (const s of input.summaries) {
-    for (const t of s.tiers) {
-      if (t.customers + t.churned <= 0) continue;
-      const z = t.satisfaction >= HIGHLY ? zones.high : t.satisfaction >= SATISFIED ? zones.mid : zones.low;
+    const truth = truthAt(input, s.round);
+    for (const [i, t] of s.tiers.entries()) {
+      const satisfaction = truth?.tiers[i]?.satisfaction;
+      if (satisfaction === undefined || t.customers + t.churned <= 0) continue;
+      const z = satisfaction >= HIGHLY ? zones.high : satisfaction >= SATISFIED ? zones.mid : zones.low;
       z.cells++;
       z.churned += t.churned;
       // Customers at risk this quarter: those at the end plus those who left (a weight for the retention rate).
@@ -231,12 +242,11 @@ function lesson4(input: DebriefInput, moves: Move[]): LessonVerdict {
       retention: money(sum(ret.map((m) => totalOf(m, 'customerEquity'))), true),
       other: money(sum(other.map((m) => totalOf(m, 'customerEquity'))), true),
     }));
-  // Gupta & Lehmann on the final customer base: CLV = m r / (1 + i - r).
-  const i = input.scenario.model?.finance?.discountRate ?? PARAM_SPEC.finance.discountRate.d;
+  // Gupta & Lehmann on the final customer base (the engine's valuation, computed by the worker).
   const r = last.firm.retention;
   const E = last.firm.customerEquity;
-  if (!(r > 0) || r + 0.01 >= 1 + i) return { lesson: 4, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l4.noEquity')] };
-  const gainRetention = E * (((r + 0.01) / r) * ((1 + i - r) / (1 + i - r - 0.01)) - 1);
+  const gainRetention = last.equityPerRetentionPoint;
+  if (gainRetention === null) return { lesson: 4, verdict: 'notTested', title, evidence: [...evidence, msg('lesson.l4.noEquity')] };
   const gainMargin = E * 0.01;
   const acquired = sum(input.summaries.map((s) => s.firm.acquired));
   const gainAcquisition = 0.01 * Math.min(acquired, last.firm.customers) * Math.max(0, last.firm.clv);
@@ -249,7 +259,7 @@ function lesson4(input: DebriefInput, moves: Move[]): LessonVerdict {
 }
 
 
-function lesson5(input: DebriefInput): LessonVerdict {
+function lesson5(input: LessonsInput): LessonVerdict {
   const title = msg('lesson.l5.title');
   const s = input.summaries;
   const over = s.filter((x) => x.employees.workload > 1).map((x) => x.round);
@@ -268,7 +278,7 @@ function lesson5(input: DebriefInput): LessonVerdict {
   let dEs = 0;
   for (const r of stretches) {
     dService += s[r.to - 1]!.chain.serviceValue - s[r.from - 1]!.chain.serviceValue;
-    dEs += s[r.to - 1]!.employees.satisfaction - s[r.from - 1]!.employees.satisfaction;
+    dEs += (truthAt(input, r.to)?.employees.satisfaction ?? 0) - (truthAt(input, r.from)?.employees.satisfaction ?? 0);
   }
   evidence.push(msg('lesson.l5.changes', { service: points(dService), es: points(dEs) }));
   if (dService < 0 && dEs < 0) return { lesson: 5, verdict: 'shown', title, evidence };
@@ -379,16 +389,20 @@ function lesson7(input: DebriefInput): LessonVerdict {
   return { lesson: 7, verdict: 'notTested', title, evidence };
 }
 
-/** Mean of `f` over the summaries of quarters `qs`. */
-function meanOver(input: DebriefInput, qs: readonly number[], f: (s: RoundSummary) => number | undefined): number | null {
-  const xs = qs.map((q) => input.summaries[q - 1]).filter((x): x is RoundSummary => !!x).map(f).filter((x): x is number => x !== undefined && Number.isFinite(x));
+/** Mean of `f` over the summaries (and truths) of quarters `qs`. */
+function meanOver(input: LessonsInput, qs: readonly number[], f: (s: RoundSummary, truth: RoundTruth | undefined) => number | undefined): number | null {
+  const xs = qs
+    .map((q) => input.summaries[q - 1])
+    .filter((x): x is RoundSummary => !!x)
+    .map((x) => f(x, truthAt(input, x.round)))
+    .filter((x): x is number => x !== undefined && Number.isFinite(x));
   return xs.length ? sum(xs) / xs.length : null;
 }
 
 /** Points by which the top tier must be more satisfied than the bottom under equal service to contradict the lesson. */
 const TOP_CLEARLY_HAPPIER = 2;
 
-function lesson8(input: DebriefInput, moves: Move[]): LessonVerdict {
+function lesson8(input: LessonsInput, moves: Move[]): LessonVerdict {
   const title = msg('lesson.l8.title');
   if (input.decisions.every((d) => d.tiering.tierCount === 1)) {
     const d = input.decisions[input.decisions.length - 1] ?? input.scenario.initialDecisions;
@@ -401,8 +415,8 @@ function lesson8(input: DebriefInput, moves: Move[]): LessonVerdict {
   const equal = input.decisions.map((d, i) => (d.tiering.tierCount > 1 && !differentiated(d) ? i + 1 : 0)).filter((q) => q > 0);
   if (equal.length > 0) {
     const bottomOf = (q: number): number => input.decisions[q - 1]!.tiers.length - 1;
-    const topSat = meanOver(input, equal, (s) => s.tiers[0]?.satisfaction);
-    const bottomSat = meanOver(input, equal, (s) => s.tiers[bottomOf(s.round)]?.satisfaction);
+    const topSat = meanOver(input, equal, (_, truth) => truth?.tiers[0]?.satisfaction);
+    const bottomSat = meanOver(input, equal, (s, truth) => truth?.tiers[bottomOf(s.round)]?.satisfaction);
     const bottomProfit = meanOver(input, equal, (s) => {
       const t = s.tiers[bottomOf(s.round)];
       return t && t.customers > 0 ? t.profit / t.customers : undefined;
@@ -465,8 +479,8 @@ function lesson8(input: DebriefInput, moves: Move[]): LessonVerdict {
   return { lesson: 8, verdict, title, evidence };
 }
 
-/** The eight lessons of MODEL.md section 6, in order, each with its verdict on this run. */
-export function detectLessons(input: DebriefInput): LessonVerdict[] {
+/** The eight lessons of MODEL.md section 6, in order, each with its verdict on this run (a game that is over: it needs the truth). */
+export function detectLessons(input: LessonsInput): LessonVerdict[] {
   const moves = collectMoves(input.attributions).filter((m) => m.round >= 1 && m.round <= input.decisions.length);
   return [
     lesson1(input, moves),

@@ -10,7 +10,7 @@ import type { QuarterAttribution } from '../../sim/attribution';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
-import type { RoundSummary } from '../../worker/protocol';
+import type { GameTruth, RoundSummary, RoundTruth } from '../../worker/protocol';
 import { LineChart } from '../charts/LineChart';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { KpiChart } from '../shell/KpiCharts';
@@ -64,7 +64,9 @@ export default function EndScreen() {
   const currency = sc.currency;
   const { t: td } = useTranslation('debrief');
   const sparse = useStore((st) => st.explanations);
-  const explanations = useMemo(() => sparse.filter((a): a is QuarterAttribution => a !== undefined), [sparse]);
+  const revealed = useStore((st) => st.explanationsRevealed);
+  // The debrief reads the whole attributions (with the true KPIs), which come once the game is over.
+  const explanations = useMemo(() => (revealed ? sparse.filter((a): a is QuarterAttribution => a !== undefined) : []), [sparse, revealed]);
   const explaining = useStore((st) => st.explaining);
   const whale = useWhale(game.view.hash);
   const [quarter, setQuarter] = useState(s.length);
@@ -85,7 +87,7 @@ export default function EndScreen() {
     );
   }
   const measured = s.map((x) => measuredSatisfaction(x));
-  const nps = s.map((x) => measuredNps(x));
+  const truth = game.truth;
   return (
     <article className="stack end debrief" data-testid="debrief">
       <p className="print-only muted">{td('debrief.printedAt', { scenario: pickText(sc.title, lang), seed: game.seed, hash: last?.hash ?? '' })}</p>
@@ -188,49 +190,10 @@ export default function EndScreen() {
         </table>
       </section>
 
-      <section className="card" aria-labelledby="reveal-title">
+      <section className="card" aria-labelledby="reveal-title" data-testid="reveal">
         <h2 id="reveal-title">{t('end.reveal')}</h2>
         <p>{t('end.revealIntro')}</p>
-        <div className="grid2">
-          <LineChart
-            title={t('end.trueSatisfaction')}
-            lang={lang}
-            firstQuarter={1}
-            series={[
-              { id: 'true', name: t('end.truth'), values: s.map((x) => x.firm.satisfaction) },
-              ...s[0]!.tiers.map((_, i) => ({ id: `t${i}`, name: pickText(sc.tiers[i]?.name, lang), values: s.map((x) => x.tiers[i]?.satisfaction ?? null) })),
-            ]}
-            format={(v) => fmtNumber(v, lang, { digits: 1 })}
-          />
-          <LineChart
-            title={t('end.measuredSatisfaction')}
-            lang={lang}
-            firstQuarter={1}
-            series={[
-              { id: 'mean', name: t('end.measured'), values: measured.map((m) => m?.mean ?? null) },
-              { id: 'lo', name: t('end.low'), values: measured.map((m) => (m ? m.mean - m.moe : null)) },
-              { id: 'hi', name: t('end.high'), values: measured.map((m) => (m ? m.mean + m.moe : null)) },
-            ]}
-            format={(v) => fmtNumber(v, lang, { digits: 2 })}
-          />
-          <LineChart
-            title={t('end.npsCompare')}
-            lang={lang}
-            firstQuarter={1}
-            series={[
-              { id: 'trueNps', name: t('end.truth'), values: s.map((x) => x.firm.nps) },
-              { id: 'measuredNps', name: t('end.measured'), values: nps.map((m) => m?.value ?? null) },
-            ]}
-            format={(v) => fmtNumber(v, lang, { digits: 0 })}
-          />
-          <LineChart
-            title={t('end.trueLoyalty')}
-            lang={lang}
-            firstQuarter={1}
-            series={[{ id: 'loyalty', name: t('end.truth'), values: s.map((x) => x.firm.loyalty) }]}
-            format={(v) => fmtNumber(v, lang, { digits: 2 })}
-          />
-        </div>
+        {truth ? <Reveal summaries={s} truth={truth} /> : <p role="status">{td('debrief.loading')}</p>}
         <p className="muted">{t('end.revealNote', { surveyed: measured.filter(Boolean).length, n: s.length })}</p>
       </section>
 
@@ -253,7 +216,7 @@ export default function EndScreen() {
             ))}
           </select>
         </div>
-        <ExplainPanel round={Math.min(quarter, s.length)} reveal headingLevel={3} />
+        <ExplainPanel round={Math.min(quarter, s.length)} headingLevel={3} />
       </section>
 
       <section className="card no-print" aria-labelledby="all-charts">
@@ -276,7 +239,83 @@ export default function EndScreen() {
   );
 }
 
-/** Customers, CLV, customer equity and profit per tier in the last quarter (true values: the debrief). */
+/**
+ * The truth the worker sent with the end of the game beside what the learner measured: true
+ * satisfaction (firm and tiers) against the survey with its margin of error, NPS, loyalty,
+ * share of wallet, and employee satisfaction against the employee survey.
+ */
+function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; truth: GameTruth }) {
+  const { t } = useTranslation();
+  const lang = useStore((st) => st.lang);
+  const sc = useStore((st) => st.game)!.scenario;
+  const at = (round: number) => truth.rounds.find((x) => x.round === round);
+  const tv = (f: (x: RoundTruth) => number | undefined) => s.map((x) => { const v = at(x.round); return v ? (f(v) ?? null) : null; });
+  const tierCount = Math.max(1, ...s.map((x) => x.tiers.length));
+  const measured = s.map((x) => measuredSatisfaction(x));
+  const nps = s.map((x) => measuredNps(x));
+  return (
+    <div className="grid2">
+      <LineChart
+        title={t('end.trueSatisfaction')}
+        lang={lang}
+        firstQuarter={1}
+        series={[
+          // Beside the tiers' lines the firm's is named as the whole firm (the chart's title says these are true values).
+          { id: 'true', name: tierCount > 1 ? t('report.firm') : t('end.truth'), values: tv((x) => x.firm.satisfaction) },
+          ...(tierCount > 1 ? Array.from({ length: tierCount }, (_, i) => ({ id: `t${i}`, name: pickText(sc.tiers[i]?.name, lang), values: tv((x) => x.tiers[i]?.satisfaction) })) : []),
+        ]}
+        format={(v) => fmtNumber(v, lang, { digits: 1 })}
+      />
+      <LineChart
+        title={t('end.measuredSatisfaction')}
+        lang={lang}
+        firstQuarter={1}
+        series={[
+          { id: 'mean', name: t('end.measured'), values: measured.map((m) => m?.mean ?? null) },
+          { id: 'lo', name: t('end.low'), values: measured.map((m) => (m ? m.mean - m.moe : null)) },
+          { id: 'hi', name: t('end.high'), values: measured.map((m) => (m ? m.mean + m.moe : null)) },
+        ]}
+        format={(v) => fmtNumber(v, lang, { digits: 2 })}
+      />
+      <LineChart
+        title={t('end.npsCompare')}
+        lang={lang}
+        firstQuarter={1}
+        series={[
+          { id: 'trueNps', name: t('end.truth'), values: tv((x) => x.firm.nps) },
+          { id: 'measuredNps', name: t('end.measured'), values: nps.map((m) => m?.value ?? null) },
+        ]}
+        format={(v) => fmtNumber(v, lang, { digits: 0 })}
+      />
+      <LineChart
+        title={t('end.employeeCompare')}
+        lang={lang}
+        firstQuarter={1}
+        series={[
+          { id: 'trueEmployees', name: t('end.truth'), values: tv((x) => x.employees.satisfaction) },
+          { id: 'measuredEmployees', name: t('end.measured'), values: s.map((x) => x.employeeSurvey?.mean ?? null) },
+        ]}
+        format={(v) => fmtNumber(v, lang, { digits: 1 })}
+      />
+      <LineChart
+        title={t('end.trueLoyalty')}
+        lang={lang}
+        firstQuarter={1}
+        series={[{ id: 'loyalty', name: t('end.truth'), values: tv((x) => x.firm.loyalty) }]}
+        format={(v) => fmtNumber(v, lang, { digits: 2 })}
+      />
+      <LineChart
+        title={t('end.trueShareOfWallet')}
+        lang={lang}
+        firstQuarter={1}
+        series={[{ id: 'shareOfWallet', name: t('end.truth'), values: tv((x) => x.firm.shareOfWallet) }]}
+        format={(v) => fmtPercent(v, lang)}
+      />
+    </div>
+  );
+}
+
+/** Customers, CLV, customer equity and profit per tier in the last quarter (the valuation as the firm saw it). */
 function TierEconomics({ summary }: { summary: RoundSummary }) {
   const { t } = useTranslation('debrief');
   const lang = useStore((s) => s.lang);

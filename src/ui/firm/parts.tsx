@@ -1,6 +1,6 @@
 /** The pieces around the firm view's canvas: the customer card, the key and the text alternative. */
 import { useTranslation } from 'react-i18next';
-import { OUTCOME_NAMES, type RoundReport } from '../../sim/report';
+import { OUTCOME_NAMES } from '../../sim/report';
 import type { Lang } from '../../sim/text';
 import type { BaseSummary, CustomerCard } from '../../scene/events';
 import type { FloorFrame } from '../../scene/floor/model';
@@ -137,7 +137,7 @@ export function SceneSummary({ id, base, floor, tierName, summary, lang }: { id:
   const { t } = useTranslation('firm');
   const n = (x: number) => fmtNumber(x, lang, { full: true });
   const c = (k: Kind) => base?.counts[KINDS.indexOf(k)] ?? 0;
-  const tiers: RoundReport['tiers'] | null = summary?.tiers ?? null;
+  const tiers: RoundSummary['tiers'] | null = summary?.tiers ?? null;
   return (
     <section className="card firm-summary" id={id} aria-labelledby={`${id}-title`} data-testid="firm-summary">
       <h2 id={`${id}-title`}>{t('summary.title')}</h2>

@@ -40,6 +40,7 @@ export default function ReportScreen() {
   }
   const money = (v: number) => fmtMoney(v, currency, lang);
   const k = s.tiers.length;
+  const pooled = s.surveyFirm;
   return (
     <article className="stack">
       <div className="row report-head">
@@ -63,7 +64,7 @@ export default function ReportScreen() {
         </button>
       </p>
       <KpiCards round={r} />
-      <ExplainPanel round={r} reveal={game.view.status !== 'running'} />
+      <ExplainPanel round={r} />
 
       {(s.fired.length > 0 || s.news.length > 0) && (
         <section className="card" aria-labelledby="events-title">
@@ -121,35 +122,49 @@ export default function ReportScreen() {
       </section>
 
       <div className="grid2">
-        <section className="card" aria-labelledby="survey-title">
+        <section className="card span-all" aria-labelledby="survey-title">
           <h2 id="survey-title">{t('report.survey')}</h2>
           {s.survey.every((x) => x.responses === 0) ? (
             <p className="muted">{t('report.noSurvey')}</p>
           ) : (
-            <table className="data" data-testid="survey">
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.tier')}</th>
-                  <th scope="col" className="num">{t('report.responses')}</th>
-                  <th scope="col" className="num">{t('report.mean')}</th>
-                  <th scope="col" className="num">{t('report.topTwo')}</th>
-                  <th scope="col" className="num">{t('report.nps')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.survey.map((x) => (
-                  <tr key={x.tier}>
-                    <th scope="row">{tierName(x.tier)}</th>
-                    <td className="num">{fmtNumber(x.responses, lang)}</td>
-                    <td className="num">{x.responses > 0 ? `${fmtNumber(x.mean, lang, { digits: 2 })} ± ${fmtNumber(x.marginOfError, lang, { digits: 2 })}` : '—'}</td>
-                    <td className="num">{x.responses > 0 ? fmtPercent(x.topTwoBox, lang) : '—'}</td>
-                    <td className="num">{x.nps !== null ? `${fmtNumber(x.nps, lang, { digits: 0 })} ± ${fmtNumber(x.npsMarginOfError ?? 0, lang, { digits: 0 })}` : '—'}</td>
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="survey-title">
+              <table className="data" data-testid="survey">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('report.tier')}</th>
+                    <th scope="col" className="num">{t('report.responses')}</th>
+                    <th scope="col" className="num">{t('report.mean')}</th>
+                    <th scope="col" className="num">{t('report.topTwo')}</th>
+                    <th scope="col" className="num">{t('report.nps')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {s.survey.map((x) => (
+                    <tr key={x.tier}>
+                      <th scope="row">{tierName(x.tier)}</th>
+                      <td className="num">{fmtNumber(x.responses, lang)}</td>
+                      <td className="num">{x.responses > 0 ? `${fmtNumber(x.mean, lang, { digits: 2 })} ± ${fmtNumber(x.marginOfError, lang, { digits: 2 })}` : '—'}</td>
+                      <td className="num">{x.responses > 0 ? fmtPercent(x.topTwoBox, lang) : '—'}</td>
+                      <td className="num">{x.nps !== null && x.responses > 0 ? `${fmtNumber(x.nps, lang, { digits: 0 })} ± ${fmtNumber(x.npsMarginOfError ?? 0, lang, { digits: 0 })}` : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                {pooled && pooled.tiers.length > 1 && (
+                  <tfoot>
+                    <tr data-testid="survey-firm">
+                      <th scope="row">{pooled.tiers.length < k ? t('report.firmSurveyed') : t('report.firm')}</th>
+                      <td className="num">{fmtNumber(pooled.responses, lang)}</td>
+                      <td className="num">{`${fmtNumber(pooled.mean, lang, { digits: 2 })} ± ${fmtNumber(pooled.marginOfError, lang, { digits: 2 })}`}</td>
+                      <td className="num">{fmtPercent(pooled.topTwoBox, lang)}</td>
+                      <td className="num">{pooled.nps !== null ? `${fmtNumber(pooled.nps, lang, { digits: 0 })} ± ${fmtNumber(pooled.npsMarginOfError ?? 0, lang, { digits: 0 })}` : '—'}</td>
+                    </tr>
+                  </tfoot>
+                )}
+              </table>
+            </div>
           )}
           <p className="muted">{t('report.surveyNote')}</p>
+          {pooled && pooled.tiers.length > 1 && <p className="muted">{t('report.surveyFirmNote')}</p>}
           <h3>{t('report.employeeSurvey')}</h3>
           <p>
             {s.employeeSurvey
@@ -160,32 +175,34 @@ export default function ReportScreen() {
 
         <section className="card" aria-labelledby="mig-title">
           <h2 id="mig-title">{t('report.migrations')}</h2>
-          <table className="data">
-            <caption className="sr-only">{t('report.migrationsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.from')}</th>
-                {Array.from({ length: k }, (_, j) => (
-                  <th scope="col" className="num" key={j}>
-                    → {tierName(j)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.migrations.map((row, i) => (
-                <tr key={i}>
-                  <th scope="row">{i < k ? tierName(i) : t('report.newCustomers')}</th>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="mig-title">
+            <table className="data">
+              <caption className="sr-only">{t('report.migrationsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.from')}</th>
                   {Array.from({ length: k }, (_, j) => (
-                    <td className="num" key={j}>
-                      {i !== j && i < k && (row[j] ?? 0) > 0 ? (j < i ? '▲ ' : '▼ ') : ''}
-                      {fmtNumber(row[j] ?? 0, lang)}
-                    </td>
+                    <th scope="col" className="num" key={j}>
+                      → {tierName(j)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.migrations.map((row, i) => (
+                  <tr key={i}>
+                    <th scope="row">{i < k ? tierName(i) : t('report.newCustomers')}</th>
+                    {Array.from({ length: k }, (_, j) => (
+                      <td className="num" key={j}>
+                        {i !== j && i < k && (row[j] ?? 0) > 0 ? (j < i ? '▲ ' : '▼ ') : ''}
+                        {fmtNumber(row[j] ?? 0, lang)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">{t('report.migrationsNote')}</p>
           <h3>{t('report.customerEvents')}</h3>
           <ul className="event-counts">

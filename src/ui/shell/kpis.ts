@@ -1,7 +1,8 @@
 /**
  * The KPIs the learner can see, how to read each from a round summary, and how to format
- * and compare it. Only what the firm observes: satisfaction and NPS come from the surveys
- * it bought (with their margin of error), never the hidden truth; loyalty shows as retention.
+ * and compare it. Only what the firm observes (the summary type has nothing else): satisfaction
+ * and NPS come from the surveys it bought (with their margin of error, pooled firm-wide by the
+ * worker), never the hidden truth; loyalty shows as retention.
  */
 import type { Lang } from '../../sim/text';
 import type { RoundSummary } from '../../worker/protocol';
@@ -37,34 +38,16 @@ export interface KpiDef {
   better: 'up' | 'down';
 }
 
-/** Survey mean of the firm: responses-weighted across tiers, on the 1..5 scale; null if no survey. */
+/** The firm's survey figure on the 1..5 scale with its margin of error, as the worker pooled the tiers' samples; null if no survey. */
 export function measuredSatisfaction(s: RoundSummary): { mean: number; moe: number } | null {
-  let n = 0;
-  let sum = 0;
-  let varSum = 0;
-  for (const r of s.survey) {
-    if (r.responses <= 0) continue;
-    n += r.responses;
-    sum += r.mean * r.responses;
-    varSum += (r.marginOfError * r.responses) ** 2;
-  }
-  if (n === 0) return null;
-  return { mean: sum / n, moe: Math.sqrt(varSum) / n };
+  const p = s.surveyFirm;
+  return p ? { mean: p.mean, moe: p.marginOfError } : null;
 }
 
-/** Measured NPS of the firm (responses-weighted), or null if not asked. */
+/** The firm's measured NPS with its margin of error (pooled by the worker), or null if not asked. */
 export function measuredNps(s: RoundSummary): { value: number; moe: number } | null {
-  let n = 0;
-  let sum = 0;
-  let varSum = 0;
-  for (const r of s.survey) {
-    if (r.nps === null || r.responses <= 0) continue;
-    n += r.responses;
-    sum += r.nps * r.responses;
-    varSum += ((r.npsMarginOfError ?? 0) * r.responses) ** 2;
-  }
-  if (n === 0) return null;
-  return { value: sum / n, moe: Math.sqrt(varSum) / n };
+  const p = s.surveyFirm;
+  return p && p.nps !== null ? { value: p.nps, moe: p.npsMarginOfError ?? 0 } : null;
 }
 
 const tierSurvey = (s: RoundSummary, t: number) => s.survey.find((r) => r.tier === t && r.responses > 0) ?? null;
