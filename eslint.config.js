@@ -72,6 +72,12 @@ const INEXACT_MATH = [
   'asin', 'acos', 'atan', 'atan2', 'cbrt', 'hypot',
 ];
 
+/** Host APIs small JavaScript runtimes lack: the engine and the strategies run on the language alone (the QuickJS golden test). */
+const HOST_APIS = [
+  { name: 'structuredClone', message: 'structuredClone is a host API that small runtimes (QuickJS) lack: copy plain data with clonePlain (src/sim/decisions/plans.ts).' },
+  { name: 'Intl', message: 'Intl is a host API that small runtimes (QuickJS) lack: numbers become text in the messages layers (src/scenario, src/ui), never in the engine.' },
+];
+
 const simDeterminismRules = {
   'no-restricted-properties': [
     'error',
@@ -100,6 +106,7 @@ const simDeterminismRules = {
       name: 'crypto',
       message: 'crypto randomness is not seedable, so runs are not reproducible; use the seeded RNG passed into the simulation (seedrandom).',
     },
+    ...HOST_APIS,
   ],
   'no-restricted-syntax': [
     'error',
@@ -256,6 +263,7 @@ export default defineConfig([
         ...layerPatterns('policies', ['store', 'worker', 'cli', 'ui', 'scene']),
         nodeBuiltinPattern('policies', 'policies run in the browser/Web Worker as well as in the CLI.'),
       ]),
+      'no-restricted-globals': ['error', ...HOST_APIS],
     },
   },
   {

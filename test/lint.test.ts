@@ -58,11 +58,18 @@ describe('src/sim determinism rules', () => {
     ['new Date(0)', 'no-restricted-globals'],
     ['performance.now()', 'no-restricted-globals'],
     ['crypto.getRandomValues(new Uint8Array(4))', 'no-restricted-globals'],
+    ['structuredClone({ a: 1 })', 'no-restricted-globals'],
+    ['new Intl.NumberFormat("en").format(1)', 'no-restricted-globals'],
   ];
 
   it.each(reported)('reports %s', async (snippet, rule) => {
     const messages = await lint(`export const probe = () => { ${snippet}; };\n`, SIM_FILE);
     expect(ruleIds(messages)).toContain(rule);
+  });
+
+  it.each(['structuredClone({ a: 1 })', 'new Intl.NumberFormat("en").format(1)'])('reports the host API %s in src/policies too', async (snippet) => {
+    const messages = await lint(`export const probe = () => { ${snippet}; };\n`, 'src/policies/__probe__.ts');
+    expect(ruleIds(messages)).toContain('no-restricted-globals');
   });
 
   it('explains why in the message', async () => {

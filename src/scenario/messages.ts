@@ -15,8 +15,10 @@ export interface Rendered {
 
 /** An integer with grouping (`200,000`), other numbers as JavaScript writes them. */
 export function formatNumber(n: number, lang: Lang): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return new Intl.NumberFormat(lang).format(n);
-  return String(n);
+  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
+  // Runtimes without Intl (QuickJS, small embedded engines) group by thousands as both languages do.
+  if (typeof Intl === 'undefined') return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return new Intl.NumberFormat(lang).format(n);
 }
 
 /** A space between Chinese text and a following Latin word or number, none before Chinese. */
