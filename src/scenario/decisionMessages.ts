@@ -6,7 +6,7 @@
 import { LEVER_NAMES } from '../sim/config';
 import type { DecisionProblem, Found } from '../sim/decisions/problems';
 import { pickText, type Lang } from '../sim/text';
-import { expectedText, formatNumber } from './messages';
+import { expectedFound, expectedText, formatNumber } from './messages';
 
 /** A problem with its sentence, as the page and the terminal show it. */
 export type ShownProblem = DecisionProblem & { text: string };
@@ -41,10 +41,7 @@ export function foundWords(f: Found, lang: Lang): string {
   }
 }
 
-/** "expected …, found …" / "应为……，实际为……". */
-function pair(expected: string, found: string, lang: Lang): string {
-  return lang === 'en' ? `expected ${expected}, found ${found}` : `应为${expected}，实际为${found}`;
-}
+const pair = expectedFound;
 
 /** The sentence of one problem (without its path). */
 export function decisionProblemText(p: DecisionProblem, lang: Lang): string {

@@ -21,6 +21,11 @@ export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(lang).format(n);
 }
 
+/** "expected …, found …" / "应为 …，实际为 …" (a space before Latin words and numbers in Chinese). */
+export function expectedFound(expected: string, found: string, lang: Lang): string {
+  return lang === 'en' ? `expected ${expected}, found ${found}` : `应为${zhGap(expected)}${expected}，实际为${zhGap(found)}${found}`;
+}
+
 /** A space between Chinese text and a following Latin word or number, none before Chinese. */
 function zhGap(s: string): string {
   return /^[\x20-\x7e]/.test(s) ? ' ' : '';

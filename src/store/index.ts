@@ -126,7 +126,7 @@ interface GameSlice {
 
 interface DraftSlice {
   draft: Decisions | null;
-  preview: { use: PlanUse; problems: ShownProblem[] } | null;
+  preview: { use: PlanUse | null; problems: ShownProblem[] } | null;
   /** Applies an Immer recipe to the draft and asks the engine for a new preview. */
   edit(recipe: (d: Decisions) => void): void;
   resetDraft(): void;

@@ -367,8 +367,8 @@ export type StartFailure =
 /** The answer to each request type. */
 export interface Responses {
   start: { ok: true; game: GameSnapshot } | { ok: false; failure: StartFailure };
-  /** The engine's reasons, each with its sentence in the request's language. */
-  preview: { use: PlanUse; problems: ShownProblem[] };
+  /** The engine's reasons, each with its sentence in the request's language; `use` is null while the plan's form is wrong (it cannot be costed). */
+  preview: { use: PlanUse | null; problems: ShownProblem[] };
   /** `truth`: the whole game's, when this quarter ended it; otherwise null. */
   advance: { ok: true; summary: RoundSummary; view: QuarterView; truth: GameTruth | null } | { ok: false; problems: ShownProblem[] };
   rewind: { game: GameSnapshot };

@@ -126,10 +126,7 @@ export function snapshot(s: Session): GameSnapshot {
 export function preview(s: Session, d: Decisions, lang: Lang = 'en'): Responses['preview'] {
   const problems = validateDecisions(s.scenario, s.state, d);
   const wellFormed = !problems.some((p) => p.code === 'gameOver' || isFormProblem(p));
-  const use = wellFormed
-    ? planUse(s.scenario, s.state, d)
-    : { tierCounts: [], spend: 0, budget: s.state.firm.budget, staffHours: 0, staffLimit: 0, contracted: 0 };
-  return { use, problems: showProblems(problems, lang) };
+  return { use: wellFormed ? planUse(s.scenario, s.state, d) : null, problems: showProblems(problems, lang) };
 }
 
 /**

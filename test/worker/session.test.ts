@@ -43,7 +43,7 @@ describe('worker session', () => {
     expect(p.problems.map((x) => x.code)).toEqual(['overBudget']);
     expect(p.problems).toEqual(validateDecisions(s.scenario, s.state, d).map((x) => ({ ...x, text: expect.any(String) })));
     expect(p.problems[0]!.text).toMatch(/超过本季度预算/);
-    expect(p.use.spend).toBeGreaterThan(p.use.budget);
+    expect(p.use!.spend).toBeGreaterThan(p.use!.budget);
     const before = hashState(s.state);
     const r = advance(s, d);
     expect(r.ok).toBe(false);
@@ -81,7 +81,12 @@ describe('worker session', () => {
     const d = structuredClone(s.state.lastDecisions);
     const p = preview(s, d);
     expect(p.problems).toEqual([]);
-    expect(p.use.tierCounts.reduce((a, b) => a + b, 0)).toBe(s.state.initialCount);
+    expect(p.use!.tierCounts.reduce((a, b) => a + b, 0)).toBe(s.state.initialCount);
+    // A value out of range: the plan cannot be costed, and the preview says so rather than show zeros.
+    d.tiers[0]!.serviceHours = 20_000;
+    const bad = preview(s, d);
+    expect(bad.use).toBeNull();
+    expect(bad.problems.map((x) => `${x.code}:${x.path}`)).toEqual(['outOfRange:tiers.0.serviceHours']);
   });
 
   it('shows only what the firm can observe in the customer database', async () => {

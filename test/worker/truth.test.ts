@@ -31,7 +31,7 @@ const surveyed = (d: Decisions): Decisions => ({
 
 /** `d` with acquisition spend cut by what it spends over the budget. */
 function withinBudget(s: Session, d: Decisions): Decisions {
-  const { spend, budget } = preview(s, d).use;
+  const { spend, budget } = preview(s, d).use!;
   const over = spend - budget;
   const acquisition = d.tiers.reduce((a, t) => a + t.acquisitionSpend, 0);
   if (over <= 0 || acquisition <= 0) return d;

@@ -24,6 +24,8 @@ export function Meters() {
   const currency = useStore((s) => s.game!.scenario.currency);
   if (!preview) return <p role="status">{t('quarter.checking')}</p>;
   const u = preview.use;
+  // A value out of range or a list of the wrong length: the plan cannot be costed until it is fixed.
+  if (!u) return <p className="meters-pending" role="status" data-testid="meters">{t('quarter.notCosted')}</p>;
   const left = u.budget - u.spend;
   const hoursLeft = u.staffLimit - u.staffHours;
   return (

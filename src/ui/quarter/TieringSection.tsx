@@ -26,7 +26,7 @@ export function TieringSection() {
   const maxTiers = controlOf(TIER_COUNT, ctx).max;
   const rule = draft.tiering;
   const k = rule.tierCount;
-  const counts = preview?.use.tierCounts ?? [];
+  const counts = preview?.use?.tierCounts ?? [];
   const total = counts.reduce((a, b) => a + b, 0);
   const oneVote = rule.topIfRevenueAbove !== undefined;
   return (

@@ -1,0 +1,84 @@
+/**
+ * The quarter screen from the decision catalogue, in the built app: each input takes the range
+ * the engine takes (its limits this quarter included), a value out of range shows the engine's
+ * reason beside the field and on the disabled advance button, in the learner's language (and
+ * again in the other one after a switch), and the screen passes axe and fits at 1440x900 and
+ * 1280x720 in English and in Chinese (screenshots kept).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axe, gotoApp, newPage, openBrowser, screenshot, waitForScreen, type Lang } from './harness';
+import { press, typeInto } from './keyboard';
+import { startBuiltin } from './play';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const REASONS: Record<Lang, { hours: RegExp; hires: RegExp }> = {
+  en: { hours: /expected a number from 0 to 10,000, found 20,000/, hires: /At most 320 people can be hired/ },
+  'zh-CN': { hours: /应为 0 到 10,000 之间的数字，实际为 20,000/, hires: /每季度最多招聘 320 人/ },
+};
+
+describe.each<Lang>(['en', 'zh-CN'])('the quarter screen (%s)', (lang) => {
+  test('inputs take the engine\'s ranges; the engine\'s reasons show beside the field in the learner\'s language; it fits and passes axe', async () => {
+    const app = await newPage(browser, { lang });
+    const { page } = app;
+    try {
+      await gotoApp(page, { lang });
+      await startBuiltin(page, 'hotel', `quarter-${lang}`);
+      await press(page, '[data-testid="begin"]');
+      await waitForScreen(page, 'quarter');
+      await page.selectOption('[data-testid="tier-count"]', '3');
+      await page.waitForSelector('[data-testid="lever-serviceHours-2"]');
+      // The catalogue's ranges, and this quarter's limits (the hotel has 160 staff: at most 320 hires, 160 layoffs).
+      const attrs = async (sel: string) => page.$eval(sel, (e) => [e.getAttribute('min'), e.getAttribute('max'), e.getAttribute('step')]);
+      expect(await attrs('[data-testid="lever-serviceHours-0"]')).toEqual(['0', '10000', '0.5']);
+      expect(await attrs('[data-testid="lever-priceIndex-1"]')).toEqual(['0.5', '1.5', '0.01']);
+      expect(await attrs('[data-testid="hires"]')).toEqual(['0', '320', '1']);
+      expect(await attrs('[data-testid="field-people.layoffs"]')).toEqual(['0', '160', '1']);
+      expect(await page.$$eval('[data-testid="tier-count"] option', (o) => o.map((x) => x.getAttribute('value')))).toEqual(['1', '2', '3']);
+
+      await typeInto(page, '[data-testid="lever-serviceHours-0"]', '20000');
+      await typeInto(page, '[data-testid="hires"]', '400');
+      await page.waitForSelector('[data-testid="advance"][disabled]');
+      await page.waitForFunction(() => document.querySelectorAll('.field-error').length >= 2);
+      const fieldError = (sel: string) => page.$eval(sel, (e) => e.closest('.field')?.querySelector('.field-error')?.textContent ?? '');
+      expect(await fieldError('[data-testid="lever-serviceHours-0"]')).toMatch(REASONS[lang].hours);
+      expect(await fieldError('[data-testid="hires"]')).toMatch(REASONS[lang].hires);
+      const reasons = (await page.textContent('[data-testid="advance-reasons"]')) ?? '';
+      expect(reasons).toMatch(REASONS[lang].hours);
+      expect(reasons).toMatch(REASONS[lang].hires);
+      for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        // The page never scrolls sideways: wide tables scroll inside their card.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await screenshot(page, `quarter-${lang}-${w}x${h}`);
+      }
+      expect(await axe(page)).toEqual([]);
+
+      // The other language: the same reasons, in it.
+      const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
+      await press(page, '[data-testid="lang-switch"]');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="advance-reasons"]')?.textContent ?? ''), REASONS[other].hours.source);
+      expect(await fieldError('[data-testid="hires"]')).toMatch(REASONS[other].hires);
+
+      // Back within range (and the budgets the new tiers copied dropped): the plan plays.
+      await typeInto(page, '[data-testid="lever-serviceHours-0"]', '4');
+      await typeInto(page, '[data-testid="hires"]', '0');
+      for (const i of [1, 2]) await typeInto(page, `[data-testid="lever-acquisitionSpend-${i}"]`, '0');
+      try {
+        await page.waitForSelector('[data-testid="advance"]:not([disabled])', { timeout: 10_000 });
+      } catch {
+        throw new Error(`still refused: ${await page.textContent('[data-testid="advance-reasons"]')}`);
+      }
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
