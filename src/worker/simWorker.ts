@@ -3,6 +3,7 @@
  * The Web Worker entry: routes each request of the protocol to the session and answers it.
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
+import { errorText } from '../scenario/errorText';
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
 import { advance, analytics, customerBase, explainUnit, exportRun, importRun, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
 import { transferableCopy } from './customers';
@@ -12,6 +13,10 @@ import { whaleCurve } from './whale';
 declare const self: DedicatedWorkerGlobalScope;
 
 let session: Session | null = null;
+
+/** A run file checked by `importRun`, waiting for the page to adopt or drop it. */
+let checkedImport: { token: number; session: Session } | null = null;
+let nextImportToken = 1;
 
 /** `explain` requests being worked on (oldest first). */
 let explainJobs: { id: number; upTo: number; from: number }[] = [];
@@ -82,11 +87,23 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'exportRun':
       return answer('exportRun', exportRun(need()));
     case 'importRun': {
-      const r = await importRun(req.text, req.fileName, req.lang, progress);
+      checkedImport = null;
+      const r = await importRun(new Uint8Array(req.bytes), req.fileName, req.lang, progress);
       if (!r.ok) return answer('importRun', r);
-      adoptSession(r.session);
-      return answer('importRun', { ok: true, game: snapshot(r.session), source: r.session.source });
+      const token = nextImportToken++;
+      checkedImport = { token, session: r.session };
+      return answer('importRun', { ok: true, token, game: snapshot(r.session), source: r.session.source });
     }
+    case 'adoptImport': {
+      const pending = checkedImport;
+      if (!pending || pending.token !== req.token) return answer('adoptImport', { ok: false });
+      checkedImport = null;
+      adoptSession(pending.session);
+      return answer('adoptImport', { ok: true });
+    }
+    case 'dropImport':
+      checkedImport = null;
+      return answer('dropImport', null);
     default: {
       const never: never = req;
       throw new Error(`unknown request ${JSON.stringify(never)}`);
@@ -111,7 +128,7 @@ function idleWork(): void {
       } else post({ id: job.id, kind: 'progress', done: session.explainer?.round ?? 0, total: Math.min(job.upTo, session.decisions.length) });
     } catch (error: unknown) {
       explainJobs.shift();
-      post({ id: job.id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
+      post({ id: job.id, kind: 'failure', message: errorText(error) });
     }
     scheduleIdle();
     return;
@@ -134,7 +151,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   queue = queue
     .then(() =>
       handle(id, request).catch((error: unknown) => {
-        post({ id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
+        post({ id, kind: 'failure', message: errorText(error) });
       }),
     )
     .finally(() => {

@@ -6,13 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaveRecord } from '../../src/store/saves';
 
 const db = new Map<string, SaveRecord>();
-vi.mock('../../src/store/saves', () => ({
-  putSave: async (s: SaveRecord) => void db.set(s.id, structuredClone(s)),
-  getSave: async (id: string) => structuredClone(db.get(id) ?? null),
-  deleteSave: async (id: string) => void db.delete(id),
-  listSaves: async () => [...db.values()].map((r) => ({ ...r, decisions: undefined, source: undefined })),
-  newGameId: () => `g${db.size + 1}-${Math.random().toString(36).slice(2, 8)}`,
-}));
+vi.mock('../../src/store/saves', async () => (await import('./memorySaves')).memorySaves(db));
 
 const { useStore } = await import('../../src/store/index');
 const { setSimClient } = await import('../../src/store/workerClient');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { FailureDetails } from './FailureDetails';
+import { FailureDetails, IssueList } from './FailureDetails';
 
 /** The current notice: what went wrong (and that nothing saved was lost), or what was done. */
 export function NoticeBar() {
@@ -8,7 +8,7 @@ export function NoticeBar() {
   const notice = useStore((s) => s.notice);
   const dismiss = useStore((s) => s.dismiss);
   if (!notice) return null;
-  const isError = notice.kind !== 'imported';
+  const isError = notice.kind !== 'imported' && notice.kind !== 'repaired';
   let body;
   switch (notice.kind) {
     case 'startFailed':
@@ -31,8 +31,29 @@ export function NoticeBar() {
     case 'fileUnreadable':
       body = <p data-testid="load-errors">{t('errors.unreadable', { file: notice.fileName })}</p>;
       break;
+    case 'fileRejected':
+      body = (
+        <>
+          <h2>{t('errors.fileRejected', { file: notice.fileName })}</h2>
+          <IssueList errors={notice.errors} />
+          <p>{t('errors.nothingChanged')}</p>
+        </>
+      );
+      break;
     case 'saveMissing':
       body = <p>{t('errors.saveMissing')}</p>;
+      break;
+    case 'saveDamaged':
+      body = <p>{t('errors.saveDamaged')}</p>;
+      break;
+    case 'openElsewhere':
+      body = <p data-testid="tab-notice">{t(notice.why === 'resume' ? 'errors.openElsewhereResume' : 'errors.openElsewhereImport')}</p>;
+      break;
+    case 'forked':
+      body = <p data-testid="tab-notice">{t('errors.forked')}</p>;
+      break;
+    case 'repaired':
+      body = <p>{t('errors.repaired')}</p>;
       break;
     case 'storageFailed':
       body = <p>{t('errors.storage', { message: notice.message })}</p>;
