@@ -38,7 +38,7 @@ export interface ReadRun {
   doc: Record<string, unknown>;
   /** The built-in the file names (null: the scenario is inline). */
   builtin: string | null;
-  /** What the file shows as: `run.json (scenario.inline)` or `scenarios/hotel.json`, plus "(after --set)" with overrides. */
+  /** The scenario as problems with it name it: `run.json (scenario.inline)`, `run.json (built-in scenario hotel, after --set)`. */
   scenarioLabel: string;
 }
 
@@ -64,8 +64,8 @@ export type RunVerdict<R> =
 
 const MESSAGES = {
   en: {
-    inline: (file: string) => `${file} (scenario.inline)`,
-    afterSet: (label: string) => `${label} (after --set)`,
+    inline: (file: string, sets: boolean) => `${file} (scenario.inline${sets ? ', after --set' : ''})`,
+    builtin: (file: string, id: string, sets: boolean) => `${file} (built-in scenario ${id}${sets ? ', after --set' : ''})`,
     builtinIds: (ids: readonly string[]) => (ids.length > 0 ? `one of ${ids.join(', ')}` : 'a built-in scenario of this version'),
     unknownBuiltin: (id: string, ids: readonly string[]) =>
       `the run was recorded on the built-in scenario "${id}", which this version of CRM Sandbox does not have` + (ids.length > 0 ? `; the built-in scenarios are ${ids.join(', ')}` : ''),
@@ -83,8 +83,8 @@ const MESSAGES = {
     hashBody: (claimed: string, actual: string) => `the claimed final hash ${claimed} does not match the replay's ${actual}: the file was changed, or made by another version`,
   },
   'zh-CN': {
-    inline: (file: string) => `${file}（scenario.inline）`,
-    afterSet: (label: string) => `${label}（应用 --set 后）`,
+    inline: (file: string, sets: boolean) => `${file}（scenario.inline${sets ? '，应用 --set 后' : ''}）`,
+    builtin: (file: string, id: string, sets: boolean) => `${file}（内置情景 ${id}${sets ? '，应用 --set 后' : ''}）`,
     builtinIds: (ids: readonly string[]) => (ids.length > 0 ? `${ids.join('、')} 之一` : '当前版本的内置情景'),
     unknownBuiltin: (id: string, ids: readonly string[]) =>
       `此运行记录使用的内置情景“${id}”在当前版本的客户关系经营沙盘中不存在` + (ids.length > 0 ? `；内置情景有 ${ids.join('、')}` : ''),
@@ -129,19 +129,22 @@ export async function readRunFile(bytes: Uint8Array, fileName: string, lang: Lan
   const run = parsed.run;
   const fail = (problems: At[]) => ({ ok: false as const, errors: placed(problems, fileName, l, text) });
 
+  const sets = run.overrides.length > 0;
   let base: unknown;
-  let label: string;
+  let scenarioLabel: string;
   if ('inline' in run.scenario) {
     base = run.scenario.inline;
-    label = m.inline(fileName);
+    scenarioLabel = m.inline(fileName, sets);
   } else {
     const id = run.scenario.id;
     const src = await host.builtin(id);
     if (src === null) return fail([at(['scenario', 'id'], { expected: m.builtinIds(host.builtinIds), found: `"${id}"`, body: m.unknownBuiltin(id, host.builtinIds) })]);
-    label = `scenarios/${id}.json`;
-    const srcText = typeof src === 'string' ? { ok: true as const, text: src } : fileText(src, label, l);
+    scenarioLabel = m.builtin(fileName, id, sets);
+    // Problems in the built-in's own text (never expected) point into its file.
+    const own = `scenarios/${id}.json`;
+    const srcText = typeof src === 'string' ? { ok: true as const, text: src } : fileText(src, own, l);
     if (!srcText.ok) return srcText;
-    const loaded = loadScenario(srcText.text, label, l);
+    const loaded = loadScenario(srcText.text, own, l);
     if (!loaded.ok) return loaded;
     base = JSON.parse(srcText.text.charCodeAt(0) === 0xfeff ? srcText.text.slice(1) : srcText.text);
   }
@@ -155,7 +158,6 @@ export async function readRunFile(bytes: Uint8Array, fileName: string, lang: Lan
     else for (const e of o.errors) bad.push(at(['overrides', i], { expected: m.override, found: `"${set}"`, body: e }));
   });
   if (bad.length > 0) return fail(bad);
-  const scenarioLabel = run.overrides.length > 0 ? m.afterSet(label) : label;
   const checked = validateScenarioJson(doc, scenarioLabel, l);
   if (!checked.ok) return checked;
   const scenario = checked.scenario;
@@ -163,7 +165,7 @@ export async function readRunFile(bytes: Uint8Array, fileName: string, lang: Lan
     const now = hashJson(scenario);
     const was = run.scenario.hash;
     if (now !== was) {
-      return fail([at(['scenario', 'hash'], { expected: m.hashNow(now), found: was, body: m.builtinChanged(run.scenario.id, run.overrides.length > 0, was, now) })]);
+      return fail([at(['scenario', 'hash'], { expected: m.hashNow(now), found: was, body: m.builtinChanged(run.scenario.id, sets, was, now) })]);
     }
   }
   return { ok: true, read: { run, text, scenario, doc: withoutSchemaRef(doc), builtin: 'id' in run.scenario ? run.scenario.id : null, scenarioLabel } };

@@ -126,8 +126,9 @@ export function foundOf(v: unknown): SaveFound {
   if (typeof v === 'number') return { kind: 'number', value: v };
   if (typeof v === 'boolean') return { kind: 'boolean', value: v };
   if (Array.isArray(v)) return { kind: 'list', count: v.length };
+  if (v instanceof Date) return { kind: 'other', type: 'Date' };
   if (isObj(v)) return { kind: 'object' };
-  return { kind: 'other', type: v instanceof Date ? 'Date' : typeof v };
+  return { kind: 'other', type: typeof v };
 }
 
 function localText(v: unknown): LocalText | null {

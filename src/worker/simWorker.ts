@@ -7,6 +7,7 @@ import { errorText } from '../scenario/errorText';
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
 import { advance, analytics, customerBase, explainUnit, exportRun, importRun, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
 import { transferableCopy } from './customers';
+import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
 
@@ -15,8 +16,7 @@ declare const self: DedicatedWorkerGlobalScope;
 let session: Session | null = null;
 
 /** A run file checked by `importRun`, waiting for the page to adopt or drop it. */
-let checkedImport: { token: number; session: Session } | null = null;
-let nextImportToken = 1;
+const imports = importDesk();
 
 /** `explain` requests being worked on (oldest first). */
 let explainJobs: { id: number; upTo: number; from: number }[] = [];
@@ -87,22 +87,19 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'exportRun':
       return answer('exportRun', exportRun(need()));
     case 'importRun': {
-      checkedImport = null;
+      imports.drop();
       const r = await importRun(new Uint8Array(req.bytes), req.fileName, req.lang, progress);
       if (!r.ok) return answer('importRun', r);
-      const token = nextImportToken++;
-      checkedImport = { token, session: r.session };
+      const token = imports.hold(r.session);
       return answer('importRun', { ok: true, token, game: snapshot(r.session), source: r.session.source });
     }
     case 'adoptImport': {
-      const pending = checkedImport;
-      if (!pending || pending.token !== req.token) return answer('adoptImport', { ok: false });
-      checkedImport = null;
-      adoptSession(pending.session);
-      return answer('adoptImport', { ok: true });
+      const checked = imports.take(req.token);
+      if (checked) adoptSession(checked);
+      return answer('adoptImport', { ok: checked !== null });
     }
     case 'dropImport':
-      checkedImport = null;
+      imports.drop();
       return answer('dropImport', null);
     default: {
       const never: never = req;
