@@ -64,7 +64,7 @@ function LinkProblem({ e }: { e: LinkError }) {
     : f.message;
   return (
     <p className="notice error link-problem" role="alert" data-testid="link-error">
-      {t('home.link.failed', { url: e.url })} {why}
+      {t('home.link.failed', { url: e.url, why })}
     </p>
   );
 }

@@ -46,7 +46,8 @@ function Reason({ p }: { p: SaveProblem }) {
   const foundText = useFoundText();
   return (
     <li>
-      {p.path ? <code>{p.path}</code> : t('home.damaged.whole')}: {t('home.damaged.expected', { expected: t(`home.damaged.expect.${p.expected}`), found: foundText(p.found) })}
+      {p.path ? <code>{p.path}</code> : t('home.damaged.whole')}
+      {t('home.damaged.expected', { expected: t(`home.damaged.expect.${p.expected}`), found: foundText(p.found) })}
     </li>
   );
 }
@@ -59,7 +60,7 @@ function SaveRow({ s, i }: { s: SaveMeta; i: number }) {
   const remove = useStore((st) => st.removeSave);
   const title = pickText(s.title, lang);
   return (
-    <li data-testid={`save-${i}`}>
+    <li data-testid={`save-${i}`} data-save-id={s.id}>
       <span className="what">
         <strong>{title}</strong> · {t('home.seedIs', { seed: s.seed })} ·{' '}
         {s.status === 'running' ? t('home.savedAt', { n: s.round, total: s.rounds }) : t('home.savedDone')} · {t('home.scoreIs', { score: fmtNumber(s.score, lang) })}
@@ -105,7 +106,7 @@ function DamagedRow({ d, i }: { d: DamagedEntry; i: number }) {
   };
   const reasonsId = `damaged-${i}-reasons`;
   return (
-    <li className="damaged" data-testid={`damaged-${i}`} aria-describedby={reasonsId}>
+    <li className="damaged" data-testid={`damaged-${i}`}>
       <span className="what">
         <strong>{title}</strong>
         {d.seed !== null && <> · {t('home.seedIs', { seed: d.seed })}</>}{' '}
@@ -128,7 +129,7 @@ function DamagedRow({ d, i }: { d: DamagedEntry; i: number }) {
         </span>
       </span>
       {d.resumable && typeof d.key === 'string' && (
-        <button type="button" className="primary" data-testid={`damaged-resume-${i}`} aria-label={t('home.damaged.resumeLabel', { title })} onClick={() => void resume(d.key as string)}>
+        <button type="button" className="primary" data-testid={`damaged-resume-${i}`} aria-label={t('home.damaged.resumeLabel', { title })} aria-describedby={reasonsId} onClick={() => void resume(d.key as string)}>
           {t('home.resume')}
         </button>
       )}

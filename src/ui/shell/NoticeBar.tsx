@@ -8,7 +8,9 @@ export function NoticeBar() {
   const notice = useStore((s) => s.notice);
   const dismiss = useStore((s) => s.dismiss);
   if (!notice) return null;
-  const isError = notice.kind !== 'imported' && notice.kind !== 'repaired';
+  // Done: a status; another tab's game: a warning (nothing went wrong, nothing was lost); the rest: errors.
+  const isDone = notice.kind === 'imported' || notice.kind === 'repaired';
+  const isWarning = notice.kind === 'openElsewhere' || notice.kind === 'forked';
   let body;
   switch (notice.kind) {
     case 'startFailed':
@@ -70,7 +72,7 @@ export function NoticeBar() {
     }
   }
   return (
-    <section className={`notice notice-bar${isError ? ' error' : ''}`} role={isError ? 'alert' : 'status'} data-testid="notice">
+    <section className={`notice notice-bar${isDone || isWarning ? '' : ' error'}`} role={isDone ? 'status' : 'alert'} data-testid="notice">
       <div className="row">
         <div>{body}</div>
         <button type="button" onClick={dismiss}>
