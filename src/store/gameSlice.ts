@@ -156,7 +156,8 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
     const copy = newGameId();
     await claimSave(copy);
     notify({ kind: 'openElsewhere', why });
-    return { id: copy, saved: { expect: null, round }, copyOf: { of: id, round }, elsewhere: true };
+    // A resumed game is a copy of the save; an imported one is a game of its own, saved beside it.
+    return { id: copy, saved: { expect: null, round }, ...(why === 'resume' ? { copyOf: { of: id, round } } : {}), elsewhere: true };
   };
 
   /** A new save id for this tab (nobody else can have it open). */

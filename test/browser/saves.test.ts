@@ -420,6 +420,11 @@ describe('?scenario= links', () => {
       expect(await page.locator('[data-testid="link-error"]').count()).toBe(0);
       await press(page, '[data-testid="start"]');
       await waitForScreen(page, 'briefing');
+      // A built-in the link names that does not exist: the same, with the reason.
+      await gotoApp(page, { lang: 'en', scenario: 'builtin:no-such-id' });
+      expect(await page.textContent('[data-testid="link-error"]')).toContain('there is no built-in scenario "no-such-id"');
+      expect(await pressed(page)).toBe(0);
+      expect(await page.isDisabled('[data-testid="start"]')).toBe(true);
       expect(app.errors.filter((e) => !e.includes('404'))).toEqual([]);
     } finally {
       await app.close();
