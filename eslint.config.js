@@ -144,6 +144,21 @@ const SIM_IMPORTS = [
   otherPackagesPattern(['seedrandom'], [...UI_PACKAGES, 'zod'], 'src/sim may import no package except seedrandom.'),
 ];
 
+// ---------------------------------------------------------------- screens --
+
+/** Engine functions and the worker's session: src/ui and src/scene reach them only through the store. */
+const ENGINE_PATTERN = {
+  regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|attribution|systems/.*)|scenario/(index|load|runFile|readRun)|worker/(session|customers|summary|scene|simWorker|references|referenceWorker|whale))$',
+  allowTypeImports: true,
+  message: 'src/ui and src/scene must not run the engine or the worker session: ask the store, which asks the worker (STYLE.md).',
+};
+
+/** The worker client: screens ask the store (src/store/dataSlice.ts and the game actions), never the worker. */
+const WORKER_CLIENT_PATTERN = {
+  regex: '(^|/)store/workerClient$',
+  message: 'src/ui must not call the worker client: give the store an action for what the screen needs, and call that.',
+};
+
 // ------------------------------------------------------------------ config --
 
 export default defineConfig([
@@ -183,25 +198,19 @@ export default defineConfig([
   },
 
   // The screens never run the model: engine functions and the worker's session are only
-  // reachable through the store (type imports are fine).
+  // reachable through the store (type imports are fine). Screens do not call the worker client
+  // either: they ask the store, which has an action for everything they need.
   {
     name: 'crm/ui-no-engine',
-    files: ['src/ui/**/*.{ts,tsx}', 'src/scene/**/*.{ts,tsx}'],
+    files: ['src/ui/**/*.{ts,tsx}'],
     ignores: TEST_FILES,
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|attribution|systems/.*)|scenario/(index|load|runFile)|worker/(session|customers|summary|scene|simWorker|references|referenceWorker|whale))$',
-              allowTypeImports: true,
-              message: 'src/ui and src/scene must not run the engine or the worker session: ask the store, which asks the worker (STYLE.md).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [ENGINE_PATTERN, WORKER_CLIENT_PATTERN] }] },
+  },
+  {
+    name: 'crm/scene-no-engine',
+    files: ['src/scene/**/*.{ts,tsx}'],
+    ignores: TEST_FILES,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [ENGINE_PATTERN] }] },
   },
 
   // Browser code (the app); src/sim and src/scenario get no extra globals on purpose.

@@ -3,6 +3,7 @@
  * into a sentence and an exit code. Called by `main.ts` with the real process, and by the
  * tests with a fake {@link CliIo}.
  */
+import { errorText } from '../scenario/errorText';
 import type { Lang } from '../sim/text';
 import { SHORT_USAGE, USAGE, detectLang, parseCommand, type Command } from './args';
 import { runCommand } from './commands/run';
@@ -14,7 +15,7 @@ import { internalError } from './messages';
 
 export type { CliIo } from './io';
 
-function dispatch(cmd: Command, io: CliIo, lang: Lang): number {
+function dispatch(cmd: Command, io: CliIo, lang: Lang): number | Promise<number> {
   switch (cmd.name) {
     case 'help':
       io.out(USAGE);
@@ -44,14 +45,15 @@ function dispatch(cmd: Command, io: CliIo, lang: Lang): number {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const lang = detectLang(argv, io.env);
-    return dispatch(parseCommand(argv, lang), io, lang);
+    // Awaited here, so a failure in an async command is caught below.
+    return await dispatch(parseCommand(argv, lang), io, lang);
   } catch (e) {
     if (e instanceof CliError) {
       for (const line of e.lines) io.err(line);
       if (e.code === 64) io.err(SHORT_USAGE);
       return e.code;
     }
-    io.err(internalError(e instanceof Error ? e.message : String(e)));
+    io.err(internalError(errorText(e)));
     if (io.env?.CRM_DEBUG === '1' && e instanceof Error && e.stack) io.err(e.stack);
     return 2;
   }

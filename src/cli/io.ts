@@ -3,6 +3,7 @@
  * `fs`; tests hand in their own. Nothing else in src/cli touches `process`.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { errorText } from '../scenario/errorText';
 import type { Lang } from '../sim/text';
 import { MESSAGES } from './messages';
 
@@ -12,8 +13,8 @@ export interface CliIo {
   out(s: string): void;
   /** Writes `s` and a line break to standard error. */
   err(s: string): void;
-  /** The UTF-8 text of a file (absolute path); throws a Node-style error (`code`) when it cannot. */
-  readFile(p: string): string;
+  /** The bytes of a file (absolute path); throws a Node-style error (`code`) when it cannot. Decoding is the reader's (src/scenario/decode.ts). */
+  readFile(p: string): Uint8Array;
   /** Writes a UTF-8 file (absolute path); throws a Node-style error when it cannot. */
   writeFile(p: string, s: string): void;
   /** The directory relative paths are taken from. */
@@ -53,11 +54,11 @@ export function fsReason(e: unknown, lang: Lang): string {
   if (code === 'EISDIR') return m.EISDIR;
   if (code === 'EACCES' || code === 'EPERM') return m.EACCES;
   if (code === 'ENOTDIR') return m.ENOTDIR;
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e);
 }
 
-/** Reads a file given on the command line, or fails with a sentence naming it. */
-export function readUserFile(io: CliIo, file: string, lang: Lang): string {
+/** Reads the bytes of a file given on the command line, or fails with a sentence naming it. */
+export function readUserFile(io: CliIo, file: string, lang: Lang): Uint8Array {
   try {
     return io.readFile(absolute(io, file));
   } catch (e) {

@@ -3,12 +3,14 @@
  * else is in `cli.ts`, which the tests call in-process.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { errorText } from '../scenario/errorText';
 import { main, type CliIo } from './cli';
+import { internalError } from './messages';
 
 const io: CliIo = {
   out: (s) => void process.stdout.write(`${s}\n`),
   err: (s) => void process.stderr.write(`${s}\n`),
-  readFile: (p) => readFileSync(p, 'utf8'),
+  readFile: (p) => readFileSync(p),
   writeFile: (p, s) => writeFileSync(p, s, 'utf8'),
   listDir: (p) => readdirSync(p),
   // npm runs scripts in the package folder; INIT_CWD is where the user typed the command.
@@ -26,7 +28,7 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)} (please report)\n`);
+    process.stderr.write(`${internalError(errorText(e))}\n`);
     process.exitCode = 2;
   },
 );

@@ -14,18 +14,12 @@ export const MESSAGES = {
     cannotWrite: (file: string, why: string) => `cannot write ${file}: ${why}`,
     unknownScenario: (arg: string, ids: readonly string[]) =>
       `${arg} is neither a file nor a built-in scenario` + (ids.length > 0 ? `; the built-in scenarios are ${list(ids, 'en')}` : ''),
-    unknownBuiltin: (id: string, ids: readonly string[]) =>
-      `the run was recorded on the built-in scenario ${id}, which this CRM Sandbox does not have` +
-      (ids.length > 0 ? `; the built-in scenarios are ${list(ids, 'en')}` : ''),
-    builtinChanged: (id: string, withSets: boolean, was: string, now: string) =>
-      `the built-in scenario ${id}${withSets ? ' (with this file\'s --set overrides)' : ''} has changed since this run was recorded (scenario hash ${was}, now ${now}), so the run cannot be replayed`,
     inFile: (file: string, s: string) => `${file}: ${s}`,
     afterSet: (label: string) => `${label} (after --set)`,
-    inline: (file: string) => `${file} (scenario.inline)`,
     warning: (s: string) => `warning: ${s}`,
     ok: (file: string) => `OK ${file}`,
     wrote: (file: string) => `wrote ${file}`,
-    claimHolds: 'the claim in the file holds (score and final hash match)',
+    claimHolds: 'the claim in the file holds (rounds, score and final hash match)',
     claimFails: (why: string) => `the claim in the file does not hold: ${why}`,
     more: (n: number) => `(and ${n} more)`,
     usage: {
@@ -50,17 +44,12 @@ export const MESSAGES = {
     cannotWrite: (file: string, why: string) => `无法写入 ${file}：${why}`,
     unknownScenario: (arg: string, ids: readonly string[]) =>
       `${arg} 既不是文件，也不是内置情景` + (ids.length > 0 ? `；内置情景有 ${list(ids, 'zh-CN')}` : ''),
-    unknownBuiltin: (id: string, ids: readonly string[]) =>
-      `此运行记录使用的内置情景 ${id} 在当前版本中不存在` + (ids.length > 0 ? `；内置情景有 ${list(ids, 'zh-CN')}` : ''),
-    builtinChanged: (id: string, withSets: boolean, was: string, now: string) =>
-      `内置情景 ${id}${withSets ? '（应用此文件的 --set 覆盖后）' : ''}在此运行记录之后已被修改（情景哈希原为 ${was}，现为 ${now}），因此无法重放`,
     inFile: (file: string, s: string) => `${file}：${s}`,
     afterSet: (label: string) => `${label}（应用 --set 后）`,
-    inline: (file: string) => `${file}（scenario.inline）`,
     warning: (s: string) => `警告：${s}`,
     ok: (file: string) => `OK ${file}`,
     wrote: (file: string) => `已写入 ${file}`,
-    claimHolds: '文件中声称的结果成立（得分与最终哈希一致）',
+    claimHolds: '文件中声称的结果成立（回合数、得分与最终哈希一致）',
     claimFails: (why: string) => `文件中声称的结果不成立：${why}`,
     more: (n: number) => `（另有 ${n} 个问题）`,
     usage: {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyOverrides, loadScenario, validateScenarioJson, type LoadResult } from '../scenario/index';
+import { applyOverrides, readScenarioFile, validateScenarioJson, type LoadResult } from '../scenario/index';
 import type { ScenarioConfig } from '../sim/config';
 import type { Lang } from '../sim/text';
 import { CliError, absolute, fsReason, type CliIo } from './io';
@@ -19,11 +19,11 @@ const BUILTIN_ID = /^[a-z0-9][a-z0-9-]*$/;
 /** Where a scenario came from. */
 export type ScenarioSource = { kind: 'builtin'; id: string } | { kind: 'file'; path: string };
 
-/** A scenario's text, its origin, and the name to show in messages. */
-export interface ScenarioText {
+/** A scenario file's bytes, its origin, and the name to show in messages. */
+export interface ScenarioBytes {
   source: ScenarioSource;
   label: string;
-  text: string;
+  bytes: Uint8Array;
 }
 
 /** A loaded scenario, its document as parsed (before overrides) and the loader's warnings. */
@@ -47,23 +47,23 @@ export function builtinIds(io: CliIo): string[] {
   }
 }
 
-/** The text of a built-in scenario, or null if there is none with this id. */
-export function readBuiltin(io: CliIo, id: string): ScenarioText | null {
+/** The bytes of a built-in scenario, or null if there is none with this id. */
+export function readBuiltin(io: CliIo, id: string): ScenarioBytes | null {
   if (!BUILTIN_ID.test(id)) return null;
   try {
-    const text = io.readFile(join(SCENARIO_DIR, `${id}.json`));
-    return { source: { kind: 'builtin', id }, label: `scenarios/${id}.json`, text };
+    const bytes = io.readFile(join(SCENARIO_DIR, `${id}.json`));
+    return { source: { kind: 'builtin', id }, label: `scenarios/${id}.json`, bytes };
   } catch {
     return null;
   }
 }
 
 /** `arg` as a file if one exists at that path, else as a built-in id; else a sentence listing the built-ins. */
-export function resolveScenario(io: CliIo, arg: string, lang: Lang): ScenarioText {
+export function resolveScenario(io: CliIo, arg: string, lang: Lang): ScenarioBytes {
   const path = absolute(io, arg);
   let failure: unknown;
   try {
-    return { source: { kind: 'file', path }, label: arg, text: io.readFile(path) };
+    return { source: { kind: 'file', path }, label: arg, bytes: io.readFile(path) };
   } catch (e) {
     failure = e;
   }
@@ -93,13 +93,13 @@ export function prepareScenarioJson(json: unknown, label: string, sets: readonly
 }
 
 /**
- * Loads a scenario's text (errors with line and column), then applies `sets`. Throws a
- * {@link CliError} holding every problem.
+ * Reads a scenario file (errors with line and column; src/scenario's one reader decodes the
+ * bytes), then applies `sets`. Throws a {@link CliError} holding every problem.
  */
-export function prepareScenario(src: ScenarioText, sets: readonly string[], lang: Lang): PreparedScenario {
-  const r = loadScenario(src.text, src.label, lang);
+export function prepareScenario(src: ScenarioBytes, sets: readonly string[], lang: Lang): PreparedScenario {
+  const r = readScenarioFile(src.bytes, src.label, lang);
   if (!r.ok) throw failed(r);
-  const body = src.text.charCodeAt(0) === 0xfeff ? src.text.slice(1) : src.text;
+  const body = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
   const json: unknown = JSON.parse(body);
   if (sets.length === 0) return { scenario: r.scenario, json, warnings: r.warnings.map((w) => MESSAGES[lang].warning(w.message)) };
   return prepareScenarioJson(json, src.label, sets, lang);

@@ -4,6 +4,7 @@
  */
 import type { ScenarioConfig } from '../sim/config';
 import type { Lang } from '../sim/text';
+import { fileText } from './decode';
 import { taggedExpectation } from './fields';
 import { lineColumns, offsetOf, pathTrie, scanJson } from './jsonText';
 import { renderDetail, sentence, type Rendered } from './messages';
@@ -205,4 +206,19 @@ export function loadScenario(text: string, fileName: string, lang: Lang = 'en'):
   } catch {
     return failure(fileName, l, internal());
   }
+}
+
+/** The outcome of {@link readScenarioFile}: a loaded scenario also carries the decoded text of its file. */
+export type ScenarioFileResult = (LoadResult & { ok: true; text: string }) | Extract<LoadResult, { ok: false }>;
+
+/**
+ * Loads a scenario from the bytes of its file: decoded as the command line and the app both
+ * decode (UTF-8 with or without a byte-order mark, UTF-16 with one; see decode.ts), then
+ * {@link loadScenario}. The one reader of scenario files.
+ */
+export function readScenarioFile(bytes: Uint8Array, fileName: string, lang: Lang = 'en'): ScenarioFileResult {
+  const decoded = fileText(bytes, fileName, safeLang(lang));
+  if (!decoded.ok) return decoded;
+  const r = loadScenario(decoded.text, fileName, lang);
+  return r.ok ? { ...r, text: decoded.text } : r;
 }

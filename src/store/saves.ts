@@ -1,71 +1,62 @@
 /**
- * Saved games in IndexedDB (idb-keyval): one record per game, written after every quarter.
- * A save holds the scenario source, seed and decisions; the state is replayed on resume.
+ * Saved games in IndexedDB (idb-keyval): one record per game (saveRecord.ts), written after
+ * every quarter. A save holds the scenario source, seed and decisions; the state is replayed
+ * on resume. Every write is a compare-and-set on the record's revision, in one transaction
+ * (idb-keyval's `update` reads and writes in the same readwrite transaction; the updater
+ * throws to write nothing), so a tab never overwrites quarters another tab saved meanwhile.
  */
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import type { Decisions } from '../sim/config';
-import type { LocalText } from '../sim/text';
-import type { GameSource } from '../worker/protocol';
+import { createStore, del, entries, get, update, type UseStore } from 'idb-keyval';
+import { casDecision, entryTime, rawText, readSave, saveEntry, type Expected, type ReadSave, type SaveEntry, type SaveRecord, type WriteResult } from './saveRecord';
 
-/** A saved game. */
-export interface SaveRecord {
-  /** Stable id of the game (random, made when the game starts). */
-  id: string;
-  /** Format marker, so a foreign value in the database is never mistaken for a save. */
-  format: 'crm-sandbox-save';
-  version: 1;
-  title: LocalText;
-  scenarioId: string;
-  source: GameSource;
-  seed: string;
-  decisions: Decisions[];
-  round: number;
-  rounds: number;
-  score: number;
-  status: 'running' | 'finished' | 'bankrupt';
-  /** Milliseconds since 1970 (the page's clock; never read by the sim). */
-  updatedAt: number;
-  /** A "what if" branch: the game it branched from and the quarters it kept (absent: an original game). */
-  branch?: { of: string; fromRound: number };
-}
-
-/** What the home screen lists. */
-export type SaveMeta = Omit<SaveRecord, 'decisions' | 'source'>;
+export { casDecision, type Expected, type SaveEntry, type SaveMeta, type SaveProblem, type SaveRecord, type WriteResult } from './saveRecord';
 
 let db: UseStore | null = null;
 const store = (): UseStore => (db ??= createStore('crm-sandbox', 'saves'));
 
-function isSave(v: unknown): v is SaveRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Partial<SaveRecord>;
-  return s.format === 'crm-sandbox-save' && s.version === 1 && typeof s.id === 'string' && Array.isArray(s.decisions) && typeof s.seed === 'string' && typeof s.source === 'object';
+const CONFLICT = Symbol('save conflict');
+
+/** Writes `rec` if the stored revision is what this tab expects (compare-and-set, one transaction). */
+export async function writeSave(rec: SaveRecord, expected: Expected): Promise<WriteResult> {
+  let outcome: WriteResult | null = null;
+  try {
+    await update(
+      rec.id,
+      (old: unknown) => {
+        const d = casDecision(old, expected);
+        outcome = d;
+        if (!d.ok) throw CONFLICT;
+        return { ...rec, revision: d.revision };
+      },
+      store(),
+    );
+  } catch (e) {
+    if (e !== CONFLICT) throw e;
+  }
+  if (!outcome) throw new Error('the save was not written');
+  return outcome;
 }
 
-export async function putSave(s: SaveRecord): Promise<void> {
-  await set(s.id, s, store());
-}
-
-export async function getSave(id: string): Promise<SaveRecord | null> {
+/** The save stored under `id`, read field by field (null: there is none). */
+export async function getSave(id: string): Promise<ReadSave | null> {
   const v: unknown = await get(id, store());
-  return isSave(v) ? v : null;
+  return v === undefined ? null : readSave(id, v);
 }
 
-export async function deleteSave(id: string): Promise<void> {
-  await del(id, store());
+/** Deletes the record stored under `key` (a damaged one may have any key type). */
+export async function deleteSave(key: IDBValidKey): Promise<void> {
+  await del(key, store());
 }
 
-/** Every save, newest first (unreadable records are skipped, never deleted). */
-export async function listSaves(): Promise<SaveMeta[]> {
+/** The raw text of the record stored under `key`, for a damaged save's export; null if it is gone. */
+export async function rawSave(key: IDBValidKey): Promise<string | null> {
+  const v: unknown = await get(key, store());
+  return v === undefined ? null : rawText(v);
+}
+
+/** Every record, newest first: saves, and damaged ones with their reasons (never skipped, never deleted unasked). */
+export async function listSaves(): Promise<SaveEntry[]> {
   const all = await entries(store());
-  return all
-    .map(([, v]) => v as unknown)
-    .filter(isSave)
-    .map(({ decisions: _d, source: _s, ...meta }) => {
-      void _d;
-      void _s;
-      return meta;
-    })
-    .sort((a, b) => b.updatedAt - a.updatedAt);
+  return all.map(([k, v]) => saveEntry(k, v as unknown)).sort((a, b) => entryTime(b) - entryTime(a) || 0);
 }
 
 /** A fresh game id. */

@@ -7,7 +7,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type Screen as ScreenName } from '../store/index';
-import { simClient } from '../store/workerClient';
 import { Header } from './shell/Header';
 import { BusyOverlay } from './shell/BusyOverlay';
 import { NoticeBar } from './shell/NoticeBar';
@@ -30,7 +29,7 @@ const ReportScreen = lazy(loadReport);
  */
 function prefetchScreens(): void {
   const go = () => {
-    simClient(); // start the worker (and let it load the engine) before it is needed
+    useStore.getState().warmUp(); // start the worker (and let it load the engine) before it is needed
     void Promise.all([loadBriefing(), loadQuarter(), loadReport()]).catch(() => undefined);
   };
   if ('requestIdleCallback' in window) window.requestIdleCallback(go, { timeout: 2000 });

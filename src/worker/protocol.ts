@@ -8,7 +8,7 @@ import type { Decisions, KpiName, Lever, ScenarioConfig, ScenarioEvent } from '.
 import type { AttributedKpi, FirmKpi, QuarterAttribution } from '../sim/attribution';
 import type { PooledSurvey } from '../sim/measures';
 import type { ChainLinks, CustomerKpis, EmployeeKpis, RoundReport } from '../sim/report';
-import type { LocalText, Lang } from '../sim/text';
+import type { Lang } from '../sim/text';
 import type { PlanUse } from '../sim/validate';
 import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
@@ -353,16 +353,23 @@ export type Request =
   | { type: 'timeline'; source: GameSource; seed: string; decisions: Decisions[]; lang: Lang }
   /** A run file (text) of the game so far. */
   | { type: 'exportRun' }
-  /** Parses and replays a run file; answers with the game and its source. */
-  | { type: 'importRun'; text: string; fileName: string; lang: Lang };
+  /**
+   * Reads a run file's bytes (the command line's reader), replays it and checks its claim;
+   * answers with the game and its source. The game is checked, not adopted: the worker keeps
+   * playing the current one until `adoptImport` with the answer's token.
+   */
+  | { type: 'importRun'; bytes: ArrayBuffer; fileName: string; lang: Lang }
+  /** Makes the checked import with `token` the worker's game; false if it is no longer there. */
+  | { type: 'adoptImport'; token: number }
+  /** Forgets a checked import (the learner cancelled it). */
+  | { type: 'dropImport' };
 
 /** Why a start or an import failed. */
 export type StartFailure =
   | { kind: 'scenario'; errors: ScenarioIssue[] }
   | { kind: 'runFile'; errors: ScenarioIssue[] }
   | { kind: 'refused'; round: number; problems: ShownProblem[] }
-  | { kind: 'unknownBuiltin'; id: string }
-  | { kind: 'claim'; message: LocalText };
+  | { kind: 'unknownBuiltin'; id: string };
 
 /** The answer to each request type. */
 export interface Responses {
@@ -382,7 +389,9 @@ export interface Responses {
   whale: WhaleCurve;
   timeline: { ok: true; summaries: RoundSummary[]; score: number } | { ok: false; failure: StartFailure };
   exportRun: { text: string; fileName: string };
-  importRun: { ok: true; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
+  importRun: { ok: true; token: number; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
+  adoptImport: { ok: boolean };
+  dropImport: null;
 }
 
 export type RequestType = Request['type'];

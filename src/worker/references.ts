@@ -4,6 +4,7 @@
  * tests drive it directly; `referenceWorker.ts` only routes messages to it.
  */
 import { policyById, policyDecisions, type PolicyId } from '../policies/index';
+import { errorText } from '../scenario/errorText';
 import { cloneState, newGame, stepInPlace, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { RoundSummary } from './protocol';
 import { REFERENCE_POLICIES, type ReferenceReply, type ReferenceRequest, type ReferenceRun } from './referenceProtocol';
@@ -80,6 +81,6 @@ export async function serveReferences(req: ReferenceRequest, host: ReferenceHost
     }
     if (!host.superseded(req.id)) host.post({ id: req.id, kind: 'done' });
   } catch (e) {
-    if (!host.superseded(req.id)) host.post({ id: req.id, kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    if (!host.superseded(req.id)) host.post({ id: req.id, kind: 'failed', message: errorText(e) });
   }
 }

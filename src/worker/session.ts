@@ -4,14 +4,15 @@
  * worker API, so Node tests drive it directly; `simWorker.ts` only routes messages to it.
  */
 import {
-  explainNext, hashJson, isFormProblem, newExplainer, newGame, planUse, prepareNext, skipNext, step, stepInPlace, validateDecisions,
+  explainNext, hashJson, hashState, isFormProblem, newExplainer, newGame, planUse, prepareNext, skipNext, step, stepInPlace, validateDecisions,
   type Decisions, type Explainer, type QuarterAttribution, type ScenarioConfig, type SimState,
 } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { loadScenario } from '../scenario/index';
 import { showProblems } from '../scenario/decisionMessages';
-import { parseRunFile, renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
-import { builtinText } from './builtins';
+import { verifyRunFile, type ReadRun, type Replayed } from '../scenario/readRun';
+import { renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
+import { BUILTIN_IDS, builtinText } from './builtins';
 import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceBase, traceRound, type BaseTrace, type RoundTrace } from './customers';
 import type { GameSnapshot, GameSource, GameTruth, Responses, StartFailure, RoundSummary, RoundTruth, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
 import { customerBaseFrame } from './scene';
@@ -246,43 +247,31 @@ export function customerBase(s: Session, round: number): Responses['customerBase
   return customerBaseFrame(s, round);
 }
 
-/** The run file of the game so far: the command line's `verify` checks it. */
+/** The run file of the game so far (before quarter 1 too: its final hash is the initial state's); the command line's `verify` checks it. */
 export function exportRun(s: Session): Responses['exportRun'] {
   const scenario: RunFile['scenario'] = s.source.kind === 'builtin' ? { id: s.source.id, hash: s.scenarioHash } : { inline: withoutSchemaRef(s.json) };
-  const text = renderRunFile({ scenario, overrides: [], seed: s.seed, decisions: s.decisions, score: s.state.score, finalHash: s.summaries.at(-1)?.hash ?? '' });
+  const text = renderRunFile({ scenario, overrides: [], seed: s.seed, decisions: s.decisions, score: s.state.score, finalHash: hashState(s.state) });
   const safeSeed = s.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'seed';
   return { text, fileName: `${s.scenario.id}-${safeSeed}-q${s.state.round}.crm-run.json` };
 }
 
-const CLAIM_TEXT = {
-  score: (claimed: number, actual: number) => ({
-    en: `The file claims a score of ${claimed}, but replaying its decisions gives ${actual}.`,
-    'zh-CN': `文件声称得分为 ${claimed}，但重放其决策得到 ${actual}。`,
-  }),
-  hash: { en: 'Replaying the file\'s decisions does not give the final state it claims: it was changed or made by another version.', 'zh-CN': '重放文件中的决策得不到其声称的最终状态：文件被修改过，或来自其他版本。' },
-  builtin: (id: string) => ({
-    en: `The file was played on a different version of the built-in scenario "${id}"; it cannot be replayed here.`,
-    'zh-CN': `该文件基于不同版本的内置情景“${id}”，无法在此重放。`,
-  }),
-  overrides: { en: 'The file uses command-line overrides (--set); the game cannot replay those. Use `npm run sim -- verify`.', 'zh-CN': '该文件使用了命令行参数覆盖（--set），游戏中无法重放。请使用 `npm run sim -- verify`。' },
-};
+/** The game's source for a run file that was read: a built-in by id when the file plays one as it is, else the scenario it played as a file (overrides applied). */
+function runSource(read: ReadRun): GameSource {
+  if (read.builtin !== null && read.run.overrides.length === 0) return { kind: 'builtin', id: read.builtin };
+  return { kind: 'file', name: read.scenarioLabel, text: `${JSON.stringify(read.doc, null, 2)}\n` };
+}
 
-/** Parses a run file, loads its scenario, replays it and checks its claim. */
-export async function importRun(text: string, fileName: string, lang: Lang, progress?: Progress): Promise<{ ok: true; session: Session } | { ok: false; failure: StartFailure }> {
-  const parsed = parseRunFile(text, fileName, lang);
-  if (!parsed.ok) return { ok: false, failure: { kind: 'runFile', errors: parsed.errors } };
-  const run = parsed.run;
-  if (run.overrides.length > 0) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.overrides } };
-  const source: GameSource =
-    'inline' in run.scenario ? { kind: 'file', name: `${fileName} (scenario.inline)`, text: JSON.stringify(run.scenario.inline) } : { kind: 'builtin', id: run.scenario.id };
-  const loaded = await loadSource(source, lang);
-  if (!loaded.ok) return loaded;
-  if ('id' in run.scenario && hashJson(loaded.scenario) !== run.scenario.hash) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.builtin(run.scenario.id) } };
-  const started = startSession(source, loaded.scenario, loaded.json, run.seed, run.decisions, progress, lang);
-  if (!started.ok) return started;
-  const s = started.session;
-  if (s.state.score !== run.claim.score) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.score(run.claim.score, s.state.score) } };
-  const finalHash = s.summaries.at(-1)?.hash ?? '';
-  if (run.decisions.length > 0 && run.claim.finalHash !== finalHash) return { ok: false, failure: { kind: 'claim', message: CLAIM_TEXT.hash } };
-  return { ok: true, session: s };
+/**
+ * Reads a run file's bytes with the reader the command line's `verify` uses
+ * (src/scenario/readRun.ts), replays it into a session and checks its claim: the same
+ * verdict as `npm run sim -- verify`. The session is returned, not adopted: the caller decides.
+ */
+export async function importRun(bytes: Uint8Array, fileName: string, lang: Lang, progress?: Progress): Promise<{ ok: true; session: Session } | { ok: false; failure: StartFailure }> {
+  const v = await verifyRunFile(bytes, fileName, lang, { builtin: builtinText, builtinIds: BUILTIN_IDS }, (read): Replayed<Session> => {
+    const r = startSession(runSource(read), read.scenario, read.doc, read.run.seed, read.run.decisions, progress, lang);
+    if (r.ok) return { ok: true, state: r.session.state, kept: r.session };
+    if (r.failure.kind === 'refused') return { ok: false, round: r.failure.round, problems: r.failure.problems };
+    throw new Error('a replay failed for a reason other than a refused round');
+  });
+  return v.ok ? { ok: true, session: v.kept } : { ok: false, failure: { kind: 'runFile', errors: v.errors } };
 }

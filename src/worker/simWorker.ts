@@ -3,15 +3,20 @@
  * The Web Worker entry: routes each request of the protocol to the session and answers it.
  * A request that throws is a bug; it is answered with a `failure` so the page never hangs.
  */
+import { errorText } from '../scenario/errorText';
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
 import { advance, analytics, customerBase, explainAnswer, explainUnit, exportRun, importRun, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
 import { transferableCopy } from './customers';
+import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let session: Session | null = null;
+
+/** A run file checked by `importRun`, waiting for the page to adopt or drop it. */
+const imports = importDesk();
 
 /** `explain` requests being worked on (oldest first). */
 let explainJobs: { id: number; upTo: number; from: number }[] = [];
@@ -82,11 +87,20 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'exportRun':
       return answer('exportRun', exportRun(need()));
     case 'importRun': {
-      const r = await importRun(req.text, req.fileName, req.lang, progress);
+      imports.drop();
+      const r = await importRun(new Uint8Array(req.bytes), req.fileName, req.lang, progress);
       if (!r.ok) return answer('importRun', r);
-      adoptSession(r.session);
-      return answer('importRun', { ok: true, game: snapshot(r.session), source: r.session.source });
+      const token = imports.hold(r.session);
+      return answer('importRun', { ok: true, token, game: snapshot(r.session), source: r.session.source });
     }
+    case 'adoptImport': {
+      const checked = imports.take(req.token);
+      if (checked) adoptSession(checked);
+      return answer('adoptImport', { ok: checked !== null });
+    }
+    case 'dropImport':
+      imports.drop();
+      return answer('dropImport', null);
     default: {
       const never: never = req;
       throw new Error(`unknown request ${JSON.stringify(never)}`);
@@ -111,7 +125,7 @@ function idleWork(): void {
       } else post({ id: job.id, kind: 'progress', done: session.explainer?.round ?? 0, total: Math.min(job.upTo, session.decisions.length) });
     } catch (error: unknown) {
       explainJobs.shift();
-      post({ id: job.id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
+      post({ id: job.id, kind: 'failure', message: errorText(error) });
     }
     scheduleIdle();
     return;
@@ -134,7 +148,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   queue = queue
     .then(() =>
       handle(id, request).catch((error: unknown) => {
-        post({ id, kind: 'failure', message: error instanceof Error ? error.message : String(error) });
+        post({ id, kind: 'failure', message: errorText(error) });
       }),
     )
     .finally(() => {

@@ -51,6 +51,17 @@ export async function newPage(browser: Browser, { lang = 'en' }: { lang?: Lang }
   return { page, context, errors, close: () => context.close() };
 }
 
+/** Another page (a second tab) in the same context as `app`: same origin, so the same IndexedDB and Web Locks; its errors are collected too. */
+export async function anotherTab(app: AppPage): Promise<{ page: Page; errors: string[] }> {
+  const page = await app.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.stack ?? e.message}`));
+  return { page, errors };
+}
+
 export function appUrl(query?: string | Record<string, string>): string {
   const q = typeof query === 'string' ? query.replace(/^\?/, '') : new URLSearchParams(query ?? {}).toString();
   return `${inject('baseUrl')}/${q ? `?${q}` : ''}`;

@@ -33,7 +33,7 @@ export async function cli(args: string[], opts: CliOptions = {}): Promise<CliRes
   const io: CliIo = {
     out: (s) => void out.push(s),
     err: (s) => void err.push(s),
-    readFile: (p) => readFileSync(p, 'utf8'),
+    readFile: (p) => readFileSync(p),
     writeFile: (p, s) => writeFileSync(p, s, 'utf8'),
     listDir: (p) => readdirSync(p),
     cwd: opts.cwd ?? ROOT,

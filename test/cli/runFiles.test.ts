@@ -77,7 +77,10 @@ describe('run --save, replay and verify', () => {
     const r = await cli(['verify', minimal, bad]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^OK .*minimal\.run\.json/m);
-    expect(r.out).toContain(`FAIL ${bad}: the claimed score ${agencyRun.score + 1} does not match the replay's ${agencyRun.score}`);
+    expect(r.out).toMatch(new RegExp(`^FAIL ${bad}:\\d+:\\d+ at claim\\.score: the claimed score ${agencyRun.score + 1} does not match the replay's ${agencyRun.score}$`, 'm'));
+    // Only the score was changed: the rounds and the final hash still hold, so nothing else is reported.
+    expect(r.out).not.toContain('claim.finalHash');
+    expect(r.out).not.toContain('claim.rounds');
   });
 
   it('verify fails when one decision was changed', async () => {
@@ -88,14 +91,14 @@ describe('run --save, replay and verify', () => {
     });
     const r = await cli(['verify', bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^FAIL ${bad}: the claimed (score|final hash)`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^FAIL ${bad}:\\d+:\\d+ at claim\\.(score|finalHash): the claimed (score|final hash)`, 'm'));
   });
 
   it('a decision the engine refuses is reported with its round and the engine\'s reason', async () => {
     const bad = tamper(dir, agency, 'refused.json', (d) => void ((decisionsOf(d)[4] as Json).brandSpend = 9e11));
     const r = await cli(['verify', bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^FAIL ${bad}: the engine refused the decisions of round 5: .*budget`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^FAIL ${bad}:\\d+:\\d+ at decisions\\.4: the engine refused the decisions of round 5: .*budget`, 'm'));
     const replay = await cli(['replay', bad, '--lang', 'zh-CN']);
     expect(replay.code).toBe(1);
     expect(replay.err).toContain('引擎拒绝了第 5 回合的决策');
@@ -105,14 +108,14 @@ describe('run --save, replay and verify', () => {
     const bad = tamper(dir, agency, 'old.json', (d) => void ((d.scenario as Json).hash = '0123456789abcdef'));
     const r = await cli(['verify', bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`FAIL ${bad}: the built-in scenario ad-agency (with this file's --set overrides) has changed since this run was recorded`);
+    expect(r.out).toMatch(new RegExp(`^FAIL ${bad}:6:\\d+ at scenario\\.hash: the built-in scenario "ad-agency" \\(with this file's --set overrides\\) has changed since this run was recorded \\(scenario hash 0123456789abcdef, now [0-9a-f]{16}\\)`, 'm'));
   });
 
   it('the run file\'s overrides are part of the replay', async () => {
     const bad = tamper(dir, minimal, 'overrides.json', (d) => void (d.overrides = ['model.churn.scale=2']));
     const r = await cli(['verify', bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^FAIL .*overrides\.json: the claimed/m);
+    expect(r.out).toMatch(/^FAIL .*overrides\.json:\d+:\d+ at claim\.score: the claimed/m);
   });
 
   it('broken, foreign and missing files fail with a reason and no stack', async () => {

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { getQuickJS, type QuickJSContext } from 'quickjs-emscripten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRunFile } from '../../src/scenario/runFile';
-import { hashState } from '../../src/sim/index';
+import { hashJson, hashState } from '../../src/sim/index';
 import { builtin, play } from '../helpers';
 import { BUILTINS } from '../sim/scaled';
 
@@ -21,8 +21,8 @@ const text = (id: string): string => readFileSync(`${root}scenarios/${id}.json`,
 
 let vm: QuickJSContext;
 
-/** Calls `crm.<fn>(...args)` inside QuickJS with string and number arguments; its JSON answer, parsed. */
-function call(fn: 'play' | 'verify', ...args: (string | number)[]): Record<string, unknown> {
+/** Calls `crm.play(...args)` inside QuickJS; its JSON answer, parsed. */
+function call(fn: 'play', ...args: (string | number)[]): Record<string, unknown> {
   const handles = args.map((a) => (typeof a === 'string' ? vm.newString(a) : vm.newNumber(a)));
   const crm = vm.getProp(vm.global, 'crm');
   const f = vm.getProp(crm, fn);
@@ -30,6 +30,28 @@ function call(fn: 'play' | 'verify', ...args: (string | number)[]): Record<strin
   for (const h of [...handles, f, crm]) h.dispose();
   const out = vm.dump(vm.unwrapResult(r)) as string;
   return JSON.parse(out) as Record<string, unknown>;
+}
+
+/** Checks a run file's bytes inside QuickJS (the reader is asynchronous: the pending jobs run, then the verdict is read). */
+function verifyIn(bytes: Uint8Array, id: string): Record<string, unknown> {
+  vm.setProp(vm.global, 'BYTES', vm.unwrapResult(vm.evalCode(`[${[...bytes].join(',')}]`)));
+  vm.setProp(vm.global, 'ID', vm.newString(id));
+  vm.setProp(vm.global, 'TEXT', vm.newString(text(id)));
+  vm.unwrapResult(vm.evalCode('globalThis.verdict = undefined; crm.verify(BYTES, ID, TEXT)')).dispose();
+  vm.runtime.executePendingJobs();
+  return JSON.parse(vm.dump(vm.unwrapResult(vm.evalCode('globalThis.verdict'))) as string) as Record<string, unknown>;
+}
+
+/** `s` as UTF-16 little-endian with a byte-order mark (how Windows Notepad saves "Unicode"). */
+function utf16le(s: string): Uint8Array {
+  const out = new Uint8Array(2 + s.length * 2);
+  out[0] = 0xff;
+  out[1] = 0xfe;
+  for (let i = 0; i < s.length; i++) {
+    out[2 + 2 * i] = s.charCodeAt(i) & 0xff;
+    out[3 + 2 * i] = s.charCodeAt(i) >> 8;
+  }
+  return out;
 }
 
 describe('QuickJS replays the engine bit for bit', () => {
@@ -67,12 +89,15 @@ describe('QuickJS replays the engine bit for bit', () => {
     }
   }, 120_000);
 
-  it('verifies a run file saved in Node, with Node\'s score and final hash', () => {
-    const g = play(builtin('ad-agency'), 'quickjs', 'uniform');
-    const run = renderRunFile({ scenario: { inline: JSON.parse(text('ad-agency')) as Record<string, unknown> }, overrides: [], seed: 'quickjs', decisions: g.decisions, score: g.state.score, finalHash: hashState(g.state) });
-    expect(call('verify', text('ad-agency'), run)).toEqual({ ok: true, score: g.state.score, finalHash: hashState(g.state), rounds: g.decisions.length });
+  it('verifies a run file saved in Node with the one reader (UTF-8 and UTF-16 bytes), with Node\'s score and final hash', () => {
+    const sc = builtin('ad-agency');
+    const g = play(sc, 'quickjs', 'uniform');
+    const run = renderRunFile({ scenario: { id: 'ad-agency', hash: hashJson(sc) }, overrides: [], seed: 'quickjs', decisions: g.decisions, score: g.state.score, finalHash: hashState(g.state) });
+    const want = { ok: true, score: g.state.score, finalHash: hashState(g.state), rounds: g.decisions.length };
+    expect(verifyIn(new TextEncoder().encode(run), 'ad-agency')).toEqual(want);
+    expect(verifyIn(utf16le(run), 'ad-agency')).toEqual(want);
     // A claim that does not hold is caught there as well.
     const forged = run.replace(`"score": ${g.state.score}`, `"score": ${g.state.score + 1}`);
-    expect(call('verify', text('ad-agency'), forged)).toMatchObject({ ok: false, failure: { kind: 'score' } });
+    expect(verifyIn(new TextEncoder().encode(forged), 'ad-agency')).toMatchObject({ ok: false, stage: 'claim' });
   }, 120_000);
 });

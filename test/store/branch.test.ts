@@ -6,60 +6,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaveRecord } from '../../src/store/saves';
 
 const db = new Map<string, SaveRecord>();
-vi.mock('../../src/store/saves', () => ({
-  putSave: async (s: SaveRecord) => void db.set(s.id, structuredClone(s)),
-  getSave: async (id: string) => structuredClone(db.get(id) ?? null),
-  deleteSave: async (id: string) => void db.delete(id),
-  listSaves: async () => [...db.values()].map((r) => ({ ...r, decisions: undefined, source: undefined })),
-  newGameId: () => `g${db.size + 1}-${Math.random().toString(36).slice(2, 8)}`,
-}));
+vi.mock('../../src/store/saves', async () => (await import('./memorySaves')).memorySaves(db));
 
 const { useStore } = await import('../../src/store/index');
 const { setSimClient } = await import('../../src/store/workerClient');
-const session = await import('../../src/worker/session');
-type Request = import('../../src/worker/protocol').Request;
-
-/** A client that answers like the worker, with the session functions. */
-function inProcessClient() {
-  let s: import('../../src/worker/session').Session | null = null;
-  const calls: string[] = [];
-  const need = () => {
-    if (!s) throw new Error('no game');
-    return s;
-  };
-  const handle = async (req: Request): Promise<unknown> => {
-    calls.push(req.type);
-    switch (req.type) {
-      case 'start': {
-        const r = await session.openSession(req.source, req.seed, req.decisions ?? [], req.lang);
-        if (!r.ok) return r;
-        s = r.session;
-        return { ok: true, game: session.snapshot(s) };
-      }
-      case 'preview':
-        return session.preview(need(), req.decisions);
-      case 'advance':
-        return session.advance(need(), req.decisions);
-      case 'rewind':
-        s = session.rewind(need(), req.round);
-        return { game: session.snapshot(s) };
-      case 'explain':
-        return session.explainAnswer(need(), Math.max(1, req.from ?? 1), session.explain(need(), req.upTo, req.from ?? 1));
-      case 'timeline': {
-        const r = await session.openSession(req.source, req.seed, req.decisions, req.lang);
-        if (!r.ok) return r;
-        return { ok: true, summaries: r.session.summaries, score: r.session.state.score };
-      }
-      default:
-        throw new Error(`not in this test: ${req.type}`);
-    }
-  };
-  return {
-    calls,
-    // Like postMessage: both ways structured clones (the store's state is frozen by Immer).
-    client: { call: (async (req: Request) => structuredClone(await handle(structuredClone(req)))) as never, failAll: () => undefined },
-  };
-}
+const { inProcessClient } = await import('./inProcessClient');
 
 /** Waits until the store's background explanation is in. */
 async function explained(n: number): Promise<void> {

@@ -26,7 +26,7 @@ describe('a top tier of 1% at 600 hours a customer', () => {
     writeFileSync(file, run.text);
     const v = await cli(['verify', file]);
     expect(v.out).toMatch(/^OK .* \(1 rounds\)/);
-    const back = await importRun(run.text, run.fileName, 'en');
+    const back = await importRun(new TextEncoder().encode(run.text), run.fileName, 'en');
     expect(back.ok && back.session.decisions[0]!.tiers[0]!.serviceHours).toBe(600);
   });
 });

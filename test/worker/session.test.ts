@@ -13,6 +13,7 @@ import { builtin, play } from '../helpers';
 import { startBuiltinSession } from './sessions';
 
 const start = startBuiltinSession;
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('worker session', () => {
   it('knows every built-in scenario', () => {
@@ -151,7 +152,7 @@ describe('worker session', () => {
     if (!parsed.ok) return;
     const v = verifyRun(builtin('tutorial'), parsed.run);
     expect(v).toEqual({ ok: true, score: s.state.score, finalHash: s.summaries[2]!.hash, rounds: 3 });
-    const back = await importRun(text, fileName, 'en');
+    const back = await importRun(utf8(text), fileName, 'en');
     expect(back.ok).toBe(true);
     if (back.ok) expect(back.session.summaries.map((x) => x.hash)).toEqual(s.summaries.map((x) => x.hash));
   });
@@ -161,16 +162,17 @@ describe('worker session', () => {
     const s = await start('tutorial', 'bad', ref.decisions.slice(0, 2));
     const good = JSON.parse(exportRun(s).text);
     good.seed = 'someone-else';
-    const tampered = await importRun(JSON.stringify(good), 'x.json', 'en');
+    const tampered = await importRun(utf8(JSON.stringify(good, null, 2)), 'x.json', 'en');
     expect(tampered.ok).toBe(false);
-    if (!tampered.ok) expect(tampered.failure.kind).toBe('claim');
-    const foreign = await importRun('{"hello": 1}', 'other.json', 'zh-CN');
+    if (!tampered.ok && tampered.failure.kind === 'runFile') expect(tampered.failure.errors.map((e) => e.path)).toContain('claim.finalHash');
+    else expect.unreachable('expected the claim to fail');
+    const foreign = await importRun(utf8('{"hello": 1}'), 'other.json', 'zh-CN');
     expect(foreign.ok).toBe(false);
     if (!foreign.ok && foreign.failure.kind === 'runFile') {
       expect(foreign.failure.errors[0]!.file).toBe('other.json');
       expect(foreign.failure.errors[0]!.message).toContain('crm-sandbox-run');
     } else expect.unreachable('expected a run-file error');
-    const syntax = await importRun('{"format": ', 'cut.json', 'en');
+    const syntax = await importRun(utf8('{"format": '), 'cut.json', 'en');
     expect(syntax.ok).toBe(false);
     if (!syntax.ok && syntax.failure.kind === 'runFile') expect(syntax.failure.errors[0]!.line).toBe(1);
   });

@@ -203,7 +203,7 @@ describe('once the game is over', () => {
     const resumed = await startBuiltinSession(ID, SEED, game.decisions);
     expectTruthOf(snapshot(resumed), game.reports);
     const { text, fileName } = exportRun(resumed);
-    const imported = await importRun(text, fileName, 'en');
+    const imported = await importRun(new TextEncoder().encode(text), fileName, 'en');
     expect(imported.ok).toBe(true);
     if (imported.ok) expectTruthOf(snapshot(imported.session), game.reports);
   });

@@ -1,5 +1,5 @@
 /** `validate <file...>`: loads each scenario and lists every problem, with file, path, line and column. */
-import { loadScenario } from '../../scenario/index';
+import { readScenarioFile } from '../../scenario/index';
 import type { Lang } from '../../sim/text';
 import { CliError, type CliIo } from '../io';
 import { MESSAGES } from '../messages';
@@ -12,7 +12,7 @@ export function validateCommand(files: readonly string[], io: CliIo, lang: Lang)
   for (const file of files) {
     try {
       const src = resolveScenario(io, file, lang);
-      const r = loadScenario(src.text, src.label, lang);
+      const r = readScenarioFile(src.bytes, src.label, lang);
       if (!r.ok) {
         failed++;
         for (const e of r.errors) io.err(e.message);

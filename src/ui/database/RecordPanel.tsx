@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { simClient } from '../../store/workerClient';
+import { errorText } from '../../scenario/errorText';
+import { useStore } from '../../store/index';
 import type { CustomerRecord, CustomerTable } from '../../worker/protocol';
 import { fmtMoney, fmtNumber } from '../format';
 import { cellText, fmtInfluence, fmtPotential, tierCell, tierName, type CellContext } from './columns';
@@ -46,11 +47,12 @@ export function RecordPanel({ id, table, ctx, stateKey, onClose, onOpen }: Props
 
   useEffect(() => {
     let live = true;
-    simClient()
-      .call({ type: 'record', id })
+    useStore
+      .getState()
+      .customerRecord(id)
       .then(
         (record) => live && setLoaded({ id, stateKey, record, error: null }),
-        (e: unknown) => live && setLoaded({ id, stateKey, record: null, error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => live && setLoaded({ id, stateKey, record: null, error: errorText(e) }),
       );
     return () => {
       live = false;

@@ -4,7 +4,8 @@
  * component state, out of the store (Immer has no business freezing 200,000-row columns).
  */
 import { useEffect, useState } from 'react';
-import { simClient } from '../../store/workerClient';
+import { errorText } from '../../scenario/errorText';
+import { useStore } from '../../store/index';
 import type { CustomerAnalytics, CustomerFilter, CustomerTable } from '../../worker/protocol';
 import type { SortState } from './columns';
 
@@ -15,19 +16,19 @@ export interface CustomerData {
   error: string | null;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /** The table and analytics of the state `stateKey` (the state hash); the previous state's while the next loads. */
 export function useCustomerData(stateKey: string | null): CustomerData | null {
   const [data, setData] = useState<CustomerData | null>(null);
   useEffect(() => {
     if (stateKey === null) return;
     let live = true;
-    const client = simClient();
-    Promise.all([client.call({ type: 'customers' }), client.call({ type: 'analytics' })]).then(
-      ([table, analytics]) => live && setData({ stateKey, table, analytics, error: null }),
-      (e: unknown) => live && setData({ stateKey, table: null, analytics: null, error: message(e) }),
-    );
+    useStore
+      .getState()
+      .customerData()
+      .then(
+        ({ table, analytics }) => live && setData({ stateKey, table, analytics, error: null }),
+        (e: unknown) => live && setData({ stateKey, table: null, analytics: null, error: errorText(e) }),
+      );
     return () => {
       live = false;
     };
@@ -64,17 +65,18 @@ export function useCustomerOrder(table: CustomerTable | null, sort: SortState, f
           setState({ table, key, order: EMPTY });
           return;
         }
-        simClient()
-          .call({ type: 'query', sort: sort.column, descending: sort.descending, filter })
+        useStore
+          .getState()
+          .queryCustomers(sort.column, sort.descending, filter)
           .then(
-            ({ order }) => {
+            (order) => {
               if (!live) return;
               // Ids beyond this table (a query answered for a newer state) are dropped rather than drawn.
               const valid = order.every((i) => i < table.count) ? order : order.filter((i) => i < table.count);
               setState({ table, key, order: valid });
               setError(null);
             },
-            (e: unknown) => live && setError(message(e)),
+            (e: unknown) => live && setError(errorText(e)),
           );
       },
       state?.table === table ? DEBOUNCE_MS : 0,

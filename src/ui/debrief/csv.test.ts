@@ -92,9 +92,12 @@ describe('csvCell and toCsv', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell('plain')).toBe('plain');
+    // Excel in a `;` list-separator locale (de, fr…) splits unquoted cells on `;`.
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('服务;补救')).toBe('"服务;补救"');
     const rows = [
-      ['a,b', 'say "hi"', 'two\r\nlines', 'lf\nonly', '', '客户,关系', '"', ',,'],
-      ['x', 'y', 'z', 'w', 'v', 'u', 't', 's'],
+      ['a,b', 'say "hi"', 'two\r\nlines', 'lf\nonly', '', '客户,关系', '"', ',,', 'x;y'],
+      ['x', 'y', 'z', 'w', 'v', 'u', 't', 's', ';'],
     ];
     expect(parseCsv(withoutBom(toCsv(rows)))).toEqual(rows);
   });

@@ -33,13 +33,16 @@ export type CsvTranslate = (key: CsvKey, vars?: Record<string, string | number>)
 /** Text Excel would run as a formula (also full-width = + - @, which some IMEs type). */
 const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-/** One RFC 4180 field, neutralised against formula injection. */
+/**
+ * One RFC 4180 field, neutralised against formula injection. A `;` is quoted too: Excel in
+ * locales whose list separator is `;` (German, French…) splits on it when it opens a CSV.
+ */
 export function csvCell(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The CSV text of `rows`: a UTF-8 BOM first, CRLF after every row. */

@@ -17,7 +17,7 @@ import { KpiChart } from '../shell/KpiCharts';
 import { KPIS, measuredNps, measuredSatisfaction } from '../shell/kpis';
 import { ObjectiveText } from '../shell/ObjectiveText';
 import { saveTextFile } from '../shell/files';
-import { simClient } from '../../store/workerClient';
+import { errorText } from '../../scenario/errorText';
 import type { WhaleCurve } from '../../worker/whaleTypes';
 import { WhaleChart } from '../charts/WhaleChart';
 import { Ranking } from '../compare/Ranking';
@@ -33,11 +33,12 @@ function useWhale(stateKey: string): { curve: WhaleCurve | null; error: string |
   const [out, setOut] = useState<{ key: string; curve: WhaleCurve | null; error: string | null } | null>(null);
   useEffect(() => {
     let live = true;
-    simClient()
-      .call({ type: 'whale' })
+    useStore
+      .getState()
+      .whaleCurve()
       .then(
         (curve) => live && setOut({ key: stateKey, curve, error: null }),
-        (e: unknown) => live && setOut({ key: stateKey, curve: null, error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => live && setOut({ key: stateKey, curve: null, error: errorText(e) }),
       );
     return () => {
       live = false;

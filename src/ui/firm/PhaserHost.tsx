@@ -6,6 +6,7 @@
  * on it become typed bus events; the canvas itself never takes focus.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { errorText } from '../../scenario/errorText';
 import type { Bus } from '../../scene/bus';
 import type { SceneEvents } from '../../scene/events';
 import type { Speed } from '../../scene/playback';
@@ -40,7 +41,7 @@ export function PhaserHost({ bus, speed, reducedMotion, label, describedBy }: Ph
         const { w, h } = size();
         return m.createFirmGame({ parent: el, bus, source: m.storeSource, width: w, height: h, speed: startSpeed.current, reducedMotion });
       },
-      (e) => bus.emit('error', { message: e instanceof Error ? e.message : String(e) }),
+      (e) => bus.emit('error', { message: errorText(e) }),
     );
     const ro = new ResizeObserver(() => {
       const { w, h } = size();

@@ -5,16 +5,37 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fileText } from '../../scenario/decode';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import type { GameSource } from '../../worker/protocol';
 import { fmtNumber } from '../format';
-import { readTextFile } from '../shell/files';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { downloadCapped, MAX_FILE_BYTES, readFileBytes, readTextFile, type LinkFailure } from '../shell/files';
 import { CATALOG } from './catalog';
 import { SavedGames } from './SavedGames';
 import './home.css';
 
-type Choice = { kind: 'builtin'; id: string } | { kind: 'text'; source: GameSource; label: string };
+/**
+ * The scenario Start plays: a built-in, a file's or link's text, the link's download still
+ * under way, or nothing (the link failed: the learner picks one).
+ */
+type Choice =
+  | { kind: 'builtin'; id: string }
+  | { kind: 'text'; source: GameSource; label: string }
+  | { kind: 'loading'; url: string }
+  | { kind: 'none' };
+
+/** Why the link's scenario is not selected. */
+type LinkError = { url: string; failure: Exclude<LinkFailure, { kind: 'aborted' }> | { kind: 'builtin'; id: string } | { kind: 'decode'; message: string } };
+
+/** Why Start cannot start now (null: it can); the same reason disables the button and is shown beside it. */
+function startBlocker(choice: Choice, seed: string): 'loading' | 'choose' | 'seed' | null {
+  if (choice.kind === 'loading') return 'loading';
+  if (choice.kind === 'none') return 'choose';
+  const s = seed.trim();
+  return s.length === 0 || s.length > 200 ? 'seed' : null;
+}
 
 function randomSeed(): string {
   const a = new Uint32Array(1);
@@ -22,16 +43,79 @@ function randomSeed(): string {
   return String(100000 + (a[0]! % 900000));
 }
 
+/** The choice a `?scenario=` value starts from: the first built-in without one, a built-in by `builtin:<id>`, else the link's download. */
+function initialChoice(link: string | null): { choice: Choice; error: LinkError | null } {
+  if (!link) return { choice: { kind: 'builtin', id: CATALOG[0]!.id }, error: null };
+  const builtin = /^builtin:(.*)$/.exec(link);
+  if (!builtin) return { choice: { kind: 'loading', url: link }, error: null };
+  const id = builtin[1]!;
+  if (CATALOG.some((c) => c.id === id)) return { choice: { kind: 'builtin', id }, error: null };
+  return { choice: { kind: 'none' }, error: { url: link, failure: { kind: 'builtin', id } } };
+}
+
+function LinkProblem({ e }: { e: LinkError }) {
+  const { t } = useTranslation();
+  const f = e.failure;
+  const why =
+    f.kind === 'http' ? t('home.link.http', { status: f.status, statusText: f.statusText })
+    : f.kind === 'tooLarge' ? t('home.link.tooLarge', { max: fmtNumber(MAX_FILE_BYTES / (1024 * 1024), useStore.getState().lang) })
+    : f.kind === 'network' ? t('home.link.network')
+    : f.kind === 'builtin' ? t('home.link.builtin', { id: f.id })
+    : f.message;
+  return (
+    <p className="notice error link-problem" role="alert" data-testid="link-error">
+      {t('home.link.failed', { url: e.url, why })}
+    </p>
+  );
+}
+
+/** The saved games, or, after the home screen crashed on them, a note and a way to show them again. */
+function SavedSection() {
+  const { t } = useTranslation();
+  const safe = useStore((s) => s.safeHome);
+  if (safe) {
+    return (
+      <section className="card notice" data-testid="saves-hidden">
+        <p>{t('home.damaged.safe')}</p>
+        <button type="button" onClick={() => useStore.getState().setSafeHome(false)}>
+          {t('home.damaged.showAgain')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <ErrorBoundary resetKey="saves" fallback={(message, retry) => <SavesFailed message={message} retry={retry} />}>
+      <SavedGames />
+    </ErrorBoundary>
+  );
+}
+
+function SavesFailed({ message, retry }: { message: string; retry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card notice error" role="alert" data-testid="saves-failed">
+      <p>{t('home.damaged.listFailed', { message })}</p>
+      <button type="button" onClick={retry}>
+        {t('home.damaged.retry')}
+      </button>
+    </section>
+  );
+}
+
 export function HomeScreen() {
   const { t } = useTranslation();
   const lang = useStore((s) => s.lang);
   const startGame = useStore((s) => s.startGame);
   const importRun = useStore((s) => s.importRun);
+  const notify = useStore((s) => s.notify);
   const busy = useStore((s) => s.busy !== null);
   const params = useRef(new URLSearchParams(location.search));
-  const [choice, setChoice] = useState<Choice>({ kind: 'builtin', id: CATALOG[0]!.id });
+  const initial = useRef(initialChoice(params.current.get('scenario')));
+  const [choice, setChoice] = useState<Choice>(initial.current.choice);
+  const [linkError, setLinkError] = useState<LinkError | null>(initial.current.error);
   const [seed, setSeed] = useState(() => params.current.get('seed') ?? randomSeed());
   const [over, setOver] = useState(false);
+  const download = useRef<AbortController | null>(null);
 
   // Interactive from the commit on: the controls and their handlers are in the page.
   useLayoutEffect(() => {
@@ -40,54 +124,63 @@ export function HomeScreen() {
   }, []);
   useEffect(() => {
     void useStore.getState().refreshSaves();
+    return useStore.getState().watchOtherTabs();
   }, []);
 
-  // ?scenario=<url>: fetch the file and select it (errors show when the game starts, or now if unreachable).
+  // ?scenario=<url>: download it (capped at the file picker's limit while it streams) and select it; Start waits.
   useEffect(() => {
-    const url = params.current.get('scenario');
-    if (!url) return;
-    const builtin = /^builtin:([a-z0-9-]+)$/.exec(url);
-    if (builtin) {
-      setChoice({ kind: 'builtin', id: builtin[1]! });
-      return;
-    }
-    let live = true;
-    fetch(url)
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((text) => {
-        if (live) setChoice({ kind: 'text', source: { kind: 'url', url, text }, label: url });
-      })
-      .catch(() => {
-        if (live) useStore.setState({ notice: { kind: 'fileUnreadable', fileName: url } });
-      });
-    return () => {
-      live = false;
-    };
+    if (initial.current.choice.kind !== 'loading') return;
+    const url = initial.current.choice.url;
+    const ctrl = new AbortController();
+    download.current = ctrl;
+    void downloadCapped(url, ctrl.signal).then((r) => {
+      if (ctrl.signal.aborted) return;
+      download.current = null;
+      if (!r.ok) {
+        if (r.failure.kind === 'aborted') return;
+        setChoice({ kind: 'none' });
+        setLinkError({ url, failure: r.failure });
+        return;
+      }
+      const text = fileText(r.bytes, url, useStore.getState().lang);
+      if (!text.ok) {
+        setChoice({ kind: 'none' });
+        setLinkError({ url, failure: { kind: 'decode', message: text.errors.map((e) => e.message).join(' ') } });
+        return;
+      }
+      setChoice({ kind: 'text', source: { kind: 'url', url, text: text.text }, label: url });
+    });
+    return () => ctrl.abort();
   }, []);
 
-  /** The text of a picked or dropped file; an unreadable one becomes a notice. */
-  const readPicked = async (file: File | undefined): Promise<{ file: File; text: string } | null> => {
-    if (!file) return null;
-    const text = await readTextFile(file);
-    if (text === null) {
-      useStore.setState({ notice: { kind: 'fileUnreadable', fileName: file.name } });
-      return null;
-    }
-    return { file, text };
+  /** The learner's own pick wins over a link still downloading. */
+  const choose = (c: Choice) => {
+    download.current?.abort();
+    download.current = null;
+    setLinkError(null);
+    setChoice(c);
   };
+
   const pickFile = async (f: File | undefined) => {
-    const picked = await readPicked(f);
-    if (picked) setChoice({ kind: 'text', source: { kind: 'file', name: picked.file.name, text: picked.text }, label: picked.file.name });
+    if (!f) return;
+    const r = await readTextFile(f, lang);
+    if (r.ok) choose({ kind: 'text', source: { kind: 'file', name: f.name, text: r.text }, label: f.name });
+    else if ('errors' in r) notify({ kind: 'fileRejected', fileName: f.name, errors: r.errors });
+    else notify({ kind: 'fileUnreadable', fileName: f.name });
   };
   const pickRun = async (f: File | undefined) => {
-    const picked = await readPicked(f);
-    if (picked) await importRun(picked.text, picked.file.name);
+    if (!f) return;
+    const r = await readFileBytes(f, lang);
+    if (r.ok) await importRun(r.bytes, f.name);
+    else if ('errors' in r) notify({ kind: 'fileRejected', fileName: f.name, errors: r.errors });
+    else notify({ kind: 'fileUnreadable', fileName: f.name });
   };
+  const blocker = startBlocker(choice, seed);
   const start = () => {
+    if (blocker !== null || choice.kind === 'loading' || choice.kind === 'none') return;
     const source: GameSource = choice.kind === 'builtin' ? { kind: 'builtin', id: choice.id } : choice.source;
     void startGame(source, seed.trim());
   };
-  const seedOk = seed.trim().length > 0 && seed.trim().length <= 200;
 
   return (
     <div className="home">
@@ -96,16 +189,17 @@ export function HomeScreen() {
         <p className="muted">{t('home.tagline')}</p>
       </section>
 
-      <SavedGames />
+      <SavedSection />
 
       <section className="card stack" aria-labelledby="new-game">
         <h2 id="new-game">{t('home.newGame')}</h2>
+        {linkError && <LinkProblem e={linkError} />}
         <ul className="scenario-list" aria-label={t('home.builtins')}>
           {CATALOG.map((c) => {
             const selected = choice.kind === 'builtin' && choice.id === c.id;
             return (
               <li key={c.id}>
-                <button type="button" className="scenario-card" aria-pressed={selected} data-testid={`scenario-${c.id}`} onClick={() => setChoice({ kind: 'builtin', id: c.id })}>
+                <button type="button" className="scenario-card" aria-pressed={selected} data-testid={`scenario-${c.id}`} onClick={() => choose({ kind: 'builtin', id: c.id })}>
                   {selected && <span className="selected-mark">✓ {t('home.selected')}</span>}
                   <span className="title">{pickText(c.title, lang)}</span>
                   <span className="muted">{pickText(c.description, lang)}</span>
@@ -144,6 +238,11 @@ export function HomeScreen() {
               ✓ {t('home.chosenFile', { file: choice.label })}
             </p>
           )}
+          {choice.kind === 'loading' && (
+            <p role="status" data-testid="link-loading">
+              {t('home.link.loading', { url: choice.url })}
+            </p>
+          )}
         </div>
 
         <div className="start-row">
@@ -154,10 +253,22 @@ export function HomeScreen() {
           <button type="button" onClick={() => setSeed(randomSeed())}>
             {t('home.randomSeed')}
           </button>
-          <button type="button" className="primary big" data-testid="start" disabled={!seedOk || busy} onClick={start}>
+          <button
+            type="button"
+            className="primary big"
+            data-testid="start"
+            disabled={blocker !== null || busy}
+            aria-describedby={blocker !== null ? 'start-why' : undefined}
+            onClick={start}
+          >
             {t('home.start')}
           </button>
         </div>
+        {blocker !== null && (
+          <p id="start-why" className="start-why" data-testid="start-why">
+            {blocker === 'loading' && choice.kind === 'loading' ? t('home.blocked.loading', { url: choice.url }) : blocker === 'choose' ? t('home.blocked.choose') : t('home.blocked.seed')}
+          </p>
+        )}
         <p id="seed-help" className="muted">
           {t('home.seedHelp')}
         </p>

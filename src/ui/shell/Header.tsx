@@ -35,6 +35,7 @@ export function Header() {
   const played = game?.summaries.length ?? 0;
   const finished = game !== null && game.view.status !== 'running';
   const branched = useStore((s) => s.timeline !== null);
+  const copy = useStore((s) => s.copyOf !== null);
   const exportRun = async () => {
     const r = await useStore.getState().exportRun();
     if (r) saveTextFile(r.text, r.fileName);
@@ -46,6 +47,7 @@ export function Header() {
         <span className="game-title">
           {pickText(game.scenario.title, lang)} ·{' '}
           {finished ? t('shell.finished') : t('shell.quarterOf', { n: game.view.round + 1, total: game.scenario.rounds })}
+          {copy && <> · <em data-testid="copy-mark">{t('shell.copy')}</em></>}
         </span>
       )}
       <span className="spacer" />

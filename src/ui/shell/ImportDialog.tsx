@@ -21,8 +21,8 @@ export function ImportDialog() {
         className="card"
         role="alertdialog"
         aria-modal="true"
-        aria-labelledby="import-title"
-        aria-describedby="import-body"
+        aria-labelledby="import-dialog-title"
+        aria-describedby="import-dialog-body"
         data-testid="import-dialog"
         onKeyDown={(e) => {
           if (e.key === 'Escape') void settle('cancel');
@@ -38,8 +38,8 @@ export function ImportDialog() {
           }
         }}
       >
-        <h2 id="import-title">{t('importDialog.title')}</h2>
-        <p id="import-body">{t('importDialog.body', { title: pickText(c.title, lang), seed: c.seed, round: c.round })}</p>
+        <h2 id="import-dialog-title">{t('importDialog.title')}</h2>
+        <p id="import-dialog-body">{t('importDialog.body', { title: pickText(c.title, lang), seed: c.seed, round: c.round })}</p>
         <div className="row">
           <button ref={first} type="button" data-testid="import-both" onClick={() => void settle('both')}>
             {t('importDialog.both')}

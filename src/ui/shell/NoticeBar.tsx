@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { FailureDetails } from './FailureDetails';
+import { FailureDetails, IssueList } from './FailureDetails';
 
 /** The current notice: what went wrong (and that nothing saved was lost), or what was done. */
 export function NoticeBar() {
@@ -8,7 +8,9 @@ export function NoticeBar() {
   const notice = useStore((s) => s.notice);
   const dismiss = useStore((s) => s.dismiss);
   if (!notice) return null;
-  const isError = notice.kind !== 'imported';
+  // Done: a status; another tab's game: a warning (nothing went wrong, nothing was lost); the rest: errors.
+  const isDone = notice.kind === 'imported' || notice.kind === 'repaired';
+  const isWarning = notice.kind === 'openElsewhere' || notice.kind === 'forked';
   let body;
   switch (notice.kind) {
     case 'startFailed':
@@ -31,8 +33,29 @@ export function NoticeBar() {
     case 'fileUnreadable':
       body = <p data-testid="load-errors">{t('errors.unreadable', { file: notice.fileName })}</p>;
       break;
+    case 'fileRejected':
+      body = (
+        <>
+          <h2>{t('errors.fileRejected', { file: notice.fileName })}</h2>
+          <IssueList errors={notice.errors} />
+          <p>{t('errors.nothingChanged')}</p>
+        </>
+      );
+      break;
     case 'saveMissing':
       body = <p>{t('errors.saveMissing')}</p>;
+      break;
+    case 'saveDamaged':
+      body = <p>{t('errors.saveDamaged')}</p>;
+      break;
+    case 'openElsewhere':
+      body = <p data-testid="tab-notice">{t(notice.why === 'resume' ? 'errors.openElsewhereResume' : 'errors.openElsewhereImport')}</p>;
+      break;
+    case 'forked':
+      body = <p data-testid="tab-notice">{t('errors.forked')}</p>;
+      break;
+    case 'repaired':
+      body = <p>{t('errors.repaired')}</p>;
       break;
     case 'storageFailed':
       body = <p>{t('errors.storage', { message: notice.message })}</p>;
@@ -49,7 +72,7 @@ export function NoticeBar() {
     }
   }
   return (
-    <section className={`notice notice-bar${isError ? ' error' : ''}`} role={isError ? 'alert' : 'status'} data-testid="notice">
+    <section className={`notice notice-bar${isDone || isWarning ? '' : ' error'}`} role={isDone ? 'status' : 'alert'} data-testid="notice">
       <div className="row">
         <div>{body}</div>
         <button type="button" onClick={dismiss}>

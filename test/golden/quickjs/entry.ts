@@ -5,7 +5,7 @@
  */
 import { policyById, policyDecisions } from '../../../src/policies/index';
 import { loadScenario } from '../../../src/scenario/load';
-import { parseRunFile, verifyRun } from '../../../src/scenario/runFile';
+import { replayReports, verifyRunFile } from '../../../src/scenario/readRun';
 import { newGame, stepInPlace, type RoundReport } from '../../../src/sim/index';
 
 /** Plays `rounds` quarters (0: the whole game) of `policy` on the scenario `text`; each quarter's state hash, and the score. */
@@ -27,13 +27,17 @@ function play(text: string, policy: string, seed: string, rounds: number): strin
   return JSON.stringify({ hashes, score: state.score });
 }
 
-/** Checks a run file (its text) on the scenario `text`, as `npm run sim -- verify` does. */
-function verify(text: string, run: string): string {
-  const loaded = loadScenario(text, 'scenario.json');
-  if (!loaded.ok) return JSON.stringify({ error: loaded.errors.map((e) => e.message) });
-  const parsed = parseRunFile(run, 'run.json');
-  if (!parsed.ok) return JSON.stringify({ error: parsed.errors.map((e) => e.message) });
-  return JSON.stringify(verifyRun(loaded.scenario, parsed.run));
+/**
+ * Checks a run file (its bytes) with the one reader `npm run sim -- verify` and the app's import
+ * use, built-in `id` being the scenario `text`. Asynchronous like that reader: the verdict is
+ * left in `globalThis.verdict` (as JSON) once the host has run the pending jobs.
+ */
+function verify(bytes: number[], id: string, text: string): void {
+  const host = { builtin: (x: string) => (x === id ? text : null), builtinIds: [id] };
+  void verifyRunFile(Uint8Array.from(bytes), 'run.json', 'en', host, replayReports).then((v) => {
+    const out = v.ok ? { ok: true, ...v.actual } : { ok: false, stage: v.stage, errors: v.errors.map((e) => e.message) };
+    (globalThis as unknown as { verdict: string }).verdict = JSON.stringify(out);
+  });
 }
 
 (globalThis as unknown as { crm: unknown }).crm = { play, verify };

@@ -1,0 +1,19 @@
+/**
+ * What the screens ask the worker, through the store (screens never call the worker client:
+ * ESLint forbids src/ui to import it). The answers go back to the screen that asked; typed
+ * arrays never enter the store.
+ */
+import type { DataSlice, Slice } from './state';
+import { simClient } from './workerClient';
+
+export const dataSlice: Slice<DataSlice> = () => ({
+  warmUp: () => void simClient(),
+  customerData: async () => {
+    const client = simClient();
+    const [table, analytics] = await Promise.all([client.call({ type: 'customers' }), client.call({ type: 'analytics' })]);
+    return { table, analytics };
+  },
+  queryCustomers: async (sort, descending, filter) => (await simClient().call({ type: 'query', sort, descending, filter })).order,
+  customerRecord: (id) => simClient().call({ type: 'record', id }),
+  whaleCurve: () => simClient().call({ type: 'whale' }),
+});
