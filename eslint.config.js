@@ -197,20 +197,14 @@ export default defineConfig([
     },
   },
 
-  // The screens never run the model: engine functions and the worker's session are only
-  // reachable through the store (type imports are fine). Screens do not call the worker client
-  // either: they ask the store, which has an action for everything they need.
+  // The screens and the scenes never run the model: engine functions and the worker's session
+  // are only reachable through the store (type imports are fine). They do not call the worker
+  // client either: they ask the store, which has an action for everything they need.
   {
     name: 'crm/ui-no-engine',
-    files: ['src/ui/**/*.{ts,tsx}'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/scene/**/*.{ts,tsx}'],
     ignores: TEST_FILES,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [ENGINE_PATTERN, WORKER_CLIENT_PATTERN] }] },
-  },
-  {
-    name: 'crm/scene-no-engine',
-    files: ['src/scene/**/*.{ts,tsx}'],
-    ignores: TEST_FILES,
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [ENGINE_PATTERN] }] },
   },
 
   // Browser code (the app); src/sim and src/scenario get no extra globals on purpose.

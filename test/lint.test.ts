@@ -220,8 +220,8 @@ describe('src/ui never runs the engine', () => {
     expect(ruleIds(await lint("import { simClient } from '../../store/workerClient';\nvoid simClient;", UI_FILE))).toContain('@typescript-eslint/no-restricted-imports');
     expect(ruleIds(await lint("import type { SimClient } from '../../store/workerClient';\nexport type C = SimClient;", 'src/ui/App.tsx'))).toContain('@typescript-eslint/no-restricted-imports');
   });
-  it('lets the scenes keep their own worker calls (their data never enters the store)', async () => {
-    expect(await lint("import { simClient } from '../store/workerClient';\nvoid simClient;", 'src/scene/__probe__.ts')).toEqual([]);
+  it('reports a scene that calls the worker client: its frames come from a store action too (they never enter the store\'s state)', async () => {
+    expect(ruleIds(await lint("import { simClient } from '../store/workerClient';\nvoid simClient;", 'src/scene/__probe__.ts'))).toContain('@typescript-eslint/no-restricted-imports');
   });
   it('allows type imports and the store', async () => {
     expect(await lint("import type { SimState } from '../../sim/index';\nimport { useStore } from '../../store/index';\nexport type S = SimState;\nvoid useStore;", UI_FILE)).toEqual([]);

@@ -1,10 +1,9 @@
 /**
- * Where the scenes get their data: the store (through subscriptions) and, for the
- * per-customer frames that must not enter the store, the worker. Scenes depend on this
+ * Where the scenes get their data: the store (through subscriptions and, for the per-customer
+ * frames that must not enter the store, its actions that ask the worker). Scenes depend on this
  * interface only, so the store and the worker can be swapped for fakes.
  */
 import { useStore, type StoreState } from '../store/index';
-import { simClient } from '../store/workerClient';
 import type { CustomerBaseFrame } from '../worker/protocol';
 import { floorFrame, startFloor, type FloorFrame } from './floor/model';
 
@@ -40,7 +39,7 @@ export const storeSource: SceneSource = {
     return useStore.subscribe(keyOf, () => fn(sceneKey(useStore.getState())), { fireImmediately: true });
   },
   baseFrame(round) {
-    return simClient().call({ type: 'customerBase', round });
+    return useStore.getState().customerBaseFrame(round);
   },
   floorFrame(round) {
     const g = useStore.getState().game;

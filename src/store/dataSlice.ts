@@ -1,6 +1,6 @@
 /**
- * What the screens ask the worker, through the store (screens never call the worker client:
- * ESLint forbids src/ui to import it). The answers go back to the screen that asked; typed
+ * What the screens and the firm view's scenes ask the worker, through the store (they never
+ * call the worker client: ESLint forbids src/ui and src/scene to import it). The answers go back to the screen that asked; typed
  * arrays never enter the store.
  */
 import type { DataSlice, Slice } from './state';
@@ -16,4 +16,5 @@ export const dataSlice: Slice<DataSlice> = () => ({
   queryCustomers: async (sort, descending, filter) => (await simClient().call({ type: 'query', sort, descending, filter })).order,
   customerRecord: (id) => simClient().call({ type: 'record', id }),
   whaleCurve: () => simClient().call({ type: 'whale' }),
+  customerBaseFrame: (round) => simClient().call({ type: 'customerBase', round }),
 });

@@ -7,7 +7,7 @@ import type { PlanUse } from '../sim/validate';
 import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
 import type {
-  CustomerAnalytics, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable, GameSnapshot, GameSource, RoundSummary, StartFailure,
+  CustomerAnalytics, CustomerBaseFrame, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable, GameSnapshot, GameSource, RoundSummary, StartFailure,
 } from '../worker/protocol';
 import type { WhaleCurve } from '../worker/whaleTypes';
 import type { Expected } from './saveRecord';
@@ -171,6 +171,8 @@ export interface DataSlice {
   queryCustomers(sort: CustomerColumn, descending: boolean, filter: CustomerFilter): Promise<Int32Array>;
   customerRecord(id: number): Promise<CustomerRecord | null>;
   whaleCurve(): Promise<WhaleCurve>;
+  /** The customer base of quarter `round` for the firm view's scene (fresh typed arrays each call), or null out of range. */
+  customerBaseFrame(round: number): Promise<CustomerBaseFrame | null>;
 }
 
 export interface SavesSlice {

@@ -12,6 +12,7 @@
  */
 import * as Phaser from 'phaser';
 import type { CustomerBaseFrame } from '../../worker/protocol';
+import { errorText } from '../../scenario/errorText';
 import type { Bus } from '../bus';
 import type { SceneEvents, CustomerCard } from '../events';
 import { TRANSITION_MS, type Phase, type Playback } from '../playback';
@@ -151,7 +152,7 @@ export class CustomerBaseScene extends Phaser.Scene {
     try {
       frame = await this.deps.source.baseFrame(key.round);
     } catch (e) {
-      if (token === this.token) this.deps.bus.emit('error', { message: e instanceof Error ? e.message : String(e) });
+      if (token === this.token) this.deps.bus.emit('error', { message: errorText(e) });
       return;
     }
     if (token !== this.token || !frame) return;
