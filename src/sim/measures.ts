@@ -10,22 +10,13 @@ import { clvOf } from './model/valuation';
 
 export { pressedTime } from './model/pressure';
 
-/** The firm-wide survey estimate: the surveyed tiers pooled as strata. */
-export interface PooledSurvey {
+/**
+ * The firm-wide survey estimate: the surveyed tiers pooled as strata. Its figures read like a
+ * tier's (the mean and top-two box weighted by each tier's population; the margins combined).
+ */
+export interface PooledSurvey extends Omit<SurveyResult, 'tier'> {
   /** The tiers it pools (those with at least one response), in tier order. */
   tiers: number[];
-  responses: number;
-  /** Customers the pooled tiers' samples were drawn from. */
-  population: number;
-  /** Mean answer on the 1..5 scale, each tier weighted by its population. */
-  mean: number;
-  /** 95% margin of error of the mean. */
-  marginOfError: number;
-  /** Share answering 4 or 5 (population-weighted). */
-  topTwoBox: number;
-  /** Measured NPS -100..100 if it was asked, else null; and its 95% margin of error. */
-  nps: number | null;
-  npsMarginOfError: number | null;
 }
 
 /**
