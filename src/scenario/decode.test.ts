@@ -1,20 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { utf16, utf8 } from '../../test/bytes';
 import { decodeBytes, decodeIssue, fileText, MAX_FILE_BYTES, tooLargeIssue } from './decode';
 
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
-/** `s` as UTF-16 code units, little or big endian, with a byte-order mark unless `bom` is false. */
-function utf16(s: string, little: boolean, bom = true): Uint8Array {
-  const units = bom ? [0xfeff] : [];
-  for (let i = 0; i < s.length; i++) units.push(s.charCodeAt(i));
-  const out = new Uint8Array(units.length * 2);
-  units.forEach((u, i) => {
-    out[2 * i + (little ? 0 : 1)] = u & 0xff;
-    out[2 * i + (little ? 1 : 0)] = u >> 8;
-  });
-  return out;
-}
 const JSON_TEXT = '{\n  "title": { "en": "Hotel", "zh-CN": "酒店 🏨" }\n}\n';
 
 describe('decodeBytes', () => {

@@ -12,22 +12,12 @@ import type { Lang } from '../../src/sim/text';
 import { exportRun, importRun, loadSource } from '../../src/worker/session';
 import { builtin, play } from '../helpers';
 import { startBuiltinSession } from '../worker/sessions';
+import { utf16 } from '../bytes';
 import { ROOT, cli, tempDir } from './harness';
 
 type Json = Record<string, unknown>;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-/** `s` as UTF-16 code units with (or without) a byte-order mark. */
-function utf16(s: string, little: boolean, bom = true): Uint8Array {
-  const units = bom ? [0xfeff] : [];
-  for (let i = 0; i < s.length; i++) units.push(s.charCodeAt(i));
-  const out = new Uint8Array(units.length * 2);
-  units.forEach((u, i) => {
-    out[2 * i + (little ? 0 : 1)] = u & 0xff;
-    out[2 * i + (little ? 1 : 0)] = u >> 8;
-  });
-  return out;
-}
 const withBom = (b: Uint8Array): Uint8Array => Uint8Array.from([0xef, 0xbb, 0xbf, ...b]);
 const utf32le = (s: string): Uint8Array => Uint8Array.from([0xff, 0xfe, 0, 0, ...[...s].flatMap((c) => [c.codePointAt(0)! & 0xff, (c.codePointAt(0)! >> 8) & 0xff, 0, 0])]);
 /** The text with `"seed": "…"` written in GBK (酒店 = BE C6 B5 EA), which is not UTF-8. */

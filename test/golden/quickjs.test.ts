@@ -12,6 +12,7 @@ import { getQuickJS, type QuickJSContext } from 'quickjs-emscripten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRunFile } from '../../src/scenario/runFile';
 import { hashJson, hashState } from '../../src/sim/index';
+import { utf16 } from '../bytes';
 import { builtin, play } from '../helpers';
 import { BUILTINS } from '../sim/scaled';
 
@@ -40,18 +41,6 @@ function verifyIn(bytes: Uint8Array, id: string): Record<string, unknown> {
   vm.unwrapResult(vm.evalCode('globalThis.verdict = undefined; crm.verify(BYTES, ID, TEXT)')).dispose();
   vm.runtime.executePendingJobs();
   return JSON.parse(vm.dump(vm.unwrapResult(vm.evalCode('globalThis.verdict'))) as string) as Record<string, unknown>;
-}
-
-/** `s` as UTF-16 little-endian with a byte-order mark (how Windows Notepad saves "Unicode"). */
-function utf16le(s: string): Uint8Array {
-  const out = new Uint8Array(2 + s.length * 2);
-  out[0] = 0xff;
-  out[1] = 0xfe;
-  for (let i = 0; i < s.length; i++) {
-    out[2 + 2 * i] = s.charCodeAt(i) & 0xff;
-    out[3 + 2 * i] = s.charCodeAt(i) >> 8;
-  }
-  return out;
 }
 
 describe('QuickJS replays the engine bit for bit', () => {
@@ -95,7 +84,7 @@ describe('QuickJS replays the engine bit for bit', () => {
     const run = renderRunFile({ scenario: { id: 'ad-agency', hash: hashJson(sc) }, overrides: [], seed: 'quickjs', decisions: g.decisions, score: g.state.score, finalHash: hashState(g.state) });
     const want = { ok: true, score: g.state.score, finalHash: hashState(g.state), rounds: g.decisions.length };
     expect(verifyIn(new TextEncoder().encode(run), 'ad-agency')).toEqual(want);
-    expect(verifyIn(utf16le(run), 'ad-agency')).toEqual(want);
+    expect(verifyIn(utf16(run, true), 'ad-agency')).toEqual(want);
     // A claim that does not hold is caught there as well.
     const forged = run.replace(`"score": ${g.state.score}`, `"score": ${g.state.score + 1}`);
     expect(verifyIn(new TextEncoder().encode(forged), 'ad-agency')).toMatchObject({ ok: false, stage: 'claim' });
