@@ -19,8 +19,8 @@
 import type { Decisions, ScenarioConfig } from './config';
 import { cloneState } from './clone';
 import { BYTES_PER_CUSTOMER, copyCustomers } from './customers';
-import { DECISION_FIELDS, DECISION_GROUPS, fieldsOfGroup, type DecisionField, type DecisionGroup } from './decisions/catalogue';
-import { cloneDecisions, getAt, groupPaths as catalogueGroupPaths, listsFit, setAt } from './decisions/plans';
+import { DECISION_GROUPS, fieldsOfGroup, type DecisionField, type DecisionGroup } from './decisions/catalogue';
+import { TIER_LISTS, cloneDecisions, getAt, groupPaths as catalogueGroupPaths, listsFit, setAt } from './decisions/plans';
 import { canonicalJson } from './hash';
 import type { RoundReport } from './report';
 import type { SimState } from './state';
@@ -95,7 +95,7 @@ export function decisionGroups(d: Decisions, prev: Decisions): GroupId[] {
 type Path = readonly (string | number)[];
 
 /** The lists of per-tier fields outside the rule (`tiers`, `research.surveySample`): the merged group takes them whole. */
-const PER_TIER_LISTS: readonly Path[] = [...new Set(DECISION_FIELDS.filter((f) => perTier(f) && f.group !== 'tiering').map((f) => f.path.slice(0, f.path.indexOf('*')).join('.')))].map((p) => p.split('.'));
+const PER_TIER_LISTS: readonly Path[] = TIER_LISTS.filter((l) => l.path[0] !== 'tiering').map((l) => l.path);
 
 /** The fields of group `g` in `d`: the rule and the answers as whole subtrees, the rest field by field. */
 function groupPaths(g: GroupId, d: Decisions, merged: boolean): Path[] {

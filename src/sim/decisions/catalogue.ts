@@ -282,6 +282,21 @@ export const DECISION_NODE_DOCS: Readonly<Record<string, string>> = {
 /** Most answers to choice cards in one plan. */
 export const MAX_CHOICES = 50;
 
+/** The concrete path of field `f` for tier (or boundary) `i`, as the engine names problems: `tiers.1.serviceHours`. */
+export function fieldPath(f: DecisionField, i = 0): string {
+  return f.path.map((s) => (s === '*' ? String(i) : s)).join('.');
+}
+
+/** The value of field `f` (of tier or boundary `i`) in plan `d`, or undefined where the plan has none. */
+export function fieldValue(d: unknown, f: DecisionField, i = 0): unknown {
+  let o = d;
+  for (const seg of f.path) {
+    if (o === null || typeof o !== 'object') return undefined;
+    o = (o as Record<string, unknown>)[seg === '*' ? i : seg];
+  }
+  return o;
+}
+
 /** The field with this id. */
 export function decisionField(id: string): DecisionField | undefined {
   return DECISION_FIELDS.find((f) => f.id === id);

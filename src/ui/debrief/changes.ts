@@ -4,7 +4,7 @@
  */
 import type { GroupId } from '../../sim/attribution';
 import type { Decisions, ScenarioConfig } from '../../sim/config';
-import { DECISION_FIELDS, decisionField, type DecisionField, type DecisionGroup, type NumberField } from '../../sim/decisions/catalogue';
+import { DECISION_FIELDS, decisionField, fieldValue, type DecisionField, type DecisionGroup, type NumberField } from '../../sim/decisions/catalogue';
 import { money, msg, num, pct, tierVal, type LessonsKey, type Msg, type Val } from './msg';
 import { tierOf } from './moves';
 
@@ -59,12 +59,6 @@ function phraseOf(f: DecisionField, tier: number, tierCount: number): Msg {
   return msg(f.phrase.key as LessonsKey, Object.keys(values).length ? values : undefined);
 }
 
-const valueAt = (d: Decisions, f: DecisionField, i: number): unknown => {
-  let o: unknown = d;
-  for (const seg of f.path) o = (o as Record<string, unknown> | undefined)?.[seg === '*' ? i : seg];
-  return o;
-};
-
 /** The change of catalogue field `id` (tier `tier` of a per-tier one) from `b` to `a`, or null. */
 export function fieldChange(id: string, b: Decisions, a: Decisions, tier = 0): Change | null {
   const f = decisionField(id);
@@ -72,8 +66,8 @@ export function fieldChange(id: string, b: Decisions, a: Decisions, tier = 0): C
 }
 
 function changeOf(f: DecisionField, b: Decisions, a: Decisions, tier: number): Change | null {
-  const x = valueAt(b, f, tier);
-  const y = valueAt(a, f, tier);
+  const x = fieldValue(b, f, tier);
+  const y = fieldValue(a, f, tier);
   const what = phraseOf(f, tier, a.tiering.tierCount);
   if (f.kind === 'boolean') return typeof x === 'boolean' && typeof y === 'boolean' ? boolChange(what, x, y) : null;
   if (f.kind === 'mode') return null;
@@ -92,7 +86,7 @@ const SHARED = new Set(DECISION_FIELDS.map(phraseId).filter((k, i, all) => all.i
 /** A field's values in `d`: the value of a firm-wide field, the whole list of a per-tier one. */
 const valuesOf = (d: Decisions, f: DecisionField): unknown => {
   const star = f.path.indexOf('*');
-  return star < 0 ? valueAt(d, f, 0) : f.path.slice(0, star).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], d);
+  return star < 0 ? fieldValue(d, f, 0) : f.path.slice(0, star).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], d);
 };
 
 /** What changed in group `g` from `b` (the quarter before) to `a` (the quarter's decisions). */

@@ -9,7 +9,7 @@
  * too), never as text; non-finite numbers become empty cells.
  */
 import { LEVER_NAMES, type Decisions, type Lever } from '../../sim/config';
-import { DECISION_FIELDS, type DecisionField } from '../../sim/decisions/catalogue';
+import { DECISION_FIELDS, fieldValue } from '../../sim/decisions/catalogue';
 import { pickText, type Lang } from '../../sim/text';
 import type { GameSnapshot, RoundSummary, RoundTruth } from '../../worker/protocol';
 import type { commonMessages } from '../i18n/common';
@@ -70,13 +70,6 @@ const FIRM_KPIS: readonly KpiId[] = [
   'churned', 'failures', 'complaints', 'headcount', 'turnover', 'workload', 'cash',
 ];
 
-/** The value of catalogue field `f` in `d` for tier (or boundary) `i`. */
-function valueAt(d: Decisions, f: DecisionField, i: number): unknown {
-  let o: unknown = d;
-  for (const seg of f.path) o = (o as Record<string, unknown> | undefined)?.[seg === '*' ? i : seg];
-  return o;
-}
-
 /** Tier positions used in any quarter (by the reports or the decisions): 0..n-1. */
 function tierSlots(game: GameSnapshot): number {
   let n = 1;
@@ -136,7 +129,7 @@ function columns(game: GameSnapshot, lang: Lang, t: CsvTranslate): Column[] {
     const name = f.csv ? t(`exports:${f.csv}` as CsvKey) : t(`common:${f.label}` as CsvKey);
     const read = (i: number) => (q: Quarter): CsvValue => {
       if (!q.d) return null;
-      const v = valueAt(q.d, f, i);
+      const v = fieldValue(q.d, f, i);
       if (f.kind === 'boolean') return yesNo(typeof v === 'boolean' ? v : undefined);
       if (f.kind === 'mode') return typeof v === 'string' && v in f.valueLabels ? t(`common:${f.valueLabels[v as keyof typeof f.valueLabels]}` as CsvKey) : null;
       return typeof v === 'number' ? v : null;

@@ -7,7 +7,7 @@ import type { BooleanField, DecisionSection, NumberField } from '../../sim/decis
 import { pickText } from '../../sim/text';
 import { setField } from '../../store/draftOps';
 import { fmtMoney, fmtNumber } from '../format';
-import { controlOf, fieldKey, fieldPath, sectionFields, sectionNumbers } from './controls';
+import { controlOf, fieldKey, fieldPath, fieldValue, sectionFields, sectionNumbers } from './controls';
 import { NumberField as NumberInput, Toggle } from './fields';
 import { useDecisions } from './useDecisions';
 
@@ -20,7 +20,7 @@ const testIdOf = (f: NumberField | BooleanField, i: number): string =>
 function FieldInput({ f, i = 0, hideLabel, unit, label }: { f: NumberField; i?: number; hideLabel?: boolean; unit?: ReactNode; label?: string }) {
   const { t, draft, edit, sc, game, errorsAt, lockNote, tierName } = useDecisions();
   const path = fieldPath(f, i);
-  const raw = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], draft);
+  const raw = fieldValue(draft, f, i);
   const value = typeof raw === 'number' ? raw : 0;
   const c = controlOf(f, { limits: game.view.limits, budgetBase: sc.firm.budget.base }, value);
   const text = label ?? (f.tierLabel && f.scope === 'tier' ? t(f.tierLabel as 'quarter.sampleOf', { tier: tierName(i) }) : t(f.label as 'quarter.tierCount'));

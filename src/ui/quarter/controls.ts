@@ -5,6 +5,8 @@
  */
 import { DECISION_FIELDS, type DecisionField, type DecisionSection, type NumberField } from '../../sim/decisions/catalogue';
 
+export { fieldPath, fieldValue } from '../../sim/decisions/catalogue';
+
 /** What a number input needs. Values are in the scale the learner types (`scale` × the plan's value). */
 export interface Control {
   min: number;
@@ -78,7 +80,3 @@ export function sectionNumbers(section: DecisionSection): NumberField[] {
 /** The key of a field inside its object (`serviceHours` of `tiers.*.serviceHours`). */
 export const fieldKey = (f: DecisionField): string => f.path[f.path.length - 1] === '*' ? f.path[f.path.length - 2]! : f.path[f.path.length - 1]!;
 
-/** The concrete path of a field for tier (or boundary) `i` (ignored for firm-wide fields), as the engine names problems. */
-export function fieldPath(f: DecisionField, i = 0): string {
-  return f.path.map((s) => (s === '*' ? String(i) : s)).join('.');
-}
