@@ -4,6 +4,7 @@
  * page, the command line and the run-file checks for the terminal: one set of sentences.
  */
 import { LEVER_NAMES } from '../sim/config';
+import { decisionField } from '../sim/decisions/catalogue';
 import type { DecisionProblem, Found } from '../sim/decisions/problems';
 import { pickText, type Lang } from '../sim/text';
 import { expectedFound, expectedText, formatNumber } from './messages';
@@ -23,11 +24,20 @@ function num(x: number, lang: Lang): string {
   return Number.isInteger(r) ? formatNumber(r, lang) : String(r);
 }
 
-/** What a field held, in words. */
-export function foundWords(f: Found, lang: Lang): string {
+/** An amount of money in the scenario's currency (whole units), e.g. ¥852,000. */
+function moneyText(x: number, currency: string, lang: Lang): string {
+  const whole = Math.round(x);
+  if (typeof Intl === 'undefined' || !/^[A-Z]{3}$/.test(currency)) return `${currency} ${formatNumber(whole, lang)}`;
+  return new Intl.NumberFormat(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(whole);
+}
+
+/** What a field held, in words; `scale` 100 shows a share as the percentage the learner typed. */
+export function foundWords(f: Found, lang: Lang, scale = 1): string {
   const en = lang === 'en';
   switch (f.kind) {
-    case 'number': return num(f.value, lang);
+    case 'number':
+      if (Number.isNaN(f.value)) return en ? 'no number' : '非数字';
+      return scale === 100 ? `${num(f.value * 100, lang)}%` : num(f.value, lang);
     case 'text': return quote(f.value);
     case 'boolean': return String(f.value);
     case 'missing': return en ? 'nothing' : '缺失';
@@ -43,10 +53,11 @@ export function foundWords(f: Found, lang: Lang): string {
 
 const pair = expectedFound;
 
-/** The sentence of one problem (without its path). */
-export function decisionProblemText(p: DecisionProblem, lang: Lang): string {
+/** The sentence of one problem (without its path); money in `currency`, the scenario's (ISO 4217). */
+export function decisionProblemText(p: DecisionProblem, lang: Lang, currency = ''): string {
   const en = lang === 'en';
   const n = (x: number): string => num(x, lang);
+  const money = (x: number): string => (currency ? moneyText(x, currency, lang) : n(Math.round(x)));
   switch (p.code) {
     case 'gameOver':
       return en ? 'The game is over; no more quarters can be played.' : '游戏已结束，不能再进行新的季度。';
@@ -56,8 +67,15 @@ export function decisionProblemText(p: DecisionProblem, lang: Lang): string {
       return pair(expectedText({ kind: 'list', min: null, max: null }, lang), foundWords(p.found, lang), lang);
     case 'unknownField':
       return en ? `${quote(p.key)} is not a field of a quarter's plan.` : `季度决策中没有 ${quote(p.key)} 这一字段。`;
-    case 'outOfRange':
+    case 'outOfRange': {
+      // A share is typed as a percentage: say it in percent.
+      const f = decisionField(p.field);
+      if (f?.kind === 'number' && f.percent) {
+        const range = en ? `a percentage from ${n(p.min * 100)}% to ${n(p.max * 100)}%` : `${n(p.min * 100)}% 到 ${n(p.max * 100)}% 之间的百分比`;
+        return pair(range, foundWords(p.found, lang, 100), lang);
+      }
       return pair(expectedText({ kind: 'number', min: p.min, max: p.max, int: p.integer }, lang), foundWords(p.found, lang), lang);
+    }
     case 'notBoolean':
       return pair(expectedText({ kind: 'boolean' }, lang), foundWords(p.found, lang), lang);
     case 'notMode':
@@ -106,12 +124,14 @@ export function decisionProblemText(p: DecisionProblem, lang: Lang): string {
     }
     case 'overBudget':
       return en
-        ? `The plan spends ${n(p.value)}, more than this quarter's budget of ${n(p.limit)}.`
-        : `计划支出 ${n(p.value)}，超过本季度预算 ${n(p.limit)}。`;
-    case 'overStaff':
+        ? `The plan spends ${money(p.value)}, more than this quarter's budget of ${money(p.limit)}.`
+        : `计划支出 ${money(p.value)}，超过本季度预算 ${money(p.limit)}。`;
+    case 'overStaff': {
+      const h = (x: number): string => n(Math.round(x));
       return en
-        ? `The plan needs ${n(p.value)} staff hours; the staff can give at most ${n(p.limit)} (with overtime).`
-        : `计划需要 ${n(p.value)} 员工工时，员工最多只能提供 ${n(p.limit)}（含加班）。`;
+        ? `The plan needs ${h(p.value)} staff hours; the staff can give at most ${h(p.limit)} (with overtime).`
+        : `计划需要 ${h(p.value)} 员工工时，员工最多只能提供 ${h(p.limit)}（含加班）。`;
+    }
     default: {
       const never: never = p;
       return String(never);
@@ -119,13 +139,13 @@ export function decisionProblemText(p: DecisionProblem, lang: Lang): string {
   }
 }
 
-/** The problems with their sentences. */
-export function showProblems(problems: readonly DecisionProblem[], lang: Lang): ShownProblem[] {
-  return problems.map((p) => ({ ...p, text: decisionProblemText(p, lang) }));
+/** The problems with their sentences (money in `currency`, the scenario's). */
+export function showProblems(problems: readonly DecisionProblem[], lang: Lang, currency = ''): ShownProblem[] {
+  return problems.map((p) => ({ ...p, text: decisionProblemText(p, lang, currency) }));
 }
 
 /** One problem for a terminal or a file check: `path: sentence` (the sentence alone for the whole plan). */
-export function problemLine(p: DecisionProblem, lang: Lang): string {
-  const text = decisionProblemText(p, lang);
+export function problemLine(p: DecisionProblem, lang: Lang, currency = ''): string {
+  const text = decisionProblemText(p, lang, currency);
   return p.path === '' ? text : `${p.path}${lang === 'en' ? ': ' : '：'}${text}`;
 }

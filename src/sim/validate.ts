@@ -8,7 +8,7 @@ import { sat } from './math';
 import { resolveParams } from './params';
 import type { SimState } from './state';
 import { pendingChoices } from './systems/events';
-import { contractedHours, plannedStaffHours, productivityOf, skillOf } from './systems/employees';
+import { carriedStaffHours, contractedHours, leaversOf, plannedStaffHours, productivityOf, skillOf } from './systems/employees';
 import { researchCost } from './systems/finance';
 import { assignTiers, dataQualityOf } from './systems/tiering';
 
@@ -30,6 +30,14 @@ export interface PlanUse {
   staffLimit: number;
   /** Contracted staff hours (workload 1). */
   contracted: number;
+  /** Staff hours last quarter left behind (onboarding its newcomers, handling its failures): workload on top of the plan. */
+  carried: number;
+  /**
+   * The workload the quarter will have as far as the firm can tell now: the plan's hours and the
+   * carried ones against the staff left after this quarter's expected leavers (it can still move
+   * a little with this quarter's training and the staff's experience).
+   */
+  expectedWorkload: number;
 }
 
 /** The fields whose money comes out of the quarter's budget (the catalogue says which, and how). */
@@ -56,7 +64,12 @@ export function planUse(scenario: ScenarioConfig, state: SimState, d: Decisions,
   const prod = productivityOf(P, skillOf(P, f.experience, trainingEff), sfa);
   const staffHours = plannedStaffHours(d, tierCounts, prod);
   const contracted = contractedHours(scenario, f, d);
-  return { tierCounts, spend, budget: f.budget, staffHours, staffLimit: contracted * P.employees.maxOvertime, contracted };
+  const carried = carriedStaffHours(P, f, prod);
+  const afterLayoffs = Math.max(0, f.headcount - Math.min(d.people.layoffs, f.headcount));
+  const capacity = (afterLayoffs - leaversOf(P, f, afterLayoffs) + d.people.hires) * scenario.firm.hoursPerStaff;
+  const demand = staffHours + carried;
+  const expectedWorkload = capacity > 0 ? demand / capacity : demand > 0 ? 10 : 0;
+  return { tierCounts, spend, budget: f.budget, staffHours, staffLimit: contracted * P.employees.maxOvertime, contracted, carried, expectedWorkload };
 }
 
 /** Levers still locked in round `r` (tutorial unlocks). */

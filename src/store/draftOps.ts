@@ -15,15 +15,31 @@ export function evenShares(k: number): number[] {
   return shares;
 }
 
+/** The per-tier fields that are a budget for the whole tier (not per customer): a tier count change moves their money, never copies it. */
+const TIER_TOTALS = NUMBER_FIELDS.filter((f) => f.path[0] === 'tiers' && f.budget === 'total').map((f) => f.path[2]!);
+
 /**
- * Resizes the draft to `k` tiers: every per-tier list of the catalogue (the tiers' levers, the
- * survey samples) keeps its first `k` items, and new tiers copy the lowest tier's values (a
- * blank tier if there is none); shares restart even, thresholds halve downwards.
+ * Resizes the draft to `k` tiers. When `k` is the number of tiers of `last` (last quarter's
+ * plan), the tiering rule and every per-tier list come back as they were then. Otherwise every
+ * per-tier list of the catalogue (the tiers' levers, the survey samples) keeps its first `k`
+ * items and new tiers copy the lowest tier's values (a blank tier if there is none), except the
+ * tier budgets (retention, acquisition, win-back), which are split between the lowest tier and
+ * the new ones, or, with fewer tiers, go to the new lowest tier: the plan's money stays the same.
+ * Shares restart even, thresholds halve downwards.
  */
-export function setTierCount(d: Decisions, k: number): void {
+export function setTierCount(d: Decisions, k: number, last?: Decisions): void {
   const old = d.tiering.tierCount;
   if (k === old || k < 1) return;
+  if (last && last.tiering.tierCount === k) {
+    d.tiering = clonePlain(last.tiering);
+    for (const l of TIER_LISTS) if (l.path[0] !== 'tiering') setAt(d, l.path, getAt(last, l.path));
+    return;
+  }
   d.tiering.tierCount = k;
+  // The tier budgets of the tiers that go, or of the lowest tier that is copied, before the lists change.
+  const tiers = d.tiers;
+  const moved = Object.fromEntries(TIER_TOTALS.map((key) => [key, 0])) as Record<string, number>;
+  if (k < old) for (const t of tiers.slice(k)) for (const key of TIER_TOTALS) moved[key]! += (t as unknown as Record<string, number>)[key]!;
   for (const l of TIER_LISTS) {
     if (l.path[0] === 'tiering') continue;
     const list = getAt(d, l.path) as unknown[] | undefined;
@@ -31,8 +47,15 @@ export function setTierCount(d: Decisions, k: number): void {
     const n = l.scope === 'tier' ? k : k - 1;
     if (list.length > n) list.splice(n);
     const item = NUMBER_FIELDS.find((f) => f.path.length === l.path.length + 1 && f.path.join('.').startsWith(`${l.path.join('.')}.`));
-    const last = list[list.length - 1] ?? (l.path[0] === 'tiers' ? blankTier() : item?.default ?? 0);
-    while (list.length < n) list.push(clonePlain(last));
+    const lowest = list[list.length - 1] ?? (l.path[0] === 'tiers' ? blankTier() : item?.default ?? 0);
+    while (list.length < n) list.push(clonePlain(lowest));
+  }
+  const bottom = tiers[tiers.length - 1] as unknown as Record<string, number> | undefined;
+  if (bottom && k < old) for (const key of TIER_TOTALS) bottom[key]! += moved[key]!;
+  if (k > old && old >= 1) {
+    // The lowest tier's budgets, copied into each new tier, are shared out instead.
+    const share = k - old + 1;
+    for (const t of tiers.slice(old - 1)) for (const key of TIER_TOTALS) (t as unknown as Record<string, number>)[key]! /= share;
   }
   if (d.tiering.cutoffs.mode === 'share') d.tiering.cutoffs.shares = evenShares(k);
   else {
@@ -47,7 +70,8 @@ export function setTierCount(d: Decisions, k: number): void {
  * the last tier), so the shares still sum to 1. Shares are kept to 0.001.
  */
 export function setShare(d: Decisions, t: number, share: number): void {
-  if (d.tiering.cutoffs.mode !== 'share') return;
+  // Text that is no number changes nothing here (the field shows the share again when left).
+  if (d.tiering.cutoffs.mode !== 'share' || !Number.isFinite(share)) return;
   const s = d.tiering.cutoffs.shares;
   if (s.length < 2) return;
   const other = t < s.length - 1 ? t + 1 : t - 1;
@@ -62,12 +86,11 @@ export function setShare(d: Decisions, t: number, share: number): void {
 }
 
 /**
- * Sets field `f` (of tier or boundary `i` for a per-tier field) to `v`, as typed: whole-number
- * fields rounded to the nearest whole number; whether the value is allowed is the engine's call.
+ * Sets field `f` (of tier or boundary `i` for a per-tier field) to `v`, as typed (2.5 hires stay
+ * 2.5, a NaN stays NaN): whether the value is allowed is the engine's call, and it says why not.
  */
 export function setField(d: Decisions, f: DecisionField, i: number, v: number | boolean): void {
-  const path = f.path.map((s) => (s === '*' ? i : s));
-  setAt(d, path, typeof v === 'number' && f.kind === 'number' && f.integer ? Math.round(v) : v);
+  setAt(d, f.path.map((s) => (s === '*' ? i : s)), v);
 }
 
 /** The draft for the next quarter: last quarter's decisions with each open card on its default. */

@@ -127,7 +127,7 @@ export function snapshot(s: Session): GameSnapshot {
 export function preview(s: Session, d: Decisions, lang: Lang = 'en'): Responses['preview'] {
   const problems = validateDecisions(s.scenario, s.state, d);
   const wellFormed = !problems.some((p) => p.code === 'gameOver' || isFormProblem(p));
-  return { use: wellFormed ? planUse(s.scenario, s.state, d) : null, problems: showProblems(problems, lang) };
+  return { use: wellFormed ? planUse(s.scenario, s.state, d) : null, problems: showProblems(problems, lang, s.scenario.currency) };
 }
 
 /**
@@ -136,7 +136,7 @@ export function preview(s: Session, d: Decisions, lang: Lang = 'en'): Responses[
  */
 export function advance(s: Session, d: Decisions, inPlace = false, lang: Lang = 'en'): Responses['advance'] {
   const r = inPlace ? stepInPlace(s.scenario, s.state, d) : step(s.scenario, s.state, d);
-  if (!r.ok) return { ok: false, problems: showProblems(r.problems, lang) };
+  if (!r.ok) return { ok: false, problems: showProblems(r.problems, lang, s.scenario.currency) };
   s.state = r.state;
   s.decisions.push(structuredClone(d));
   const { summary, truth } = summarize(s.scenario, r.report, r.state);

@@ -19,9 +19,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const REASONS: Record<Lang, { hours: RegExp; hires: RegExp }> = {
-  en: { hours: /expected a number from 0 to 10,000, found 20,000/, hires: /At most 320 people can be hired/ },
-  'zh-CN': { hours: /应为 0 到 10,000 之间的数字，实际为 20,000/, hires: /每季度最多招聘 320 人/ },
+const REASONS: Record<Lang, { hours: RegExp; hoursAt: RegExp; hires: RegExp; notNumber: RegExp; negativeHires: RegExp; workload: RegExp }> = {
+  en: {
+    hours: /expected a number from 0 to 10,000, found 20,000/,
+    hoursAt: /Service hours per customer · Platinum guests: expected a number from 0 to 10,000/,
+    hires: /At most 320 people can be hired/,
+    notNumber: /found no number/,
+    negativeHires: /expected an integer from 0 to 320, found -3/,
+    workload: /Expected workload \d+%/,
+  },
+  'zh-CN': {
+    hours: /应为 0 到 10,000 之间的数字，实际为 20,000/,
+    hoursAt: /每个客户的服务工时 · 铂金客户：应为 0 到 10,000 之间的数字/,
+    hires: /每季度最多招聘 320 人/,
+    notNumber: /实际为非数字/,
+    negativeHires: /应为 0 到 320 之间的整数，实际为 -3/,
+    workload: /预计工作负荷 \d+%/,
+  },
 };
 
 describe.each<Lang>(['en', 'zh-CN'])('the quarter screen (%s)', (lang) => {
@@ -33,8 +47,16 @@ describe.each<Lang>(['en', 'zh-CN'])('the quarter screen (%s)', (lang) => {
       await startBuiltin(page, 'hotel', `quarter-${lang}`);
       await press(page, '[data-testid="begin"]');
       await waitForScreen(page, 'quarter');
+      const acquisition = async () => {
+        const xs = await page.$$eval('[data-testid^="lever-acquisitionSpend-"]', (es) => es.map((e) => Number((e as HTMLInputElement).value)));
+        return xs.reduce((a, b) => a + b, 0);
+      };
+      const before = await acquisition();
       await page.selectOption('[data-testid="tier-count"]', '3');
       await page.waitForSelector('[data-testid="lever-serviceHours-2"]');
+      // The new tiers share the tier budgets; they do not copy them (the plan's money is the same).
+      expect(await acquisition()).toBeCloseTo(before, 6);
+      expect(await page.textContent('[data-testid="expected-workload"]')).toMatch(REASONS[lang].workload);
       // The catalogue's ranges, and this quarter's limits (the hotel has 160 staff: at most 320 hires, 160 layoffs).
       const attrs = async (sel: string) => page.$eval(sel, (e) => [e.getAttribute('min'), e.getAttribute('max'), e.getAttribute('step')]);
       expect(await attrs('[data-testid="lever-serviceHours-0"]')).toEqual(['0', '10000', '0.5']);
@@ -51,7 +73,8 @@ describe.each<Lang>(['en', 'zh-CN'])('the quarter screen (%s)', (lang) => {
       expect(await fieldError('[data-testid="lever-serviceHours-0"]')).toMatch(REASONS[lang].hours);
       expect(await fieldError('[data-testid="hires"]')).toMatch(REASONS[lang].hires);
       const reasons = (await page.textContent('[data-testid="advance-reasons"]')) ?? '';
-      expect(reasons).toMatch(REASONS[lang].hours);
+      // Beside the button each reason names its field.
+      expect(reasons).toMatch(REASONS[lang].hoursAt);
       expect(reasons).toMatch(REASONS[lang].hires);
       for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
         await page.setViewportSize({ width: w, height: h });
@@ -67,6 +90,12 @@ describe.each<Lang>(['en', 'zh-CN'])('the quarter screen (%s)', (lang) => {
       await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="advance-reasons"]')?.textContent ?? ''), REASONS[other].hours.source);
       expect(await fieldError('[data-testid="hires"]')).toMatch(REASONS[other].hires);
 
+      // Text that is no number, and hires below 0: refused, and said so in this quarter's limits.
+      await typeInto(page, '[data-testid="lever-priceIndex-1"]', 'x');
+      await typeInto(page, '[data-testid="hires"]', '-3');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="advance-reasons"]')?.textContent ?? ''), REASONS[other].negativeHires.source);
+      expect(await fieldError('[data-testid="lever-priceIndex-1"]')).toMatch(REASONS[other].notNumber);
+      await typeInto(page, '[data-testid="lever-priceIndex-1"]', '1');
       // Back within range (and the budgets the new tiers copied dropped): the plan plays.
       await typeInto(page, '[data-testid="lever-serviceHours-0"]', '4');
       await typeInto(page, '[data-testid="hires"]', '0');

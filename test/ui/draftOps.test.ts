@@ -26,6 +26,31 @@ describe('draft edits', () => {
     }
   });
 
+  it('a new number of tiers moves the tier budgets, never copies them: the plan\'s money for retention, acquisition and win-back stays the same', () => {
+    const total = (d: ReturnType<typeof structuredClone<typeof sc.initialDecisions>>) => d.tiers.reduce((a, t) => a + t.retentionBudget + t.acquisitionSpend + t.winBackSpend, 0);
+    const sc = builtin('ad-agency');
+    for (const path of [[1, 3], [1, 2, 3, 1], [1, 3, 2], [1, 2]]) {
+      const d = structuredClone(sc.initialDecisions);
+      d.tiers[0]!.retentionBudget = 30_000;
+      const before = total(d);
+      expect(before).toBeGreaterThan(0);
+      for (const k of path.slice(1)) {
+        setTierCount(d, k);
+        expect(total(d), `${path.join(' → ')} at ${k}`).toBeCloseTo(before, 6);
+      }
+    }
+  });
+
+  it('back to last quarter\'s number of tiers, the rule and every per-tier list come back as they were', () => {
+    const sc = builtin('hotel');
+    const last = structuredClone(sc.initialDecisions);
+    const d = structuredClone(last);
+    setTierCount(d, 3, last);
+    expect(d.tiers).toHaveLength(3);
+    setTierCount(d, last.tiering.tierCount, last);
+    expect(d).toEqual(last);
+  });
+
   it('moving one tier\'s share keeps the shares summing to 1 (any sequence of moves)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.double({ min: -0.2, max: 1.2, noNaN: true })), { maxLength: 20 }), (moves) => {

@@ -122,7 +122,8 @@ function leaf(f: DecisionField, x: unknown, path: string, lim: PlanLimits | null
     return;
   }
   if (!inRange(f, x)) {
-    out.push({ code: 'outOfRange', path, field: f.id, min: f.min, max: f.max, integer: f.integer, found: foundOf(x) });
+    // The range says this quarter's limit where it is lower than the field's own (a learner's hires: 0 to 320, not to 100,000).
+    out.push({ code: 'outOfRange', path, field: f.id, min: f.min, max: lim ? fieldMax(f, lim) : f.max, integer: f.integer, found: foundOf(x) });
     return;
   }
   if (f.bound && lim) {

@@ -35,7 +35,10 @@ export type DecisionProblem =
   | { code: 'notList'; path: string; found: Found }
   /** A key the plan format does not have. */
   | { code: 'unknownField'; path: string; key: string }
-  /** A number outside its range (or not a number, or not whole where it must be). `field` is the catalogue id. */
+  /**
+   * A number outside its range (or not a number, or not whole where it must be). `field` is the
+   * catalogue id; `max` is this quarter's limit where the game's state sets a lower one.
+   */
   | { code: 'outOfRange'; path: string; field: string; min: number; max: number; integer: boolean; found: Found }
   | { code: 'notBoolean'; path: string; found: Found }
   | { code: 'notMode'; path: string; values: CutoffMode[]; found: Found }

@@ -29,6 +29,13 @@ export function carriedStaffHours(P: ModelParams, firm: Firm, prod: number): num
   return (P.employees.onboardingHours * firm.lastAcquired + P.employees.failureHours * firm.lastFailures) / prod;
 }
 
+/** Employees who leave this round of their own accord (turnover rises as satisfaction falls), of the `afterLayoffs` who stay on. */
+export function leaversOf(P: ModelParams, firm: Pick<Firm, 'employeeSatisfaction'>, afterLayoffs: number): number {
+  const E = P.employees;
+  const unhappy = 1 - firm.employeeSatisfaction / 100;
+  return Math.round(afterLayoffs * (E.turnoverMin + (E.turnoverMax - E.turnoverMin) * unhappy * unhappy * unhappy));
+}
+
 /** Contracted staff hours after this round's hires and layoffs. */
 export function contractedHours(scenario: ScenarioConfig, firm: Firm, d: Decisions): number {
   return Math.max(0, firm.headcount + d.people.hires - d.people.layoffs) * scenario.firm.hoursPerStaff;
@@ -53,9 +60,7 @@ export const employeesPass = definePass({
     const wageIndex = d.people.wageIndex * ctx.wageFactor;
     const layoffs = Math.min(d.people.layoffs, h0);
     const afterLayoff = h0 - layoffs;
-    const unhappy = 1 - f.employeeSatisfaction / 100;
-    const rate = E.turnoverMin + (E.turnoverMax - E.turnoverMin) * unhappy * unhappy * unhappy;
-    const leavers = Math.round(afterLayoff * rate);
+    const leavers = leaversOf(P, f, afterLayoff);
     const stayers = afterLayoff - leavers;
     const hires = d.people.hires;
     const h1 = stayers + hires;

@@ -47,9 +47,13 @@ function useWhale(stateKey: string): { curve: WhaleCurve | null; error: string |
   return out && out.key === stateKey ? out : { curve: null, error: null };
 }
 
-/** The value an objective's KPI had when it was checked, as the engine reported it. */
-function objectiveValue(id: string, s: readonly RoundSummary[]): number | null {
-  for (const x of s) for (const o of x.objectives) if (o.id === id) return o.value;
+/**
+ * The value an objective's KPI had when it was checked, as the engine reported it: in the
+ * observed summaries, or (for an objective on a true KPI, such as satisfaction) in the truth the
+ * game's end revealed.
+ */
+function objectiveValue(id: string, s: readonly RoundSummary[], truth: GameTruth | null | undefined): number | null {
+  for (const x of [...s, ...(truth?.rounds ?? [])]) for (const o of x.objectives) if (o.id === id) return o.value;
   return null;
 }
 
@@ -175,7 +179,7 @@ export default function EndScreen() {
           </thead>
           <tbody>
             {sc.objectives.map((o) => {
-              const v = objectiveValue(o.id, s);
+              const v = objectiveValue(o.id, s, game.truth);
               const ok = met.has(o.id);
               return (
                 <tr key={o.id}>

@@ -4,7 +4,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
+import { pickText } from '../../sim/text';
 import { fmtMoney, fmtNumber } from '../format';
+import { fieldAt } from './controls';
 
 function Bar({ used, limit, mark, label }: { used: number; limit: number; mark?: number; label: string }) {
   const pct = limit > 0 ? Math.min(100, (used / limit) * 100) : used > 0 ? 100 : 0;
@@ -54,14 +56,32 @@ export function Meters() {
           {hoursLeft >= -1e-6 ? t('quarter.hoursLeft', { v: fmtNumber(hoursLeft, lang) }) : `⚠ ${t('quarter.hoursOver', { v: fmtNumber(-hoursLeft, lang) })}`}
           {u.staffHours > u.contracted && hoursLeft >= 0 && <span> · {t('quarter.overtime')}</span>}
         </p>
+        <p className="meter-left" data-testid="expected-workload">
+          {u.expectedWorkload > 1 + 1e-9 ? '⚠ ' : ''}
+          {t(u.expectedWorkload > 1 + 1e-9 ? 'quarter.expectedOverload' : 'quarter.expectedWorkload', {
+            pct: fmtNumber(u.expectedWorkload * 100, lang, { digits: 0 }),
+            carried: fmtNumber(u.carried, lang),
+          })}
+        </p>
       </div>
     </div>
   );
 }
 
-/** The advance button, disabled with the engine's reasons while the draft is refused. */
+/** The advance button, disabled with the engine's reasons while the draft is refused, each naming its field. */
 export function AdvanceButton() {
   const { t } = useTranslation();
+  const lang = useStore((s) => s.lang);
+  const tiers = useStore((s) => s.game!.scenario.tiers);
+  /** The field a reason is about, as the screen labels it ("Service hours per customer · Gold guests"). */
+  const fieldName = (path: string): string | null => {
+    const at = fieldAt(path);
+    if (!at) return null;
+    const label = t(at.field.label as 'quarter.tierCount');
+    if (at.field.scope === 'firm') return label;
+    const tier = pickText(tiers[at.index]?.name, lang) || t('quarter.tierN', { n: at.index + 1 });
+    return `${label} · ${tier}`;
+  };
   const preview = useStore((s) => s.preview);
   const busy = useStore((s) => s.busy !== null);
   const round = useStore((s) => s.game!.view.round);
@@ -84,9 +104,10 @@ export function AdvanceButton() {
         <div id="advance-reasons" className="notice error" role="status" data-testid="advance-reasons">
           <strong>{t('quarter.cannotPlay')}</strong>
           <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{p.text}</li>
-            ))}
+            {problems.map((p, i) => {
+              const name = fieldName(p.path);
+              return <li key={i}>{name ? t('quarter.reasonAt', { field: name, reason: p.text }) : p.text}</li>;
+            })}
           </ul>
         </div>
       )}

@@ -7,6 +7,8 @@ import { NumberField, Toggle } from './fields';
 import { useDecisions } from './useDecisions';
 
 const numberField = (id: string): NumberFieldSpec => decisionField(id) as NumberFieldSpec;
+/** The levers with a value per tier (besides the rule itself): a new number of tiers changes them all. */
+const PER_TIER_LEVERS = [...new Set(sectionNumbers('tierLevers').map((f) => f.lever).concat(sectionNumbers('research').filter((f) => f.scope === 'tier').map((f) => f.lever)))];
 /** The weights of the tiering score (the catalogue's `tiering.weights.*`). */
 const WEIGHTS = sectionNumbers('tiering').filter((f) => f.path[1] === 'weights');
 const TIER_COUNT = numberField('tiering.tierCount');
@@ -29,6 +31,10 @@ export function TieringSection() {
   const counts = preview?.use?.tierCounts ?? [];
   const total = counts.reduce((a, b) => a + b, 0);
   const oneVote = rule.topIfRevenueAbove !== undefined;
+  // Another number of tiers changes every per-tier lever: it waits until they are all open.
+  const closed = PER_TIER_LEVERS.filter((l) => game.view.locked.includes(l));
+  const countOpensIn = closed.length === 0 ? null : Math.max(0, ...closed.map((l) => sc.unlocks?.filter((u) => u.levers.includes(l)).map((u) => u.round).sort((a, b) => a - b)[0] ?? 0));
+  const countNote = lock ? null : closed.length === 0 ? null : countOpensIn ? t('quarter.tierCountLockedUntil', { n: countOpensIn }) : t('quarter.tierCountLocked');
   return (
     <fieldset className="section">
       <legend>{t('quarter.tiering')}</legend>
@@ -36,13 +42,25 @@ export function TieringSection() {
       <p className="muted">{t('quarter.tieringHelp')}</p>
       <div className="field">
         <label htmlFor="tier-count">{t('quarter.tierCount')}</label>
-        <select id="tier-count" value={k} disabled={Boolean(lock)} data-testid="tier-count" onChange={(e) => edit((d) => setTierCount(d, Number(e.target.value)))}>
+        <select
+          id="tier-count"
+          value={k}
+          disabled={Boolean(lock) || closed.length > 0}
+          aria-describedby={countNote ? 'tier-count-note' : undefined}
+          data-testid="tier-count"
+          onChange={(e) => edit((d) => setTierCount(d, Number(e.target.value), game.view.lastDecisions))}
+        >
           {Array.from({ length: maxTiers }, (_, i) => (
             <option key={i} value={i + 1}>
               {i === 0 ? t('quarter.oneTier') : t('quarter.nTiers', { n: i + 1 })}
             </option>
           ))}
         </select>
+        {countNote && (
+          <span id="tier-count-note" className="lock-note">
+            {countNote}
+          </span>
+        )}
       </div>
       {k > 1 && (
         <>

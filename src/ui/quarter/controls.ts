@@ -67,6 +67,17 @@ export function controlAccepts(c: Control, typed: number): boolean {
   return Number.isFinite(typed) && typed >= c.min && typed <= c.max && (!c.integer || Number.isInteger(typed));
 }
 
+/** The field a problem's path names (`tiers.1.serviceHours` → serviceHours of tier 1), or null for a path that is no field. */
+export function fieldAt(path: string): { field: DecisionField; index: number } | null {
+  const parts = path.split('.');
+  for (const field of DECISION_FIELDS) {
+    if (field.path.length !== parts.length) continue;
+    let index = 0;
+    if (field.path.every((seg, j) => (seg === '*' ? /^\d+$/.test(parts[j]!) && ((index = Number(parts[j])), true) : seg === parts[j]))) return { field, index };
+  }
+  return null;
+}
+
 /** The fields of a section of the quarter screen, in the catalogue's order. */
 export function sectionFields(section: DecisionSection): DecisionField[] {
   return DECISION_FIELDS.filter((f) => f.section === section);

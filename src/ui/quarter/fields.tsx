@@ -1,7 +1,9 @@
 /**
  * Labelled number and toggle inputs of the decision panel. A field shows the engine's
  * reason when it refuses the value (matched by path), and a lock note when its lever is
- * locked; the input keeps the learner's partial typing until it parses.
+ * locked. What the learner types goes to the plan as typed: text that is no number goes as
+ * NaN, so the engine refuses the plan and says so beside the field, and the old value never
+ * plays on unseen. Leaving the field shows the value the plan holds.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 
@@ -29,10 +31,11 @@ export interface FieldProps {
 
 export function NumberField({ label, ariaLabel, value, onChange, min, max, step = 1, unit, locked, errors = [], testId, hideLabel, disabled }: FieldProps) {
   const id = useId();
-  const [text, setText] = useState(String(value));
+  const shown = (v: number): string => (Number.isNaN(v) ? '' : String(Math.round(v * 1e6) / 1e6));
+  const [text, setText] = useState(shown(value));
   useEffect(() => {
-    if (Number(text) !== value) setText(String(Math.round(value * 1e6) / 1e6));
-    // Only an outside change of `value` resets the text.
+    // Only an outside change of `value` resets the text (a NaN is the learner's own unparsable typing).
+    if (!Number.isNaN(value) && Number(text) !== value) setText(shown(value));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const described = [errors.length ? `${id}-err` : '', locked ? `${id}-lock` : ''].filter(Boolean).join(' ') || undefined;
@@ -57,7 +60,11 @@ export function NumberField({ label, ariaLabel, value, onChange, min, max, step 
           onChange={(e) => {
             setText(e.target.value);
             const v = e.target.valueAsNumber;
-            if (Number.isFinite(v)) onChange(v);
+            onChange(Number.isFinite(v) ? v : Number.NaN);
+          }}
+          onBlur={() => {
+            // A value the draft keeps differently (a share balanced against its neighbour) shows as it is.
+            if (!Number.isNaN(value) && Number(text) !== value) setText(shown(value));
           }}
         />
         {unit && <span className="unit">{unit}</span>}

@@ -189,17 +189,22 @@ export default function ReportScreen() {
                 </tr>
               </thead>
               <tbody>
-                {s.migrations.map((row, i) => (
-                  <tr key={i}>
-                    <th scope="row">{i < k ? tierName(i) : t('report.newCustomers')}</th>
-                    {Array.from({ length: k }, (_, j) => (
-                      <td className="num" key={j}>
-                        {i !== j && i < k && (row[j] ?? 0) > 0 ? (j < i ? '▲ ' : '▼ ') : ''}
-                        {fmtNumber(row[j] ?? 0, lang)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
+                {s.migrations.map((row, i) => {
+                  // Rows are last quarter's tiers (their count may differ from this quarter's), then the customers who had none.
+                  const before = s.migrations.length - 1;
+                  if (i === before && row.every((x) => x === 0)) return null;
+                  return (
+                    <tr key={i}>
+                      <th scope="row">{i < before ? tierName(i) : t('report.newCustomers')}</th>
+                      {Array.from({ length: k }, (_, j) => (
+                        <td className="num" key={j}>
+                          {i !== j && i < before && (row[j] ?? 0) > 0 ? (j < i ? '▲ ' : '▼ ') : ''}
+                          {fmtNumber(row[j] ?? 0, lang)}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

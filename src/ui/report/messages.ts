@@ -47,7 +47,7 @@ const en = {
     migrations: 'Movement between tiers',
     migrationsCaption: 'Customers by tier before (rows) and after (columns) re-tiering',
     from: 'From',
-    newCustomers: 'New this quarter',
+    newCustomers: 'In no tier before',
     migrationsNote: '▲ moved up a tier, ▼ moved down.',
     customerEvents: 'Customer events',
     ev: {
@@ -154,7 +154,7 @@ export const reportMessages: Bilingual<typeof en> = {
       migrations: '客户在等级间的流动',
       migrationsCaption: '重新分级前（行）与分级后（列）各等级的客户数',
       from: '原等级',
-      newCustomers: '本季度新客户',
+      newCustomers: '此前不在任何等级',
       migrationsNote: '▲ 升级，▼ 降级。',
       customerEvents: '客户事件',
       ev: {
