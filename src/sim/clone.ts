@@ -7,7 +7,7 @@ export function cloneState(s: SimState): SimState {
   return {
     ...s,
     customers: copyCustomers(s.customers, s.customers.capacity),
-    firm: { ...s.firm, systems: { ...s.firm.systems } },
+    firm: { ...s.firm, systems: { ...s.firm.systems }, valuedPrice: [...s.firm.valuedPrice], valuedServe: [...s.firm.valuedServe] },
     tiering: clonePlain(s.tiering),
     lastDecisions: clonePlain(s.lastDecisions),
     effects: clonePlain(s.effects),

@@ -19,6 +19,7 @@ export interface Column {
 export const COLUMNS: readonly Column[] = [
   { name: 'key', ctor: Uint32Array, stride: 1 },
   { name: 'wallet', ctor: Float32Array, stride: 1 },
+  { name: 'walletAvg', ctor: Float32Array, stride: 1 },
   { name: 'margin', ctor: Float32Array, stride: 1 },
   { name: 'influence', ctor: Float32Array, stride: 1 },
   { name: 'potential', ctor: Float32Array, stride: 1 },
@@ -72,6 +73,7 @@ export function allocCustomers(capacity: number): Customers {
     capacity,
     key: new Uint32Array(capacity),
     wallet: new Float32Array(capacity),
+    walletAvg: new Float32Array(capacity),
     margin: new Float32Array(capacity),
     influence: new Float32Array(capacity),
     potential: new Float32Array(capacity),

@@ -80,6 +80,8 @@ export function newGame(scenario: ScenarioConfig, seed: string): SimState {
       wordOfMouth: 0,
       cumulativeProfit: 0,
       loans: 0,
+      valuedPrice: [],
+      valuedServe: [],
     },
     tiering: clonePlain(scenario.initialDecisions.tiering),
     lastDecisions: clonePlain(scenario.initialDecisions),

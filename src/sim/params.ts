@@ -182,6 +182,7 @@ export const PARAM_SPEC = {
     interestRate: p(0.03, 0, 1, 'interest per round on a rescue loan'),
     loanBuffer: p(0.1, 0, 10, 'cash cushion a rescue loan adds, as a share of last round\'s wages'),
     discountRate: p(0.03, 0, 1, 'discount rate per round used for customer lifetime value'),
+    walletSmoothing: p(0.25, 0.01, 1, 'share of the gap between the wallet and its smoothed value closed per round (the valuation expects the smoothed wallet)'),
   },
   survey: {
     responseNoise: p(4, 0, 50, 'standard deviation (satisfaction points) of the noise in a survey answer'),

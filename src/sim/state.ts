@@ -31,6 +31,11 @@ export interface Customers {
   key: Uint32Array;
   /** True category spend per round at list price (money). */
   wallet: Float32Array;
+  /**
+   * The wallet smoothed over the quarters (each quarter closes a quarter of the gap): what the
+   * valuation expects the customer to spend, so a season's peak or trough is not capitalised.
+   */
+  walletAvg: Float32Array;
   /** Gross margin rate at list price, 0..1. */
   margin: Float32Array;
   /** Market influence, 0..1 (true). */
@@ -62,9 +67,9 @@ export interface Customers {
   /** Cumulative revenue and profit contribution since acquisition. */
   cumRevenue: Float64Array;
   cumProfit: Float64Array;
-  /** Churn probability of the last round (0..1), for CLV. */
+  /** Churn probability of the last round (0..1), everything included (problems, offers, events). */
   churnP: Float32Array;
-  /** Customer lifetime value at the last valuation (money). */
+  /** Customer lifetime value at the last valuation (money): its expected margin per round and its retention probability as it stands. */
   clv: Float32Array;
   /** ACTIVE or LAPSED. */
   status: Uint8Array;
@@ -120,6 +125,14 @@ export interface Firm {
   wordOfMouth: number;
   cumulativeProfit: number;
   loans: number;
+  /**
+   * Each tier's price index and routine cost of serving one customer (staff time and its
+   * programme, money) at the last valuation; empty before the first. The valuation counts the
+   * lower of this quarter's price and that one, and the higher of the two costs: a one-quarter
+   * price rise or service cut is not yet the level the relationship runs at.
+   */
+  valuedPrice: number[];
+  valuedServe: number[];
 }
 
 /** An event effect still running. */

@@ -77,6 +77,7 @@ export function writeCustomer(c: Customers, i: number, segments: readonly Segmen
   c.key[i] = b.key;
   c.segment[i] = segment;
   c.wallet[i] = wallet;
+  c.walletAvg[i] = wallet;
   c.margin[i] = clamp01(trait(seg.margin, u01(st, who, D_MARGIN)));
   const infl = clamp01(trait(seg.influence, u01(st, who, D_INFLUENCE)));
   c.influence[i] = clamp01((1 - seg.influenceWithWallet) * infl + seg.influenceWithWallet * q);

@@ -6,7 +6,7 @@ import {
 } from '../../src/sim/index';
 import { cloneState } from '../../src/sim/clone';
 import { loyaltyCurve } from '../../src/sim/model/loyalty';
-import { shareTarget } from '../../src/sim/systems/purchases';
+import { shareTarget } from '../../src/sim/model/share';
 import { clvOf } from '../../src/sim/model/valuation';
 import { likertAnswer } from '../../src/sim/model/answers';
 import { problemHazard } from '../../src/sim/model/risk';

@@ -28,11 +28,15 @@ export function loyaltyCurve(satisfaction: number, floor: number, ceiling: numbe
  * customer's satisfaction update (same pass).
  */
 export function updateLoyalty(L: ModelParams['loyalty'], n: number, c: Customers, i: number): void {
-  const target = clamp01(
+  const l = c.loyalty[i]!;
+  c.loyalty[i] = l + L.adjust * (loyaltyTarget(L, n, c, i) - l);
+}
+
+/** The loyalty customer `i` moves toward at its satisfaction, bond and tenure now (step 6's target). */
+export function loyaltyTarget(L: ModelParams['loyalty'], n: number, c: Pick<Customers, 'satisfaction' | 'orientation' | 'bond' | 'tenure'>, i: number): number {
+  return clamp01(
     loyaltyCurve(c.satisfaction[i]!, L.floor, L.ceiling, n, L.halfSatisfaction) +
       L.programmeBarrier * c.orientation[i]! * c.bond[i]! +
       L.tenureBarrier * sat(c.tenure[i]!, L.tenureHalf),
   );
-  const l = c.loyalty[i]!;
-  c.loyalty[i] = l + L.adjust * (target - l);
 }

@@ -5,6 +5,16 @@ import {
   OUT_UNRESOLVED_LARGE, OUT_UNRESOLVED_SMALL,
 } from './outcomes';
 
+/**
+ * The churn hazard of a relationship as it stands, before this quarter's problems, retention
+ * offers and events: disloyalty under rival pressure, dissatisfaction (below 50 points, the zone
+ * of defection), a price above the rival's for a price-sensitive customer.
+ */
+export function baseHazard(C: ModelParams['churn'], pressure: number, loyalty: number, satisfaction: number, priceGap: number, sensitivity: number): number {
+  const l = 1 - loyalty;
+  return C.base + C.disloyal * pressure * l * l + (satisfaction < 50 ? C.dissatisfied * (50 - satisfaction) * 0.02 : 0) + (priceGap > 0 ? C.price * sensitivity * priceGap : 0);
+}
+
 /** Churn probability added by a failure outcome (TARP, K3). */
 export function problemHazard(P: ModelParams, outcome: number): number {
   const C = P.churn;

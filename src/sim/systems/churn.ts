@@ -1,7 +1,7 @@
 import { logEvent } from '../context';
 import { clamp01, sat } from '../math';
 import { priceOf } from '../model/price';
-import { problemHazard } from '../model/risk';
+import { baseHazard, problemHazard } from '../model/risk';
 import { definePass } from '../pass';
 import { EV_LAPSED } from '../report';
 import { u01 } from '../rng';
@@ -41,10 +41,9 @@ export const churnPass = definePass({
     for (let i = 0; i < n; i++) {
       if (c.status[i] !== ACTIVE) continue;
       const t = c.tier[i]!;
-      const l = 1 - c.loyalty[i]!;
       const gap = priceOf(ctx, c, i) - rival;
       const sat0 = c.satisfaction[i]!;
-      let p = C.base + C.disloyal * pressure * l * l + (sat0 < 50 ? C.dissatisfied * (50 - sat0) * 0.02 : 0) + (gap > 0 ? C.price * c.priceSensitivity[i]! * gap : 0) + problemHazard(P, ctx.outcome[i]!);
+      let p = baseHazard(C, pressure, c.loyalty[i]!, sat0, gap, c.priceSensitivity[i]!) + problemHazard(P, ctx.outcome[i]!);
       p *= keepShare;
       const offer = tiers.offer[t]!;
       if (flagged[i] === 1 && offer > 0) {

@@ -3,16 +3,8 @@ import { ACTIVE, STAGE_DECLINING, STAGE_GROWING } from '../state';
 import { gauss4 } from '../rng';
 import { definePass } from '../pass';
 import { priceOf } from '../model/price';
+import { shareTarget } from '../model/share';
 
-/** Target share of wallet for a loyalty 0..1 and a price gap (negative = cheaper than the rival). */
-export function shareTarget(floor: number, ceiling: number, exponent: number, loyalty: number, cheaper: number): number {
-  // loyalty^exponent with a small integer-or-half exponent, exactly: repeated products and sqrt.
-  const whole = Math.floor(exponent);
-  let p = 1;
-  for (let k = 0; k < whole; k++) p *= loyalty;
-  if (exponent - whole >= 0.5) p *= Math.sqrt(loyalty);
-  return clamp01(floor + (ceiling - floor) * p + cheaper);
-}
 
 /**
  * Step 8: purchases (C9). Share of wallet moves toward a function of loyalty (and of a
@@ -27,7 +19,7 @@ export const purchasesPass = definePass({
   steps: [8],
   doc: 'Share of wallet, wallets, revenue, gross profit and cost to serve of every customer; the tiers\' profile acquisition aims at.',
   reads: ['P', 'r', 'key', 'tiers', 'rivalPrice', 'wagePerHour', 'productivity', 'offerGiven', 'recoverySpent', 'customers.status', 'customers.tier', 'customers.priceOverride', 'customers.overrideUntil', 'customers.priceSensitivity', 'customers.loyalty', 'customers.stage', 'customers.potential', 'customers.key', 'customers.margin'],
-  writes: ['fin', 'profile', 'customers.revenue', 'customers.shareOfWallet', 'customers.wallet', 'customers.profit', 'customers.cumRevenue', 'customers.cumProfit'],
+  writes: ['fin', 'profile', 'customers.revenue', 'customers.shareOfWallet', 'customers.wallet', 'customers.walletAvg', 'customers.profit', 'customers.cumRevenue', 'customers.cumProfit'],
   run(ctx) {
     const { P, s, r } = ctx;
     const B = P.purchase;
@@ -40,6 +32,7 @@ export const purchasesPass = definePass({
     const wagePerHour = ctx.wagePerHour;
     const prod = ctx.productivity;
     const fin = ctx.fin;
+    const smooth = P.finance.walletSmoothing;
     let revenue = 0;
     let cogs = 0;
     const prof = ctx.profile;
@@ -60,6 +53,7 @@ export const purchasesPass = definePass({
         B.walletShock * gauss4(key, c.key[i]!, 0);
       const wallet = clamp(c.wallet[i]! * (1 + growth), 1, B.walletMax);
       c.wallet[i] = wallet;
+      c.walletAvg[i] = c.walletAvg[i]! + smooth * (wallet - c.walletAvg[i]!);
       const volume = wallet * share;
       const rev = volume * price;
       const cost = volume * (1 - c.margin[i]!);
