@@ -59,7 +59,9 @@ export interface RoundContext {
   timeFactor: number;
   /** Share of staff who left this round. */
   turnover: number;
+  /** Hires who came, and hires asked for (fewer come at pay below the market). */
   hires: number;
+  hiresAsked: number;
   leavers: number;
   layoffs: number;
   rivalPressure: number;
@@ -173,7 +175,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
   return {
     scenario, P, s, d, r, tierCount, key,
     sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
-    skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, turnover: 0, hires: 0, leavers: 0,
+    skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, turnover: 0, hires: 0, hiresAsked: 0, leavers: 0,
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
     productValue: P.value.productValue, wageFactor: 1, wagePerHour: 0,
     tiers,

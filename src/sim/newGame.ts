@@ -75,6 +75,7 @@ export function newGame(scenario: ScenarioConfig, seed: string): SimState {
       lastOperatingProfit: 0,
       lastWorkload: 0,
       lastTurnover: 0,
+      lastWageIndex: scenario.initialDecisions.people.wageIndex,
       lastAcquired: 0,
       lastFailures: 0,
       wordOfMouth: 0,

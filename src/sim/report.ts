@@ -53,7 +53,9 @@ export function emptyValue(): ValueBreakdown {
 /** Employee KPIs. */
 export interface EmployeeKpis {
   headcount: number;
+  /** Hires who came; `hiresAsked` were asked for (fewer come at pay below the market). */
   hires: number;
+  hiresAsked: number;
   leavers: number;
   layoffs: number;
   /** Share of staff who left this round, 0..1. */

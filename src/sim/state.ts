@@ -71,6 +71,12 @@ export interface Customers {
   churnP: Float32Array;
   /** Customer lifetime value at the last valuation (money): its expected margin per round and its retention probability as it stands. */
   clv: Float32Array;
+  /**
+   * The probability that the customer stays next quarter if nothing goes wrong, from its
+   * relationship as it stands (the valuation's retention): its loyalty (staying) is this to the
+   * fourth, the share expected to stay a year.
+   */
+  stay: Float32Array;
   /** ACTIVE or LAPSED. */
   status: Uint8Array;
   stage: Uint8Array;
@@ -118,6 +124,8 @@ export interface Firm {
   lastOperatingProfit: number;
   lastWorkload: number;
   lastTurnover: number;
+  /** The pay index against the market of the last round (its decisions' wage index x the pay factor of events). */
+  lastWageIndex: number;
   /** New customers and service failures of the last round (staff time they take next round). */
   lastAcquired: number;
   lastFailures: number;

@@ -112,5 +112,6 @@ export function writeCustomer(c: Customers, i: number, segments: readonly Segmen
   c.cumProfit[i] = 0;
   c.churnP[i] = 0;
   c.clv[i] = 0;
+  c.stay[i] = 0;
   for (let k = 0; k < 4; k++) c.revenue[i * 4 + k] = 0;
 }

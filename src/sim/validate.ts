@@ -8,7 +8,7 @@ import { sat } from './math';
 import { resolveParams } from './params';
 import type { SimState } from './state';
 import { pendingChoices } from './systems/events';
-import { carriedStaffHours, contractedHours, leaversOf, plannedStaffHours, productivityOf, skillOf } from './systems/employees';
+import { carriedStaffHours, contractedHours, hiresFilled, leaversOf, payFactorOf, plannedStaffHours, productivityOf, skillOf } from './systems/employees';
 import { researchCost } from './systems/finance';
 import { assignTiers, dataQualityOf } from './systems/tiering';
 
@@ -66,7 +66,8 @@ export function planUse(scenario: ScenarioConfig, state: SimState, d: Decisions,
   const contracted = contractedHours(scenario, f, d);
   const carried = carriedStaffHours(P, f, prod);
   const afterLayoffs = Math.max(0, f.headcount - Math.min(d.people.layoffs, f.headcount));
-  const capacity = (afterLayoffs - leaversOf(P, f, afterLayoffs) + d.people.hires) * scenario.firm.hoursPerStaff;
+  const pay = d.people.wageIndex * payFactorOf(state.effects, state.round + 1);
+  const capacity = (afterLayoffs - leaversOf(P, f, afterLayoffs, pay) + hiresFilled(P, d.people.hires, pay)) * scenario.firm.hoursPerStaff;
   const demand = staffHours + carried;
   const expectedWorkload = capacity > 0 ? demand / capacity : demand > 0 ? 10 : 0;
   return { tierCounts, spend, budget: f.budget, staffHours, staffLimit: contracted * P.employees.maxOvertime, contracted, carried, expectedWorkload };

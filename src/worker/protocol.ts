@@ -44,7 +44,7 @@ export const OBSERVED_CUSTOMER_FIELDS = [
 export const TRUTH_CUSTOMER_FIELDS = ['satisfaction', 'nps', 'loyalty', 'shareOfWallet', 'value'] as const;
 /** Employee KPIs a firm knows (HR records, time sheets); satisfaction only through the employee survey. */
 export const OBSERVED_EMPLOYEE_FIELDS = [
-  'headcount', 'hires', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'serviceStandard', 'internalServiceQuality',
+  'headcount', 'hires', 'hiresAsked', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'serviceStandard', 'internalServiceQuality',
 ] as const;
 export const TRUTH_EMPLOYEE_FIELDS = ['satisfaction'] as const;
 /** Links of the service-profit chain a firm knows; the satisfaction and loyalty links are the truth. */

@@ -99,7 +99,7 @@ describe('while the game runs', () => {
     const x = a.summary;
     expect(Object.keys(x.firm).sort()).toEqual(['acquired', 'churned', 'clv', 'complaints', 'customerEquity', 'customers', 'failures', 'profit', 'recovered', 'referred', 'retention', 'revenue', 'wonBack']);
     for (const t of x.tiers) expect(Object.keys(t).sort()).toEqual(Object.keys(x.firm).sort());
-    expect(Object.keys(x.employees).sort()).toEqual(['headcount', 'hires', 'internalServiceQuality', 'layoffs', 'leavers', 'productivity', 'serviceStandard', 'skill', 'timePerTask', 'turnover', 'workload']);
+    expect(Object.keys(x.employees).sort()).toEqual(['headcount', 'hires', 'hiresAsked', 'internalServiceQuality', 'layoffs', 'leavers', 'productivity', 'serviceStandard', 'skill', 'timePerTask', 'turnover', 'workload']);
     expect(Object.keys(x.chain).sort()).toEqual(['employeeRetention', 'internalServiceQuality', 'productivity', 'profit', 'revenue', 'serviceValue']);
     expect(x.surveyFirm).not.toBeNull();
     expect(x.surveyFirm!.tiers).toEqual(x.survey.filter((r) => r.responses > 0).map((r) => r.tier));

@@ -2,7 +2,7 @@ import type { ScenarioConfig, Decisions } from '../config';
 
 import { clamp, clamp01, sat } from '../math';
 import type { ModelParams } from '../params';
-import type { Firm } from '../state';
+import type { Firm, SimState } from '../state';
 import { pressedTime } from '../model/pressure';
 import { definePass } from '../pass';
 
@@ -29,11 +29,29 @@ export function carriedStaffHours(P: ModelParams, firm: Firm, prod: number): num
   return (P.employees.onboardingHours * firm.lastAcquired + P.employees.failureHours * firm.lastFailures) / prod;
 }
 
-/** Employees who leave this round of their own accord (turnover rises as satisfaction falls), of the `afterLayoffs` who stay on. */
-export function leaversOf(P: ModelParams, firm: Pick<Firm, 'employeeSatisfaction'>, afterLayoffs: number): number {
+/**
+ * Employees who leave this round of their own accord, of the `afterLayoffs` who stay on:
+ * turnover rises as satisfaction falls, and at once with pay below the market (`wageIndex`,
+ * the firm's pay against the market's: staff who can earn more elsewhere go).
+ */
+export function leaversOf(P: ModelParams, firm: Pick<Firm, 'employeeSatisfaction'>, afterLayoffs: number, wageIndex: number): number {
   const E = P.employees;
   const unhappy = 1 - firm.employeeSatisfaction / 100;
-  return Math.round(afterLayoffs * (E.turnoverMin + (E.turnoverMax - E.turnoverMin) * unhappy * unhappy * unhappy));
+  const below = wageIndex < 1 ? 1 - wageIndex : 0;
+  return Math.round(afterLayoffs * clamp01(E.turnoverMin + (E.turnoverMax - E.turnoverMin) * unhappy * unhappy * unhappy + E.quitWageGap * below));
+}
+
+/** Of the `hires` asked for, how many come at pay `wageIndex` against the market (fewer below it). */
+export function hiresFilled(P: ModelParams, hires: number, wageIndex: number): number {
+  const below = wageIndex < 1 ? 1 - wageIndex : 0;
+  return Math.round(hires * clamp01(1 - P.employees.hireWageGap * below));
+}
+
+/** The factor on the firm's pay from the lasting effects in force in round `r` (a pay cut headquarters imposes). */
+export function payFactorOf(effects: SimState['effects'], r: number): number {
+  let f = 1;
+  for (const a of effects) if (a.until >= r && a.effect.kind === 'wageFactor') f *= a.effect.factor;
+  return f;
 }
 
 /** Contracted staff hours after this round's hires and layoffs. */
@@ -51,7 +69,7 @@ export const employeesPass = definePass({
   steps: [2],
   doc: 'The inside of the service-profit chain: staff, skill, productivity, workload, the service standard, internal service quality and employee satisfaction.',
   reads: ['P', 'd', 'scenario', 'trainingEff', 'sfa', 'mkt', 'desk', 'dataEff', 'wageFactor', 'tierCount', 'firm.adoptionStrain', 'firm.lastAcquired', 'firm.lastFailures'],
-  writes: ['firm.headcount', 'firm.experience', 'firm.employeeSatisfaction', 'firm.employeeSatisfactionLag', 'firm.serviceStandard', 'firm.lastWorkload', 'firm.lastTurnover', 'hires', 'leavers', 'layoffs', 'turnover', 'skill', 'productivity', 'workload', 'timeFactor', 'tiers', 'isq', 'wagePerHour', 'fin'],
+  writes: ['firm.lastWageIndex', 'firm.headcount', 'firm.experience', 'firm.employeeSatisfaction', 'firm.employeeSatisfactionLag', 'firm.serviceStandard', 'firm.lastWorkload', 'firm.lastTurnover', 'hires', 'leavers', 'layoffs', 'turnover', 'skill', 'productivity', 'workload', 'timeFactor', 'tiers', 'isq', 'wagePerHour', 'fin', 'hiresAsked'],
   run(ctx) {
     const { P, d, s, scenario } = ctx;
     const E = P.employees;
@@ -60,13 +78,14 @@ export const employeesPass = definePass({
     const wageIndex = d.people.wageIndex * ctx.wageFactor;
     const layoffs = Math.min(d.people.layoffs, h0);
     const afterLayoff = h0 - layoffs;
-    const leavers = leaversOf(P, f, afterLayoff);
+    const leavers = leaversOf(P, f, afterLayoff, wageIndex);
     const stayers = afterLayoff - leavers;
-    const hires = d.people.hires;
+    const hires = hiresFilled(P, d.people.hires, wageIndex);
     const h1 = stayers + hires;
     f.experience = h1 > 0 ? (stayers * (f.experience + 1)) / h1 : 0;
     f.headcount = h1;
     ctx.hires = hires;
+    ctx.hiresAsked = d.people.hires;
     ctx.leavers = leavers;
     ctx.layoffs = layoffs;
     ctx.turnover = h0 > 0 ? leavers / h0 : 0;
@@ -93,6 +112,13 @@ export const employeesPass = definePass({
       0,
       100,
     );
+    // A pay cut from last round's hurts morale at once (Bewley), on top of the lower target.
+    const cut = f.lastWageIndex - wageIndex;
+    f.lastWageIndex = wageIndex;
+    if (cut > 0) {
+      f.employeeSatisfaction = clamp(f.employeeSatisfaction - E.esPayCut * cut, 0, 100);
+      f.employeeSatisfactionLag = clamp(f.employeeSatisfactionLag - E.esPayCut * cut, 0, 100);
+    }
     f.employeeSatisfactionLag += E.esAdjust * (target - f.employeeSatisfactionLag);
     f.employeeSatisfaction += E.esAdjust * (f.employeeSatisfactionLag - f.employeeSatisfaction);
     f.lastWorkload = W;

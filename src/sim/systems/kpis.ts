@@ -1,5 +1,5 @@
 import type { RoundContext } from '../context';
-import { npsAnswer } from '../model/answers';
+import { expectedNps } from '../model/answers';
 import { definePass } from '../pass';
 import { emptyValue, type CustomerKpis, type ValueBreakdown } from '../report';
 import { ACTIVE } from '../state';
@@ -18,8 +18,12 @@ function scaleValue(v: ValueBreakdown, k: number): void {
 }
 
 /**
- * Aggregates the round's KPIs per tier and for the firm. Customer figures cover customers
- * active at the end of the round; the firm's profit is the operating profit of the books.
+ * Aggregates the round's KPIs per tier and for the firm. Counts, revenue and customer equity
+ * cover customers active at the end of the round; satisfaction, loyalty, NPS and share of wallet
+ * cover those the firm served this quarter (a customer won at the quarter's end has no
+ * experience of the firm yet, so winning many cannot lower them, nor winning none raise them).
+ * True NPS is the expected NPS over the answers' noise; loyalty is the share expected to stay a
+ * year as the relationship stands. The firm's profit is the operating profit of the books.
  * `ctx.values` are the per-tier sums from the satisfaction pass, the CLVs the valuation pass's.
  */
 function aggregateKpis(ctx: Pick<RoundContext, 's' | 'tierCount' | 'r' | 'tiers' | 'fin' | 'values'>): { firm: CustomerKpis; tiers: CustomerKpis[] } {
@@ -28,29 +32,30 @@ function aggregateKpis(ctx: Pick<RoundContext, 's' | 'tierCount' | 'r' | 'tiers'
   const k = ctx.tierCount;
   const tiers: CustomerKpis[] = [];
   for (let t = 0; t < k; t++) tiers.push(emptyKpis());
+  // Per tier: the expected NPS parts, summed.
   const prom = new Float64Array(k);
-  const detr = new Float64Array(k);
   // Sums per tier in typed arrays (cheaper than object fields in the hot loop).
-  const nC = new Float64Array(k), rev = new Float64Array(k), prof = new Float64Array(k), sow = new Float64Array(k);
+  const nC = new Float64Array(k), nS = new Float64Array(k), rev = new Float64Array(k), prof = new Float64Array(k), sow = new Float64Array(k);
   const sat = new Float64Array(k), loy = new Float64Array(k), eq = new Float64Array(k);
   const slot = ctx.r % 4;
   const status = c.status, tier = c.tier, revenue = c.revenue, profit = c.profit, share = c.shareOfWallet;
-  const satisfaction = c.satisfaction, loyalty = c.loyalty, clv = c.clv;
+  const satisfaction = c.satisfaction, loyalty = c.loyalty, clv = c.clv, stay = c.stay, joined = c.joined, tenure = c.tenure;
+  const r = ctx.r;
   for (let i = 0; i < c.count; i++) {
     if (status[i] !== ACTIVE) continue;
     const t = tier[i]!;
-    const s = satisfaction[i]!;
-    const l = loyalty[i]!;
     nC[t]!++;
     rev[t]! += revenue[i * 4 + slot]!;
     prof[t]! += profit[i]!;
+    eq[t]! += clv[i]!;
+    if (joined[i] === r && tenure[i] === 0) continue;
+    const s = satisfaction[i]!;
+    nS[t]!++;
     sow[t]! += share[i]!;
     sat[t]! += s;
-    loy[t]! += l;
-    eq[t]! += clv[i]!;
-    const q = npsAnswer(s, l, 0);
-    if (q >= 9) prom[t]!++;
-    else if (q <= 6) detr[t]!++;
+    const q = stay[i]! * stay[i]!;
+    loy[t]! += q * q;
+    prom[t]! += expectedNps(s, loyalty[i]!);
   }
   for (let t = 0; t < k; t++) {
     const o = tiers[t]!;
@@ -99,26 +104,27 @@ function aggregateKpis(ctx: Pick<RoundContext, 's' | 'tierCount' | 'r' | 'tiers'
     fv.delivered += v.delivered; fv.expectation += v.expectation;
     if (start > 0) scaleValue(v, 1 / start);
     const nOut = o.customers;
-    o.nps = nOut > 0 ? (100 * (prom[t]! - detr[t]!)) / nOut : 0;
-    if (nOut > 0) {
-      o.shareOfWallet /= nOut;
-      o.satisfaction /= nOut;
-      o.loyalty /= nOut;
-      o.clv = o.customerEquity / nOut;
+    const served = nS[t]!;
+    o.nps = served > 0 ? (100 * prom[t]!) / served : 0;
+    if (served > 0) {
+      o.shareOfWallet /= served;
+      o.satisfaction /= served;
+      o.loyalty /= served;
     }
+    if (nOut > 0) o.clv = o.customerEquity / nOut;
   }
-  let p = 0, d = 0;
-  for (let t = 0; t < k; t++) { p += prom[t]!; d += detr[t]!; }
+  let p = 0, served = 0;
+  for (let t = 0; t < k; t++) { p += prom[t]!; served += nS[t]!; }
   const n = firm.customers;
   firm.retention = startCount > 0 ? 1 - firm.churned / startCount : 1;
   if (startCount > 0) scaleValue(firm.value, 1 / startCount);
-  if (n > 0) {
-    firm.shareOfWallet /= n;
-    firm.satisfaction /= n;
-    firm.loyalty /= n;
-    firm.clv = firm.customerEquity / n;
-    firm.nps = (100 * (p - d)) / n;
+  if (served > 0) {
+    firm.shareOfWallet /= served;
+    firm.satisfaction /= served;
+    firm.loyalty /= served;
+    firm.nps = (100 * p) / served;
   }
+  if (n > 0) firm.clv = firm.customerEquity / n;
   firm.profit = ctx.fin.operatingProfit;
   return { firm, tiers };
 }
@@ -132,9 +138,9 @@ export const kpisPass = definePass({
   steps: [],
   doc: 'The KPIs per tier and for the firm, the employee KPIs; the workload the next quarter inherits.',
   reads: [
-    'r', 'tierCount', 'tiers', 'fin', 'hires', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'isq',
+    'r', 'tierCount', 'tiers', 'fin', 'hires', 'hiresAsked', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'isq',
     'customers.status', 'customers.tier', 'customers.revenue', 'customers.profit', 'customers.shareOfWallet', 'customers.satisfaction',
-    'customers.loyalty', 'customers.clv', 'firm.headcount', 'firm.employeeSatisfaction', 'firm.serviceStandard',
+    'customers.loyalty', 'customers.clv', 'customers.stay', 'customers.joined', 'customers.tenure', 'firm.headcount', 'firm.employeeSatisfaction', 'firm.serviceStandard',
   ],
   // The per-tier value sums become means in place.
   writes: ['values', 'tierKpis', 'firmKpis', 'employeeKpis', 'firm.lastAcquired', 'firm.lastFailures'],
@@ -150,6 +156,7 @@ export const kpisPass = definePass({
     ctx.employeeKpis = {
       headcount: f.headcount,
       hires: ctx.hires,
+      hiresAsked: ctx.hiresAsked,
       leavers: ctx.leavers,
       layoffs: ctx.layoffs,
       turnover: ctx.turnover,

@@ -9,7 +9,8 @@ import { ACTIVE } from '../state';
  * cost - time and energy cost. Satisfaction moves part way toward 50 + 50 d/(|d|+k), d =
  * value - expectation; expectations drift toward their anchor plus part of the value
  * above it, so lasting delight stays partly delightful. Relationship programmes
- * build a bond slowly, and it only matters to relationship-oriented customers (C6, C11).
+ * build a bond slowly and lose it fast when cut, and it only matters to relationship-oriented
+ * customers (C6, C11).
  * Step 6 (loyalty) follows in the same pass, per customer.
  * Adds the per-tier sums of the value breakdown into `ctx.values`.
  */
@@ -30,6 +31,7 @@ export const satisfactionPass = definePass({
     const timeCost = V.waitWeight * Math.max(0, ctx.workload - 1);
     const hourCost = scenario.firm.wage / scenario.firm.hoursPerStaff;
     const build = 1 / V.relationshipBuildRounds;
+    const lose = 1 / V.relationshipLossRounds;
     const k = Sp.disconfirmationHalf;
     const { hours, price, relationship: programme } = ctx.tiers;
     const rival = ctx.rivalPrice;
@@ -50,7 +52,7 @@ export const satisfactionPass = definePass({
       const t = tier[i]!;
       const invNeed = 1 / needs[i]!;
       const bondTarget = sat((programme[t]! / hourCost) * invNeed, relHalf);
-      const bond = bonds[i]! + (bondTarget - bonds[i]!) * build;
+      const bond = bonds[i]! + (bondTarget - bonds[i]!) * (bondTarget < bonds[i]! ? lose : build);
       bonds[i] = bond;
       const ratio = hours[t]! * invNeed;
       const service = wService * quality[i]!;

@@ -47,7 +47,7 @@ export const valuationPass = definePass({
     'customers.bond', 'customers.tenure', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.influence',
     'customers.errInfluence', 'customers.potential', 'customers.errPotential',
   ],
-  writes: ['customers.clv', 'firm.valuedPrice', 'firm.valuedServe'],
+  writes: ['customers.clv', 'customers.stay', 'firm.valuedPrice', 'firm.valuedServe'],
   run(ctx) {
     const { P, r, tiers, s } = ctx;
     const c = s.customers;
@@ -75,10 +75,11 @@ export const valuationPass = definePass({
     // The tier each customer will be served in next quarter: the firm's rule on the data it has now.
     const next = new Uint8Array(c.count);
     assignTiers(P, s, s.tiering, dataQualityOf(P, s), next);
-    const { status, walletAvg, shareOfWallet, margin, loyalty, satisfaction, priceSensitivity, priceOverride, overrideUntil, clv } = c;
+    const { status, walletAvg, shareOfWallet, margin, loyalty, satisfaction, priceSensitivity, priceOverride, overrideUntil, clv, stay } = c;
     for (let i = 0; i < c.count; i++) {
       if (status[i] !== ACTIVE) {
         clv[i] = 0;
+        stay[i] = 0;
         continue;
       }
       const t = next[i]! < k ? next[i]! : k - 1;
@@ -94,6 +95,7 @@ export const valuationPass = definePass({
       let p = baseHazard(C, pressure, loyal, satisfaction[i]!, price - rival, priceSensitivity[i]!) * keep;
       p = p > C.maxProbability ? C.maxProbability : p < 0 ? 0 : p;
       clv[i] = clvOf(m, 1 - p, rate);
+      stay[i] = 1 - p;
     }
   },
 });

@@ -256,6 +256,9 @@ export default function ReportScreen() {
             <tbody>
               <Line label={t('report.headcount')}>{fmtNumber(s.employees.headcount, lang)}</Line>
               <Line label={t('report.hiresLeavers')}>+{fmtNumber(s.employees.hires, lang)} / −{fmtNumber(s.employees.leavers, lang)} / −{fmtNumber(s.employees.layoffs, lang)}</Line>
+              {s.employees.hiresAsked > s.employees.hires && (
+                <Line label={t('report.hiresShort')}>{t('report.hiresShortValue', { hires: fmtNumber(s.employees.hires, lang), asked: fmtNumber(s.employees.hiresAsked, lang) })}</Line>
+              )}
               <Line label={t('report.turnover')}>{fmtPercent(s.employees.turnover, lang)}</Line>
               <Line label={t('report.workload')}>{fmtPercent(s.employees.workload, lang, 0)}{s.employees.workload > 1 ? ` ⚠ ${t('report.overloaded')}` : ''}</Line>
               <Line label={t('report.productivity')}>{fmtNumber(s.employees.productivity, lang, { digits: 2 })}</Line>
