@@ -11,6 +11,10 @@ import { makeContext } from '../../src/sim/context';
 import { resolveParams } from '../../src/sim/params';
 import { referralsPass } from '../../src/sim/systems/referrals';
 import { likertAnswer } from '../../src/sim/model/answers';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { playGame } from '../../src/policies/index';
+import { FINDINGS } from './findings';
 import { gauss4, streamKey } from '../../src/sim/rng';
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, mean, playWith, seeds, withOverrides } from '../helpers';
@@ -286,6 +290,98 @@ describe('MODEL.md section 7: calibration', () => {
     // Reichheld's "five times" is a rule of thumb across industries: accept 2.5..10.
     expect(win / keep).toBeGreaterThan(2.5);
     expect(win / keep).toBeLessThan(10);
+  });
+
+  it('K10 Fornell et al. 1996 (ACSI): satisfaction moves with perceived quality more than with perceived value, and with value more than with expectations', () => {
+    // ACSI estimates its paths across firms; here each tier in each quarter of many games (good,
+    // bad and random play on three scenarios) is one observation: its true mean satisfaction, its
+    // customers' perceived quality (product, service, personnel, image, relationship), perceived
+    // value (delivered value: quality less the monetary and time costs) and expectations.
+    const obs: { s: number; quality: number; value: number; expectation: number }[] = [];
+    for (const id of ['tutorial', 'ad-agency', 'hotel']) {
+      const sc = builtin(id);
+      for (const policy of ['value-based', 'uniform', 'cost-cutter', 'discounter', 'random'] as const) {
+        for (const seed of seeds(2)) {
+          for (const r of playGame(sc, newGame(sc, seed), policyById(policy)!).rounds) {
+            for (const t of r.report.tiers) {
+              if (t.customers < 10) continue;
+              const v = t.value;
+              obs.push({ s: t.satisfaction, quality: v.product + v.service + v.personnel + v.image + v.relationship, value: v.delivered, expectation: v.expectation });
+            }
+          }
+        }
+      }
+    }
+    expect(obs.length).toBeGreaterThan(300);
+    const corr = (f: (o: (typeof obs)[number]) => number): number => {
+      const mx = mean(obs.map((o) => o.s));
+      const my = mean(obs.map(f));
+      let sxy = 0, sxx = 0, syy = 0;
+      for (const o of obs) {
+        sxy += (o.s - mx) * (f(o) - my);
+        sxx += (o.s - mx) ** 2;
+        syy += (f(o) - my) ** 2;
+      }
+      return sxy / Math.sqrt(sxx * syy);
+    };
+    const quality = corr((o) => o.quality);
+    const value = corr((o) => o.value);
+    const expectation = corr((o) => o.expectation);
+    // Standardised total effects, as ACSI reports them: quality first, then value, then expectations, each clearly apart.
+    expect(quality).toBeGreaterThan(value + 0.05);
+    expect(value).toBeGreaterThan(expectation + 0.03);
+    expect(expectation).toBeGreaterThan(0);
+  });
+
+  it('Reichheld 2003 ("The One Number You Need to Grow"): a firm at ACSI-level satisfaction has an NPS of 0..+60, one at 60 or less a negative NPS, and NPS rises with satisfaction', () => {
+    // Every quarter of good and bad games on every built-in: the firm's and each tier's true satisfaction and NPS.
+    const firms: { s: number; nps: number }[] = [];
+    const tiers: { s: number; nps: number }[] = [];
+    for (const id of ['tutorial', 'ad-agency', 'hotel', 'retail-bank']) {
+      const sc = builtin(id);
+      for (const policy of ['value-based', 'cost-cutter', 'discounter'] as const) {
+        for (const r of playGame(sc, newGame(sc, '1'), policyById(policy)!).rounds) {
+          firms.push({ s: r.report.firm.satisfaction, nps: r.report.firm.nps });
+          for (const t of r.report.tiers) if (t.customers >= 20) tiers.push({ s: t.satisfaction, nps: t.nps });
+        }
+      }
+    }
+    const high = firms.filter((f) => f.s >= 75);
+    const low = firms.filter((f) => f.s <= 60);
+    expect(high.length).toBeGreaterThan(20);
+    expect(low.length).toBeGreaterThan(10);
+    for (const f of high) {
+      expect(f.nps).toBeGreaterThanOrEqual(0);
+      expect(f.nps).toBeLessThanOrEqual(60);
+    }
+    for (const f of low) expect(f.nps).toBeLessThan(0);
+    // Published benchmarks for hotels, retail banks and B2B services: +20..+45 at 75-80 points.
+    const band = firms.filter((f) => f.s >= 77 && f.s <= 80);
+    expect(band.length).toBeGreaterThan(5);
+    expect(mean(band.map((f) => f.nps))).toBeGreaterThan(20);
+    expect(mean(band.map((f) => f.nps))).toBeLessThan(45);
+    // NPS rises with satisfaction across tiers and firms: ordered by satisfaction, NPS is (almost) ordered too.
+    tiers.sort((a, b) => a.s - b.s);
+    let inversions = 0, pairs = 0;
+    for (let i = 0; i < tiers.length; i += 3) {
+      for (let j = i + 1; j < tiers.length; j += 3) {
+        if (tiers[j]!.s - tiers[i]!.s < 2) continue;
+        pairs++;
+        if (tiers[j]!.nps < tiers[i]!.nps) inversions++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(1000);
+    expect(inversions / pairs).toBeLessThan(0.02);
+  });
+
+  it('every finding of MODEL.md section 7 (and the metric benchmarks) has its test here, named after its source', () => {
+    const text = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+    const names = [...text.matchAll(/\bit\('([^']+)'/g)].map((m) => m[1]!);
+    for (const f of FINDINGS) {
+      const named = f.id === 'NPS' ? names.filter((n) => n.startsWith(`${f.source} `)) : names.filter((n) => n.startsWith(`${f.id} ${f.source}`));
+      expect(named, `${f.id} (${f.finding}) has no test named "${f.id} ${f.source} ..."`).not.toHaveLength(0);
+    }
+    expect(FINDINGS.filter((f) => f.id.startsWith('K')).map((f) => f.id)).toEqual(Array.from({ length: 12 }, (_, i) => `K${i + 1}`));
   });
 
   it('K11 Oliver 1980: over-promising raises expectations and lowers satisfaction in the short run', () => {

@@ -37,12 +37,14 @@ export function kpiFormat(kpi: AttributedKpi, currency: string, lang: Lang): { l
       case 'customers':
         return fmtNumber(v, lang, { digits: Math.abs(v) < 10 && v !== Math.round(v) ? 1 : 0 });
       case 'loyalty':
-        return fmtNumber(v, lang, { digits: 3 });
+        return fmtPercent(v, lang, 1);
       default:
         return fmtNumber(v, lang, { digits: Math.abs(v) < 10 ? 2 : 1 });
     }
   };
-  const delta = (v: number): string => (v > 0 ? `+${level(v)}` : v < 0 ? `−${level(-v)}` : level(0));
+  // Loyalty is a share: its changes are percentage points.
+  const size = (v: number): string => (base === 'loyalty' ? `${fmtNumber(v * 100, lang, { digits: 1 })} ${lang === 'zh-CN' ? '个百分点' : 'pp'}` : level(v));
+  const delta = (v: number): string => (v > 0 ? `+${size(v)}` : v < 0 ? `−${size(-v)}` : size(0));
   return { level, delta };
 }
 

@@ -264,7 +264,7 @@ describe('gameCsv', () => {
     expect(over.truth?.rounds).toHaveLength(over.summaries.length);
     const running = parseCsv(withoutBom(gameCsv({ ...over, truth: null }, 'en', tFor('en'))));
     const shown = parseCsv(withoutBom(gameCsv(over, 'en', tFor('en'))));
-    const truths = ['True customer satisfaction (points)', 'True customer loyalty (0–1)', 'True Net Promoter Score', 'True employee satisfaction (points)'];
+    const truths = ['True customer satisfaction (points)', 'True customer loyalty (share expected to stay a year)', 'True Net Promoter Score', 'True employee satisfaction (points)'];
     for (const x of truths) {
       expect(hidden[0]).not.toContain(x);
       expect(running[0]).not.toContain(x);
@@ -276,7 +276,7 @@ describe('gameCsv', () => {
     const col = (h: string) => shown[0]!.indexOf(h);
     over.truth!.rounds.forEach((t, i) => {
       expect(shown[i + 1]![col('True customer satisfaction (points)')]).toBe(String(t.firm.satisfaction));
-      expect(shown[i + 1]![col('True customer loyalty (0–1)')]).toBe(String(t.firm.loyalty));
+      expect(shown[i + 1]![col('True customer loyalty (share expected to stay a year)')]).toBe(String(t.firm.loyalty));
       expect(shown[i + 1]![col('True Net Promoter Score')]).toBe(String(t.firm.nps));
       expect(shown[i + 1]![col('True employee satisfaction (points)')]).toBe(String(t.employees.satisfaction));
     });

@@ -307,7 +307,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         lang={lang}
         firstQuarter={1}
         series={[{ id: 'loyalty', name: t('end.truth'), values: tv((x) => x.firm.loyalty) }]}
-        format={(v) => fmtNumber(v, lang, { digits: 2 })}
+        format={(v) => fmtPercent(v, lang)}
       />
       <LineChart
         title={t('end.trueShareOfWallet')}
