@@ -6,7 +6,7 @@
  * part is exact, not estimated:
  *
  *   previous ─ late effects of earlier quarters ─ outside (events, carry-over, luck) ─┐
- *   baseline B = this quarter with last quarter's decisions                           │
+ *   baseline B = this quarter with last quarter's decisions (one-offs not repeated)  │
  *   part(g)   = actual − replay with group g reverted                                 │
  *   interaction = actual − B − Σ part(g)   (groups that work together or against)    ─┘
  *
@@ -20,7 +20,7 @@ import type { Decisions, ScenarioConfig } from './config';
 import { cloneState } from './clone';
 import { BYTES_PER_CUSTOMER, copyCustomers } from './customers';
 import { DECISION_GROUPS, fieldsOfGroup, type DecisionField, type DecisionGroup } from './decisions/catalogue';
-import { TIER_LISTS, cloneDecisions, getAt, groupPaths as catalogueGroupPaths, listsFit, setAt } from './decisions/plans';
+import { TIER_LISTS, cloneDecisions, getAt, groupPaths as catalogueGroupPaths, listsFit, setAt, standingDecisions } from './decisions/plans';
 import { canonicalJson } from './hash';
 import type { RoundReport } from './report';
 import type { SimState } from './state';
@@ -113,14 +113,19 @@ export function revertGroup(d: Decisions, prev: Decisions, g: GroupId): Decision
   return x;
 }
 
+/** Whether every field of group `g` is a one-off (hires, layoffs): made anew each quarter, never held. */
+const oneOffGroup = (g: GroupId): boolean => !g.startsWith('service:') && g !== 'tiering' && g !== 'choices' && fieldsOfGroup(g as DecisionGroup).every((f) => f.oneOff === true);
+
 /**
  * The decisions of quarter t in the world where the change of group `g` in quarter q (from
  * `before` to `atQ`) was never made: `d` (quarter t's) with each field of g that still has
- * its quarter-q value set back to its value before q. A later change of the field stands.
+ * its quarter-q value set back to its value before q. A later change of the field stands, and
+ * a one-off (hires, layoffs) is quarter t's own decision, so it stands too.
  * Null when the result would be malformed (the number of tiers changed in between).
  */
 export function holdGroup(d: Decisions, atQ: Decisions, before: Decisions, g: GroupId): Decisions | null {
   const x = cloneDecisions(d);
+  if (oneOffGroup(g)) return x;
   for (const p of groupPaths(g, atQ, mergedTiering(atQ, before))) {
     const now = getAt(d, p);
     if (now === undefined || canonicalJson(now) !== canonicalJson(getAt(atQ, p))) continue;
@@ -294,7 +299,7 @@ export function prepareNext(scenario: ScenarioConfig, ex: Explainer, withBaselin
     }
   }
   if (withBaseline && !ex.baseline) {
-    ex.baseline = replay(scenario, ex, ex.state.lastDecisions, ex.state, false);
+    ex.baseline = replay(scenario, ex, standingDecisions(ex.state.lastDecisions), ex.state, false);
     return true;
   }
   return false;
@@ -313,7 +318,8 @@ export function prepareNext(scenario: ScenarioConfig, ex: Explainer, withBaselin
  */
 export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decisions, actual?: { state: SimState; report: KpiSource }): { attribution: QuarterAttribution; state: SimState } {
   const before = ex.state;
-  const prev = before.lastDecisions;
+  // What stands of last quarter's decisions: its one-offs (hires, layoffs) are not repeated.
+  const prev = standingDecisions(before.lastDecisions);
   const tiers = scenario.tiers.length;
   let played: { state: SimState; report: KpiSource } | undefined = actual;
   if (!played) {

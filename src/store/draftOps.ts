@@ -5,7 +5,7 @@
  */
 import type { Decisions, ScenarioEvent } from '../sim/config';
 import { NUMBER_FIELDS, type DecisionField } from '../sim/decisions/catalogue';
-import { TIER_LISTS, blankTier, clonePlain, getAt, setAt } from '../sim/decisions/plans';
+import { TIER_LISTS, blankTier, clonePlain, getAt, setAt, standingDecisions } from '../sim/decisions/plans';
 
 /** Even shares for `k` tiers that sum to exactly 1 (the last takes the rounding). */
 export function evenShares(k: number): number[] {
@@ -93,9 +93,9 @@ export function setField(d: Decisions, f: DecisionField, i: number, v: number | 
   setAt(d, f.path.map((s) => (s === '*' ? i : s)), v);
 }
 
-/** The draft for the next quarter: last quarter's decisions with each open card on its default. */
+/** The draft for the next quarter: what stands of last quarter's decisions (hires and layoffs back to 0) with each open card on its default. */
 export function draftFrom(last: Decisions, cards: readonly ScenarioEvent[]): Decisions {
-  const d = clonePlain(last);
+  const d = standingDecisions(last);
   d.choices = cards.map((c) => ({ event: c.id, option: c.defaultOption ?? c.options?.[0]?.id ?? '' }));
   return d;
 }

@@ -53,6 +53,14 @@ function revertByHand(d: Decisions, prev: Decisions, g: GroupId): Decisions {
   return x;
 }
 
+/** What stands of a quarter's decisions in the next, by hand: hires and layoffs are one-offs, back to 0. */
+function standing(d: Decisions): Decisions {
+  const x = structuredClone(d);
+  x.people.hires = 0;
+  x.people.layoffs = 0;
+  return x;
+}
+
 /** An independent replay of the quarter from `before` with `d`: its KPI vector and state hash. */
 function replay(sc: ScenarioConfig, before: SimState, d: Decisions): { kpis: number[]; hash: string; state: SimState } {
   const r = stepCounterfactual(sc, cloneState(before), d);
@@ -74,7 +82,7 @@ function playMixed(sc: ScenarioConfig, seed: string, masks: boolean[][]): { stat
   for (const mask of masks) {
     const before = states.at(-1)!;
     if (before.status !== 'running') break;
-    const prev = before.lastDecisions;
+    const prev = standing(before.lastDecisions);
     let d = policyDecisions(policy, sc, before, null);
     decisionGroups(d, prev).forEach((g, i) => {
       if (!mask[i % mask.length]) d = revertGroup(d, prev, g);
@@ -101,7 +109,7 @@ describe('attribution of a quarter by counterfactual replays', () => {
           attributions.forEach((a, q) => {
             const before = states[q]!;
             const d = decisions[q]!;
-            const prev = before.lastDecisions;
+            const prev = standing(before.lastDecisions);
             const real = replay(sc, before, d);
             expect(real.kpis).toEqual(a.actual);
             expect(a.groups.map((g) => g.group)).toEqual(changedGroups(d, prev));
@@ -123,7 +131,7 @@ describe('attribution of a quarter by counterfactual replays', () => {
           const { states, decisions, attributions } = playMixed(sc, seed, masks);
           attributions.forEach((a, q) => {
             const before = states[q]!;
-            const prev = before.lastDecisions;
+            const prev = standing(before.lastDecisions);
             let all = decisions[q]!;
             for (const g of decisionGroups(all, prev)) all = revertByHand(all, prev, g);
             expect(canonicalJson(all)).toBe(canonicalJson(prev));
@@ -168,7 +176,7 @@ describe('attribution of a quarter by counterfactual replays', () => {
     const decisions: Decisions[] = [];
     const attributions: QuarterAttribution[] = [];
     for (let r = 1; r <= 4; r++) {
-      const d = structuredClone(states.at(-1)!.lastDecisions);
+      const d = standing(states.at(-1)!.lastDecisions);
       if (r === 2) {
         d.people.trainingSpend = 0;
         d.people.wageIndex = 0.8;
@@ -252,6 +260,28 @@ describe('attribution of a quarter by counterfactual replays', () => {
       if (plain.states[q + 1]!.status === 'running') expect(b.untraced).toEqual(a.groups.map((g) => g.group));
     });
     expect(plain.attributions.some((a) => a.late.length > 0)).toBe(true);
+  });
+
+  it('hires and layoffs are one-offs: repeating last quarter\'s hires is a decision of its own, and hiring none is no change', () => {
+    const sc = builtin('hotel');
+    const ex = newExplainer(newGame(sc, 'hires'));
+    const quarter = (hires: number) => {
+      const d = standing(ex.state.lastDecisions);
+      d.people.hires = hires;
+      return explainNext(sc, ex, d).attribution;
+    };
+    const q1 = quarter(4);
+    const q2 = quarter(4);
+    const q3 = quarter(0);
+    // Against a status quo of no hires, four hires in each of two quarters are two decisions, each with its part.
+    expect(q1.groups.map((g) => g.group)).toEqual(['staffing']);
+    expect(q2.groups.map((g) => g.group)).toEqual(['staffing']);
+    const emp = q2.kpis.indexOf('employeeSatisfaction');
+    expect(q2.groups[0]!.parts.some((x, k) => k !== emp && x !== 0)).toBe(true);
+    // Hiring nobody the quarter after is no change at all.
+    expect(q3.groups).toEqual([]);
+    // The world without quarter 1's hires still makes quarter 2's hires: its late effect is quarter 1's four alone.
+    expect(q2.late.filter((l) => l.group === 'staffing' && l.fromRound === 1)).toHaveLength(1);
   });
 
   it('changing the number of tiers merges the tiering rule and every per-tier lever into one group', () => {

@@ -71,4 +71,15 @@ describe('draft edits', () => {
     ]);
     expect(d.choices).toEqual([{ event: 'a', option: 'y' }, { event: 'b', option: 'z' }]);
   });
+
+  it('hires and layoffs are one-offs: a new quarter\'s draft starts them at 0 and keeps every standing decision', () => {
+    const last = structuredClone(builtin('hotel').initialDecisions);
+    last.people.hires = 12;
+    last.people.layoffs = 3;
+    last.people.wageIndex = 1.1;
+    const d = draftFrom(last, []);
+    expect(d.people).toEqual({ ...last.people, hires: 0, layoffs: 0 });
+    expect(d.tiers).toEqual(last.tiers);
+    expect(d.tiering).toEqual(last.tiering);
+  });
 });

@@ -93,6 +93,11 @@ interface FieldBase {
   doc: string;
   /** The CSV column's name when it is not the label (namespace `exports`); per-tier fields add the tier's name. */
   csv?: string;
+  /**
+   * A one-off: it acts in the quarter it is made and does not stand (hires, layoffs). The next
+   * quarter's status quo, the draft and the attribution's baseline, has its default instead.
+   */
+  oneOff?: true;
 }
 
 /** A number field. */
@@ -212,12 +217,12 @@ export const DECISION_FIELDS: readonly DecisionField[] = [
   },
   {
     id: 'people.hires', path: ['people', 'hires'], scope: 'firm', lever: 'people', group: 'staffing', section: 'people', kind: 'number', unit: 'count',
-    min: 0, max: 100_000, integer: true, default: 0, bound: 'hiring', label: 'quarter.field.hires', phrase: { key: 'field.hires' },
+    min: 0, max: 100_000, integer: true, default: 0, bound: 'hiring', label: 'quarter.field.hires', phrase: { key: 'field.hires' }, oneOff: true,
     doc: 'Employees hired this quarter, a whole number; the labour market gives at most max(50, twice the headcount).',
   },
   {
     id: 'people.layoffs', path: ['people', 'layoffs'], scope: 'firm', lever: 'people', group: 'staffing', section: 'people', kind: 'number', unit: 'count',
-    min: 0, max: 100_000, integer: true, default: 0, bound: 'headcount', label: 'quarter.field.layoffs', phrase: { key: 'field.layoffs' },
+    min: 0, max: 100_000, integer: true, default: 0, bound: 'headcount', label: 'quarter.field.layoffs', phrase: { key: 'field.layoffs' }, oneOff: true,
     doc: 'Employees laid off this quarter, a whole number, at most the headcount.',
   },
   {

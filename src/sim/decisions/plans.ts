@@ -23,6 +23,20 @@ export function clonePlain<T>(x: T): T {
 /** A copy of a plan. */
 export const cloneDecisions = (d: Decisions): Decisions => clonePlain(d);
 
+/**
+ * What stands of a quarter's plan in the next: a copy with every one-off field (hires,
+ * layoffs) back at its default. It is the next quarter's status quo: the draft a learner starts
+ * from and the attribution's "had nothing changed".
+ */
+export function standingDecisions(d: Decisions): Decisions {
+  const out = clonePlain(d);
+  for (const f of DECISION_FIELDS) {
+    if (!f.oneOff || !('default' in f)) continue;
+    for (const p of pathsOf(f, out)) setAt(out, p, f.default);
+  }
+  return out;
+}
+
 /** A concrete path of a field in a plan: `*` replaced by an index. */
 export type ConcretePath = readonly (string | number)[];
 
