@@ -167,8 +167,14 @@ export interface QuarterAttribution {
   previous: number[] | null;
   /** Late effects of earlier quarters' decisions that arrive this quarter. */
   late: LatePart[];
-  /** baseline − previous − Σ late: outside events, earlier decisions' carry-over beyond the traced lag, and luck. Null in the first quarter. */
+  /** baseline − previous − Σ late − valuation: outside events, earlier decisions' carry-over beyond the traced lag, and luck. Null in the first quarter. */
   outside: number[] | null;
+  /**
+   * The points the score gets for what the firm is worth rather than what it earned this
+   * quarter, in the baseline world: at the end of the game its customer equity (weighted), and
+   * the points of objectives met this quarter. Zero for every KPI but the score. Null in the first quarter.
+   */
+  valuation: number[] | null;
   /** This quarter played with last quarter's decisions. */
   baseline: number[];
   /** This quarter's changed groups and their parts. */
@@ -198,8 +204,9 @@ interface Chain {
   kpis: number[];
   /** The world after `round`; null once nothing more is played from it. */
   state: SimState | null;
-  /** KPIs of the world repeating `decisions` for one more quarter (its momentum), once computed. */
+  /** KPIs of the world repeating `decisions` for one more quarter (its momentum), once computed, and that quarter's valuation points. */
   momentum: number[] | null;
+  momentumValue: number;
   /** Decisions of quarter round + 1 in this world, once the learner played that quarter (to go on). */
   next: Decisions | null;
   /** |score part| when it was made: the order in which worlds give way when memory runs out. */
@@ -261,6 +268,17 @@ function replay(scenario: ScenarioConfig, ex: Explainer, decisions: Decisions, f
   return { state: r.state, kpis: kpiVector(r.report, scenario.tiers.length) };
 }
 
+/**
+ * The score points of world `after` (one quarter on from `before`, KPI vector `kpis`) for what
+ * the firm is worth rather than earned: its weighted customer equity if the game ended there,
+ * and the points of the objectives it met that quarter (as `runScoring` adds them).
+ */
+function valuationPoints(scenario: ScenarioConfig, metBefore: number, after: SimState, kpis: readonly number[]): number {
+  let points = after.status === 'running' ? 0 : (scenario.scoring.equityWeight * kpis[FIRM_KPIS.indexOf('customerEquity')]!) / scenario.scoring.moneyPerPoint;
+  for (const id of after.objectivesMet.slice(metBefore)) points += scenario.objectives.find((o) => o.id === id)?.points ?? 0;
+  return points;
+}
+
 /** Whether chain `c` is still traced in quarter `r`. */
 const tracedIn = (ex: Explainer, c: Chain, r: number): boolean => r - c.fromRound <= ex.maxLag;
 
@@ -292,8 +310,11 @@ export function prepareNext(scenario: ScenarioConfig, ex: Explainer, withBaselin
       }
       // After this momentum the world goes on only if it is still traced the quarter after.
       const goesOn = tracedIn(ex, c, next + 1);
-      const m = replay(scenario, ex, c.decisions, c.state, !goesOn);
+      // The world's status quo, as the baseline's: what stands of its last decisions.
+      const met = c.state.objectivesMet.length;
+      const m = replay(scenario, ex, standingDecisions(c.decisions), c.state, !goesOn);
       c.momentum = m.kpis;
+      c.momentumValue = valuationPoints(scenario, met, m.state, m.kpis);
       if (!goesOn) c.state = null;
       return true;
     }
@@ -346,17 +367,21 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
     const part = minus(A, c.kpis);
     parts.push({ group: g, parts: part });
     if (ex.maxLag > 0 && running && c.state.status === 'running')
-      made.push({ fromRound: round, group: g, atQ: d, before: prev, round, decisions: w, kpis: c.kpis, state: c.state, momentum: null, next: null, weight: Math.abs(part[scoreK]!) });
+      made.push({ fromRound: round, group: g, atQ: d, before: prev, round, decisions: w, kpis: c.kpis, state: c.state, momentum: null, momentumValue: 0, next: null, weight: Math.abs(part[scoreK]!) });
   }
 
   // Late effects: each traced world's momentum this quarter against the actual momentum.
+  // The score's points for what the firm is worth (its own bar): late effects count only what the quarter earned.
+  const baseValue = valuationPoints(scenario, before.objectivesMet.length, groups.length > 0 && base ? base.state : played.state, baseline);
   const late: LatePart[] = [];
   const kept: Chain[] = [];
   if (ex.kpis) {
     const momentum = minus(baseline, ex.kpis);
     for (const c of ex.chains) {
       if (c.momentum === null) continue; // its world went bankrupt
-      late.push({ fromRound: c.fromRound, group: c.group, parts: minus(momentum, minus(c.momentum, c.kpis)) });
+      const parts = minus(momentum, minus(c.momentum, c.kpis));
+      parts[scoreK]! -= baseValue - c.momentumValue;
+      late.push({ fromRound: c.fromRound, group: c.group, parts });
       if (!running || !c.state || !tracedIn(ex, c, round + 1)) continue;
       const next = holdGroup(d, c.atQ, c.before, c.group);
       if (next) kept.push({ ...c, next, momentum: null });
@@ -377,9 +402,13 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
   const interaction = minus(A, baseline);
   for (const p of parts) for (let k = 0; k < interaction.length; k++) interaction[k]! -= p.parts[k]!;
   let outside: number[] | null = null;
+  let valuation: number[] | null = null;
   if (ex.kpis) {
     outside = minus(baseline, ex.kpis);
     for (const l of late) for (let k = 0; k < outside.length; k++) outside[k]! -= l.parts[k]!;
+    valuation = outside.map(() => 0);
+    valuation[scoreK] = baseValue;
+    outside[scoreK]! -= valuation[scoreK]!;
   }
   const attribution: QuarterAttribution = {
     round,
@@ -387,6 +416,7 @@ export function explainNext(scenario: ScenarioConfig, ex: Explainer, d: Decision
     previous: ex.kpis,
     late,
     outside,
+    valuation,
     baseline,
     groups: parts,
     interaction,

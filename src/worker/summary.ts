@@ -142,6 +142,7 @@ export function observeAttribution(a: QuarterAttribution): ObservedAttribution {
     previous: a.previous ? v(a.previous) : null,
     late: a.late.map((p) => ({ group: p.group, fromRound: p.fromRound, parts: v(p.parts) })),
     outside: a.outside ? v(a.outside) : null,
+    valuation: a.valuation ? v(a.valuation) : null,
     baseline: v(a.baseline),
     groups: a.groups.map((g) => ({ group: g.group, parts: v(g.parts) })),
     interaction: v(a.interaction),

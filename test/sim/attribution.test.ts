@@ -148,13 +148,13 @@ describe('attribution of a quarter by counterfactual replays', () => {
       );
     });
 
-    it(`${id}: previous + late effects + outside + parts + interaction = the value now, for every KPI`, () => {
+    it(`${id}: previous + late effects + outside + valuation + parts + interaction = the value now, for every KPI`, () => {
       fc.assert(
         fc.property(fc.string({ minLength: 1, maxLength: 6 }), masksArb(4), (seed, masks) => {
           const { attributions } = playMixed(sc, seed, masks);
           for (const a of attributions) {
             a.kpis.forEach((_, k) => {
-              let sum = a.previous ? a.previous[k]! + a.outside![k]! : a.baseline[k]!;
+              let sum = a.previous ? a.previous[k]! + a.outside![k]! + a.valuation![k]! : a.baseline[k]!;
               for (const l of a.late) sum += l.parts[k]!;
               for (const g of a.groups) sum += g.parts[k]!;
               sum += a.interaction[k]!;
@@ -260,6 +260,32 @@ describe('attribution of a quarter by counterfactual replays', () => {
       if (plain.states[q + 1]!.status === 'running') expect(b.untraced).toEqual(a.groups.map((g) => g.group));
     });
     expect(plain.attributions.some((a) => a.late.length > 0)).toBe(true);
+  });
+
+  it('the last quarter\'s end-of-game valuation is a bar of its own: the baseline\'s weighted customer equity and objective points, not outside', () => {
+    const sc = builtin('tutorial');
+    const p = policyById('value-based')!;
+    const ex = newExplainer(newGame(sc, 'valued'));
+    let a: QuarterAttribution | null = null;
+    const valued: number[] = [];
+    while (ex.state.status === 'running') {
+      const before = ex.state;
+      const d = policyDecisions(p, sc, before, null);
+      a = explainNext(sc, ex, d).attribution;
+      if (a.valuation) valued.push(a.valuation.reduce((s, x) => s + Math.abs(x), 0) - Math.abs(a.valuation[a.kpis.indexOf('score')]!));
+      // The world the valuation is taken from, by hand: this quarter with last quarter's standing decisions.
+      const base = stepCounterfactual(sc, cloneState(before), standing(before.lastDecisions));
+      const score = a.kpis.indexOf('score');
+      let points = base.state.status === 'running' ? 0 : (sc.scoring.equityWeight * base.report.firm.customerEquity) / sc.scoring.moneyPerPoint;
+      for (const id of base.state.objectivesMet.slice(before.objectivesMet.length)) points += sc.objectives.find((o) => o.id === id)!.points;
+      if (a.valuation) expect(a.valuation[score]).toBeCloseTo(points, 9);
+    }
+    // Only the score has a valuation.
+    expect(valued.every((x) => x === 0)).toBe(true);
+    const score = a!.kpis.indexOf('score');
+    // In the last quarter it is most of the quarter's score, and outside keeps only what the quarter earned.
+    expect(a!.valuation![score]).toBeGreaterThan(20);
+    expect(Math.abs(a!.outside![score]!)).toBeLessThan(a!.valuation![score]! / 2);
   });
 
   it('hires and layoffs are one-offs: repeating last quarter\'s hires is a decision of its own, and hiring none is no change', () => {

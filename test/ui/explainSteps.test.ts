@@ -13,6 +13,7 @@ const labels: StepLabels = {
   statusQuo: 'status quo',
   now: (n) => `end of Q${n}`,
   outside: 'outside',
+  valuation: 'valuation',
   interaction: 'interaction',
   group: (g) => `group ${g}`,
   late: (g, n) => `late ${g} from Q${n}`,

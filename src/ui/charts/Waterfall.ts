@@ -79,11 +79,11 @@ interface Look {
   strokeWidth: number;
 }
 
-/** How a bar is drawn: totals solid grey; rises solid; falls outlined on a light tint; interaction hatched; outside in grey. */
+/** How a bar is drawn: totals solid grey; rises solid; falls outlined on a light tint; interaction hatched; outside in grey; the end-of-game valuation in its own colour. */
 function look(b: Pick<WaterfallBar, 'total' | 'dir'> & { kind: WaterfallKind }, ids: { up: string; down: string }): Look {
   if (b.total) return { fill: 'var(--wf-total)', stroke: 'var(--wf-total)', strokeWidth: 1 };
   const down = b.dir === 'down';
-  const color = b.kind === 'outside' ? 'var(--chart-ghost)' : down ? 'var(--chart-s2)' : 'var(--chart-s1)';
+  const color = b.kind === 'outside' ? 'var(--chart-ghost)' : b.kind === 'valuation' ? 'var(--chart-s4)' : down ? 'var(--chart-s2)' : 'var(--chart-s1)';
   if (b.kind === 'interaction') return { fill: `url(#${down ? ids.down : ids.up})`, stroke: color, strokeWidth: 2 };
   return down ? { fill: color, fillOpacity: 0.14, stroke: color, strokeWidth: 2 } : { fill: color, stroke: color, strokeWidth: 1 };
 }

@@ -158,6 +158,7 @@ function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKp
         <ul>
           <li>{t('explain.legend.late')}</li>
           <li>{t('explain.legend.outside')}</li>
+          <li>{t('explain.legend.valuation')}</li>
           <li>{t('explain.legend.group')}</li>
           <li>{t('explain.legend.interaction')}</li>
         </ul>
@@ -175,6 +176,7 @@ export function stepLabels(t: DebriefT, group: (g: GroupId) => string): StepLabe
     statusQuo: t('explain.statusQuo'),
     now: (n) => t('explain.now', { n }),
     outside: t('explain.outside'),
+    valuation: t('explain.valuation'),
     interaction: t('explain.interaction'),
     group,
     late: (g, n) => t('explain.late', { group: group(g), n }),
@@ -192,6 +194,8 @@ function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: 
       return t('explain.sentence.otherLate', { change });
     case 'outside':
       return t('explain.sentence.outside', { change });
+    case 'valuation':
+      return t('explain.sentence.valuation', { change });
     case 'interaction':
       return t('explain.sentence.interaction', { change });
     default: {

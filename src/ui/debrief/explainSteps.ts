@@ -14,6 +14,7 @@ export interface StepLabels {
   statusQuo: string;
   now: (round: number) => string;
   outside: string;
+  valuation: string;
   interaction: string;
   group: (g: GroupId) => string;
   late: (g: GroupId, fromRound: number) => string;
@@ -26,6 +27,7 @@ export type StepSource =
   | { kind: 'late'; group: GroupId; fromRound: number }
   | { kind: 'otherLate'; n: number }
   | { kind: 'outside' }
+  | { kind: 'valuation' }
   | { kind: 'interaction' };
 
 export interface ExplainedSteps {
@@ -60,6 +62,11 @@ export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: 
     }
     steps.push({ id: 'outside', kind: 'outside', label: labels.outside, value: a.outside![k]! });
     sources.set('outside', { kind: 'outside' });
+    const points = a.valuation?.[k] ?? 0;
+    if (points !== 0) {
+      steps.push({ id: 'valuation', kind: 'valuation', label: labels.valuation, value: points });
+      sources.set('valuation', { kind: 'valuation' });
+    }
   }
   const noEffect: GroupId[] = [];
   for (const g of a.groups) {

@@ -195,7 +195,7 @@ describe('topDecisions', () => {
     const kpis = attributedKpis(scenario.tiers.length);
     const vec = (score: number, profit = 0) => kpis.map((k) => (k === 'score' ? score : k === 'profit' ? profit : 0));
     const quarterOf = (round: number, groups: { group: GroupId; score: number }[], late: { fromRound: number; group: GroupId; score: number }[]): QuarterAttribution => ({
-      round, kpis, previous: round > 1 ? vec(0) : null, outside: round > 1 ? vec(0) : null, baseline: vec(0), actual: vec(0), interaction: vec(0),
+      round, kpis, previous: round > 1 ? vec(0) : null, outside: round > 1 ? vec(0) : null, valuation: round > 1 ? vec(0) : null, baseline: vec(0), actual: vec(0), interaction: vec(0),
       groups: groups.map((g) => ({ group: g.group, parts: vec(g.score, 1000) })),
       late: late.map((l) => ({ fromRound: l.fromRound, group: l.group, parts: vec(l.score) })),
       mergedTiering: false, untraced: [],
