@@ -40,6 +40,16 @@ export function fmtMoney(x: number, currency: string, lang: Lang, opts: { full?:
   }
 }
 
+/** The currency's symbol as money is written in `lang` (¥ for CNY in both languages), or its code if Intl has none. */
+export function currencySymbol(currency: string, lang: Lang): string {
+  try {
+    const part = nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency');
+    return part?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
 /** A share 0..1 as a percentage. */
 export function fmtPercent(x: number, lang: Lang, digits = 1): string {
   if (!Number.isFinite(x)) return '—';

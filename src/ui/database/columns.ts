@@ -6,9 +6,10 @@
  */
 import type { TFunction } from 'i18next';
 import { STAGE_NAMES } from '../../sim/state';
-import { pickText, type Lang, type LocalText } from '../../sim/text';
+import { type Lang, type LocalText } from '../../sim/text';
 import type { CustomerColumn, CustomerTable } from '../../worker/protocol';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { tierName as nameOfTier } from '../shell/tierName';
 
 /** Columns the table shows (the lapse quarter is in the record only). */
 export type TableColumn = Exclude<CustomerColumn, 'left'>;
@@ -88,14 +89,14 @@ export interface ScenarioLabels {
   tiers: readonly { name: LocalText }[];
 }
 
-/** A cell context in `lang`, with `t` of the database namespace. */
-export function makeCellContext(t: TFunction<'database'>, lang: Lang, scenario: ScenarioLabels): CellContext {
+/** A cell context in `lang`, with `t` of the database namespace, for customers in `tierCount` tiers. */
+export function makeCellContext(t: TFunction<'database'>, lang: Lang, scenario: ScenarioLabels, tierCount: number = scenario.tiers.length): CellContext {
   const quarters = new Map<number, string>();
   const fallback = new Map<number, string>();
   return {
     lang,
     currency: scenario.currency,
-    tierNames: scenario.tiers.map((x) => pickText(x.name, lang)),
+    tierNames: Array.from({ length: tierCount }, (_, k) => nameOfTier(scenario, k, tierCount, lang)),
     tierFallback: (tier) => {
       let s = fallback.get(tier);
       if (s === undefined) fallback.set(tier, (s = t('tierFallback', { n: tier + 1 })));

@@ -16,7 +16,10 @@ import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { KpiChart } from '../shell/KpiCharts';
 import { KPIS, measuredNps, measuredSatisfaction } from '../shell/kpis';
 import { ObjectiveText } from '../shell/ObjectiveText';
+import { fmtObjective } from '../shell/objectiveValue';
+import { tierName } from '../shell/tierName';
 import { saveTextFile } from '../shell/files';
+import { PrintIcon } from '../shell/icons';
 import { errorText } from '../../scenario/errorText';
 import type { WhaleCurve } from '../../worker/whaleTypes';
 import { WhaleChart } from '../charts/WhaleChart';
@@ -112,8 +115,8 @@ export default function EndScreen() {
         </p>
         <p className="muted">{t('end.hash', { hash: last?.hash ?? '', seed: game.seed })}</p>
         <div className="row no-print">
-          <button type="button" data-testid="print-debrief" onClick={() => window.print()}>
-            🖶 {td('debrief.print')}
+          <button type="button" className="icon-button" data-testid="print-debrief" onClick={() => window.print()}>
+            <PrintIcon /> {td('debrief.print')}
           </button>
           <button type="button" data-testid="end-export" onClick={() => void exportRun()}>
             {t('end.export')}
@@ -186,8 +189,13 @@ export default function EndScreen() {
                   <td>
                     <ObjectiveText objective={o} />
                   </td>
-                  <td className="num">{v === null ? '—' : Math.abs(v) >= 1000 ? fmtNumber(v, lang) : fmtNumber(v, lang, { digits: 2 })}</td>
-                  <td>{ok ? `✔ ${t('end.met', { points: fmtNumber(o.points, lang) })}` : `✘ ${t('end.notMet')}`}</td>
+                  <td className="num">
+                    {t(o.op === '>=' ? 'end.reachedAtLeast' : 'end.reachedAtMost', {
+                      value: v === null ? '—' : fmtObjective(o.kpi, v, currency, lang),
+                      target: fmtObjective(o.kpi, o.target, currency, lang),
+                    })}
+                  </td>
+                  <td className="objective-result">{ok ? `✔ ${t('end.met', { points: fmtNumber(o.points, lang) })}` : `✘ ${t('end.notMet')}`}</td>
                 </tr>
               );
             })}
@@ -267,7 +275,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         series={[
           // Beside the tiers' lines the firm's is named as the whole firm (the chart's title says these are true values).
           { id: 'true', name: tierCount > 1 ? t('report.firm') : t('end.truth'), values: tv((x) => x.firm.satisfaction) },
-          ...(tierCount > 1 ? Array.from({ length: tierCount }, (_, i) => ({ id: `t${i}`, name: pickText(sc.tiers[i]?.name, lang), values: tv((x) => x.tiers[i]?.satisfaction) })) : []),
+          ...(tierCount > 1 ? Array.from({ length: tierCount }, (_, i) => ({ id: `t${i}`, name: tierName(sc, i, tierCount, lang), values: tv((x) => x.tiers[i]?.satisfaction) })) : []),
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 1 })}
       />
@@ -328,10 +336,11 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
   const sc = game.scenario;
   const money = (v: number) => fmtMoney(v, sc.currency, lang);
   const equity = summary.firm.customerEquity;
-  // Shares of a total only mean something when no part is negative.
-  const shares = equity > 0 && summary.tiers.every((x) => x.customerEquity >= 0);
+  // Shares of a positive total; a tier with negative equity takes its share away, so the others add up to more than 100%.
+  const shares = equity > 0;
+  const negative = shares && summary.tiers.some((x) => x.customerEquity < 0);
   const rows = [
-    ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: summary.tiers.length === 1 ? t('debrief.total') : pickText(sc.tiers[i]?.name, lang), k: x })),
+    ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: tierName(sc, i, summary.tiers.length, lang), k: x })),
     ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.total'), k: summary.firm }] : []),
   ];
   return (
@@ -362,6 +371,7 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
           ))}
         </tbody>
       </table>
+      {negative && <p className="muted small">{t('debrief.equityShareNegative')}</p>}
     </div>
   );
 }
