@@ -40,18 +40,29 @@ function problemsInPage(rules: LayoutRules): string[] {
   };
   const main = document.querySelector('main');
   if (!main) return [...out, 'no main element'];
+  /** Whether an ancestor inside the window clips or scrolls `el` (so `el` cannot widen the page). */
   const scrolled = (el: Element): boolean => {
-    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+      if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= vw + 1) return true;
     return false;
   };
   if (root.scrollWidth > vw) {
     // What makes it scroll: the outermost elements that reach past the window.
+    const culprits: string[] = [];
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.right <= vw + 1 || !shown(el) || scrolled(el)) continue;
+      if (r.right <= vw + 1 || r.width === 0 || scrolled(el)) continue;
       const parent = el.parentElement?.getBoundingClientRect();
-      if (!parent || parent.right <= vw + 1) out.push(`${name(el)} reaches past the window (to ${Math.round(r.right)} px)`);
+      if (!parent || parent.right <= vw + 1) culprits.push(`${name(el)} reaches past the window (to ${Math.round(r.right)} px)`);
     }
+    // Text (or a pseudo-element) sticking out of an element that is itself inside the window.
+    if (culprits.length === 0)
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > vw + 1 || r.width === 0 || scrolled(el) || el.scrollWidth <= el.clientWidth + 1 || getComputedStyle(el).overflowX !== 'visible') continue;
+        if (r.left + el.scrollWidth > vw + 1) culprits.push(`the text of ${name(el)} reaches past the window (to ${Math.round(r.left + el.scrollWidth)} px)`);
+      }
+    out.push(...culprits);
   }
   const all = Array.from(main.querySelectorAll('*'));
   const scrollers = all.filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowX));
@@ -71,7 +82,8 @@ function problemsInPage(rules: LayoutRules): string[] {
     }
   }
   for (const el of all) {
-    if (!shown(el)) continue;
+    // An input scrolls its own text; a file input is drawn by the browser.
+    if (!shown(el) || el.tagName === 'INPUT') continue;
     if (getComputedStyle(el).textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} is cut short with an ellipsis`);
   }
   for (const el of main.querySelectorAll('svg text')) {

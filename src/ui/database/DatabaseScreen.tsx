@@ -115,6 +115,7 @@ export default function DatabaseScreen() {
             table={table}
             order={shown}
             ctx={ctx}
+            rounds={scenario?.rounds ?? 1}
             sort={sort}
             onSort={onSort}
             onOpen={onOpen}

@@ -9,6 +9,7 @@ import { STAGE_NAMES } from '../../sim/state';
 import { type Lang, type LocalText } from '../../sim/text';
 import type { CustomerColumn, CustomerTable } from '../../worker/protocol';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { labelWords, textWidth } from '../charts/text';
 import { tierName as nameOfTier } from '../shell/tierName';
 
 /** Columns the table shows (the lapse quarter is in the record only). */
@@ -47,6 +48,36 @@ export const COLUMNS: readonly ColumnDef[] = [
 /** CSS grid-template-columns of a row: each column at least its width, extra room shared. */
 export function gridTemplate(cols: readonly ColumnDef[] = COLUMNS): string {
   return cols.map((c) => `minmax(${c.width}px, ${c.width}fr)`).join(' ');
+}
+
+/** Heading text in px (0.8rem, bold), its padding and the sort mark; a cell's text (0.875rem) and padding. */
+const HEAD_FONT = 12.8;
+const HEAD_PAD = 12 + 14;
+const CELL_FONT = 14;
+const CELL_PAD = 16;
+
+/**
+ * The columns widened where their heading's longest word (a Chinese word as Intl.Segmenter
+ * finds it: 利润|贡献) or the widest text the column can hold (a tier's name) needs it, so a
+ * heading never breaks inside a word and no tier name is cut short.
+ */
+export function fitColumns(cols: readonly ColumnDef[], heading: (key: TableColumn) => string, texts: Partial<Record<TableColumn, readonly string[]>>): ColumnDef[] {
+  return cols.map((c) => {
+    const word = Math.max(0, ...labelWords(heading(c.key)).map((w) => textWidth(w.word, HEAD_FONT, true)));
+    const cell = Math.max(0, ...(texts[c.key] ?? []).map((x) => textWidth(x, CELL_FONT)));
+    return { ...c, width: Math.ceil(Math.max(c.width, word + HEAD_PAD, cell + CELL_PAD)) };
+  });
+}
+
+/** The texts of the columns that show words (not figures), for {@link fitColumns}. */
+export function columnTexts(ctx: CellContext, rounds: number): Partial<Record<TableColumn, readonly string[]>> {
+  return {
+    tier: [...ctx.tierNames, ctx.status[1], ctx.noTier],
+    status: ctx.status,
+    stage: ctx.stage,
+    source: ctx.source,
+    joined: [ctx.joinedInitial, ctx.quarter(Math.max(1, rounds))],
+  };
 }
 
 /** Sum of the minimum widths (the row's minimum width). */

@@ -172,6 +172,7 @@ export default function EndScreen() {
 
       <section className="card" aria-labelledby="objectives-title">
         <h2 id="objectives-title">{t('end.objectives')}</h2>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="objectives-title">
         <table className="data" data-testid="scorecard">
           <thead>
             <tr>
@@ -201,6 +202,7 @@ export default function EndScreen() {
             })}
           </tbody>
         </table>
+        </div>
       </section>
 
       <section className="card" aria-labelledby="reveal-title" data-testid="reveal">
@@ -278,6 +280,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
           ...(tierCount > 1 ? Array.from({ length: tierCount }, (_, i) => ({ id: `t${i}`, name: tierName(sc, i, tierCount, lang), values: tv((x) => x.tiers[i]?.satisfaction) })) : []),
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 1 })}
+        bounds={[0, 100]}
       />
       <LineChart
         title={t('end.measuredSatisfaction')}
@@ -289,6 +292,8 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
           { id: 'hi', name: t('end.high'), values: measured.map((m) => (m ? m.mean + m.moe : null)) },
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 2 })}
+        bounds={[1, 5]}
+        empty={t('end.noSurvey')}
       />
       <LineChart
         title={t('end.npsCompare')}
@@ -299,6 +304,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
           { id: 'measuredNps', name: t('end.measured'), values: nps.map((m) => m?.value ?? null) },
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 0 })}
+        bounds={[-100, 100]}
       />
       <LineChart
         title={t('end.employeeCompare')}
@@ -309,6 +315,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
           { id: 'measuredEmployees', name: t('end.measured'), values: s.map((x) => x.employeeSurvey?.mean ?? null) },
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 1 })}
+        bounds={[0, 100]}
       />
       <LineChart
         title={t('end.trueLoyalty')}
@@ -316,6 +323,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         firstQuarter={1}
         series={[{ id: 'loyalty', name: t('end.truth'), values: tv((x) => x.firm.loyalty) }]}
         format={(v) => fmtNumber(v, lang, { digits: 2 })}
+        bounds={[0, 1]}
       />
       <LineChart
         title={t('end.trueShareOfWallet')}
@@ -323,6 +331,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         firstQuarter={1}
         series={[{ id: 'shareOfWallet', name: t('end.truth'), values: tv((x) => x.firm.shareOfWallet) }]}
         format={(v) => fmtPercent(v, lang)}
+        bounds={[0, 1]}
       />
     </div>
   );

@@ -228,7 +228,6 @@ export default function FirmScreen() {
             {t('controls.openReport')}
           </button>
         )}
-        {scene.renderer && <small className="firm-renderer">{t(`renderer.${scene.renderer.kind}`)}</small>}
       </p>
       <Legend reveal={reveal && canReveal} tierCount={scene.baseSummary?.tierCount ?? 1} tierName={tierName} />
       <SceneSummary id={`${ids}-summary`} base={scene.baseSummary?.round === round ? scene.baseSummary : null} floor={scene.floorSummary?.round === round ? scene.floorSummary : null} tierName={tierName} summary={round > 0 ? game.summaries[round - 1] ?? null : null} lang={lang} />

@@ -122,6 +122,7 @@ export function TieringSection() {
           )}
         </>
       )}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('quarter.previewCaption')}>
       <table className="data tier-preview" data-testid="tier-preview">
         <caption>{t('quarter.previewCaption')}</caption>
         <thead>
@@ -160,6 +161,7 @@ export function TieringSection() {
           ))}
         </tbody>
       </table>
+      </div>
       {errorsAt('tiering.cutoffs.shares').map((e) => (
         <p key={e} className="field-error">⚠ {e}</p>
       ))}

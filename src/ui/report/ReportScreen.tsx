@@ -127,7 +127,7 @@ export default function ReportScreen() {
         <p className="muted">{t('report.perTierNote')}</p>
       </section>
 
-      <div className="grid2">
+      <div className="grid2 report-grid">
         <section className="card span-all" aria-labelledby="survey-title">
           <h2 id="survey-title">{t('report.survey')}</h2>
           {s.survey.every((x) => x.responses === 0) ? (

@@ -65,6 +65,7 @@ export function KpiChart({ id, byTier, height, references = false }: { id: KpiId
       series={series}
       references={ghosts}
       format={(v) => fmtKpi(def, v, game.scenario.currency, lang)}
+      bounds={def.bounds}
       height={height ?? 260}
       firstQuarter={1}
     />

@@ -74,6 +74,7 @@ export default function TimelinesScreen() {
             { id: 'original', name: t('timelines.original'), values: values(a) },
           ]}
           format={(v) => fmtKpi(def, v, sc.currency, lang)}
+          bounds={def.bounds}
         />
       </section>
       <section className="card" aria-labelledby="timelines-table">
