@@ -5,7 +5,8 @@
  * row on a wide window, and a phone's controls are 44 px touch targets. One game of the tutorial
  * per language visits home, the briefing, a quarter, its report, the firm view, the database,
  * the chain, a "what if" beside its game, and the debrief; each at the three sizes is kept as
- * a screenshot (test-results/screenshots/fit-<lang>-<screen>-<w>x<h>.png).
+ * a screenshot (test-results/screenshots/fit-<lang>-<screen>-<w>x<h>.png). On a window the firm
+ * view's picture is wholly in view below its controls; axe runs on every screen on the phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -30,6 +31,9 @@ const SIZES = [
   [390, 844],
 ] as const;
 
+/** The tutorial's choice card of quarter 4, as the button's reason names it. */
+const CARD_TITLE: Record<Lang, string> = { en: 'Friday night: a client\'s server is down', 'zh-CN': '周五深夜：客户服务器宕机' };
+
 /** Two frames and a little time: charts measure their width (ResizeObserver) and draw again. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
@@ -48,6 +52,11 @@ describe.each<Lang>(['en', 'zh-CN'])('every screen fits (%s)', (lang) => {
         await settle(page);
         const found = await layoutProblems(page, { oneRowHeader: width >= 1280, touchTargets: width < 600 });
         problems.push(...found.map((p) => `${screen} at ${width}x${height}: ${p}`));
+        if (screen === 'firm' && width >= 1280) {
+          // The whole picture is in the window with the controls above it.
+          const bottom = await page.$eval('[data-testid="firm-stage"]', (el) => el.getBoundingClientRect().bottom + window.scrollY);
+          if (bottom > height) problems.push(`firm at ${width}x${height}: the picture ends at ${Math.round(bottom)} px, below the window`);
+        }
         await screenshot(page, `fit-${lang}-${screen}-${width}x${height}`);
       }
       const violations = await axe(page);
@@ -74,7 +83,6 @@ describe.each<Lang>(['en', 'zh-CN'])('every screen fits (%s)', (lang) => {
       await waitForScreen(page, 'quarter');
       for (const i of [0, 1, 2]) await typeInto(page, `[data-testid="survey-${i}"]`, '40');
       await page.check('fieldset:has([data-testid="employee-survey"]) input[type="checkbox"]:not([data-testid])');
-      await fits('quarter');
       await playQuarter(page, 2);
       await page.waitForSelector('[data-testid="survey"]');
       await fits('report');
@@ -96,6 +104,15 @@ describe.each<Lang>(['en', 'zh-CN'])('every screen fits (%s)', (lang) => {
       await open('report');
       for (let r = 3; r <= 6; r++) {
         await carryOn(page);
+        await waitForScreen(page, 'quarter');
+        if (r === 4) {
+          // A choice card comes unanswered: no option picked, the quarter waits and says for which card.
+          await page.waitForSelector('[data-testid="card-server-crash"]');
+          expect(await page.$$eval('[name="card-server-crash"]', (rs) => rs.filter((r) => (r as HTMLInputElement).checked).length)).toBe(0);
+          expect(await page.getAttribute('[data-testid="advance"]', 'disabled')).not.toBeNull();
+          expect(await page.textContent('[data-testid="unanswered-server-crash"]')).toContain(CARD_TITLE[lang]);
+          await fits('quarter');
+        }
         await playQuarter(page, r);
       }
       await carryOn(page);

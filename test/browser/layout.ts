@@ -1,8 +1,9 @@
 /**
  * What "a screen fits" means, checked in the page (STYLE.md habit 13): the page never scrolls
  * sideways; no table, chart, chart label, canvas or card reaches past its card (or past the
- * box that scrolls it); no text is cut short with an ellipsis; on a wide window the header is
- * one row; on a phone every control is a 44 px touch target.
+ * box that scrolls it); no text is cut short with an ellipsis or cut off by a box that hides
+ * its overflow; on a wide window the header is one row; on a phone every control is a 44 px
+ * touch target.
  */
 import type { Page } from 'playwright-core';
 
@@ -86,6 +87,14 @@ function problemsInPage(rules: LayoutRules): string[] {
     if (!shown(el) || el.tagName === 'INPUT') continue;
     if (getComputedStyle(el).textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} is cut short with an ellipsis`);
   }
+  // Text cut off by a box that hides its overflow (without even an ellipsis).
+  for (const el of all) {
+    if (!shown(el) || el.tagName === 'INPUT' || el.clientWidth <= 1 || el.closest('svg')) continue;
+    const st = getComputedStyle(el);
+    if (!/hidden|clip/.test(st.overflowX) || st.textOverflow === 'ellipsis' || el.scrollWidth <= el.clientWidth + 1) continue;
+    if (Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '') || el.querySelector('span, strong, b, em'))
+      out.push(`${name(el)} cuts off its text (${el.scrollWidth} px in ${el.clientWidth} px)`);
+  }
   for (const el of main.querySelectorAll('svg text')) {
     if (shown(el) && (el.textContent ?? '').trim().endsWith('…')) out.push(`the chart label ${name(el)} is cut short`);
   }
@@ -100,7 +109,8 @@ function problemsInPage(rules: LayoutRules): string[] {
   if (rules.touchTargets) {
     const controls = document.querySelectorAll('button, select, input:not([type="checkbox"]):not([type="radio"]):not([type="range"]):not([type="file"]), summary, a[href], [role="tab"]');
     for (const el of controls) {
-      if (!shown(el) || el.closest('.skip-link, svg')) continue;
+      // A link inside a sentence is exempt (WCAG 2.5.8's inline exception).
+      if (!shown(el) || el.closest('.skip-link, svg') || (el.tagName === 'A' && getComputedStyle(el).display === 'inline')) continue;
       const r = el.getBoundingClientRect();
       if (r.height < 43.5 || r.width < 43.5) out.push(`${name(el)} is a ${Math.round(r.width)} x ${Math.round(r.height)} px target`);
     }

@@ -205,7 +205,7 @@ export function ChoiceCards() {
         const chosen = draft.choices.find((c) => c.event === card.id)?.option;
         const open = !(card.options ?? []).some((o) => o.id === chosen);
         return (
-          <fieldset key={card.id} className={`card choice-card${open ? ' unanswered' : ''}`} data-testid={`card-${card.id}`} aria-describedby={open ? `card-${card.id}-open` : undefined}>
+          <fieldset key={card.id} id={`card-${card.id}`} className={`card choice-card${open ? ' unanswered' : ''}`} data-testid={`card-${card.id}`} aria-describedby={open ? `card-${card.id}-open` : undefined}>
             <legend>{pickText(card.title, lang)}</legend>
             <p>{pickText(card.text, lang)}</p>
             {open && (

@@ -112,9 +112,16 @@ export function AdvanceButton() {
           <ul>
             {unanswered.map((c) => (
               <li key={c.id} data-testid={`unanswered-${c.id}`}>
-                <button type="button" className="link" onClick={() => document.querySelector<HTMLInputElement>(`[name="card-${c.id}"]`)?.focus()}>
+                <a
+                  href={`#card-${c.id}`}
+                  onClick={(e) => {
+                    // To the card's first option, so the arrow keys pick one.
+                    e.preventDefault();
+                    document.querySelector<HTMLInputElement>(`[name="card-${c.id}"]`)?.focus();
+                  }}
+                >
                   {t('quarter.answerCard', { title: pickText(c.title, lang) })}
-                </button>
+                </a>
               </li>
             ))}
             {problems.map((p, i) => {

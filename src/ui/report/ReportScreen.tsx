@@ -147,7 +147,7 @@ export default function ReportScreen() {
                 <tbody>
                   {s.survey.map((x) => (
                     <tr key={x.tier}>
-                      <th scope="row">{tier(x.tier)}</th>
+                      <th scope="row" className="nowrap">{tier(x.tier)}</th>
                       <td className="num">{fmtNumber(x.responses, lang)}</td>
                       <td className="num">{x.responses > 0 ? `${fmtNumber(x.mean, lang, { digits: 2 })} ± ${fmtNumber(x.marginOfError, lang, { digits: 2 })}` : '—'}</td>
                       <td className="num">{x.responses > 0 ? fmtPercent(x.topTwoBox, lang) : '—'}</td>
@@ -190,7 +190,7 @@ export default function ReportScreen() {
                 <tr>
                   <th scope="col">{t('report.from')}</th>
                   {Array.from({ length: k }, (_, j) => (
-                    <th scope="col" className="num" key={j}>
+                    <th scope="col" className="num nowrap" key={j}>
                       → {tier(j)}
                     </th>
                   ))}
@@ -202,7 +202,7 @@ export default function ReportScreen() {
                   if (i === before && row.every((x) => x === 0)) return null;
                   return (
                     <tr key={i}>
-                      <th scope="row">{i < before ? tierBefore(i) : t('report.newCustomers')}</th>
+                      <th scope="row" className="nowrap">{i < before ? tierBefore(i) : t('report.newCustomers')}</th>
                       {Array.from({ length: k }, (_, j) => (
                         <td className="num" key={j}>
                           {i !== j && i < before && (row[j] ?? 0) > 0 ? (j < i ? '▲ ' : '▼ ') : ''}
