@@ -190,11 +190,11 @@ export default function EndScreen() {
                   <td>
                     <ObjectiveText objective={o} />
                   </td>
-                  <td className="num">
-                    {t(o.op === '>=' ? 'end.reachedAtLeast' : 'end.reachedAtMost', {
-                      value: v === null ? '—' : fmtObjective(o.kpi, v, currency, lang),
-                      target: fmtObjective(o.kpi, o.target, currency, lang),
-                    })}
+                  <td className="num objective-reached">
+                    <span className="objective-value">{v === null ? '—' : fmtObjective(o.kpi, v, currency, lang)}</span>
+                    <span className="muted objective-target">
+                      {t(o.op === '>=' ? 'end.targetAtLeast' : 'end.targetAtMost', { target: fmtObjective(o.kpi, o.target, currency, lang) })}
+                    </span>
                   </td>
                   <td className="objective-result">{ok ? `✔ ${t('end.met', { points: fmtNumber(o.points, lang) })}` : `✘ ${t('end.notMet')}`}</td>
                 </tr>

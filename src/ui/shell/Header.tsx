@@ -38,21 +38,26 @@ export function Header() {
   const finished = game !== null && game.view.status !== 'running';
   const branched = useStore((s) => s.timeline !== null);
   const copy = useStore((s) => s.copyOf !== null);
+  const inGame = game !== null && screen !== 'home';
   const navRef = useRef<HTMLElement>(null);
   // On a phone the navigation is a strip that scrolls sideways: keep the current screen in it in view.
   useEffect(() => {
-    const current = navRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    const strip = navRef.current;
-    if (!current || !strip || strip.scrollWidth <= strip.clientWidth) return;
-    const at = current.getBoundingClientRect();
-    const box = strip.getBoundingClientRect();
-    strip.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
-  }, [screen]);
+    const show = () => {
+      const strip = navRef.current;
+      const current = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+      if (!current || !strip || strip.scrollWidth <= strip.clientWidth) return;
+      const at = current.getBoundingClientRect();
+      const box = strip.getBoundingClientRect();
+      strip.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
+    };
+    show();
+    window.addEventListener('resize', show);
+    return () => window.removeEventListener('resize', show);
+  }, [screen, inGame]);
   const exportRun = async () => {
     const r = await useStore.getState().exportRun();
     if (r) saveTextFile(r.text, r.fileName);
   };
-  const inGame = game !== null && screen !== 'home';
   return (
     <header className={`app-header${inGame ? ' in-game' : ''}`}>
       <div className="header-id">
