@@ -93,9 +93,19 @@ export function setField(d: Decisions, f: DecisionField, i: number, v: number | 
   setAt(d, f.path.map((s) => (s === '*' ? i : s)), v);
 }
 
-/** The draft for the next quarter: what stands of last quarter's decisions (hires and layoffs back to 0) with each open card on its default. */
-export function draftFrom(last: Decisions, cards: readonly ScenarioEvent[]): Decisions {
+/**
+ * The draft for the next quarter: what stands of last quarter's decisions (hires and layoffs
+ * back to 0) with this quarter's cards not yet answered. No option is picked for the learner: the
+ * quarter waits until each open card has one (`unansweredCards`). The engine's own rule (a card
+ * left out takes its default option) stays, so run files without an answer replay as before.
+ */
+export function draftFrom(last: Decisions): Decisions {
   const d = standingDecisions(last);
-  d.choices = cards.map((c) => ({ event: c.id, option: c.defaultOption ?? c.options?.[0]?.id ?? '' }));
+  d.choices = [];
   return d;
+}
+
+/** The open cards the draft has not answered with one of their options, in the cards' order. */
+export function unansweredCards(d: Decisions, cards: readonly ScenarioEvent[]): ScenarioEvent[] {
+  return cards.filter((c) => !d.choices.some((x) => x.event === c.id && (c.options ?? []).some((o) => o.id === x.option)));
 }

@@ -39,7 +39,7 @@ export const draftSlice: Slice<DraftSlice> = (set, get) => {
     resetDraft: () => {
       const g = get().game;
       if (!g) return;
-      set((s) => void (s.draft = draftFrom(g.view.lastDecisions, g.view.choices)));
+      set((s) => void (s.draft = draftFrom(g.view.lastDecisions)));
       void request();
     },
   };

@@ -6,7 +6,7 @@ import type { Draft } from 'immer';
 import type { QuarterAttribution } from '../sim/attribution';
 import { errorText } from '../scenario/errorText';
 import type { GameSnapshot, GameSource } from '../worker/protocol';
-import { draftFrom } from './draftOps';
+import { draftFrom, unansweredCards } from './draftOps';
 import { getSave, newGameId, writeSave } from './saves';
 import type { Expected } from './saveRecord';
 import type { SaveRecord } from './saveRecord';
@@ -133,13 +133,15 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
       resetGame(s);
       s.game = game;
       s.source = source;
+      // Back home, the scenario of this game stays selected.
+      if (source.kind === 'builtin') s.homeScenario = source.id;
       s.gameId = l.id;
       s.saved = l.saved;
       s.branchOf = l.branchOf ?? null;
       s.copyOf = l.copyOf ?? null;
       s.timeline = l.timeline ?? null;
       s.explanations = l.explanations ?? [];
-      s.draft = draftFrom(game.view.lastDecisions, game.view.choices);
+      s.draft = draftFrom(game.view.lastDecisions);
       s.reportRound = game.summaries.length;
       // A resumed or imported game does not replay its old quarters by itself.
       s.scene = { round: game.summaries.length, speed: s.scene.speed, watched: game.summaries.length };
@@ -275,7 +277,9 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
     },
     advance: async () => {
       const d = get().draft;
-      if (!d || !get().game) return false;
+      const g = get().game;
+      // A card still to be answered: the quarter waits (the advance button says which).
+      if (!d || !g || unansweredCards(d, g.view.choices).length > 0) return false;
       const r = await guard('advance', 1, () => simClient().call({ type: 'advance', decisions: d, lang: get().lang }));
       if (!r) return false;
       if (!r.ok) {
@@ -288,7 +292,7 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
         g.decisions.push(d);
         g.view = r.view;
         g.truth = r.truth;
-        s.draft = draftFrom(r.view.lastDecisions, r.view.choices);
+        s.draft = draftFrom(r.view.lastDecisions);
         s.preview = null;
         s.reportRound = r.summary.round;
         s.scene.round = r.summary.round;

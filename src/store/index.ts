@@ -28,6 +28,8 @@ const uiSlice: Slice<UiSlice> = (set, get) => ({
   busy: null,
   notice: null,
   safeHome: false,
+  homeScenario: null,
+  pickScenario: (id) => set((s) => void (s.homeScenario = id)),
   setLang: (lang) => {
     set((s) => {
       s.lang = lang;

@@ -99,7 +99,11 @@ export interface UiSlice {
    * "Back to home" shows a home that cannot crash on the same saved data again.
    */
   safeHome: boolean;
+  /** The built-in scenario home selects: the learner's last pick there, or the last game's; null: the first. Outlives the game. */
+  homeScenario: string | null;
   setLang(lang: Lang): void;
+  /** Home selects built-in scenario `id`. */
+  pickScenario(id: string): void;
   go(screen: Screen): void;
   openReport(round: number): void;
   openCustomer(id: number | null): void;

@@ -5,13 +5,17 @@
  */
 import type { Lang } from '../sim/text';
 
+/** No minus on a value that rounds to zero ("−0"): ES2023's sign display, which the project's ES2022 lib does not list (every supported browser and Node 20 have it). */
+const NO_MINUS_ZERO = { signDisplay: 'negative' } as unknown as Intl.NumberFormatOptions;
+
 const cache = new Map<string, Intl.NumberFormat>();
 
+/** A cached formatter; a value that rounds to zero never shows a minus. */
 function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(opts)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang, opts);
+    f = new Intl.NumberFormat(lang, { ...NO_MINUS_ZERO, ...opts });
     cache.set(key, f);
   }
   return f;
@@ -28,15 +32,25 @@ export function fmtNumber(x: number, lang: Lang, opts: { digits?: number; full?:
   return nf(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
 }
 
-/** Money in the scenario's currency: compact from 10,000 up unless `full`. */
+/** Money in the scenario's currency, in whole units (¥16, not ¥15.52): compact from 10,000 up unless `full`. */
 export function fmtMoney(x: number, currency: string, lang: Lang, opts: { full?: boolean } = {}): string {
   if (!Number.isFinite(x)) return '—';
   try {
     if (!opts.full && big(x)) return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(x);
-    return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: Math.abs(x) < 100 ? 2 : 0, minimumFractionDigits: 0 }).format(x);
+    return nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(x);
   } catch {
     // An unknown currency code in a scenario file: the number and the code.
     return `${fmtNumber(x, lang, opts)} ${currency}`;
+  }
+}
+
+/** The currency's symbol as money is written in `lang` (¥ for CNY in both languages), or its code if Intl has none. */
+export function currencySymbol(currency: string, lang: Lang): string {
+  try {
+    const part = nf(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency');
+    return part?.value ?? currency;
+  } catch {
+    return currency;
   }
 }
 
@@ -91,5 +105,7 @@ export function fmtDelta(now: number, prev: number | undefined, mode: DeltaMode,
       body = String(never);
     }
   }
+  // A change that rounds to nothing at the digits shown reads as none ("±0", no arrow), not "▲ +0 pp".
+  if (!/[1-9]/.test(body)) return { dir: 'flat', arrow: '＝', text: '±0' };
   return { dir, arrow, text: dir === 'flat' ? '±0' : `${sign}${body}` };
 }

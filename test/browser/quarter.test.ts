@@ -3,13 +3,15 @@
  * the engine takes (its limits this quarter included), a value out of range shows the engine's
  * reason beside the field and on the disabled advance button, in the learner's language (and
  * again in the other one after a switch), and the screen passes axe and fits at 1440x900 and
- * 1280x720 in English and in Chinese (screenshots kept).
+ * 1280x720 in English and in Chinese (screenshots kept). With one tier in use every screen calls
+ * it all customers; back home the game's scenario stays selected and the file pickers speak
+ * the page's language.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe, gotoApp, newPage, openBrowser, screenshot, waitForScreen, type Lang } from './harness';
-import { press, typeInto } from './keyboard';
-import { startBuiltin } from './play';
+import { press, tabTo, typeInto } from './keyboard';
+import { playQuarter, startBuiltin } from './play';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -105,6 +107,63 @@ describe.each<Lang>(['en', 'zh-CN'])('the quarter screen (%s)', (lang) => {
       } catch {
         throw new Error(`still refused: ${await page.textContent('[data-testid="advance-reasons"]')}`);
       }
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
+
+const ALL: Record<Lang, string> = { en: 'All customers', 'zh-CN': '所有客户' };
+const TOP_TIER: Record<Lang, string> = { en: 'Key accounts', 'zh-CN': '关键客户' };
+const CHOOSE: Record<Lang, string> = { en: 'Choose a file', 'zh-CN': '选择文件' };
+
+describe.each<Lang>(['en', 'zh-CN'])('one tier in use (%s)', (lang) => {
+  test('every customer is "all customers" on the quarter screen, the report, the database and the firm view, not the top tier; home keeps the game\'s scenario selected', async () => {
+    const app = await newPage(browser, { lang });
+    const { page } = app;
+    try {
+      await gotoApp(page, { lang });
+      // The ad agency starts with one tier for all its clients.
+      await startBuiltin(page, 'ad-agency', `one-tier-${lang}`);
+      await press(page, '[data-testid="begin"]');
+      await waitForScreen(page, 'quarter');
+      const decisions = (await page.textContent('form.decisions')) ?? '';
+      expect(decisions).toContain(ALL[lang]);
+      expect(decisions).not.toContain(TOP_TIER[lang]);
+      await playQuarter(page, 1);
+      // The report's tables (its news may name the tiers in their own words).
+      for (const table of ['section[aria-labelledby="tiers-title"]', 'section[aria-labelledby="mig-title"]']) {
+        const text = (await page.textContent(table)) ?? '';
+        expect(text).toContain(ALL[lang]);
+        expect(text).not.toContain(TOP_TIER[lang]);
+      }
+      await press(page, '[data-testid="open-database"]');
+      await waitForScreen(page, 'database');
+      await page.waitForSelector('[data-testid="customer-grid"] [role="row"] [role="gridcell"]');
+      const tiers = await page.$$eval('[data-testid="customer-grid"] [role="row"] [role="gridcell"]:nth-child(2)', (cs) => [...new Set(cs.map((c) => c.textContent))]);
+      expect(tiers.length).toBeGreaterThan(0);
+      for (const x of tiers) expect([ALL[lang], lang === 'en' ? 'Lapsed' : '流失']).toContain(x);
+      await press(page, '[data-testid="nav-firm"]');
+      await waitForScreen(page, 'firm');
+      await page.locator('[data-testid="firm-summary"] h3').first().waitFor({ timeout: 30_000 });
+      for (const part of ['.firm-labels', '[data-testid="firm-summary"]']) {
+        const text = (await page.textContent(part)) ?? '';
+        expect(text).toContain(ALL[lang]);
+        expect(text).not.toContain(TOP_TIER[lang]);
+      }
+      await screenshot(page, `one-tier-${lang}-firm`);
+
+      // Back home, the scenario of the game stays selected (it does not jump back to the tutorial).
+      await press(page, '[data-testid="nav-home"]');
+      await waitForScreen(page, 'home');
+      expect(await page.getAttribute('[data-testid="scenario-ad-agency"]', 'aria-pressed')).toBe('true');
+      expect(await page.getAttribute('[data-testid="scenario-tutorial"]', 'aria-pressed')).toBe('false');
+      // The file pickers speak the page's language: the browser's own input is hidden under our label, and still reached by Tab.
+      expect(await page.textContent('label[for="scenario-file"]')).toContain(CHOOSE[lang]);
+      expect(await page.$eval('#scenario-file', (el) => getComputedStyle(el).opacity)).toBe('0');
+      await tabTo(page, '#scenario-file');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')?.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '))).toContain(CHOOSE[lang]);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

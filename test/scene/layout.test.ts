@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  NO_TIER, baseGeometry, cellOf, layoutBase, roleOf, sizeClasses, slotIn, widthAt, type BaseGeometry, type Band, type BaseLayout, type Rect,
+  DOT_SCALE, NO_TIER, baseGeometry, cellOf, layoutBase, roleOf, sizeClasses, slotIn, widthAt, type BaseGeometry, type Band, type BaseLayout, type Rect,
 } from '../../src/scene/base/layout';
 import { ARRIVAL_WON_BACK } from '../../src/worker/protocol';
 import { canvasArb, frameArb, makeFrame, type BaseFrame, type CustomerSpec } from './frames';
@@ -136,6 +136,46 @@ describe('baseGeometry', () => {
         expect(g.market.x + g.market.w).toBeLessThanOrEqual(g.cx - g.bottomWidth / 2);
         expect(g.rival.x).toBeGreaterThanOrEqual(g.cx + g.bottomWidth / 2);
       }),
+    );
+  });
+});
+
+describe('the pyramid reads true', () => {
+  it('gives each band a height close to its share of the customers (a tenth of them is not a quarter of the pyramid)', () => {
+    // The playtest's ad agency: 31 key accounts, 91 major accounts, the rest small.
+    for (const capacity of [[31, 91, 178], [12, 40, 80, 168], [50, 50], [300, 1200, 2500]]) {
+      const g = baseGeometry(1280, 600, capacity);
+      const total = capacity.reduce((a, b) => a + b, 0);
+      g.bands.forEach((b, t) => {
+        const heightShare = (b.y1 - b.y0) / (g.bottom - g.top);
+        const ratio = heightShare / (capacity[t]! / total);
+        expect(ratio, `tier ${t} of ${capacity.join('/')}`).toBeGreaterThan(0.65);
+        expect(ratio, `tier ${t} of ${capacity.join('/')}`).toBeLessThan(1.65);
+      });
+      // More customers, a taller band.
+      const order = capacity.map((c, t) => [c, g.bands[t]!.y1 - g.bands[t]!.y0] as const).sort((a, b) => a[0] - b[0]);
+      for (let k = 1; k < order.length; k++) if (order[k]![0] > order[k - 1]![0]) expect(order[k]![1]).toBeGreaterThan(order[k - 1]![1]);
+    }
+  });
+
+  it('keeps every dot, at the largest size, inside the pyramid: not past its sides, its apex or its base', () => {
+    fc.assert(
+      fc.property(canvasArb, fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 4 }), ({ width, height }, capacity) => {
+        const g = baseGeometry(width, height, capacity);
+        const R = g.radius * DOT_SCALE[2];
+        const p = { x: 0, y: 0 };
+        for (const b of g.bands) {
+          const roomy = (b.y1 - b.y0) * 0.35 >= R + 1;
+          for (let i = 0; i < Math.min(b.capacity, 400); i++) {
+            cellOf(g, b, i, p);
+            // Sides: the dot's edge inside the pyramid's width where it is narrowest (the dot's top).
+            expect(Math.abs(p.x - g.cx) + R).toBeLessThanOrEqual(widthAt(g, p.y - R) / 2 + EPS);
+            if (roomy && b.tier === 0) expect(p.y - R).toBeGreaterThanOrEqual(g.top - EPS);
+            if (roomy && b.tier === g.bands.length - 1) expect(p.y + R).toBeLessThanOrEqual(g.bottom + EPS);
+          }
+        }
+      }),
+      { numRuns: 120 },
     );
   });
 });

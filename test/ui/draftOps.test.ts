@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { newGame, validateDecisions } from '../../src/sim/index';
-import { draftFrom, evenShares, setShare, setTierCount } from '../../src/store/draftOps';
+import type { ScenarioEvent } from '../../src/sim/config';
+import { draftFrom, evenShares, setShare, setTierCount, unansweredCards } from '../../src/store/draftOps';
 import { builtin } from '../helpers';
 
 describe('draft edits', () => {
@@ -64,12 +65,26 @@ describe('draft edits', () => {
     );
   });
 
-  it('a new quarter\'s draft picks each card\'s default option', () => {
-    const d = draftFrom(builtin('tutorial').initialDecisions, [
-      { id: 'a', round: 1, title: {}, text: {}, effects: [], options: [{ id: 'x', label: {}, effects: [] }, { id: 'y', label: {}, effects: [] }], defaultOption: 'y' },
-      { id: 'b', round: 1, title: {}, text: {}, effects: [], options: [{ id: 'z', label: {}, effects: [] }] },
-    ]);
-    expect(d.choices).toEqual([{ event: 'a', option: 'y' }, { event: 'b', option: 'z' }]);
+  const CARDS: ScenarioEvent[] = [
+    { id: 'a', round: 1, title: {}, text: {}, effects: [], options: [{ id: 'x', label: {}, effects: [] }, { id: 'y', label: {}, effects: [] }], defaultOption: 'y' },
+    { id: 'b', round: 1, title: {}, text: {}, effects: [], options: [{ id: 'z', label: {}, effects: [] }] },
+  ];
+
+  it('a new quarter\'s draft answers no card for the learner, and keeps last quarter\'s other decisions', () => {
+    const last = { ...structuredClone(builtin('tutorial').initialDecisions), choices: [{ event: 'old', option: 'q' }] };
+    const d = draftFrom(last);
+    expect(d.choices).toEqual([]);
+    expect({ ...d, choices: last.choices }).toEqual(last);
+    expect(unansweredCards(d, CARDS).map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('a card counts as answered only with one of its own options', () => {
+    const d = draftFrom(builtin('tutorial').initialDecisions);
+    d.choices = [{ event: 'a', option: 'z' }, { event: 'b', option: 'z' }];
+    expect(unansweredCards(d, CARDS).map((c) => c.id)).toEqual(['a']);
+    d.choices[0]!.option = 'x';
+    expect(unansweredCards(d, CARDS)).toEqual([]);
+    expect(unansweredCards(d, [])).toEqual([]);
   });
 
   it('hires and layoffs are one-offs: a new quarter\'s draft starts them at 0 and keeps every standing decision', () => {
@@ -77,7 +92,7 @@ describe('draft edits', () => {
     last.people.hires = 12;
     last.people.layoffs = 3;
     last.people.wageIndex = 1.1;
-    const d = draftFrom(last, []);
+    const d = draftFrom(last);
     expect(d.people).toEqual({ ...last.people, hires: 0, layoffs: 0 });
     expect(d.tiers).toEqual(last.tiers);
     expect(d.tiering).toEqual(last.tiering);

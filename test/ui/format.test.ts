@@ -1,6 +1,6 @@
 // Numbers read naturally in each language, and changes carry an arrow and a sign (not colour).
 import { describe, expect, it } from 'vitest';
-import { fmtDelta, fmtMoney, fmtNumber, fmtPercent } from '../../src/ui/format';
+import { currencySymbol, fmtDelta, fmtMoney, fmtNumber, fmtPercent } from '../../src/ui/format';
 
 describe('formatting', () => {
   it('uses 万 and 亿 for large numbers in Chinese', () => {
@@ -24,5 +24,28 @@ describe('formatting', () => {
     expect(fmtDelta(100.01, 100, { kind: 'relative' }, 'en')).toEqual({ dir: 'flat', arrow: '＝', text: '±0' });
     expect(fmtDelta(5, undefined, { kind: 'points' }, 'en').text).toBe('');
     expect(fmtPercent(0.256, 'en')).toBe('25.6%');
+  });
+  it('a change that rounds to nothing at the digits shown reads as unchanged, without an arrow', () => {
+    expect(fmtDelta(0.9502, 0.95, { kind: 'shareOfOne' }, 'en')).toEqual({ dir: 'flat', arrow: '＝', text: '±0' });
+    expect(fmtDelta(0.9502, 0.95, { kind: 'shareOfOne' }, 'zh-CN').text).toBe('±0');
+    expect(fmtDelta(10.04, 10, { kind: 'points' }, 'en')).toEqual({ dir: 'flat', arrow: '＝', text: '±0' });
+    expect(fmtDelta(100.3, 100, { kind: 'money', currency: 'CNY' }, 'en').dir).toBe('flat');
+    // Just above: a change.
+    expect(fmtDelta(0.9506, 0.95, { kind: 'shareOfOne' }, 'en')).toEqual({ dir: 'up', arrow: '▲', text: '+0.1 pp' });
+    expect(fmtDelta(10.06, 10, { kind: 'points' }, 'en').text).toBe('+0.1');
+  });
+  it('money is whole, and nothing that rounds to zero carries a minus', () => {
+    expect(fmtMoney(15.52, 'CNY', 'en')).toBe('¥16');
+    expect(fmtMoney(-0.4, 'CNY', 'en')).toBe('¥0');
+    expect(fmtMoney(-0.4, 'CNY', 'zh-CN')).toBe('¥0');
+    expect(fmtNumber(-0.2, 'en', { digits: 0 })).toBe('0');
+    expect(fmtPercent(-0.00001, 'zh-CN')).toBe('0%');
+    expect(fmtMoney(-1234, 'CNY', 'en')).toBe('-¥1,234');
+  });
+  it('the currency\'s symbol for units, in both languages', () => {
+    expect(currencySymbol('CNY', 'en')).toBe('¥');
+    expect(currencySymbol('CNY', 'zh-CN')).toBe('¥');
+    expect(currencySymbol('USD', 'en')).toBe('$');
+    expect(currencySymbol('XXQ', 'zh-CN')).toBe('XXQ');
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Where every customer of a CustomerBaseFrame stands: the firm's tier pyramid (a trapezoid
- * cut into one band per tier, each band's area in proportion to its customers), the market
+ * cut into one band per tier, each band's area in proportion to its customers; its top is
+ * wide enough that a band's height is close to its share too, so a small top tier does not
+ * read as a big band), the market
  * on the left (where newcomers come from) and the rival on the right (where lapsed customers
  * go). Pure and deterministic, so the scene, the labels and the tests agree on every point.
  *
@@ -57,6 +59,12 @@ const MAX_RADIUS = 9;
 const MIN_RADIUS = 1.6;
 /** An empty tier still gets a thin band, so its label has a place: this share of the pyramid. */
 const MIN_BAND_SHARE = 0.04;
+/**
+ * The pyramid's top width as a share of its bottom width. A sharp apex (a sixth) gave a top tier
+ * of a tenth of the customers a quarter of the height; at this share a band's height is within
+ * about 0.7 to 1.6 times its share of the customers, and the top still reads as the narrow end.
+ */
+export const TOP_WIDTH_SHARE = 0.45;
 
 /** Width of the pyramid at `y`. */
 export function widthAt(g: Pick<BaseGeometry, 'top' | 'bottom' | 'topWidth' | 'bottomWidth'>, y: number): number {
@@ -92,7 +100,7 @@ export function baseGeometry(width: number, height: number, capacity: readonly n
   const left = market.x + market.w + width * 0.03;
   // Room on the right of the pyramid for the tier labels.
   const right = rival.x - width * 0.12;
-  const shape = { top: pad, bottom: height - pad, topWidth: (right - left) * 0.16, bottomWidth: right - left };
+  const shape = { top: pad, bottom: height - pad, topWidth: (right - left) * TOP_WIDTH_SHARE, bottomWidth: right - left };
   const total = capacity.reduce((a, b) => a + b, 0);
   const shares = capacity.map((c) => Math.max(total > 0 ? c / total : 1 / capacity.length, MIN_BAND_SHARE));
   const shareSum = shares.reduce((a, b) => a + b, 0);
@@ -127,20 +135,27 @@ function fold(v: number, lo: number, hi: number): number {
   return lo + (t <= span ? t : 2 * span - t);
 }
 
-/** Cell `i` of `band` (an R2 point mapped area-uniformly into the band, kept off its edges). */
+/**
+ * Cell `i` of `band` (an R2 point mapped area-uniformly into the band), kept off its edges by
+ * the largest dot's radius: no dot reaches past the pyramid's sides, its top or its bottom
+ * (a band too thin for that keeps its dots in its middle 30%).
+ */
 export function cellOf(g: BaseGeometry, band: Band, i: number, out: { x: number; y: number }): void {
   const u = (0.5 + A1 * (i + 1)) % 1;
   const v = (0.5 + A2 * (i + 1)) % 1;
-  const inset = Math.min(g.radius * 2, (band.y1 - band.y0) * 0.3);
+  const R = g.radius * DOT_SCALE[2];
+  const inset = Math.min(R + 1, (band.y1 - band.y0) * 0.35);
   const ya = band.y0 + inset;
   const yb = Math.max(ya, band.y1 - inset);
   const a0 = areaTo(g, ya);
   const a1 = areaTo(g, yb);
   // Jitter of about a cell hides the sequence's lattice (diagonal stripes) without clumping;
   // jitter past an edge folds back inside, so cells never pile up on the edge (one hiding another).
-  const j = band.spacing * 0.9;
+  // A band of a few cells shows no lattice: less jitter, so two of them never land on each other.
+  const j = band.spacing * 0.9 * Math.min(1, band.capacity / 20);
   const y = fold(yForArea(g, a0 + v * (a1 - a0)) + (hash01(i * 2 + band.tier * 65_537) - 0.5) * j, ya, yb);
-  const w = Math.max(0, widthAt(g, y) - 2 * g.radius * DOT_SCALE[2]);
+  // The pyramid widens downwards: the dot's top edge meets the narrower width above it.
+  const w = Math.max(0, widthAt(g, y - R) - 2 * R);
   out.x = g.cx + fold(u - 0.5 + ((hash01(i * 2 + 1 + band.tier * 65_537) - 0.5) * j) / Math.max(1, w), -0.5, 0.5) * w;
   out.y = y;
 }

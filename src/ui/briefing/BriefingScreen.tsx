@@ -39,6 +39,7 @@ export default function BriefingScreen() {
       <section className="card">
         <h2>{t('briefing.scoring')}</h2>
         <p>{t('briefing.scoringIntro', { money: fmtMoney(sc.scoring.moneyPerPoint, sc.currency, lang) })}</p>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('briefing.phases')}>
         <table className="data">
           <caption className="sr-only">{t('briefing.phases')}</caption>
           <thead>
@@ -64,6 +65,7 @@ export default function BriefingScreen() {
             ))}
           </tbody>
         </table>
+        </div>
         <p>{t('briefing.equity', { w: fmtNumber(sc.scoring.equityWeight, lang, { digits: 2 }) })}</p>
         <p className="muted">{t('briefing.hidden')}</p>
       </section>

@@ -7,7 +7,8 @@ import { useStore } from '../../store/index';
 import { ChainDiagram } from '../charts/ChainDiagram';
 import type { ChainKey, ChainLinkView } from '../charts/chain';
 import { LineChart } from '../charts/LineChart';
-import { LINK_IDS, linkFormat, linkValue } from './links';
+import { fmtMoney } from '../format';
+import { LINK_IDS, linkBounds, linkDeltaMode, linkFormat, linkValue } from './links';
 import '../quarter/quarter.css';
 
 export default function ChainScreen() {
@@ -37,7 +38,21 @@ export default function ChainScreen() {
           lang={lang}
           links={
             Object.fromEntries(
-              LINK_IDS.map((id): [ChainKey, ChainLinkView] => [id, { value: linkValue(id, now), previous: prev ? linkValue(id, prev) : null, format: linkFormat(id, currency, lang), note: t(`chain.note.${id}`) }]),
+              LINK_IDS.map((id): [ChainKey, ChainLinkView] => [
+                id,
+                {
+                  value: linkValue(id, now, prev),
+                  previous: prev ? linkValue(id, prev, s.at(-3)) : null,
+                  format: linkFormat(id, currency, lang),
+                  deltaMode: linkDeltaMode(id, currency),
+                  // Revenue growth ranks by how much revenue changed (the growth itself), not by how much the growth rate changed.
+                  ...(id === 'revenue' ? { relative: linkValue(id, now, prev) } : {}),
+                  note:
+                    id === 'revenue'
+                      ? t(prev ? 'chain.note.revenue' : 'chain.note.revenueFirst', { v: fmtMoney(now.chain.revenue, currency, lang) })
+                      : t(`chain.note.${id as Exclude<typeof id, 'revenue'>}`),
+                },
+              ]),
             ) as Record<ChainKey, ChainLinkView>
           }
         />
@@ -46,7 +61,17 @@ export default function ChainScreen() {
         <h2 id="chain-trends">{t('chain.trends')}</h2>
         <div className="grid2">
           {LINK_IDS.map((id) => (
-            <LineChart key={id} title={tc(`chain.links.${id}`)} lang={lang} firstQuarter={1} height={200} series={[{ id, name: tc(`chain.links.${id}`), values: s.map((x) => linkValue(id, x)) }]} format={linkFormat(id, currency, lang)} />
+            <LineChart
+              key={id}
+              title={tc(`chain.links.${id}`)}
+              lang={lang}
+              firstQuarter={1}
+              height={200}
+              series={[{ id, name: tc(`chain.links.${id}`), values: s.map((x, i) => linkValue(id, x, s[i - 1])) }]}
+              format={linkFormat(id, currency, lang)}
+              bounds={linkBounds(id)}
+              empty={id === 'employeeSatisfaction' ? t('chain.noEmployeeSurvey') : id === 'customerSatisfaction' ? t('chain.noSurvey') : id === 'revenue' ? t('chain.noGrowth') : undefined}
+            />
           ))}
         </div>
       </section>

@@ -2,9 +2,9 @@ import { createElement as h, useId, useState, type KeyboardEvent, type PointerEv
 import type { Lang } from '../../sim/text';
 import { DataTable } from './DataTable';
 import { firstIndex, lastIndex, runs, spreadLabels } from './lineLayout';
-import { extent, linear, nearestIndex, niceTicks, tickIndices } from './scale';
+import { extent, labelledTicks, linear, nearestIndex, tickIndices, type Bounds } from './scale';
 import { ghostStyle, Marker, seriesStyle, Swatch, type SeriesStyle } from './series';
-import { textWidth, truncate, wrapText } from './text';
+import { textWidth, wrapText } from './text';
 import { LineTooltip } from './LineTooltip';
 import { useChartsT, type ChartsT } from './useChartsT';
 import { useWidth } from './useWidth';
@@ -36,6 +36,10 @@ export interface LineChartProps {
   firstQuarter?: number;
   /** Start the value axis at zero (default: fit the data; a zero line is drawn whenever values cross zero). */
   includeZero?: boolean;
+  /** The range the values can take (a share: [0, 1]): the axis stops there. */
+  bounds?: Bounds;
+  /** The sentence shown instead of an empty chart when no line has a value (default: not measured in any quarter). */
+  empty?: string;
   /** Height in CSS px at the measured width (default 300). */
   height?: number;
   /** Lay out for this width instead of measuring the container (tests, print). */
@@ -56,12 +60,8 @@ interface EndLabel {
   line: Line | null;
 }
 
-/** A label in at most two lines of `maxWidth`, the second shortened if need be. */
-function twoLines(text: string, maxWidth: number, bold: boolean): string[] {
-  const lines = wrapText(text, maxWidth, FONT, bold);
-  if (lines.length <= 2) return lines;
-  return [lines[0]!, truncate(text.slice(lines[0]!.length).trim(), maxWidth, FONT, bold)];
-}
+/** Lines an end label may take; a longer label moves the chart to a legend above it (never cut short). */
+const MAX_LABEL_LINES = 3;
 
 interface Line {
   key: string;
@@ -125,21 +125,20 @@ export function LineChart(props: LineChartProps): ReactElement {
   const top = 18;
   const bottom = 46;
   const plotH = H - top - bottom;
-  const ticks = niceTicks(lo, hi, Math.max(3, Math.min(7, Math.round(plotH / 55))));
-  const tickText = ticks.values.map(format);
+  const ticks = labelledTicks(lo, hi, Math.max(3, Math.min(7, Math.round(plotH / 55))), format, props.bounds);
+  const tickText = ticks.texts;
   const left = Math.ceil(Math.max(...tickText.map((s) => textWidth(s, FONT)))) + 12;
 
-  // End labels (each line's name, and the target) on the right, or a legend above when narrow.
-  const legend = W < 440 && lines.length > 0;
+  // End labels (each line's name, and the target) on the right; a legend above when narrow or when a name would need too many lines.
   const maxLabel = W * 0.26;
   const targetText = target ? t('line.target', { label: target.label, value: format(target.value) }) : '';
   const labelled = lines.filter((l) => lastIndex(l.values) >= 0);
-  const ends: EndLabel[] = legend
-    ? []
-    : [
-        ...labelled.map((l) => ({ key: l.key, lines: twoLines(l.name, maxLabel, !l.ghost), value: l.values[lastIndex(l.values)]!, from: lastIndex(l.values), line: l })),
-        ...(target && n ? [{ key: 'target', lines: twoLines(targetText, maxLabel, true), value: target.value, from: -1, line: null }] : []),
-      ];
+  const wanted: EndLabel[] = [
+    ...labelled.map((l) => ({ key: l.key, lines: wrapText(l.name, maxLabel, FONT, !l.ghost), value: l.values[lastIndex(l.values)]!, from: lastIndex(l.values), line: l })),
+    ...(target && n ? [{ key: 'target', lines: wrapText(targetText, maxLabel, FONT, true), value: target.value, from: -1, line: null }] : []),
+  ];
+  const legend = lines.length > 0 && (W < 440 || wanted.some((e) => e.lines.length > MAX_LABEL_LINES));
+  const ends: EndLabel[] = legend ? [] : wanted;
   const labelW = Math.max(0, ...ends.flatMap((e) => e.lines.map((s) => textWidth(s, FONT, e.line ? !e.line.ghost : true))));
   const right = ends.length === 0 ? 16 : Math.ceil(labelW) + 22;
 
@@ -270,6 +269,16 @@ export function LineChart(props: LineChartProps): ReactElement {
       ? h(LineTooltip, { t, lines, i: active.i, x: x(active.i), top, bottom: top + plotH, left: left + 2, right: x1 + PAD_X, q0, format })
       : null,
   );
+
+  if (n > 0 && ext === null) {
+    // Nothing was measured: a sentence, not an empty grid with a made-up 0–1 axis and a legend.
+    return h(
+      'figure',
+      { className: 'crm-chart crm-line crm-chart-empty', lang },
+      h('figcaption', { className: 'crm-chart-title' }, title),
+      h('p', { className: 'crm-muted crm-chart-empty-note' }, props.empty ?? t('line.notMeasured')),
+    );
+  }
 
   return h(
     'figure',

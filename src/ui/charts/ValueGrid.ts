@@ -61,7 +61,9 @@ export function ValueGrid({ lang, grid, formatRevenue, formatInfluence, onSelect
     const content = [
       h('span', { key: 'n', className: 'crm-cell-count' }, fmtNumber(n, lang)),
       h('span', { key: 's', className: 'crm-chart-sr' }, ` ${t('grid.unit', { count: n })}, `),
-      h('span', { key: 'r', className: 'crm-cell-share' }, t('grid.revenueShare', { share: share(i) })),
+      // On a narrow grid the cell shows the share alone (the key below says what it is a share of).
+      h('span', { key: 'r', className: 'crm-cell-share crm-cell-share-long' }, t('grid.revenueShare', { share: share(i) })),
+      h('span', { key: 'rs', className: 'crm-cell-share crm-cell-share-short', 'aria-hidden': true }, share(i)),
     ];
     const pressed = selected ? selected.row === r && selected.col === c : false;
     return h(

@@ -17,6 +17,11 @@ export interface ChainLinkView {
   note?: string;
   /** How the change is written (default: relative, in percent of last quarter). */
   deltaMode?: DeltaMode;
+  /**
+   * The relative size of this quarter's change that ranks the links (default: |value − previous| / |previous|).
+   * A rate such as revenue growth gives the change of what it measures (the growth itself), not the change of the rate.
+   */
+  relative?: number | null;
 }
 
 /** Heskett's order; a Record so that a new link in ChainLinks fails to compile until placed here. */
@@ -53,7 +58,7 @@ export function biggestChange(links: Readonly<Record<ChainKey, ChainLinkView>>):
   let best: ChainKey | null = null;
   let bestChange = MIN_CHANGE;
   for (const k of CHAIN_ORDER) {
-    const c = relativeChange(links[k].value, links[k].previous);
+    const c = rankOf(links[k]);
     if (c !== null && c > bestChange) {
       best = k;
       bestChange = c;
@@ -62,9 +67,12 @@ export function biggestChange(links: Readonly<Record<ChainKey, ChainLinkView>>):
   return best;
 }
 
+/** The relative change a link is ranked by. */
+const rankOf = (v: ChainLinkView): number | null => (v.relative !== undefined ? (v.relative === null ? null : Math.abs(v.relative)) : relativeChange(v.value, v.previous));
+
 /** Whether any link has both values, so a change can be told at all. */
 export function anyComparable(links: Readonly<Record<ChainKey, ChainLinkView>>): boolean {
-  return CHAIN_ORDER.some((k) => relativeChange(links[k].value, links[k].previous) !== null);
+  return CHAIN_ORDER.some((k) => rankOf(links[k]) !== null);
 }
 
 /** The change of a link as fmtDelta gives it, or null when there is no value or no previous one. */

@@ -10,6 +10,7 @@ const en = {
   listSep: '; ',
   nameValue: '{{name}}: {{value}}',
   line: {
+    notMeasured: 'Not measured in any quarter, so there is nothing to draw.',
     summary: '{{title}}, quarters {{from}} to {{to}}. {{details}}',
     summaryOne: '{{title}}, quarter {{from}}. {{details}}',
     seriesChange: '{{name}}: from {{first}} to {{last}}',
@@ -156,6 +157,7 @@ export const chartsMessages: Bilingual<typeof en> = {
     listSep: '；',
     nameValue: '{{name}}：{{value}}',
     line: {
+      notMeasured: '没有任何季度测量过这一指标，因此没有可画的数值。',
       summary: '{{title}}，第{{from}}至第{{to}}季度。{{details}}',
       summaryOne: '{{title}}，第{{from}}季度。{{details}}',
       seriesChange: '{{name}}：从{{first}}到{{last}}',

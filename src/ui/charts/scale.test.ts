@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extent, linear, nearestIndex, niceStep, niceTicks, tickIndices } from './scale';
+import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { extent, labelledTicks, linear, nearestIndex, niceStep, niceTicks, readableTicks, tickIndices } from './scale';
 
 describe('niceTicks', () => {
   const cases: [number, number, number][] = [
@@ -108,5 +109,48 @@ describe('tickIndices', () => {
   it('handles no and one point', () => {
     expect(tickIndices(0, 100, 10)).toEqual([]);
     expect(tickIndices(1, 100, 10)).toEqual([0]);
+  });
+});
+
+describe('labelledTicks: labels that read true', () => {
+  const pct = (v: number): string => fmtPercent(v, 'en');
+  const count = (v: number): string => fmtNumber(v, 'en', { digits: 0 });
+  const ratio = (v: number): string => fmtNumber(v, 'en', { digits: 2 });
+  const money = (v: number): string => fmtMoney(v, 'CNY', 'en');
+  const cases: [string, number, number, number, (v: number) => string][] = [
+    ['a flat-ish percentage (96.66%..96.68%)', 0.9666, 0.9668, 5, pct],
+    ['counts 0..5 (no tick at 2.5 labelled 3)', 0, 5, 3, count],
+    ['counts 0..10', 0, 10, 5, count],
+    ['a productivity of 1.19..1.21', 1.19, 1.206, 5, ratio],
+    ['scores -99.6..-100 (no -99, -99, -100)', -100, -99.6, 5, count],
+    ['money ¥1.52M..¥1.558M in compact notation', 1_520_000, 1_558_000, 6, money],
+    ['money ¥240.5万..¥242.3万 in Chinese', 2_405_000, 2_423_000, 5, (v) => fmtMoney(v, 'CNY', 'zh-CN')],
+  ];
+  it.each(cases)('%s: distinct labels, each its tick rounded to the digits shown', (_, lo, hi, n, format) => {
+    const t = labelledTicks(lo, hi, n, format);
+    expect(new Set(t.texts).size).toBe(t.texts.length);
+    expect(t.texts).toEqual(t.values.map(format));
+    expect(t.values.length).toBeGreaterThanOrEqual(2);
+    expect(t.min).toBeLessThanOrEqual(lo);
+    expect(t.max).toBeGreaterThanOrEqual(hi);
+    expect(readableTicks(t.values, t.texts, t.step, format)).toBe(true);
+  });
+  it('the plain nice ticks of those data would mislabel them (the check can fail)', () => {
+    const c = niceTicks(0, 5, 3);
+    expect(c.values).toContain(2.5);
+    expect(readableTicks(c.values, c.values.map(count), c.step, count)).toBe(false);
+    const p = niceTicks(0.9666, 0.9668, 5);
+    expect(readableTicks(p.values, p.values.map(pct), p.step, pct)).toBe(false);
+    expect(readableTicks([1, 2, 3], ['1', '2', '3'], 1, count)).toBe(true);
+  });
+  it('a share\'s axis stays within 0%..100%, even for a flat line near the top', () => {
+    for (const [lo, hi] of [[0.97, 0.97], [0.9, 1], [0.95, 0.999], [0, 0], [1, 1]] as const) {
+      const t = labelledTicks(lo, hi, 5, pct, [0, 1]);
+      expect(t.min).toBeGreaterThanOrEqual(0);
+      expect(t.max).toBeLessThanOrEqual(1);
+      expect(t.min).toBeLessThanOrEqual(lo);
+      expect(t.max).toBeGreaterThanOrEqual(hi);
+    }
+    expect(niceTicks(0.97, 0.97, 5).max).toBeGreaterThan(1);
   });
 });

@@ -26,12 +26,16 @@ export interface Ticks {
   values: number[];
 }
 
+/** The range a value can take (a share: 0 to 1): the axis never reaches past it. */
+export type Bounds = readonly [min: number, max: number];
+
 /**
  * Ticks for data from `lo` to `hi`, about `count` of them (at least 2). Equal values get a
  * band around them (so a flat line sits in the middle, not on the edge); a range crossing
- * zero gets a tick at exactly 0.
+ * zero gets a tick at exactly 0; with `bounds`, no tick lies outside them (a share's axis
+ * stops at 100%).
  */
-export function niceTicks(lo: number, hi: number, count = 5): Ticks {
+export function niceTicks(lo: number, hi: number, count = 5, bounds?: Bounds): Ticks {
   let a = Math.min(lo, hi);
   let b = Math.max(lo, hi);
   if (!Number.isFinite(a) || !Number.isFinite(b)) {
@@ -46,9 +50,16 @@ export function niceTicks(lo: number, hi: number, count = 5): Ticks {
     if (lo >= 0 && a < 0) a = 0;
     if (hi <= 0 && b > 0) b = 0;
   }
+  if (bounds) {
+    a = Math.max(bounds[0], a);
+    b = Math.min(bounds[1], b);
+    // Data outside the bounds (or a flat line on one): a tenth of the range at that edge.
+    const tenth = Number.isFinite(bounds[1] - bounds[0]) ? (bounds[1] - bounds[0]) / 10 : 1;
+    if (a >= b) [a, b] = a >= bounds[1] ? [bounds[1] - tenth, bounds[1]] : [bounds[0], bounds[0] + tenth];
+  }
   // Among nearby nice steps: at most count + 2 ticks, the axis that wastes least room, then the count nearest `count`.
   const raw = (b - a) / Math.max(1, count - 1);
-  const cands = [0.5, 0.75, 1, 1.5].map((f) => ticksWithStep(a, b, niceStep(raw * f)));
+  const cands = [0.5, 0.75, 1, 1.5].map((f) => ticksWithStep(a, b, niceStep(raw * f), bounds));
   const ok = cands.filter((c) => c.values.length <= count + 2);
   const pool = ok.length ? ok : cands;
   const waste = (c: Ticks): number => c.max - c.min - (b - a);
@@ -58,18 +69,49 @@ export function niceTicks(lo: number, hi: number, count = 5): Ticks {
   });
 }
 
-function ticksWithStep(a: number, b: number, step: number): Ticks {
+function ticksWithStep(a: number, b: number, step: number, bounds?: Bounds): Ticks {
   const d = decimals(step);
   const clean = (v: number): number => {
     const r = Number((Math.round(v / step) * step).toFixed(d));
     return r === 0 ? 0 : r; // no -0
   };
-  const min = clean(Math.floor(a / step + 1e-9) * step);
-  const max = clean(Math.ceil(b / step - 1e-9) * step);
+  let min = clean(Math.floor(a / step + 1e-9) * step);
+  let max = clean(Math.ceil(b / step - 1e-9) * step);
+  // Inside the bounds: the nearest multiples of the step within them.
+  if (bounds && min < bounds[0]) min = clean(Math.ceil(bounds[0] / step - 1e-9) * step);
+  if (bounds && max > bounds[1]) max = clean(Math.floor(bounds[1] / step + 1e-9) * step);
+  if (max <= min) max = clean(min + step);
   const values: number[] = [];
   for (let i = 0, v = min; v <= max + step / 2 && i < 1000; i++, v = clean(min + i * step)) values.push(v);
   if (values.length < 2) values.push(clean(min + step));
   return { min, max: values[values.length - 1]!, step, values };
+}
+
+/**
+ * Whether tick labels read true: all different, and none is a neighbour's value rounded (2.5
+ * shown as "3" by a whole-number format, 96.25% as "96.3%"). A label is a rounding when the
+ * format writes the values just below and just above its tick differently: the tick sits on
+ * the edge between two shown values.
+ */
+export function readableTicks(values: readonly number[], texts: readonly string[], step: number, format: (v: number) => string): boolean {
+  if (new Set(texts).size !== texts.length) return false;
+  const d = step * 1e-4;
+  return values.every((v) => v === 0 || format(v - d) === format(v + d));
+}
+
+/**
+ * {@link niceTicks} whose labels in `format` read true ({@link readableTicks}): when the
+ * format cannot tell the ticks apart, or rounds one, the step grows to the next nice one.
+ */
+export function labelledTicks(lo: number, hi: number, count: number, format: (v: number) => string, bounds?: Bounds): Ticks & { texts: string[] } {
+  const first = niceTicks(lo, hi, count, bounds);
+  let t = first;
+  for (let k = 0; k < 40; k++) {
+    const texts = t.values.map(format);
+    if (readableTicks(t.values, texts, t.step, format)) return { ...t, texts };
+    t = ticksWithStep(first.min, first.max, niceStep(t.step * 1.01), bounds);
+  }
+  return { ...first, texts: first.values.map(format) };
 }
 
 /** A linear map from a domain to a range; a zero-width domain maps to the middle of the range. */

@@ -119,3 +119,40 @@ export function fitFontSize(texts: readonly string[], maxWidth: number, sizes: r
   for (const s of sizes) if (words.every((w) => textWidth(w, s, bold) <= maxWidth)) return s;
   return sizes[sizes.length - 1] ?? 12;
 }
+
+const cjkEdge = (s: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffe6]/.test(s);
+
+const OPENING = /^[（「『《〈【〔(“‘]+$/u;
+const CLOSING = /^[）」』》〉】〕)”’，。、：；！？,.:;!?]+$/u;
+let segmenter: Intl.Segmenter | null | undefined;
+
+/**
+ * Words of a label for wrapping: Latin words split at spaces; Chinese split into words where
+ * Intl.Segmenter knows them (服务|水平|（高|价值|客户）), else into characters; opening
+ * brackets stay with the word after them, closing punctuation with the word before.
+ */
+export function labelWords(text: string): { word: string; space: boolean }[] {
+  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  const parts = segmenter ? [...segmenter.segment(text)].map((x) => x.segment) : [...text];
+  const out: { word: string; space: boolean }[] = [];
+  let space = false;
+  let open = '';
+  for (const raw of parts) {
+    if (/^\s+$/.test(raw)) {
+      space = true;
+      continue;
+    }
+    // Without a segmenter, Latin letters come one by one: glue them back into words.
+    const last = out[out.length - 1];
+    if (OPENING.test(raw)) open += raw;
+    else if (last && !space && !open && (CLOSING.test(raw) || (!cjkEdge(raw) && !cjkEdge(last.word.slice(-1))))) last.word += raw;
+    else {
+      out.push({ word: open + raw, space });
+      open = '';
+    }
+    space = false;
+  }
+  if (open) out.push({ word: open, space });
+  return out;
+}
+

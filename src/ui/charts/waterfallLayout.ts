@@ -3,8 +3,8 @@
  * that the parts add up, the value axis, bars, connectors and labels, in columns (categories
  * along the x axis) or in rows (categories down the y axis, for many steps or narrow screens).
  */
-import { linear, niceTicks, type Ticks } from './scale';
-import { textWidth, truncate, wrapText } from './text';
+import { labelledTicks, linear, niceTicks, type Ticks } from './scale';
+import { labelWords, textWidth, truncate, wrapText } from './text';
 
 /** What a bar is: the level at the start and end, or a part of the change in between. */
 export type WaterfallKind = 'start' | 'late' | 'outside' | 'valuation' | 'group' | 'interaction' | 'end';
@@ -267,53 +267,15 @@ function rejoin(lines: readonly string[]): string {
 }
 
 /**
- * The axis of {@link waterfallAxis} with about `count` ticks whose labels all differ (a compact
- * format prints ¥1.5M for 1.50M and 1.525M alike): fewer ticks until they do, down to two.
+ * The axis of {@link waterfallAxis} with about `count` ticks whose labels read true in `fmt`
+ * (all different, none rounded from a neighbour: a compact format prints ¥1.5M for 1.50M and
+ * 1.525M alike): a coarser step until they do.
  */
 export function labelledAxis(levels: readonly number[], includeZero: boolean | undefined, count: number, fmt: (v: number) => string): WaterfallAxis & { texts: string[] } {
-  let first: (WaterfallAxis & { texts: string[] }) | null = null;
-  for (let c = count; c >= 2; c--) {
-    const axis = waterfallAxis(levels, includeZero, c);
-    const texts = axis.ticks.values.map(fmt);
-    const out = { ...axis, texts };
-    if (new Set(texts).size === texts.length) return out;
-    first ??= out;
-  }
-  return first ?? { ...waterfallAxis(levels, includeZero, count), texts: [] };
-}
-
-const OPENING = /^[（「『《〈【〔(“‘]+$/u;
-const CLOSING = /^[）」』》〉】〕)”’，。、：；！？,.:;!?]+$/u;
-let segmenter: Intl.Segmenter | null | undefined;
-
-/**
- * Words of a label for wrapping: Latin words split at spaces; Chinese split into words where
- * Intl.Segmenter knows them (服务|水平|（高|价值|客户）), else into characters; opening
- * brackets stay with the word after them, closing punctuation with the word before.
- */
-function labelWords(text: string): { word: string; space: boolean }[] {
-  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-  const parts = segmenter ? [...segmenter.segment(text)].map((x) => x.segment) : [...text];
-  const out: { word: string; space: boolean }[] = [];
-  let space = false;
-  let open = '';
-  for (const raw of parts) {
-    if (/^\s+$/.test(raw)) {
-      space = true;
-      continue;
-    }
-    // Without a segmenter, Latin letters come one by one: glue them back into words.
-    const last = out[out.length - 1];
-    if (OPENING.test(raw)) open += raw;
-    else if (last && !space && !open && (CLOSING.test(raw) || (!cjkEdge(raw) && !cjkEdge(last.word.slice(-1))))) last.word += raw;
-    else {
-      out.push({ word: open + raw, space });
-      open = '';
-    }
-    space = false;
-  }
-  if (open) out.push({ word: open, space });
-  return out;
+  const axis = waterfallAxis(levels, includeZero, count);
+  const ticks = labelledTicks(axis.ticks.min, axis.ticks.max, count, fmt);
+  const base = Math.max(ticks.min, Math.min(ticks.max, 0));
+  return { ticks: { min: ticks.min, max: ticks.max, step: ticks.step, values: ticks.values }, base, broken: base !== 0, texts: ticks.texts };
 }
 
 /** Greedy line breaking of a label at the words of {@link labelWords}; a word wider than a line is broken by wrapText. */

@@ -135,6 +135,7 @@ export function RankingView({ lang, game, status, runs }: { lang: Lang; game: Ga
     body = (
       <>
         <p data-testid="ranking-sentence">{sentence}</p>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caption')}>
         <table className="data" data-testid="ranking">
           <caption className="muted">{t('caption')}</caption>
           <thead>
@@ -170,6 +171,7 @@ export function RankingView({ lang, game, status, runs }: { lang: Lang; game: Ga
             })}
           </tbody>
         </table>
+        </div>
       </>
     );
   }

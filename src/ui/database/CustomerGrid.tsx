@@ -6,10 +6,11 @@
  * memoized and their cells are plain elements: no hooks per cell.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
+import { Fragment, memo, useCallback, useId, useMemo, useImperativeHandle, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerTable } from '../../worker/protocol';
-import { cellText, COLUMNS, gridTemplate, minRowWidth, type CellContext, type SortState, type TableColumn } from './columns';
+import { labelWords } from '../charts/text';
+import { cellText, COLUMNS, columnTexts, fitColumns, gridTemplate, minRowWidth, type CellContext, type SortState, type TableColumn } from './columns';
 import { moveActive } from './keyNav';
 
 export const ROW_HEIGHT = 36;
@@ -24,6 +25,8 @@ export interface CustomerGridHandle {
 }
 
 interface Props {
+  /** Quarters of the game (the widest "joined" text). */
+  rounds: number;
   table: CustomerTable;
   /** Customer ids in display order. */
   order: Int32Array;
@@ -77,7 +80,7 @@ interface Active {
   pos: number;
 }
 
-export function CustomerGrid({ table, order, ctx, sort, onSort, onOpen, busy, labelledBy, describedBy, ref }: Props) {
+export function CustomerGrid({ table, order, ctx, sort, onSort, onOpen, busy, labelledBy, describedBy, rounds, ref }: Props) {
   const { t } = useTranslation('database');
   const scrollRef = useRef<HTMLDivElement>(null);
   const prefix = useId();
@@ -170,8 +173,10 @@ export function CustomerGrid({ table, order, ctx, sort, onSort, onOpen, busy, la
   };
 
   const rowDomId = (pos: number) => `${prefix}-r${pos}`;
-  const template = gridTemplate();
-  const width = minRowWidth();
+  // Columns as wide as their headings' longest words and their texts (tier names) need.
+  const cols = useMemo(() => fitColumns(COLUMNS, (k) => t(`columns.${k}`), columnTexts(ctx, rounds)), [t, ctx, rounds]);
+  const template = gridTemplate(cols);
+  const width = minRowWidth(cols);
 
   return (
     <div className="db-grid-wrap" style={{ ['--db-row' as string]: `${ROW_HEIGHT}px`, ['--db-head' as string]: `${HEADER_HEIGHT}px` }}>
@@ -203,7 +208,14 @@ export function CustomerGrid({ table, order, ctx, sort, onSort, onOpen, busy, la
                   aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : undefined}
                 >
                   <button type="button" onClick={() => onSort(c.key)}>
-                    <span>{t(`columns.${c.key}`)}</span>
+                    <span>
+                      {labelWords(t(`columns.${c.key}`)).map((w, i) => (
+                        <Fragment key={i}>
+                          {i > 0 && (w.space ? ' ' : <wbr />)}
+                          {w.word}
+                        </Fragment>
+                      ))}
+                    </span>
                     {sorted && (
                       <span className="db-sort-mark" aria-hidden="true">
                         {sort.descending ? '▼' : '▲'}

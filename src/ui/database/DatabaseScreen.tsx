@@ -24,6 +24,8 @@ export default function DatabaseScreen() {
   const scenario = useStore((s) => s.game?.scenario ?? null);
   const stateKey = useStore((s) => s.game?.view.hash ?? null);
   const round = useStore((s) => s.game?.view.round ?? 0);
+  // The tiers the customers are in now: last quarter's rule.
+  const tierCount = useStore((s) => s.game?.view.lastDecisions.tiering.tierCount ?? 1);
   const dataQuality = useStore((s) => s.game?.view.dataQuality ?? 0);
   const customerId = useStore((s) => s.customerId);
   const openCustomer = useStore((s) => s.openCustomer);
@@ -40,7 +42,7 @@ export default function DatabaseScreen() {
   const wf = useMemo(() => workerFilter(filter), [filter]);
   const query = useCustomerOrder(table, sort, wf);
 
-  const ctx = useMemo(() => (scenario ? makeCellContext(t, lang, scenario) : null), [t, lang, scenario]);
+  const ctx = useMemo(() => (scenario ? makeCellContext(t, lang, scenario, tierCount) : null), [t, lang, scenario, tierCount]);
   const shown = useMemo(
     () => (query.order && table && analytics && cell ? inCell(query.order, table, analytics.grid, cell) : query.order),
     [query.order, table, analytics, cell],
@@ -113,6 +115,7 @@ export default function DatabaseScreen() {
             table={table}
             order={shown}
             ctx={ctx}
+            rounds={scenario?.rounds ?? 1}
             sort={sort}
             onSort={onSort}
             onOpen={onOpen}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, COLUMNS, fmtInfluence, fmtPotential, DEFAULT_SORT, gridTemplate, makeCellContext, minRowWidth, nextSort, rowTexts } from './columns';
+import { cellText, COLUMNS, columnTexts, fitColumns, fmtInfluence, fmtPotential, DEFAULT_SORT, gridTemplate, makeCellContext, minRowWidth, nextSort, rowTexts } from './columns';
+import { labelWords, textWidth } from '../charts/text';
 import { fmtMoney } from '../format';
 import { makeTable, tFor } from './testFixtures';
 
@@ -84,5 +85,32 @@ describe('layout', () => {
   it('fits a 1366 px projector without horizontal scrolling (minimum widths)', () => {
     expect(minRowWidth()).toBeLessThanOrEqual(1280);
     expect(gridTemplate().split(' minmax').length).toBe(COLUMNS.length);
+  });
+});
+
+describe('fitColumns', () => {
+  const long = { currency: 'CNY', tiers: [{ name: { en: 'Platinum guests', 'zh-CN': '铂金客户' } }, { name: { en: 'Private banking (high-net-worth)', 'zh-CN': '私人银行客户（高净值）' } }] };
+
+  it('widens the tier column to its longest tier name, so none is cut short', () => {
+    const ctx = makeCellContext(tFor('en'), 'en', long);
+    const cols = fitColumns(COLUMNS, (k) => tFor('en')(`columns.${k}`), columnTexts(ctx, 16));
+    const tier = cols.find((c) => c.key === 'tier')!;
+    expect(tier.width).toBeGreaterThan(COLUMNS.find((c) => c.key === 'tier')!.width);
+    expect(tier.width).toBeGreaterThanOrEqual(Math.ceil(textWidth('Private banking (high-net-worth)', 14)));
+    // A figure's column keeps its width.
+    expect(cols.find((c) => c.key === 'failures')!.width).toBeGreaterThanOrEqual(COLUMNS.find((c) => c.key === 'failures')!.width);
+  });
+
+  it('is at least as wide as a heading\'s longest word, a Chinese word included (利润|贡献 is not broken inside)', () => {
+    const t = tFor('zh-CN');
+    const ctx = makeCellContext(t, 'zh-CN', long);
+    const cols = fitColumns(COLUMNS, (k) => t(`columns.${k}`), columnTexts(ctx, 16));
+    for (const c of cols) {
+      const words = labelWords(t(`columns.${c.key}`));
+      for (const w of words) expect(c.width, `${c.key}: ${w.word}`).toBeGreaterThan(textWidth(w.word, 12.8, true));
+    }
+    const words = labelWords(t('columns.profit')).map((w) => w.word);
+    expect(words).toContain('利润');
+    expect(words).toContain('贡献');
   });
 });

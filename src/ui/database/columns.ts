@@ -6,9 +6,11 @@
  */
 import type { TFunction } from 'i18next';
 import { STAGE_NAMES } from '../../sim/state';
-import { pickText, type Lang, type LocalText } from '../../sim/text';
+import { type Lang, type LocalText } from '../../sim/text';
 import type { CustomerColumn, CustomerTable } from '../../worker/protocol';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { labelWords, textWidth } from '../charts/text';
+import { tierName as nameOfTier } from '../shell/tierName';
 
 /** Columns the table shows (the lapse quarter is in the record only). */
 export type TableColumn = Exclude<CustomerColumn, 'left'>;
@@ -46,6 +48,36 @@ export const COLUMNS: readonly ColumnDef[] = [
 /** CSS grid-template-columns of a row: each column at least its width, extra room shared. */
 export function gridTemplate(cols: readonly ColumnDef[] = COLUMNS): string {
   return cols.map((c) => `minmax(${c.width}px, ${c.width}fr)`).join(' ');
+}
+
+/** Heading text in px (0.8rem, bold), its padding and the sort mark; a cell's text (0.875rem) and padding. */
+const HEAD_FONT = 12.8;
+const HEAD_PAD = 12 + 14;
+const CELL_FONT = 14;
+const CELL_PAD = 16;
+
+/**
+ * The columns widened where their heading's longest word (a Chinese word as Intl.Segmenter
+ * finds it: 利润|贡献) or the widest text the column can hold (a tier's name) needs it, so a
+ * heading never breaks inside a word and no tier name is cut short.
+ */
+export function fitColumns(cols: readonly ColumnDef[], heading: (key: TableColumn) => string, texts: Partial<Record<TableColumn, readonly string[]>>): ColumnDef[] {
+  return cols.map((c) => {
+    const word = Math.max(0, ...labelWords(heading(c.key)).map((w) => textWidth(w.word, HEAD_FONT, true)));
+    const cell = Math.max(0, ...(texts[c.key] ?? []).map((x) => textWidth(x, CELL_FONT)));
+    return { ...c, width: Math.ceil(Math.max(c.width, word + HEAD_PAD, cell + CELL_PAD)) };
+  });
+}
+
+/** The texts of the columns that show words (not figures), for {@link fitColumns}. */
+export function columnTexts(ctx: CellContext, rounds: number): Partial<Record<TableColumn, readonly string[]>> {
+  return {
+    tier: [...ctx.tierNames, ctx.status[1], ctx.noTier],
+    status: ctx.status,
+    stage: ctx.stage,
+    source: ctx.source,
+    joined: [ctx.joinedInitial, ctx.quarter(Math.max(1, rounds))],
+  };
 }
 
 /** Sum of the minimum widths (the row's minimum width). */
@@ -88,14 +120,14 @@ export interface ScenarioLabels {
   tiers: readonly { name: LocalText }[];
 }
 
-/** A cell context in `lang`, with `t` of the database namespace. */
-export function makeCellContext(t: TFunction<'database'>, lang: Lang, scenario: ScenarioLabels): CellContext {
+/** A cell context in `lang`, with `t` of the database namespace, for customers in `tierCount` tiers. */
+export function makeCellContext(t: TFunction<'database'>, lang: Lang, scenario: ScenarioLabels, tierCount: number = scenario.tiers.length): CellContext {
   const quarters = new Map<number, string>();
   const fallback = new Map<number, string>();
   return {
     lang,
     currency: scenario.currency,
-    tierNames: scenario.tiers.map((x) => pickText(x.name, lang)),
+    tierNames: Array.from({ length: tierCount }, (_, k) => nameOfTier(scenario, k, tierCount, lang)),
     tierFallback: (tier) => {
       let s = fallback.get(tier);
       if (s === undefined) fallback.set(tier, (s = t('tierFallback', { n: tier + 1 })));

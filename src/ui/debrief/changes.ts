@@ -96,7 +96,9 @@ export function describeChanges(g: GroupId, b: Decisions, a: Decisions, scenario
     for (const c of a.choices) {
       const ev = scenario.events.find((e) => e.id === c.event);
       const opt = ev?.options?.find((o) => o.id === c.option);
-      if (ev && opt) out.push({ verb: 'set', what: msg('field.choice', { event: { kind: 'text', text: ev.title } }), to: { kind: 'text', text: opt.label } });
+      // An option's label is a sentence of its own; inside "you chose … for the card" it loses its full stop.
+      const label = Object.fromEntries(Object.entries(opt?.label ?? {}).map(([k, v]) => [k, String(v).replace(/[.。]\s*$/u, '')]));
+      if (ev && opt) out.push({ verb: 'set', what: msg('field.choice', { event: { kind: 'text', text: ev.title } }), to: { kind: 'text', text: label } });
     }
     return out;
   }

@@ -16,7 +16,10 @@ import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { KpiChart } from '../shell/KpiCharts';
 import { KPIS, measuredNps, measuredSatisfaction } from '../shell/kpis';
 import { ObjectiveText } from '../shell/ObjectiveText';
+import { fmtObjective } from '../shell/objectiveValue';
+import { tierName } from '../shell/tierName';
 import { saveTextFile } from '../shell/files';
+import { PrintIcon } from '../shell/icons';
 import { errorText } from '../../scenario/errorText';
 import type { WhaleCurve } from '../../worker/whaleTypes';
 import { WhaleChart } from '../charts/WhaleChart';
@@ -112,8 +115,8 @@ export default function EndScreen() {
         </p>
         <p className="muted">{t('end.hash', { hash: last?.hash ?? '', seed: game.seed })}</p>
         <div className="row no-print">
-          <button type="button" data-testid="print-debrief" onClick={() => window.print()}>
-            🖶 {td('debrief.print')}
+          <button type="button" className="icon-button" data-testid="print-debrief" onClick={() => window.print()}>
+            <PrintIcon /> {td('debrief.print')}
           </button>
           <button type="button" data-testid="end-export" onClick={() => void exportRun()}>
             {t('end.export')}
@@ -169,6 +172,7 @@ export default function EndScreen() {
 
       <section className="card" aria-labelledby="objectives-title">
         <h2 id="objectives-title">{t('end.objectives')}</h2>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="objectives-title">
         <table className="data" data-testid="scorecard">
           <thead>
             <tr>
@@ -186,13 +190,19 @@ export default function EndScreen() {
                   <td>
                     <ObjectiveText objective={o} />
                   </td>
-                  <td className="num">{v === null ? '—' : Math.abs(v) >= 1000 ? fmtNumber(v, lang) : fmtNumber(v, lang, { digits: 2 })}</td>
-                  <td>{ok ? `✔ ${t('end.met', { points: fmtNumber(o.points, lang) })}` : `✘ ${t('end.notMet')}`}</td>
+                  <td className="num objective-reached">
+                    <span className="objective-value">{v === null ? '—' : fmtObjective(o.kpi, v, currency, lang)}</span>
+                    <span className="muted objective-target">
+                      {t(o.op === '>=' ? 'end.targetAtLeast' : 'end.targetAtMost', { target: fmtObjective(o.kpi, o.target, currency, lang) })}
+                    </span>
+                  </td>
+                  <td className="objective-result">{ok ? `✔ ${t('end.met', { points: fmtNumber(o.points, lang) })}` : `✘ ${t('end.notMet')}`}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        </div>
       </section>
 
       <section className="card" aria-labelledby="reveal-title" data-testid="reveal">
@@ -267,9 +277,10 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         series={[
           // Beside the tiers' lines the firm's is named as the whole firm (the chart's title says these are true values).
           { id: 'true', name: tierCount > 1 ? t('report.firm') : t('end.truth'), values: tv((x) => x.firm.satisfaction) },
-          ...(tierCount > 1 ? Array.from({ length: tierCount }, (_, i) => ({ id: `t${i}`, name: pickText(sc.tiers[i]?.name, lang), values: tv((x) => x.tiers[i]?.satisfaction) })) : []),
+          ...(tierCount > 1 ? Array.from({ length: tierCount }, (_, i) => ({ id: `t${i}`, name: tierName(sc, i, tierCount, lang), values: tv((x) => x.tiers[i]?.satisfaction) })) : []),
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 1 })}
+        bounds={[0, 100]}
       />
       <LineChart
         title={t('end.measuredSatisfaction')}
@@ -281,6 +292,8 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
           { id: 'hi', name: t('end.high'), values: measured.map((m) => (m ? m.mean + m.moe : null)) },
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 2 })}
+        bounds={[1, 5]}
+        empty={t('end.noSurvey')}
       />
       <LineChart
         title={t('end.npsCompare')}
@@ -291,6 +304,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
           { id: 'measuredNps', name: t('end.measured'), values: nps.map((m) => m?.value ?? null) },
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 0 })}
+        bounds={[-100, 100]}
       />
       <LineChart
         title={t('end.employeeCompare')}
@@ -301,6 +315,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
           { id: 'measuredEmployees', name: t('end.measured'), values: s.map((x) => x.employeeSurvey?.mean ?? null) },
         ]}
         format={(v) => fmtNumber(v, lang, { digits: 1 })}
+        bounds={[0, 100]}
       />
       <LineChart
         title={t('end.trueLoyalty')}
@@ -308,6 +323,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         firstQuarter={1}
         series={[{ id: 'loyalty', name: t('end.truth'), values: tv((x) => x.firm.loyalty) }]}
         format={(v) => fmtPercent(v, lang)}
+        bounds={[0, 1]}
       />
       <LineChart
         title={t('end.trueShareOfWallet')}
@@ -315,6 +331,7 @@ function Reveal({ summaries: s, truth }: { summaries: readonly RoundSummary[]; t
         firstQuarter={1}
         series={[{ id: 'shareOfWallet', name: t('end.truth'), values: tv((x) => x.firm.shareOfWallet) }]}
         format={(v) => fmtPercent(v, lang)}
+        bounds={[0, 1]}
       />
     </div>
   );
@@ -328,10 +345,11 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
   const sc = game.scenario;
   const money = (v: number) => fmtMoney(v, sc.currency, lang);
   const equity = summary.firm.customerEquity;
-  // Shares of a total only mean something when no part is negative.
-  const shares = equity > 0 && summary.tiers.every((x) => x.customerEquity >= 0);
+  // Shares of a positive total; a tier with negative equity takes its share away, so the others add up to more than 100%.
+  const shares = equity > 0;
+  const negative = shares && summary.tiers.some((x) => x.customerEquity < 0);
   const rows = [
-    ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: summary.tiers.length === 1 ? t('debrief.total') : pickText(sc.tiers[i]?.name, lang), k: x })),
+    ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: tierName(sc, i, summary.tiers.length, lang), k: x })),
     ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.total'), k: summary.firm }] : []),
   ];
   return (
@@ -362,6 +380,7 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
           ))}
         </tbody>
       </table>
+      {negative && <p className="muted small">{t('debrief.equityShareNegative')}</p>}
     </div>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../sim/text';
+import { tierName as nameOfTier } from '../shell/tierName';
 import { useStore } from '../../store/index';
 import { Bus } from '../../scene/bus';
 import type { BaseLabels, BaseSummary, CustomerCard, FloorLabels, SceneEvents } from '../../scene/events';
@@ -79,7 +79,9 @@ export default function FirmScreen() {
     bus.emit('reveal', reveal && canReveal);
   }, [bus, reveal, canReveal]);
 
-  const tierName = (tier: number) => pickText(game.scenario.tiers[tier]?.name, lang) || t('labels.tierFallback', { n: tier + 1 });
+  // The tiers of the quarter shown: its report's, or (before quarter 1) the firm's first rule.
+  const tiersInUse = round > 0 ? (game.summaries[round - 1]?.tiers.length ?? 1) : (scene.baseSummary?.tierCount ?? game.scenario.initialDecisions.tiering.tierCount);
+  const tierName = (tier: number) => nameOfTier(game.scenario, tier, tiersInUse, lang);
   const pb = scene.playback?.round === round ? scene.playback : null;
   const num = (x: number) => fmtNumber(x, lang, { full: true });
   /** A tier's customers at the end of the quarter, firm-wide (the picture may be a sample); null if unknown. */
@@ -226,7 +228,6 @@ export default function FirmScreen() {
             {t('controls.openReport')}
           </button>
         )}
-        {scene.renderer && <small className="firm-renderer">{t(`renderer.${scene.renderer.kind}`)}</small>}
       </p>
       <Legend reveal={reveal && canReveal} tierCount={scene.baseSummary?.tierCount ?? 1} tierName={tierName} />
       <SceneSummary id={`${ids}-summary`} base={scene.baseSummary?.round === round ? scene.baseSummary : null} floor={scene.floorSummary?.round === round ? scene.floorSummary : null} tierName={tierName} summary={round > 0 ? game.summaries[round - 1] ?? null : null} lang={lang} />

@@ -32,7 +32,9 @@ export function PhaserHost({ bus, speed, reducedMotion, label, describedBy }: Ph
     if (!el) return;
     const size = () => {
       const w = Math.max(1, el.clientWidth);
-      return { w, h: canvasHeight(w) };
+      // The window's height below the canvas's top on the page (a small margin under it).
+      const room = window.innerHeight - (el.getBoundingClientRect().top + window.scrollY) - 16;
+      return { w, h: canvasHeight(w, room) };
     };
     el.style.height = `${size().h}px`;
     const mounted = mountLoaded(
@@ -43,14 +45,21 @@ export function PhaserHost({ bus, speed, reducedMotion, label, describedBy }: Ph
       },
       (e) => bus.emit('error', { message: errorText(e) }),
     );
-    const ro = new ResizeObserver(() => {
+    let last = '';
+    const fit = () => {
       const { w, h } = size();
+      if (`${w}x${h}` === last) return;
+      last = `${w}x${h}`;
       el.style.height = `${h}px`;
       mounted.current()?.resize(w, h);
-    });
+    };
+    const ro = new ResizeObserver(fit);
     ro.observe(el);
+    // A taller or shorter window changes the room below the canvas, not its width.
+    window.addEventListener('resize', fit);
     return () => {
       ro.disconnect();
+      window.removeEventListener('resize', fit);
       mounted.dispose();
     };
   }, [bus, reducedMotion]);

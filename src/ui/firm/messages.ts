@@ -9,7 +9,6 @@ const en = {
   failed: 'The picture could not be drawn: {{message}}',
   canvasLabel: 'Customer base and service floor, quarter {{n}}. Arrow keys move between customers, Enter opens a customer’s record, Space plays or pauses.',
   canvasLabelStart: 'Customer base and service floor before the first quarter. Arrow keys move between customers, Enter opens a customer’s record.',
-  renderer: { canvas: 'Drawn with the Canvas renderer', webgl: 'Drawn with WebGL' },
   controls: {
     label: 'Playback',
     previous: 'Previous quarter',
@@ -132,7 +131,6 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
   failed: '无法绘制画面：{{message}}',
   canvasLabel: '第 {{n}} 季度的客户群与服务大厅。方向键在客户之间移动，回车键打开客户档案，空格键播放或暂停。',
   canvasLabelStart: '第一季度之前的客户群与服务大厅。方向键在客户之间移动，回车键打开客户档案。',
-  renderer: { canvas: '使用 Canvas 渲染', webgl: '使用 WebGL 渲染' },
   controls: {
     label: '播放',
     previous: '上一季度',

@@ -45,10 +45,16 @@ export function mountLoaded<M, T extends Destroyable>(
   };
 }
 
+/** The smallest canvas height the scenes side by side read at, px. */
+export const MIN_WIDE_HEIGHT = 380;
+
 /**
  * The canvas height for a host `width` px wide: the scenes side by side on wide screens
- * (SIDE_BY_SIDE in src/scene/createGame.ts), stacked on narrow ones.
+ * (SIDE_BY_SIDE in src/scene/createGame.ts), no taller than `room` (the window's height below
+ * the canvas's top, so the whole picture is in view with the controls above it) down to
+ * MIN_WIDE_HEIGHT; stacked on narrow ones (a phone scrolls down the page).
  */
-export function canvasHeight(width: number): number {
-  return width >= 900 ? Math.round(Math.min(640, Math.max(420, width * 0.44))) : Math.round(Math.min(980, Math.max(560, width * 1.25)));
+export function canvasHeight(width: number, room = Infinity): number {
+  if (width < 900) return Math.round(Math.min(980, Math.max(560, width * 1.25)));
+  return Math.round(Math.max(MIN_WIDE_HEIGHT, Math.min(640, width * 0.44, room)));
 }

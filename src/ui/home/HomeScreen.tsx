@@ -13,6 +13,8 @@ import { fmtNumber } from '../format';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { downloadCapped, MAX_FILE_BYTES, readFileBytes, readTextFile, type LinkFailure } from '../shell/files';
 import { CATALOG } from './catalog';
+import { CheckIcon } from '../shell/icons';
+import { FilePicker } from './FilePicker';
 import { SavedGames } from './SavedGames';
 import './home.css';
 
@@ -43,9 +45,12 @@ function randomSeed(): string {
   return String(100000 + (a[0]! % 900000));
 }
 
-/** The choice a `?scenario=` value starts from: the first built-in without one, a built-in by `builtin:<id>`, else the link's download. */
-function initialChoice(link: string | null): { choice: Choice; error: LinkError | null } {
-  if (!link) return { choice: { kind: 'builtin', id: CATALOG[0]!.id }, error: null };
+/**
+ * The choice home starts from: without a `?scenario=` value the built-in picked last (or played
+ * last), else the first; a built-in by `builtin:<id>`; else the link's download.
+ */
+function initialChoice(link: string | null, last: string | null): { choice: Choice; error: LinkError | null } {
+  if (!link) return { choice: { kind: 'builtin', id: CATALOG.find((c) => c.id === last)?.id ?? CATALOG[0]!.id }, error: null };
   const builtin = /^builtin:(.*)$/.exec(link);
   if (!builtin) return { choice: { kind: 'loading', url: link }, error: null };
   const id = builtin[1]!;
@@ -110,7 +115,7 @@ export function HomeScreen() {
   const notify = useStore((s) => s.notify);
   const busy = useStore((s) => s.busy !== null);
   const params = useRef(new URLSearchParams(location.search));
-  const initial = useRef(initialChoice(params.current.get('scenario')));
+  const initial = useRef(initialChoice(params.current.get('scenario'), useStore.getState().homeScenario));
   const [choice, setChoice] = useState<Choice>(initial.current.choice);
   const [linkError, setLinkError] = useState<LinkError | null>(initial.current.error);
   const [seed, setSeed] = useState(() => params.current.get('seed') ?? randomSeed());
@@ -159,6 +164,7 @@ export function HomeScreen() {
     download.current = null;
     setLinkError(null);
     setChoice(c);
+    if (c.kind === 'builtin') useStore.getState().pickScenario(c.id);
   };
 
   const pickFile = async (f: File | undefined) => {
@@ -200,7 +206,11 @@ export function HomeScreen() {
             return (
               <li key={c.id}>
                 <button type="button" className="scenario-card" aria-pressed={selected} data-testid={`scenario-${c.id}`} onClick={() => choose({ kind: 'builtin', id: c.id })}>
-                  {selected && <span className="selected-mark">✓ {t('home.selected')}</span>}
+                  {selected && (
+                    <span className="selected-mark">
+                      <CheckIcon /> {t('home.selected')}
+                    </span>
+                  )}
                   <span className="title">{pickText(c.title, lang)}</span>
                   <span className="muted">{pickText(c.description, lang)}</span>
                   <span className="facts">
@@ -230,14 +240,15 @@ export function HomeScreen() {
             void pickFile(e.dataTransfer.files[0]);
           }}
         >
-          <label htmlFor="scenario-file">{t('home.scenarioFile')}</label>{' '}
-          <input id="scenario-file" type="file" accept=".json,application/json" data-testid="scenario-file" onChange={(e) => void pickFile(e.target.files?.[0])} />
+          <FilePicker
+            id="scenario-file"
+            testId="scenario-file"
+            prompt={t('home.scenarioFile')}
+            chosen={choice.kind === 'text' ? t('home.chosenFile', { file: choice.label }) : null}
+            chosenTestId="chosen-file"
+            onPick={(f) => void pickFile(f)}
+          />
           <p className="muted">{t('home.dropHint')}</p>
-          {choice.kind === 'text' && (
-            <p data-testid="chosen-file">
-              ✓ {t('home.chosenFile', { file: choice.label })}
-            </p>
-          )}
           {choice.kind === 'loading' && (
             <p role="status" data-testid="link-loading">
               {t('home.link.loading', { url: choice.url })}
@@ -277,8 +288,9 @@ export function HomeScreen() {
       <section className="card stack" aria-labelledby="import-title">
         <h2 id="import-title">{t('home.importTitle')}</h2>
         <p className="muted">{t('home.importHelp')}</p>
-        <label htmlFor="import-file">{t('home.importFile')}</label>{' '}
-        <input id="import-file" type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void pickRun(e.target.files?.[0])} />
+        <p>
+          <FilePicker id="import-file" testId="import-file" prompt={t('home.importFile')} chosen={null} onPick={(f) => void pickRun(f)} />
+        </p>
       </section>
     </div>
   );

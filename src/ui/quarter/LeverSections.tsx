@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { BooleanField, DecisionSection, NumberField } from '../../sim/decisions/catalogue';
 import { pickText } from '../../sim/text';
 import { setField } from '../../store/draftOps';
-import { fmtMoney, fmtNumber } from '../format';
+import { currencySymbol, fmtMoney, fmtNumber } from '../format';
 import { controlOf, fieldKey, fieldPath, fieldValue, sectionFields, sectionNumbers } from './controls';
 import { NumberField as NumberInput, Toggle } from './fields';
 import { useDecisions } from './useDecisions';
@@ -46,13 +46,13 @@ function FieldInput({ f, i = 0, hideLabel, unit, label }: { f: NumberField; i?: 
 
 /** The unit shown after a field's input. */
 function useUnit() {
-  const { t, currency } = useDecisions();
+  const { t, currency, lang } = useDecisions();
   return (f: NumberField): ReactNode => {
     switch (f.unit) {
       case 'money':
       case 'moneyPerCustomer':
       case 'revenue':
-        return currency;
+        return currencySymbol(currency, lang);
       case 'hours':
         return t('quarter.hoursUnit');
       case 'share':
@@ -203,16 +203,23 @@ export function ChoiceCards() {
       <h2 id="cards-title">{t('quarter.cards')}</h2>
       {cards.map((card) => {
         const chosen = draft.choices.find((c) => c.event === card.id)?.option;
+        const open = !(card.options ?? []).some((o) => o.id === chosen);
         return (
-          <fieldset key={card.id} className="card choice-card" data-testid={`card-${card.id}`}>
+          <fieldset key={card.id} id={`card-${card.id}`} className={`card choice-card${open ? ' unanswered' : ''}`} data-testid={`card-${card.id}`} aria-describedby={open ? `card-${card.id}-open` : undefined}>
             <legend>{pickText(card.title, lang)}</legend>
             <p>{pickText(card.text, lang)}</p>
+            {open && (
+              <p className="card-open" id={`card-${card.id}-open`}>
+                {t('quarter.cardOpen')}
+              </p>
+            )}
             {(card.options ?? []).map((o) => (
               <div className="field toggle" key={o.id}>
                 <input
                   type="radio"
                   id={`opt-${card.id}-${o.id}`}
                   name={`card-${card.id}`}
+                  value={o.id}
                   checked={chosen === o.id}
                   onChange={() =>
                     edit((d) => {

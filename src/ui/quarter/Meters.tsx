@@ -5,6 +5,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import { pickText } from '../../sim/text';
+import { unansweredCards } from '../../store/draftOps';
+import { tierName } from '../shell/tierName';
 import { fmtMoney, fmtNumber } from '../format';
 import { fieldAt } from './controls';
 
@@ -72,22 +74,26 @@ export function Meters() {
 export function AdvanceButton() {
   const { t } = useTranslation();
   const lang = useStore((s) => s.lang);
-  const tiers = useStore((s) => s.game!.scenario.tiers);
+  const scenario = useStore((s) => s.game!.scenario);
+  const tierCount = useStore((s) => s.draft?.tiering.tierCount ?? 1);
   /** The field a reason is about, as the screen labels it ("Service hours per customer · Gold guests"). */
   const fieldName = (path: string): string | null => {
     const at = fieldAt(path);
     if (!at) return null;
     const label = t(at.field.label as 'quarter.tierCount');
     if (at.field.scope === 'firm') return label;
-    const tier = pickText(tiers[at.index]?.name, lang) || t('quarter.tierN', { n: at.index + 1 });
+    const tier = tierName(scenario, at.index, tierCount, lang);
     return `${label} · ${tier}`;
   };
   const preview = useStore((s) => s.preview);
   const busy = useStore((s) => s.busy !== null);
   const round = useStore((s) => s.game!.view.round);
+  const cards = useStore((s) => s.game!.view.choices);
+  const draft = useStore((s) => s.draft);
   const advance = useStore((s) => s.advance);
   const problems = preview?.problems ?? [];
-  const blocked = problems.length > 0;
+  const unanswered = draft ? unansweredCards(draft, cards) : [];
+  const blocked = problems.length > 0 || unanswered.length > 0;
   return (
     <div className="advance">
       <button
@@ -104,6 +110,20 @@ export function AdvanceButton() {
         <div id="advance-reasons" className="notice error" role="status" data-testid="advance-reasons">
           <strong>{t('quarter.cannotPlay')}</strong>
           <ul>
+            {unanswered.map((c) => (
+              <li key={c.id} data-testid={`unanswered-${c.id}`}>
+                <a
+                  href={`#card-${c.id}`}
+                  onClick={(e) => {
+                    // To the card's first option, so the arrow keys pick one.
+                    e.preventDefault();
+                    document.querySelector<HTMLInputElement>(`[name="card-${c.id}"]`)?.focus();
+                  }}
+                >
+                  {t('quarter.answerCard', { title: pickText(c.title, lang) })}
+                </a>
+              </li>
+            ))}
             {problems.map((p, i) => {
               const name = fieldName(p.path);
               return <li key={i}>{name ? t('quarter.reasonAt', { field: name, reason: p.text }) : p.text}</li>;

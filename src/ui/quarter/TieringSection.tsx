@@ -1,7 +1,7 @@
 /** The tiering rule (C19, C24): how many tiers, the score's weights, the cut-offs and the one-vote rule, with the preview of each tier's size. */
 import { decisionField, type NumberField as NumberFieldSpec } from '../../sim/decisions/catalogue';
 import { evenShares, setField, setShare, setTierCount } from '../../store/draftOps';
-import { fmtNumber } from '../format';
+import { currencySymbol, fmtNumber } from '../format';
 import { controlOf, fieldKey, niceStep, sectionNumbers } from './controls';
 import { NumberField, Toggle } from './fields';
 import { useDecisions } from './useDecisions';
@@ -122,6 +122,7 @@ export function TieringSection() {
           )}
         </>
       )}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('quarter.previewCaption')}>
       <table className="data tier-preview" data-testid="tier-preview">
         <caption>{t('quarter.previewCaption')}</caption>
         <thead>
@@ -160,6 +161,7 @@ export function TieringSection() {
           ))}
         </tbody>
       </table>
+      </div>
       {errorsAt('tiering.cutoffs.shares').map((e) => (
         <p key={e} className="field-error">⚠ {e}</p>
       ))}
@@ -183,7 +185,7 @@ export function TieringSection() {
               min={controlOf(ONE_VOTE, ctx, rule.topIfRevenueAbove).min}
               max={controlOf(ONE_VOTE, ctx, rule.topIfRevenueAbove).max}
               step={controlOf(ONE_VOTE, ctx, rule.topIfRevenueAbove).step}
-              unit={sc.currency}
+              unit={currencySymbol(sc.currency, lang)}
               disabled={Boolean(lock)}
               errors={errorsAt('tiering.topIfRevenueAbove')}
               onChange={(v) => edit((d) => setField(d, ONE_VOTE, 0, v))}

@@ -1,8 +1,8 @@
 /** What every section of the decision panel needs: the draft, edits, the engine's reasons by path, and lock notes. */
 import { useTranslation } from 'react-i18next';
 import type { Decisions, Lever } from '../../sim/config';
-import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
+import { tierName as nameOfTier } from '../shell/tierName';
 
 export function useDecisions() {
   const { t } = useTranslation();
@@ -20,6 +20,6 @@ export function useDecisions() {
     const until = sc.unlocks?.filter((u) => u.levers.includes(lever)).map((u) => u.round).sort((a, b) => a - b)[0];
     return until ? t('quarter.lockedUntil', { n: until }) : t('quarter.lockedHere');
   };
-  const tierName = (i: number): string => pickText(sc.tiers[i]?.name, lang) || t('quarter.tierN', { n: i + 1 });
+  const tierName = (i: number): string => nameOfTier(sc, i, draft?.tiering.tierCount ?? sc.initialDecisions.tiering.tierCount, lang);
   return { t, lang, draft: draft as Decisions, edit, preview, game, sc, currency: sc.currency, errorsAt, lockNote, tierName };
 }

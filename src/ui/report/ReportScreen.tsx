@@ -12,6 +12,7 @@ import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { ExplainPanel } from '../debrief/ExplainPanel';
 import { WhatIf } from '../debrief/WhatIf';
 import { KpiCards } from '../shell/KpiCards';
+import { tierName } from '../shell/tierName';
 import '../quarter/quarter.css';
 import './report.css';
 
@@ -30,7 +31,6 @@ export default function ReportScreen() {
   const r = Math.max(1, Math.min(round || played, played));
   const s = game.summaries[r - 1];
   const currency = game.scenario.currency;
-  const tierName = (i: number) => pickText(game.scenario.tiers[i]?.name, lang);
   if (!s) {
     return (
       <section className="card">
@@ -40,6 +40,10 @@ export default function ReportScreen() {
   }
   const money = (v: number) => fmtMoney(v, currency, lang);
   const k = s.tiers.length;
+  /** This quarter's tiers; the movements' rows are last quarter's (their count may differ). */
+  const tier = (i: number) => tierName(game.scenario, i, k, lang);
+  const before = s.migrations.length - 1;
+  const tierBefore = (i: number) => tierName(game.scenario, i, before, lang);
   const pooled = s.surveyFirm;
   return (
     <article className="stack">
@@ -85,18 +89,19 @@ export default function ReportScreen() {
 
       <section className="card" aria-labelledby="tiers-title">
         <h2 id="tiers-title">{t('report.perTier')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="tiers-title">
           <table className="data">
             <thead>
               <tr>
                 <th scope="col">{t('report.measure')}</th>
-                {s.tiers.map((_, i) => (
-                  <th scope="col" className="num" key={i}>
-                    {tierName(i)}
-                  </th>
-                ))}
+                {k > 1 &&
+                  s.tiers.map((_, i) => (
+                    <th scope="col" className="num" key={i}>
+                      {tier(i)}
+                    </th>
+                  ))}
                 <th scope="col" className="num">
-                  {t('report.firm')}
+                  {k > 1 ? t('report.firm') : tier(0)}
                 </th>
               </tr>
             </thead>
@@ -106,11 +111,12 @@ export default function ReportScreen() {
                 return (
                   <tr key={row}>
                     <th scope="row">{t(`report.row.${row}`)}</th>
-                    {s.tiers.map((x, i) => (
-                      <td className="num" key={i}>
-                        {f(x[row])}
-                      </td>
-                    ))}
+                    {k > 1 &&
+                      s.tiers.map((x, i) => (
+                        <td className="num" key={i}>
+                          {f(x[row])}
+                        </td>
+                      ))}
                     <td className="num">{f(s.firm[row])}</td>
                   </tr>
                 );
@@ -121,7 +127,7 @@ export default function ReportScreen() {
         <p className="muted">{t('report.perTierNote')}</p>
       </section>
 
-      <div className="grid2">
+      <div className="grid2 report-grid">
         <section className="card span-all" aria-labelledby="survey-title">
           <h2 id="survey-title">{t('report.survey')}</h2>
           {s.survey.every((x) => x.responses === 0) ? (
@@ -141,7 +147,7 @@ export default function ReportScreen() {
                 <tbody>
                   {s.survey.map((x) => (
                     <tr key={x.tier}>
-                      <th scope="row">{tierName(x.tier)}</th>
+                      <th scope="row" className="nowrap">{tier(x.tier)}</th>
                       <td className="num">{fmtNumber(x.responses, lang)}</td>
                       <td className="num">{x.responses > 0 ? `${fmtNumber(x.mean, lang, { digits: 2 })} ± ${fmtNumber(x.marginOfError, lang, { digits: 2 })}` : '—'}</td>
                       <td className="num">{x.responses > 0 ? fmtPercent(x.topTwoBox, lang) : '—'}</td>
@@ -173,8 +179,10 @@ export default function ReportScreen() {
           </p>
         </section>
 
-        <section className="card" aria-labelledby="mig-title">
+        <section className="card span-all migrations" aria-labelledby="mig-title">
           <h2 id="mig-title">{t('report.migrations')}</h2>
+          <div className="migrations-body">
+          <div>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="mig-title">
             <table className="data">
               <caption className="sr-only">{t('report.migrationsCaption')}</caption>
@@ -182,8 +190,8 @@ export default function ReportScreen() {
                 <tr>
                   <th scope="col">{t('report.from')}</th>
                   {Array.from({ length: k }, (_, j) => (
-                    <th scope="col" className="num" key={j}>
-                      → {tierName(j)}
+                    <th scope="col" className="num nowrap" key={j}>
+                      → {tier(j)}
                     </th>
                   ))}
                 </tr>
@@ -191,11 +199,10 @@ export default function ReportScreen() {
               <tbody>
                 {s.migrations.map((row, i) => {
                   // Rows are last quarter's tiers (their count may differ from this quarter's), then the customers who had none.
-                  const before = s.migrations.length - 1;
                   if (i === before && row.every((x) => x === 0)) return null;
                   return (
                     <tr key={i}>
-                      <th scope="row">{i < before ? tierName(i) : t('report.newCustomers')}</th>
+                      <th scope="row" className="nowrap">{i < before ? tierBefore(i) : t('report.newCustomers')}</th>
                       {Array.from({ length: k }, (_, j) => (
                         <td className="num" key={j}>
                           {i !== j && i < before && (row[j] ?? 0) > 0 ? (j < i ? '▲ ' : '▼ ') : ''}
@@ -209,6 +216,8 @@ export default function ReportScreen() {
             </table>
           </div>
           <p className="muted">{t('report.migrationsNote')}</p>
+          </div>
+          <div>
           <h3>{t('report.customerEvents')}</h3>
           <ul className="event-counts">
             {EVENT_KIND_NAMES.map((name, kind) => (
@@ -217,6 +226,8 @@ export default function ReportScreen() {
               </li>
             ))}
           </ul>
+          </div>
+          </div>
         </section>
 
         <section className="card" aria-labelledby="money-title">
@@ -255,7 +266,7 @@ export default function ReportScreen() {
           <table className="data">
             <tbody>
               <Line label={t('report.headcount')}>{fmtNumber(s.employees.headcount, lang)}</Line>
-              <Line label={t('report.hiresLeavers')}>+{fmtNumber(s.employees.hires, lang)} / −{fmtNumber(s.employees.leavers, lang)} / −{fmtNumber(s.employees.layoffs, lang)}</Line>
+              <Line label={t('report.hiresLeavers')}>{[signed(s.employees.hires, '+', lang), signed(s.employees.leavers, '−', lang), signed(s.employees.layoffs, '−', lang)].join(' / ')}</Line>
               {s.employees.hiresAsked > s.employees.hires && (
                 <Line label={t('report.hiresShort')}>{t('report.hiresShortValue', { hires: fmtNumber(s.employees.hires, lang), asked: fmtNumber(s.employees.hiresAsked, lang) })}</Line>
               )}
@@ -291,6 +302,12 @@ export default function ReportScreen() {
       </div>
     </article>
   );
+}
+
+/** A count with the sign of its direction; no sign on zero. */
+function signed(n: number, sign: '+' | '−', lang: 'en' | 'zh-CN'): string {
+  const body = fmtNumber(n, lang);
+  return n === 0 ? body : `${sign}${body}`;
 }
 
 /** A row of a two-column table: a label and a number. */

@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore, type Screen } from '../../store/index';
 import { saveTextFile } from './files';
+import { DownloadIcon, HomeIcon } from './icons';
 
 const NAV: { screen: Screen; key: 'nav.quarter' | 'nav.report' | 'nav.firm' | 'nav.database' | 'nav.chain' | 'nav.timelines' | 'nav.end' }[] = [
   { screen: 'quarter', key: 'nav.quarter' },
@@ -36,23 +38,40 @@ export function Header() {
   const finished = game !== null && game.view.status !== 'running';
   const branched = useStore((s) => s.timeline !== null);
   const copy = useStore((s) => s.copyOf !== null);
+  const inGame = game !== null && screen !== 'home';
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the navigation is a strip that scrolls sideways: keep the current screen in it in view.
+  useEffect(() => {
+    const show = () => {
+      const strip = navRef.current;
+      const current = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+      if (!current || !strip || strip.scrollWidth <= strip.clientWidth) return;
+      const at = current.getBoundingClientRect();
+      const box = strip.getBoundingClientRect();
+      strip.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
+    };
+    show();
+    window.addEventListener('resize', show);
+    return () => window.removeEventListener('resize', show);
+  }, [screen, inGame]);
   const exportRun = async () => {
     const r = await useStore.getState().exportRun();
     if (r) saveTextFile(r.text, r.fileName);
   };
   return (
-    <header className="app-header">
-      <span className="brand">{t('appName')}</span>
-      {game && (
-        <span className="game-title">
-          {pickText(game.scenario.title, lang)} ·{' '}
-          {finished ? t('shell.finished') : t('shell.quarterOf', { n: game.view.round + 1, total: game.scenario.rounds })}
-          {copy && <> · <em data-testid="copy-mark">{t('shell.copy')}</em></>}
-        </span>
-      )}
-      <span className="spacer" />
-      {game && screen !== 'home' && (
-        <nav aria-label={t('nav.label')}>
+    <header className={`app-header${inGame ? ' in-game' : ''}`}>
+      <div className="header-id">
+        <span className="brand">{t('appName')}</span>
+        {game && (
+          <span className="game-title">
+            {pickText(game.scenario.title, lang)} ·{' '}
+            {finished ? t('shell.finished') : t('shell.quarterOf', { n: game.view.round + 1, total: game.scenario.rounds })}
+            {copy && <> · <em data-testid="copy-mark">{t('shell.copy')}</em></>}
+          </span>
+        )}
+      </div>
+      {inGame && (
+        <nav aria-label={t('nav.label')} ref={navRef}>
           <ul>
             {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'timelines' ? branched : n.screen === 'database' || n.screen === 'firm' || played > 0)).map((n) => (
               <li key={n.screen}>
@@ -64,17 +83,21 @@ export function Header() {
           </ul>
         </nav>
       )}
-      {game && screen !== 'home' && (
-        <button type="button" data-testid="export" onClick={() => void exportRun()}>
-          {t('shell.export')}
-        </button>
-      )}
-      {game && screen !== 'home' && (
-        <button type="button" data-testid="nav-home" onClick={() => go('home')}>
-          {t('nav.home')}
-        </button>
-      )}
-      <LangSwitch />
+      <div className="header-tools">
+        {inGame && (
+          <button type="button" data-testid="export" className="icon-button" aria-label={t('shell.export')} title={t('shell.export')} onClick={() => void exportRun()}>
+            <DownloadIcon />
+            <span className="icon-label">{t('shell.exportShort')}</span>
+          </button>
+        )}
+        {inGame && (
+          <button type="button" data-testid="nav-home" className="icon-button" onClick={() => go('home')}>
+            <HomeIcon />
+            <span className="icon-label">{t('nav.home')}</span>
+          </button>
+        )}
+        <LangSwitch />
+      </div>
     </header>
   );
 }

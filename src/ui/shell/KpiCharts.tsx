@@ -6,7 +6,6 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../sim/text';
 import type { PolicyId } from '../../policies/index';
 import { useStore } from '../../store/index';
 import { useReferences } from '../../store/references';
@@ -14,6 +13,7 @@ import { LineChart, type LineSeries } from '../charts/LineChart';
 import type { RoundSummary } from '../../worker/protocol';
 import { REFERENCE_POLICIES, type ReferencePolicyId, type ReferenceRun } from '../../worker/referenceProtocol';
 import { fmtKpi, KPIS, kpiById, type KpiId } from './kpis';
+import { tierName } from './tierName';
 
 /** The series of one KPI over the quarters played: the firm, or one line per tier ever in use. */
 export function kpiSeries(id: KpiId, byTier: boolean, summaries: readonly RoundSummary[], names: { firm: string; tier: (i: number) => string }): LineSeries[] {
@@ -51,7 +51,9 @@ export function KpiChart({ id, byTier, height, references = false }: { id: KpiId
   const game = useStore((s) => s.game)!;
   const runs = useReferences((s) => (s.status === 'done' ? s.runs : null));
   const def = kpiById(id);
-  const series = kpiSeries(id, byTier, game.summaries, { firm: t('report.firm'), tier: (i) => pickText(game.scenario.tiers[i]?.name, lang) });
+  // A line per tier ever in use, named as with that many tiers (one tier all game: all customers).
+  const maxTiers = Math.max(1, ...game.summaries.map((x) => x.tiers.length));
+  const series = kpiSeries(id, byTier, game.summaries, { firm: t('report.firm'), tier: (i) => tierName(game.scenario, i, maxTiers, lang) });
   const ghosts =
     references && !byTier && runs && runs.length > 0
       ? referenceSeries(runs, id, game.summaries.length, game.view.status !== 'running', (p) => (isReference(p) ? tc(`policy.${p}`) : p))
@@ -63,6 +65,7 @@ export function KpiChart({ id, byTier, height, references = false }: { id: KpiId
       series={series}
       references={ghosts}
       format={(v) => fmtKpi(def, v, game.scenario.currency, lang)}
+      bounds={def.bounds}
       height={height ?? 260}
       firstQuarter={1}
     />

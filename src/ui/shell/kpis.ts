@@ -36,6 +36,8 @@ export interface KpiDef {
   kind: 'money' | 'count' | 'share' | 'points' | 'ratio';
   /** Higher is better (for the words "better"/"worse"; arrows always show direction). */
   better: 'up' | 'down';
+  /** The range its values can take (a rate: 0 to 1), so a chart's axis stops there; none: unbounded. */
+  bounds?: readonly [number, number];
 }
 
 /** The firm's survey figure on the 1..5 scale with its margin of error, as the worker pooled the tiers' samples; null if no survey. */
@@ -56,18 +58,18 @@ export const KPIS: readonly KpiDef[] = [
   { id: 'operatingProfit', read: (s) => s.finance.operatingProfit, readTier: (s, t) => s.tiers[t]?.profit ?? null, kind: 'money', better: 'up' },
   { id: 'revenue', read: (s) => s.firm.revenue, readTier: (s, t) => s.tiers[t]?.revenue ?? null, kind: 'money', better: 'up' },
   { id: 'customers', read: (s) => s.firm.customers, readTier: (s, t) => s.tiers[t]?.customers ?? null, kind: 'count', better: 'up' },
-  { id: 'retention', read: (s) => s.firm.retention, readTier: (s, t) => s.tiers[t]?.retention ?? null, kind: 'share', better: 'up' },
-  { id: 'measuredSatisfaction', read: (s) => measuredSatisfaction(s)?.mean ?? null, readTier: (s, t) => tierSurvey(s, t)?.mean ?? null, kind: 'ratio', better: 'up' },
-  { id: 'measuredNps', read: (s) => measuredNps(s)?.value ?? null, readTier: (s, t) => tierSurvey(s, t)?.nps ?? null, kind: 'points', better: 'up' },
+  { id: 'retention', read: (s) => s.firm.retention, readTier: (s, t) => s.tiers[t]?.retention ?? null, kind: 'share', better: 'up', bounds: [0, 1] },
+  { id: 'measuredSatisfaction', read: (s) => measuredSatisfaction(s)?.mean ?? null, readTier: (s, t) => tierSurvey(s, t)?.mean ?? null, kind: 'ratio', better: 'up', bounds: [1, 5] },
+  { id: 'measuredNps', read: (s) => measuredNps(s)?.value ?? null, readTier: (s, t) => tierSurvey(s, t)?.nps ?? null, kind: 'points', better: 'up', bounds: [-100, 100] },
   { id: 'customerEquity', read: (s) => s.firm.customerEquity, readTier: (s, t) => s.tiers[t]?.customerEquity ?? null, kind: 'money', better: 'up' },
   { id: 'acquired', read: (s) => s.firm.acquired + s.firm.referred, readTier: (s, t) => (s.tiers[t] ? s.tiers[t].acquired + s.tiers[t].referred : null), kind: 'count', better: 'up' },
   { id: 'churned', read: (s) => s.firm.churned, readTier: (s, t) => s.tiers[t]?.churned ?? null, kind: 'count', better: 'down' },
   { id: 'failures', read: (s) => s.firm.failures, readTier: (s, t) => s.tiers[t]?.failures ?? null, kind: 'count', better: 'down' },
   { id: 'complaints', read: (s) => s.firm.complaints, readTier: (s, t) => s.tiers[t]?.complaints ?? null, kind: 'count', better: 'down' },
   { id: 'headcount', read: (s) => s.employees.headcount, kind: 'count', better: 'up' },
-  { id: 'turnover', read: (s) => s.employees.turnover, kind: 'share', better: 'down' },
-  { id: 'workload', read: (s) => s.employees.workload, kind: 'share', better: 'down' },
-  { id: 'measuredEmployeeSatisfaction', read: (s) => s.employeeSurvey?.mean ?? null, kind: 'points', better: 'up' },
+  { id: 'turnover', read: (s) => s.employees.turnover, kind: 'share', better: 'down', bounds: [0, 1] },
+  { id: 'workload', read: (s) => s.employees.workload, kind: 'share', better: 'down', bounds: [0, Infinity] },
+  { id: 'measuredEmployeeSatisfaction', read: (s) => s.employeeSurvey?.mean ?? null, kind: 'points', better: 'up', bounds: [0, 100] },
   { id: 'cash', read: (s) => s.finance.cashAfter, kind: 'money', better: 'up' },
   { id: 'score', read: (s) => s.score, kind: 'points', better: 'up' },
 ];

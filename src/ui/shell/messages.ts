@@ -11,6 +11,7 @@ const en = {
     finished: 'game over',
     quarterOf: 'quarter {{n}} of {{total}}',
     export: 'Export save file',
+    exportShort: 'Export',
     dismiss: 'Dismiss',
     crashTitle: 'This screen ran into a problem',
     crashBody: 'Your game is safe: it is saved after every quarter. Go back home and continue it from the list of saved games.',
@@ -21,7 +22,7 @@ const en = {
     copy: 'copy',
     announce: 'Quarter {{n}} played. Operating profit {{profit}}, revenue {{revenue}}, {{customers}} customers, score {{score}}.',
   },
-  nav: { label: 'Game screens', quarter: 'Decisions', report: 'Quarter report', firm: 'The firm', database: 'Customer database', chain: 'Service-profit chain', timelines: 'Timelines', end: 'Scorecard', home: 'Home' },
+  nav: { label: 'Game screens', quarter: 'Decisions', report: 'Report', firm: 'The firm', database: 'Database', chain: 'Service-profit chain', timelines: 'Timelines', end: 'Scorecard', home: 'Home' },
   busy: {
     start: 'Setting up the firm and its customers…',
     advance: 'Playing the quarter…',
@@ -62,6 +63,7 @@ const en = {
     cancel: 'Cancel import',
   },
   objective: { when: '(checked after quarter {{round}}; {{points}} points)' },
+  tiers: { all: 'All customers', n: 'Tier {{n}}' },
   charts: { title: 'Trends', kpi: 'Figure', byTier: 'By tier' },
 } as const;
 
@@ -77,6 +79,7 @@ export const shellMessages: Bilingual<typeof en> = {
       finished: '游戏结束',
       quarterOf: '第 {{n}} 季度（共 {{total}} 个）',
       export: '导出存档文件',
+      exportShort: '导出',
       dismiss: '关闭',
       crashTitle: '此页面出现问题',
       crashBody: '你的游戏是安全的：每个季度结束后都会自动保存。返回首页，从已保存的游戏中继续即可。',
@@ -128,6 +131,7 @@ export const shellMessages: Bilingual<typeof en> = {
       cancel: '取消导入',
     },
     objective: { when: '（第 {{round}} 季度后检查；{{points}} 分）' },
+    tiers: { all: '所有客户', n: '第 {{n}} 级' },
     charts: { title: '趋势', kpi: '指标', byTier: '按等级' },
   },
 };

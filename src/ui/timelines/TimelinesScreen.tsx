@@ -45,7 +45,7 @@ export default function TimelinesScreen() {
   return (
     <article className="stack timelines">
       <h1 tabIndex={-1}>{t('timelines.title')}</h1>
-      <p className="lead">{timeline.fromRound > 0 ? t('timelines.intro', { n: timeline.fromRound + 1, k: timeline.fromRound }) : t('timelines.introStart')}</p>
+      <p className="lead">{timeline.fromRound > 1 ? t('timelines.intro', { n: timeline.fromRound + 1, k: timeline.fromRound }) : timeline.fromRound === 1 ? t('timelines.introOne') : t('timelines.introStart')}</p>
       <p data-testid="timelines-score">
         {t('timelines.score', {
           a: fmtNumber(timeline.score, lang, { digits: 1 }),
@@ -74,21 +74,37 @@ export default function TimelinesScreen() {
             { id: 'original', name: t('timelines.original'), values: values(a) },
           ]}
           format={(v) => fmtKpi(def, v, sc.currency, lang)}
+          bounds={def.bounds}
         />
       </section>
       <section className="card" aria-labelledby="timelines-table">
         <h2 id="timelines-table">{t('timelines.table')}</h2>
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="timelines-table">
           <table className="data" data-testid="timelines-table">
+            <colgroup>
+              <col />
+            </colgroup>
+            {COLUMNS.map((c) => (
+              <colgroup key={c.id} span={2} />
+            ))}
             <thead>
               <tr>
-                <th scope="col">{t('timelines.quarter')}</th>
+                <th scope="col" rowSpan={2}>
+                  {t('timelines.quarter')}
+                </th>
+                {COLUMNS.map((c) => (
+                  <th scope="colgroup" colSpan={2} className="group" key={c.id}>
+                    {tc(`kpi.name.${c.id}`)}
+                  </th>
+                ))}
+              </tr>
+              <tr>
                 {COLUMNS.flatMap((c) => [
                   <th scope="col" className="num" key={`a-${c.id}`}>
-                    {t('timelines.originalOf', { what: tc(`kpi.name.${c.id}`) })}
+                    {t('timelines.original')}
                   </th>,
                   <th scope="col" className="num" key={`b-${c.id}`}>
-                    {t('timelines.branchOf', { what: tc(`kpi.name.${c.id}`) })}
+                    {t('timelines.branch')}
                   </th>,
                 ])}
               </tr>
@@ -96,7 +112,7 @@ export default function TimelinesScreen() {
             <tbody>
               {Array.from({ length: n }, (_, i) => (
                 <tr key={i}>
-                  <th scope="row">{i < timeline.fromRound ? t('timelines.sameQuarter', { n: i + 1 }) : i + 1}</th>
+                  <th scope="row" className="nowrap">{i < timeline.fromRound ? t('timelines.sameQuarter', { n: i + 1 }) : i + 1}</th>
                   {COLUMNS.flatMap((c) => [
                     <td className="num" key={`a-${c.id}`}>
                       {a[i] ? fmt(c, c.read(a[i])) : '—'}
