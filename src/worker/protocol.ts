@@ -13,6 +13,9 @@ import type { PlanUse } from '../sim/validate';
 import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
 import type { WhaleCurve } from './whaleTypes';
+import type { ProfitBridge } from './books';
+
+export type { ProfitBridge, BridgeLine } from './books';
 
 export type { PooledSurvey } from '../sim/measures';
 
@@ -101,6 +104,8 @@ export interface RoundSummary {
   };
   chain: ObservedChainLinks;
   finance: RoundReport['finance'];
+  /** From the tiers' profit after cost to serve to operating profit, line by line (the books). */
+  bridge: ProfitBridge;
   /** Each surveyed tier's result as measured. */
   survey: RoundReport['survey'];
   /** The tiers' surveys pooled into the firm's figure (null: no survey). */

@@ -7,6 +7,7 @@ import type { AttributedKpi, KpiSource, QuarterAttribution } from '../sim/attrib
 import { EVENT_KIND_NAMES, type CustomerKpis, type RoundReport } from '../sim/report';
 import { NUMBER_FIELDS, dataQualityOf, fieldMax, hashState, lockedLevers, planLimits, objectivesDue, objectiveValue, pendingChoices, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
 import { equityPerRetentionPoint, pooledSurvey, pressedTime } from '../sim/measures';
+import { profitBridge } from './books';
 import {
   OBSERVED_CHAIN_FIELDS, OBSERVED_CUSTOMER_FIELDS, OBSERVED_EMPLOYEE_FIELDS, TRUTH_CHAIN_FIELDS, TRUTH_CUSTOMER_FIELDS, TRUTH_KPIS, TRUTH_OBJECTIVE_KPIS,
   type CheckedObjective, type ObservedAttribution, type ObservedKpi, type CustomerTruth, type EventCounts, type ObservedCustomerKpis, type QuarterView, type RoundSummary, type RoundTruth,
@@ -66,6 +67,7 @@ export function summarize(scenario: ScenarioConfig, report: RoundReport, state: 
     employees: { ...pick(report.employees, OBSERVED_EMPLOYEE_FIELDS), timePerTask: pressedTime(P, report.employees.workload) },
     chain: pick(report.chain, OBSERVED_CHAIN_FIELDS),
     finance: { ...report.finance },
+    bridge: profitBridge(report.finance, report.tiers.map((t) => t.profit)),
     survey: structuredClone(report.survey),
     surveyFirm: pooledSurvey(report.survey),
     employeeSurvey: report.employeeSurvey ? { ...report.employeeSurvey } : null,

@@ -16,6 +16,7 @@ import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { KpiChart } from '../shell/KpiCharts';
 import { KPIS, measuredNps, measuredSatisfaction } from '../shell/kpis';
 import { ObjectiveText } from '../shell/ObjectiveText';
+import { ProfitBridge } from '../shell/ProfitBridge';
 import { saveTextFile } from '../shell/files';
 import { errorText } from '../../scenario/errorText';
 import type { WhaleCurve } from '../../worker/whaleTypes';
@@ -163,8 +164,18 @@ export default function EndScreen() {
         ) : (
           <p role="status">{td('debrief.loading')}</p>
         )}
+        <h4>{t('books.titleGame')}</h4>
+        <p className="muted small">{t('books.introGame')}</p>
+        <ProfitBridge bridges={s.map((x) => x.bridge)} tierProfits={null} caption={td('debrief.bridgeGame', { n: s.length })} testId="bridge-game" />
         <h3>{td('debrief.clv')}</h3>
         {last && <TierEconomics summary={last} />}
+        {last && (
+          <>
+            <h4>{t('books.title')}</h4>
+            <p className="muted small">{t('books.intro')}</p>
+            <ProfitBridge bridges={[last.bridge]} tierProfits={last.tiers.map((x) => x.profit)} caption={td('debrief.bridgeLast', { n: last.round })} testId="bridge-last" />
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby="objectives-title">
@@ -330,9 +341,10 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
   const equity = summary.firm.customerEquity;
   // Shares of a total only mean something when no part is negative.
   const shares = equity > 0 && summary.tiers.every((x) => x.customerEquity >= 0);
+  // The total row sums the tiers: its profit is the customers' profit after cost to serve, not operating profit.
   const rows = [
     ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: summary.tiers.length === 1 ? t('debrief.total') : pickText(sc.tiers[i]?.name, lang), k: x })),
-    ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.total'), k: summary.firm }] : []),
+    ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.allTiers'), k: { ...summary.firm, profit: summary.bridge.customers } }] : []),
   ];
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('debrief.clv')}>
@@ -362,6 +374,7 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
           ))}
         </tbody>
       </table>
+      <p className="muted small">{t('debrief.clvNote')}</p>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { ExplainPanel } from '../debrief/ExplainPanel';
 import { WhatIf } from '../debrief/WhatIf';
 import { KpiCards } from '../shell/KpiCards';
+import { ProfitBridge } from '../shell/ProfitBridge';
 import '../quarter/quarter.css';
 import './report.css';
 
@@ -111,7 +112,8 @@ export default function ReportScreen() {
                         {f(x[row])}
                       </td>
                     ))}
-                    <td className="num">{f(s.firm[row])}</td>
+                    {/* The firm's profit row sums the tiers (operating profit is in the books below). */}
+                    <td className="num">{f(row === 'profit' ? s.bridge.customers : s.firm[row])}</td>
                   </tr>
                 );
               })}
@@ -119,6 +121,12 @@ export default function ReportScreen() {
           </table>
         </div>
         <p className="muted">{t('report.perTierNote')}</p>
+      </section>
+
+      <section className="card" aria-labelledby="bridge-title" data-testid="report-bridge">
+        <h2 id="bridge-title">{t('books.title')}</h2>
+        <p className="muted">{t('books.intro')}</p>
+        <ProfitBridge bridges={[s.bridge]} tierProfits={s.tiers.map((x) => x.profit)} caption={t('report.bridgeCaption', { n: r })} testId="bridge-table" />
       </section>
 
       <div className="grid2">
