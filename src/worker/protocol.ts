@@ -221,7 +221,7 @@ export interface CustomerTable {
   revenue: Float32Array;
   /** Revenue of the last round. */
   lastRevenue: Float32Array;
-  /** Last round's profit contribution (gross profit - cost to serve). */
+  /** Last round's profit contribution (gross profit - cost to serve); 0 for a customer who bought nothing in it (lapsed, or won back only then). */
   profit: Float32Array;
   cumRevenue: Float64Array;
   /** Estimated influence 0..1 and estimated potential (growth per year). */
@@ -261,6 +261,12 @@ export interface CustomerRecord {
   events: { round: number; kind: number; other: number }[];
   /** Customers it referred (slots). */
   referred: number[];
+  /**
+   * The quarters before the game (round 0 = the quarter before Q1, -1 the one before...) whose
+   * revenue the trailing 4 quarters still count, oldest first: the firm's records of its
+   * initial customers (empty for a customer who joined during the game, and from Q4 on).
+   */
+  before: { round: number; revenue: number }[];
 }
 
 /** The database's charts: a Pareto curve and a value grid (revenue x estimated influence). */

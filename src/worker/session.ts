@@ -226,7 +226,7 @@ export function explainAnswer(s: Session, from: number, attributions: QuarterAtt
 
 /** The observed customer table (cached until the next round). */
 export function table(s: Session): CustomerTable {
-  s.table ??= customerTable(s.scenario, s.state);
+  s.table ??= customerTable(s.scenario, s.state, s.traces.at(-1)?.events);
   return s.table;
 }
 
@@ -235,7 +235,7 @@ export function query(s: Session, sort: CustomerColumn, descending: boolean, fil
 }
 
 export function record(s: Session, id: number): Responses['record'] {
-  return customerRecord(s.state, s.traces, id);
+  return customerRecord(s.state, s.traces, id, s.base);
 }
 
 export function analytics(s: Session): Responses['analytics'] {
