@@ -182,6 +182,20 @@ export interface GameSnapshot {
   initialCustomers: number;
   /** The hidden truth of every quarter, once the game is over; null while it runs. */
   truth: GameTruth | null;
+  /** How the survey's 1-5 answers relate to satisfaction in points (the engine's answer model, with this scenario's parameters). */
+  answerScale: AnswerScale;
+}
+
+/**
+ * The survey's 1..5 scale on true satisfaction 0..100, by the engine's ordinal answer model
+ * (`likertAnswer`): a customer answers at least k from satisfaction `cuts[k]` (k = 2..5), before
+ * response noise (standard deviation `noise` points). With each satisfaction objective, the
+ * answer a customer exactly at its target gives (noise aside).
+ */
+export interface AnswerScale {
+  cuts: { 2: number; 3: number; 4: number; 5: number };
+  noise: number;
+  objectives: { id: string; answer: number }[];
 }
 
 /** Sortable columns of the customer database (observed data only). */

@@ -17,6 +17,7 @@ import { KpiChart } from '../shell/KpiCharts';
 import { KPIS, measuredNps, measuredSatisfaction } from '../shell/kpis';
 import { ObjectiveText } from '../shell/ObjectiveText';
 import { ProfitBridge } from '../shell/ProfitBridge';
+import { SurveyScale } from '../shell/SurveyScale';
 import { saveTextFile } from '../shell/files';
 import { errorText } from '../../scenario/errorText';
 import type { WhaleCurve } from '../../worker/whaleTypes';
@@ -204,11 +205,13 @@ export default function EndScreen() {
             })}
           </tbody>
         </table>
+        {game.answerScale.objectives.length > 0 && <SurveyScale />}
       </section>
 
       <section className="card" aria-labelledby="reveal-title" data-testid="reveal">
         <h2 id="reveal-title">{t('end.reveal')}</h2>
         <p>{t('end.revealIntro')}</p>
+        <SurveyScale />
         {truth ? <Reveal summaries={s} truth={truth} /> : <p role="status">{td('debrief.loading')}</p>}
         <p className="muted">{t('end.revealNote', { surveyed: measured.filter(Boolean).length, n: s.length })}</p>
       </section>

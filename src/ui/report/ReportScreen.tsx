@@ -13,6 +13,7 @@ import { ExplainPanel } from '../debrief/ExplainPanel';
 import { WhatIf } from '../debrief/WhatIf';
 import { KpiCards } from '../shell/KpiCards';
 import { ProfitBridge } from '../shell/ProfitBridge';
+import { SurveyScale } from '../shell/SurveyScale';
 import '../quarter/quarter.css';
 import './report.css';
 
@@ -172,6 +173,7 @@ export default function ReportScreen() {
             </div>
           )}
           <p className="muted">{t('report.surveyNote')}</p>
+          <SurveyScale />
           {pooled && pooled.tiers.length > 1 && <p className="muted">{t('report.surveyFirmNote')}</p>}
           <h3>{t('report.employeeSurvey')}</h3>
           <p>

@@ -40,9 +40,11 @@ const en = {
     rounding: 'In whole units of {{currency}}; each figure is rounded up or down so that the column adds up.',
   },
   scale: {
-    bands: 'The survey asks for a rating from 1 to 5; by the game\u2019s answer model a customer answers 5 from a true satisfaction of {{cut5}} points of 100, 4 from {{cut4}}, 3 from {{cut3}} and 2 from {{cut2}}, each answer with response noise of about {{noise}} points.',
+    bands: 'The survey asks for a rating from 1 to 5; by the game\u2019s answer model a customer answers 5 from a true satisfaction of {{cut5}} points of 100, 4 from {{cut4}}, 3 from {{cut3}} and 2 from {{cut2}}, each answer with response noise of about {{noise}} points (a standard deviation).',
     objective: 'Satisfaction objectives are in points of 100 (the true value, revealed at the end): {{list}}.',
-    objectiveItem: '{{target}} points, where customers answer {{answer}}',
+    objectiveItem: '{{target}} points for {{who}}, where a customer answers {{answer}}',
+    sep: '; ',
+    firm: 'the whole firm',
     noMean: 'A mean rating is not a satisfaction in points: customers on either side of a cut point answer differently, so the mean rating does not convert to points one to one.',
   },
 } as const;
@@ -84,9 +86,11 @@ export const booksMessages: Bilingual<typeof en> = {
       rounding: '金额以{{currency}}为单位取整；每项向上或向下取整，使各列合计相符。',
     },
     scale: {
-      bands: '调研请客户按 1 到 5 打分；按游戏的回答模型，真实满意度（满分 100）达到 {{cut5}} 分的客户回答 5，达到 {{cut4}} 分回答 4，{{cut3}} 分回答 3，{{cut2}} 分回答 2，每个回答带有约 {{noise}} 分的回答误差。',
+      bands: '调研请客户按 1 到 5 打分；按游戏的回答模型，真实满意度（满分 100）达到 {{cut5}} 分的客户回答 5，达到 {{cut4}} 分回答 4，{{cut3}} 分回答 3，{{cut2}} 分回答 2，每个回答带有约 {{noise}} 分（标准差）的回答误差。',
       objective: '满意度目标按百分制计（真实值，游戏结束时揭晓）：{{list}}。',
-      objectiveItem: '{{target}} 分，此时客户回答 {{answer}}',
+      objectiveItem: '{{who}} {{target}} 分，处于这一满意度的客户回答 {{answer}}',
+      sep: '；',
+      firm: '全公司',
       noMean: '平均评分不是百分制的满意度：处在分界点两侧的客户回答不同，所以平均评分不能一一换算成分数。',
     },
   },
