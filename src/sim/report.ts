@@ -209,6 +209,8 @@ export interface RoundReport {
   /** The round's contribution to the score and the total so far. */
   roundScore: number;
   score: number;
+  /** Points of the objectives met so far (part of `score`: they arrive whole when an objective is met). */
+  objectivePoints: number;
   status: 'running' | 'finished' | 'bankrupt';
   /** Hash of the state after the round. */
   hash: string;

@@ -54,7 +54,8 @@ export const TRUTH_EMPLOYEE_FIELDS = ['satisfaction'] as const;
 export const OBSERVED_CHAIN_FIELDS = ['internalServiceQuality', 'employeeRetention', 'productivity', 'serviceValue', 'revenue', 'profit'] as const;
 export const TRUTH_CHAIN_FIELDS = ['employeeSatisfaction', 'customerSatisfaction', 'customerLoyalty'] as const;
 /** Attributed KPIs ("why did it change?") that are true values: the page gets their parts only once the game is over. */
-export const TRUTH_KPIS = ['satisfaction', 'loyalty', 'employeeSatisfaction'] as const satisfies readonly FirmKpi[];
+/** (`objectives`, the points of the objectives met, includes objectives on true KPIs, whose results stay hidden while the game runs.) */
+export const TRUTH_KPIS = ['satisfaction', 'loyalty', 'employeeSatisfaction', 'objectives'] as const satisfies readonly FirmKpi[];
 /** Objective KPIs that are true values: their checked values reach the page only once the game is over. */
 export const TRUTH_OBJECTIVE_KPIS = ['satisfaction', 'loyalty', 'shareOfWallet', 'employeeSatisfaction'] as const satisfies readonly KpiName[];
 
@@ -134,6 +135,8 @@ export interface RoundTruth {
   chain: Pick<ChainLinks, (typeof TRUTH_CHAIN_FIELDS)[number]>;
   /** The objectives on true KPIs checked this round. */
   objectives: CheckedObjective[];
+  /** Points of every objective met so far, those on true KPIs included (part of the score). */
+  objectivePoints: number;
 }
 
 /** The truth of a game that is over (finished or bankrupt): one entry per quarter played. */

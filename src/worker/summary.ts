@@ -89,6 +89,7 @@ export function summarize(scenario: ScenarioConfig, report: RoundReport, state: 
     employees: { satisfaction: report.employees.satisfaction },
     chain: pick(report.chain, TRUTH_CHAIN_FIELDS),
     objectives: hidden,
+    objectivePoints: report.objectivePoints,
   };
   return { summary, truth };
 }
@@ -136,6 +137,7 @@ export function kpiSource(summary: RoundSummary, truth: RoundTruth): KpiSource {
   return {
     round: summary.round,
     score: summary.score,
+    objectivePoints: truth.objectivePoints,
     finance: summary.finance,
     firm: { ...summary.firm, ...truth.firm },
     tiers: summary.tiers.map((t, i) => ({ ...t, ...truth.tiers[i]! })),

@@ -15,7 +15,8 @@ export interface StepLabels {
   now: (round: number) => string;
   outside: string;
   interaction: string;
-  group: (g: GroupId) => string;
+  /** A decision group's name; `round`: the quarter it was changed in (a new number of tiers makes the tiering group hold every per-tier lever). */
+  group: (g: GroupId, round: number) => string;
   late: (g: GroupId, fromRound: number) => string;
   otherLate: (n: number) => string;
 }
@@ -69,7 +70,7 @@ export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: 
       continue;
     }
     const id = `group:${g.group}`;
-    steps.push({ id, kind: 'group', label: labels.group(g.group), value: v });
+    steps.push({ id, kind: 'group', label: labels.group(g.group, a.round), value: v });
     sources.set(id, { kind: 'group', group: g.group });
   }
   if (a.interaction[k] !== 0) {
