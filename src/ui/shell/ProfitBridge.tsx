@@ -65,7 +65,7 @@ export function ProfitBridge({ bridges, tierProfits, caption, testId }: Props) {
           })}
         </tbody>
       </table>
-      <p className="muted small">{t('books.rounding', { currency: sc.currency })}</p>
+      <p className="muted small">{t('books.rounding')}</p>
     </div>
   );
 }

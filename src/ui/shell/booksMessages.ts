@@ -37,7 +37,7 @@ const en = {
     },
     operatingProfit: 'Operating profit',
     operatingProfitGame: 'Operating profit over the game',
-    rounding: 'In whole units of {{currency}}; each figure is rounded up or down so that the column adds up.',
+    rounding: 'Whole amounts (no cents); each figure is rounded up or down so that the column adds up.',
   },
   scale: {
     bands: 'The survey asks for a rating from 1 to 5; by the game\u2019s answer model a customer answers 5 from a true satisfaction of {{cut5}} points of 100, 4 from {{cut4}}, 3 from {{cut3}} and 2 from {{cut2}}, each answer with response noise of about {{noise}} points (a standard deviation).',
@@ -83,7 +83,7 @@ export const booksMessages: Bilingual<typeof en> = {
       },
       operatingProfit: '营业利润',
       operatingProfitGame: '整个游戏的累计营业利润',
-      rounding: '金额以{{currency}}为单位取整；每项向上或向下取整，使各列合计相符。',
+      rounding: '金额取整数（不计角分）；每项向上或向下取整，使各列合计相符。',
     },
     scale: {
       bands: '调研请客户按 1 到 5 打分；按游戏的回答模型，真实满意度（满分 100）达到 {{cut5}} 分的客户回答 5，达到 {{cut4}} 分回答 4，{{cut3}} 分回答 3，{{cut2}} 分回答 2，每个回答带有约 {{noise}} 分（标准差）的回答误差。',
