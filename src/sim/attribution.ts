@@ -46,8 +46,10 @@ export const lagFor = (start: SimState): number => (start.customers.count <= LON
  * The KPIs attributed, in vector order. Per-tier customers follow as `customers:<t>` for every
  * tier of the scenario (0 for a tier not in use). `satisfaction`, `loyalty` and
  * `employeeSatisfaction` are the true values: the page shows them only in the debrief.
+ * `objectives` is the points of the objectives met so far, the part of `score` that arrives
+ * whole at an objective's threshold (a decision that tipped one shows it there).
  */
-export const FIRM_KPIS = ['profit', 'revenue', 'customers', 'customerEquity', 'satisfaction', 'loyalty', 'employeeSatisfaction', 'score'] as const;
+export const FIRM_KPIS = ['profit', 'revenue', 'customers', 'customerEquity', 'satisfaction', 'loyalty', 'employeeSatisfaction', 'score', 'objectives'] as const;
 export type FirmKpi = (typeof FIRM_KPIS)[number];
 export type AttributedKpi = FirmKpi | `customers:${number}`;
 
@@ -59,12 +61,12 @@ export function attributedKpis(tiers: number): AttributedKpi[] {
 }
 
 /** The parts of a round's report the attributed KPIs come from (a page summary has them too). */
-export type KpiSource = Pick<RoundReport, 'finance' | 'firm' | 'tiers' | 'employees' | 'score' | 'round'>;
+export type KpiSource = Pick<RoundReport, 'finance' | 'firm' | 'tiers' | 'employees' | 'score' | 'objectivePoints' | 'round'>;
 
 /** The KPI vector of a round's report (order of {@link attributedKpis}). */
 export function kpiVector(report: KpiSource, tiers: number): number[] {
   const f = report.firm;
-  const out = [report.finance.operatingProfit, f.revenue, f.customers, f.customerEquity, f.satisfaction, f.loyalty, report.employees.satisfaction, report.score];
+  const out = [report.finance.operatingProfit, f.revenue, f.customers, f.customerEquity, f.satisfaction, f.loyalty, report.employees.satisfaction, report.score, report.objectivePoints];
   for (let t = 0; t < tiers; t++) out.push(report.tiers[t]?.customers ?? 0);
   return out;
 }

@@ -26,6 +26,8 @@ export interface TierRound {
   failures: Int32Array;
   complaints: Int32Array;
   recovered: Int32Array;
+  /** Profit after cost to serve of the tier's customers who bought this round (money). */
+  profit: Float64Array;
 }
 
 /**
@@ -144,6 +146,7 @@ function tierRound(n: number): TierRound {
     failures: new Int32Array(n),
     complaints: new Int32Array(n),
     recovered: new Int32Array(n),
+    profit: new Float64Array(n),
   };
 }
 
@@ -154,6 +157,7 @@ export function emptyFinance(cash: number): Finance {
     severance: 0, training: 0, systems: 0, brand: 0, relationship: 0, retention: 0, acquisition: 0,
     winBack: 0, research: 0, recovery: 0, fixedCosts: 0, interest: 0, events: 0, loan: 0, inflows: 0,
     outflows: 0, operatingProfit: 0, debt: 0, budgetNext: 0,
+    servedWages: 0, servedRelationship: 0, servedRetention: 0, servedRecovery: 0,
   };
 }
 

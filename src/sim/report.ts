@@ -5,7 +5,11 @@ export interface CustomerKpis {
   /** Active customers at the end of the round. */
   customers: number;
   revenue: number;
-  /** Gross profit minus this group's cost to serve. */
+  /**
+   * Gross profit minus the cost to serve of the group's customers who bought this round (a
+   * customer who did not, lapsed or won back during it, adds nothing). For the firm as a whole:
+   * operating profit (the books; `Finance.served*` reconcile the two).
+   */
   profit: number;
   /** Mean share of wallet of active customers, 0..1. */
   shareOfWallet: number;
@@ -117,6 +121,16 @@ export interface Finance {
   operatingProfit: number;
   debt: number;
   budgetNext: number;
+  /**
+   * The cost to serve inside the customers' profit (the customers who bought this round), by
+   * kind: the wages of their service hours, their relationship programme, the retention offers
+   * and the recovery money they received. What the books spent beyond these (idle staff time,
+   * programmes and offers for customers who left during the round) is in no customer's profit.
+   */
+  servedWages: number;
+  servedRelationship: number;
+  servedRetention: number;
+  servedRecovery: number;
 }
 
 /** A survey result as the firm measures it (never the truth). */
@@ -197,6 +211,8 @@ export interface RoundReport {
   /** The round's contribution to the score and the total so far. */
   roundScore: number;
   score: number;
+  /** Points of the objectives met so far (part of `score`: they arrive whole when an objective is met). */
+  objectivePoints: number;
   status: 'running' | 'finished' | 'bankrupt';
   /** Hash of the state after the round. */
   hash: string;

@@ -102,6 +102,7 @@ function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, 
     news: ctx.news,
     roundScore: ctx.roundScore,
     score: s.score,
+    objectivePoints: scenario.objectives.reduce((sum, o) => sum + (s.objectivesMet.includes(o.id) ? o.points : 0), 0),
     status: s.status,
     hash: withHash ? hashState(s) : '',
   };

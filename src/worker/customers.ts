@@ -3,7 +3,7 @@
  * loyalty or share of wallet; influence and potential are the firm's estimates at its
  * current data quality), sorting and filtering, per-customer records and the charts.
  */
-import { EV_REFERRED, type CustomerEvents } from '../sim/report';
+import { EV_REFERRED, EV_WONBACK, type CustomerEvents } from '../sim/report';
 import { ACTIVE, NO_TIER, dataQualityOf, estimatedInfluence, estimatedPotential, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
 import type { CustomerAnalytics, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable } from './protocol';
 
@@ -58,8 +58,12 @@ export function traceBase(state: SimState): BaseTrace {
   return { tier: c.tier.slice(0, n), status: c.status.slice(0, n), revenue: c.revenue.slice(0, n * 4), tierCount: state.tiering.tierCount };
 }
 
-/** The observed table of the current state. */
-export function customerTable(scenario: ScenarioConfig, state: SimState): CustomerTable {
+/**
+ * The observed table of the current state. `lastEvents` are the last round's events: a
+ * customer won back in it bought nothing yet, so its last quarter's profit is none (the
+ * engine keeps the figure from before it lapsed), as it is for a lapsed customer.
+ */
+export function customerTable(scenario: ScenarioConfig, state: SimState, lastEvents?: CustomerEvents): CustomerTable {
   const c = state.customers;
   const n = c.count;
   const P = resolveParams(scenario.model);
@@ -79,6 +83,10 @@ export function customerTable(scenario: ScenarioConfig, state: SimState): Custom
   // The engine keeps a lapsed customer's last tier (for win-back); the firm's table shows none.
   const tier = c.tier.slice(0, n);
   for (let i = 0; i < n; i++) if (c.status[i] !== ACTIVE) tier[i] = NO_TIER;
+  // Last quarter's profit of a customer who did not buy in it (lapsed, or won back only then) is none, not its old figure.
+  const profit = c.profit.slice(0, n);
+  for (let i = 0; i < n; i++) if (c.status[i] !== ACTIVE) profit[i] = 0;
+  if (lastEvents) for (let e = 0; e < lastEvents.count; e++) if (lastEvents.kind[e] === EV_WONBACK) profit[lastEvents.customer[e]!] = 0;
   return {
     round: state.round,
     count: n,
@@ -87,7 +95,7 @@ export function customerTable(scenario: ScenarioConfig, state: SimState): Custom
     stage: c.stage.slice(0, n),
     revenue,
     lastRevenue,
-    profit: c.profit.slice(0, n),
+    profit,
     cumRevenue: c.cumRevenue.slice(0, n),
     influence,
     potential,
@@ -157,8 +165,8 @@ export function queryCustomers(t: CustomerTable, sort: CustomerColumn, descendin
   return out;
 }
 
-/** A customer's history over the rounds traced so far. */
-export function customerRecord(state: SimState, traces: readonly RoundTrace[], id: number): CustomerRecord | null {
+/** A customer's history over the rounds traced so far, with the quarters before the game its trailing revenue still counts (`base`). */
+export function customerRecord(state: SimState, traces: readonly RoundTrace[], id: number, base?: BaseTrace): CustomerRecord | null {
   if (!Number.isInteger(id) || id < 0 || id >= state.customers.count) return null;
   const tiers: number[] = [];
   const revenue: number[] = [];
@@ -173,7 +181,12 @@ export function customerRecord(state: SimState, traces: readonly RoundTrace[], i
       else if (ev.kind[e] === EV_REFERRED && ev.other[e] === id) referred.push(ev.customer[e]!);
     }
   });
-  return { id, tiers, revenue, events, referred };
+  // The initial revenue ring: quarter q <= 0 sits in slot q mod 4 until round q + 4 overwrites it.
+  const before: CustomerRecord['before'] = [];
+  if (base && id < base.status.length) {
+    for (let q = state.round - 3; q <= 0; q++) before.push({ round: q, revenue: base.revenue[id * 4 + (((q % 4) + 4) % 4)]! });
+  }
+  return { id, tiers, revenue, events, referred, before };
 }
 
 const GRID = 5;

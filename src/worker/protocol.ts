@@ -13,6 +13,9 @@ import type { PlanUse } from '../sim/validate';
 import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
 import type { WhaleCurve } from './whaleTypes';
+import type { ProfitBridge } from './books';
+
+export type { ProfitBridge, BridgeLine } from './books';
 
 export type { PooledSurvey } from '../sim/measures';
 
@@ -51,7 +54,8 @@ export const TRUTH_EMPLOYEE_FIELDS = ['satisfaction'] as const;
 export const OBSERVED_CHAIN_FIELDS = ['internalServiceQuality', 'employeeRetention', 'productivity', 'serviceValue', 'revenue', 'profit'] as const;
 export const TRUTH_CHAIN_FIELDS = ['employeeSatisfaction', 'customerSatisfaction', 'customerLoyalty'] as const;
 /** Attributed KPIs ("why did it change?") that are true values: the page gets their parts only once the game is over. */
-export const TRUTH_KPIS = ['satisfaction', 'loyalty', 'employeeSatisfaction'] as const satisfies readonly FirmKpi[];
+/** (`objectives`, the points of the objectives met, includes objectives on true KPIs, whose results stay hidden while the game runs.) */
+export const TRUTH_KPIS = ['satisfaction', 'loyalty', 'employeeSatisfaction', 'objectives'] as const satisfies readonly FirmKpi[];
 /** Objective KPIs that are true values: their checked values reach the page only once the game is over. */
 export const TRUTH_OBJECTIVE_KPIS = ['satisfaction', 'loyalty', 'shareOfWallet', 'employeeSatisfaction'] as const satisfies readonly KpiName[];
 
@@ -101,6 +105,8 @@ export interface RoundSummary {
   };
   chain: ObservedChainLinks;
   finance: RoundReport['finance'];
+  /** From the tiers' profit after cost to serve to operating profit, line by line (the books). */
+  bridge: ProfitBridge;
   /** Each surveyed tier's result as measured. */
   survey: RoundReport['survey'];
   /** The tiers' surveys pooled into the firm's figure (null: no survey). */
@@ -129,6 +135,8 @@ export interface RoundTruth {
   chain: Pick<ChainLinks, (typeof TRUTH_CHAIN_FIELDS)[number]>;
   /** The objectives on true KPIs checked this round. */
   objectives: CheckedObjective[];
+  /** Points of every objective met so far, those on true KPIs included (part of the score). */
+  objectivePoints: number;
 }
 
 /** The truth of a game that is over (finished or bankrupt): one entry per quarter played. */
@@ -177,6 +185,20 @@ export interface GameSnapshot {
   initialCustomers: number;
   /** The hidden truth of every quarter, once the game is over; null while it runs. */
   truth: GameTruth | null;
+  /** How the survey's 1-5 answers relate to satisfaction in points (the engine's answer model, with this scenario's parameters). */
+  answerScale: AnswerScale;
+}
+
+/**
+ * The survey's 1..5 scale on true satisfaction 0..100, by the engine's ordinal answer model
+ * (`likertAnswer`): a customer answers at least k from satisfaction `cuts[k]` (k = 2..5), before
+ * response noise (standard deviation `noise` points). With each satisfaction objective, the
+ * answer a customer exactly at its target gives (noise aside).
+ */
+export interface AnswerScale {
+  cuts: { 2: number; 3: number; 4: number; 5: number };
+  noise: number;
+  objectives: { id: string; answer: number }[];
 }
 
 /** Sortable columns of the customer database (observed data only). */
@@ -216,7 +238,7 @@ export interface CustomerTable {
   revenue: Float32Array;
   /** Revenue of the last round. */
   lastRevenue: Float32Array;
-  /** Last round's profit contribution (gross profit - cost to serve). */
+  /** Last round's profit contribution (gross profit - cost to serve); 0 for a customer who bought nothing in it (lapsed, or won back only then). */
   profit: Float32Array;
   cumRevenue: Float64Array;
   /** Estimated influence 0..1 and estimated potential (growth per year). */
@@ -256,6 +278,12 @@ export interface CustomerRecord {
   events: { round: number; kind: number; other: number }[];
   /** Customers it referred (slots). */
   referred: number[];
+  /**
+   * The quarters before the game (round 0 = the quarter before Q1, -1 the one before...) whose
+   * revenue the trailing 4 quarters still count, oldest first: the firm's records of its
+   * initial customers (empty for a customer who joined during the game, and from Q4 on).
+   */
+  before: { round: number; revenue: number }[];
 }
 
 /** The database's charts: a Pareto curve and a value grid (revenue x estimated influence). */

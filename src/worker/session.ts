@@ -16,7 +16,7 @@ import { BUILTIN_IDS, builtinText } from './builtins';
 import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceBase, traceRound, type BaseTrace, type RoundTrace } from './customers';
 import type { GameSnapshot, GameSource, GameTruth, Responses, StartFailure, RoundSummary, RoundTruth, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
 import { customerBaseFrame } from './scene';
-import { kpiSource, observeAttribution, quarterView, summarize } from './summary';
+import { answerScale, kpiSource, observeAttribution, quarterView, summarize } from './summary';
 
 /** Reports progress of a long request: `done` of `total` rounds replayed. */
 export type Progress = (done: number, total: number) => void;
@@ -120,6 +120,7 @@ export function snapshot(s: Session): GameSnapshot {
     view: quarterView(s.scenario, s.state, last?.hash),
     initialCustomers: s.state.initialCount,
     truth: truthOf(s),
+    answerScale: answerScale(s.scenario),
   };
 }
 
@@ -226,7 +227,7 @@ export function explainAnswer(s: Session, from: number, attributions: QuarterAtt
 
 /** The observed customer table (cached until the next round). */
 export function table(s: Session): CustomerTable {
-  s.table ??= customerTable(s.scenario, s.state);
+  s.table ??= customerTable(s.scenario, s.state, s.traces.at(-1)?.events);
   return s.table;
 }
 
@@ -235,7 +236,7 @@ export function query(s: Session, sort: CustomerColumn, descending: boolean, fil
 }
 
 export function record(s: Session, id: number): Responses['record'] {
-  return customerRecord(s.state, s.traces, id);
+  return customerRecord(s.state, s.traces, id, s.base);
 }
 
 export function analytics(s: Session): Responses['analytics'] {

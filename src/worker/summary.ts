@@ -7,9 +7,11 @@ import type { AttributedKpi, KpiSource, QuarterAttribution } from '../sim/attrib
 import { EVENT_KIND_NAMES, type CustomerKpis, type RoundReport } from '../sim/report';
 import { NUMBER_FIELDS, dataQualityOf, fieldMax, hashState, lockedLevers, planLimits, objectivesDue, objectiveValue, pendingChoices, resolveParams, type ScenarioConfig, type SimState } from '../sim/index';
 import { equityPerRetentionPoint, pooledSurvey, pressedTime } from '../sim/measures';
+import { likertAnswer } from '../sim/model/answers';
+import { profitBridge } from './books';
 import {
   OBSERVED_CHAIN_FIELDS, OBSERVED_CUSTOMER_FIELDS, OBSERVED_EMPLOYEE_FIELDS, TRUTH_CHAIN_FIELDS, TRUTH_CUSTOMER_FIELDS, TRUTH_KPIS, TRUTH_OBJECTIVE_KPIS,
-  type CheckedObjective, type ObservedAttribution, type ObservedKpi, type CustomerTruth, type EventCounts, type ObservedCustomerKpis, type QuarterView, type RoundSummary, type RoundTruth,
+  type AnswerScale, type CheckedObjective, type ObservedAttribution, type ObservedKpi, type CustomerTruth, type EventCounts, type ObservedCustomerKpis, type QuarterView, type RoundSummary, type RoundTruth,
 } from './protocol';
 
 const KINDS = EVENT_KIND_NAMES.length;
@@ -66,6 +68,7 @@ export function summarize(scenario: ScenarioConfig, report: RoundReport, state: 
     employees: { ...pick(report.employees, OBSERVED_EMPLOYEE_FIELDS), timePerTask: pressedTime(P, report.employees.workload) },
     chain: pick(report.chain, OBSERVED_CHAIN_FIELDS),
     finance: { ...report.finance },
+    bridge: profitBridge(report.finance, report.tiers.map((t) => t.profit)),
     survey: structuredClone(report.survey),
     surveyFirm: pooledSurvey(report.survey),
     employeeSurvey: report.employeeSurvey ? { ...report.employeeSurvey } : null,
@@ -86,8 +89,19 @@ export function summarize(scenario: ScenarioConfig, report: RoundReport, state: 
     employees: { satisfaction: report.employees.satisfaction },
     chain: pick(report.chain, TRUTH_CHAIN_FIELDS),
     objectives: hidden,
+    objectivePoints: report.objectivePoints,
   };
   return { summary, truth };
+}
+
+/** The survey's answer scale of `scenario` and the answer at each satisfaction objective's target (the engine's answer model). */
+export function answerScale(scenario: ScenarioConfig): AnswerScale {
+  const cuts = resolveParams(scenario.model).survey;
+  return {
+    cuts: { 2: cuts.cut2, 3: cuts.cut3, 4: cuts.cut4, 5: cuts.cut5 },
+    noise: cuts.responseNoise,
+    objectives: scenario.objectives.filter((o) => o.kpi === 'satisfaction').map((o) => ({ id: o.id, answer: likertAnswer(o.target, 0, cuts) })),
+  };
 }
 
 /** Objective ids on true KPIs (left out of the quarter view's `objectivesMet` while the game runs). */
@@ -123,6 +137,7 @@ export function kpiSource(summary: RoundSummary, truth: RoundTruth): KpiSource {
   return {
     round: summary.round,
     score: summary.score,
+    objectivePoints: truth.objectivePoints,
     finance: summary.finance,
     firm: { ...summary.firm, ...truth.firm },
     tiers: summary.tiers.map((t, i) => ({ ...t, ...truth.tiers[i]! })),

@@ -19,7 +19,7 @@ describe('worker client', () => {
     const b = c.call({ type: 'record', id: 2 });
     const [ra, rb] = w.sent;
     w.reply({ id: rb!.id, kind: 'result', type: 'record', value: null });
-    w.reply({ id: ra!.id, kind: 'result', type: 'record', value: { id: 1, tiers: [], revenue: [], events: [], referred: [] } });
+    w.reply({ id: ra!.id, kind: 'result', type: 'record', value: { id: 1, tiers: [], revenue: [], events: [], referred: [], before: [] } });
     expect(await b).toBeNull();
     expect((await a)?.id).toBe(1);
   });

@@ -35,10 +35,10 @@ function aggregateKpis(ctx: Pick<RoundContext, 's' | 'tierCount' | 'r' | 'tiers'
   // Per tier: the expected NPS parts, summed.
   const prom = new Float64Array(k);
   // Sums per tier in typed arrays (cheaper than object fields in the hot loop).
-  const nC = new Float64Array(k), nS = new Float64Array(k), rev = new Float64Array(k), prof = new Float64Array(k), sow = new Float64Array(k);
+  const nC = new Float64Array(k), nS = new Float64Array(k), rev = new Float64Array(k), sow = new Float64Array(k);
   const sat = new Float64Array(k), loy = new Float64Array(k), eq = new Float64Array(k);
   const slot = ctx.r % 4;
-  const status = c.status, tier = c.tier, revenue = c.revenue, profit = c.profit, share = c.shareOfWallet;
+  const status = c.status, tier = c.tier, revenue = c.revenue, share = c.shareOfWallet;
   const satisfaction = c.satisfaction, loyalty = c.loyalty, clv = c.clv, stay = c.stay, joined = c.joined, tenure = c.tenure;
   const r = ctx.r;
   for (let i = 0; i < c.count; i++) {
@@ -46,7 +46,6 @@ function aggregateKpis(ctx: Pick<RoundContext, 's' | 'tierCount' | 'r' | 'tiers'
     const t = tier[i]!;
     nC[t]!++;
     rev[t]! += revenue[i * 4 + slot]!;
-    prof[t]! += profit[i]!;
     eq[t]! += clv[i]!;
     if (joined[i] === r && tenure[i] === 0) continue;
     const s = satisfaction[i]!;
@@ -61,7 +60,8 @@ function aggregateKpis(ctx: Pick<RoundContext, 's' | 'tierCount' | 'r' | 'tiers'
     const o = tiers[t]!;
     o.customers = nC[t]!;
     o.revenue = rev[t]!;
-    o.profit = prof[t]!;
+    // The purchases pass's sum: only the customers who bought this round (not one won back since).
+    o.profit = ctx.tiers.profit[t]!;
     o.shareOfWallet = sow[t]!;
     o.satisfaction = sat[t]!;
     o.loyalty = loy[t]!;
@@ -139,7 +139,7 @@ export const kpisPass = definePass({
   doc: 'The KPIs per tier and for the firm, the employee KPIs; the workload the next quarter inherits.',
   reads: [
     'r', 'tierCount', 'tiers', 'fin', 'hires', 'hiresAsked', 'leavers', 'layoffs', 'turnover', 'workload', 'skill', 'productivity', 'isq',
-    'customers.status', 'customers.tier', 'customers.revenue', 'customers.profit', 'customers.shareOfWallet', 'customers.satisfaction',
+    'customers.status', 'customers.tier', 'customers.revenue', 'customers.shareOfWallet', 'customers.satisfaction',
     'customers.loyalty', 'customers.clv', 'customers.stay', 'customers.joined', 'customers.tenure', 'firm.headcount', 'firm.employeeSatisfaction', 'firm.serviceStandard',
   ],
   // The per-tier value sums become means in place.

@@ -10,7 +10,10 @@ import { shareTarget } from '../model/share';
  * Step 8: purchases (C9). Share of wallet moves toward a function of loyalty (and of a
  * price below the rival's, for price-sensitive customers); wallets drift with potential,
  * lifecycle stage and a seeded shock; revenue = wallet x share x price; gross profit at the
- * customer's margin; cost to serve from service hours, programme, offers and recovery.
+ * customer's margin; cost to serve from service hours, programme, offers and recovery. The
+ * books keep that cost to serve by kind (`fin.served*`) and each tier's profit after it, so
+ * the tiers' profit reconciles with operating profit line by line (a customer who did not buy
+ * this quarter, lapsed or just won back, adds nothing to its tier's profit).
  * In the same pass (the data they read is final by then): step 9's referral scan, into
  * `referrers`, and the tier profile acquisition aims at (`ctx.profile`).
  */
@@ -19,7 +22,7 @@ export const purchasesPass = definePass({
   steps: [8],
   doc: 'Share of wallet, wallets, revenue, gross profit and cost to serve of every customer; the tiers\' profile acquisition aims at.',
   reads: ['P', 'r', 'key', 'tiers', 'rivalPrice', 'wagePerHour', 'productivity', 'offerGiven', 'recoverySpent', 'customers.status', 'customers.tier', 'customers.priceOverride', 'customers.overrideUntil', 'customers.priceSensitivity', 'customers.loyalty', 'customers.stage', 'customers.potential', 'customers.key', 'customers.margin'],
-  writes: ['fin', 'profile', 'customers.revenue', 'customers.shareOfWallet', 'customers.wallet', 'customers.walletAvg', 'customers.profit', 'customers.cumRevenue', 'customers.cumProfit'],
+  writes: ['fin', 'profile', 'tiers', 'customers.revenue', 'customers.shareOfWallet', 'customers.wallet', 'customers.walletAvg', 'customers.profit', 'customers.cumRevenue', 'customers.cumProfit'],
   run(ctx) {
     const { P, s, r } = ctx;
     const B = P.purchase;
@@ -35,6 +38,10 @@ export const purchasesPass = definePass({
     const smooth = P.finance.walletSmoothing;
     let revenue = 0;
     let cogs = 0;
+    let servedWages = 0;
+    let servedRelationship = 0;
+    let servedRetention = 0;
+    let servedRecovery = 0;
     const prof = ctx.profile;
     for (let i = 0; i < n; i++) {
       if (c.status[i] !== ACTIVE) {
@@ -57,8 +64,17 @@ export const purchasesPass = definePass({
       const volume = wallet * share;
       const rev = volume * price;
       const cost = volume * (1 - c.margin[i]!);
-      const serve = (tiers.hours[t]! / prod) * wagePerHour + tiers.relationship[t]! + ctx.offerGiven[i]! + ctx.recoverySpent[i]!;
+      const time = (tiers.hours[t]! / prod) * wagePerHour;
+      const programme = tiers.relationship[t]!;
+      const offer = ctx.offerGiven[i]!;
+      const recovery = ctx.recoverySpent[i]!;
+      const serve = time + programme + offer + recovery;
       const profit = rev - cost - serve;
+      servedWages += time;
+      servedRelationship += programme;
+      servedRetention += offer;
+      servedRecovery += recovery;
+      tiers.profit[t]! += profit;
       c.revenue[i * 4 + slot] = rev;
       c.profit[i] = profit;
       c.cumRevenue[i] = c.cumRevenue[i]! + rev;
@@ -73,5 +89,9 @@ export const purchasesPass = definePass({
     fin.revenue = revenue;
     fin.costOfGoods = cogs;
     fin.grossProfit = revenue - cogs;
+    fin.servedWages = servedWages;
+    fin.servedRelationship = servedRelationship;
+    fin.servedRetention = servedRetention;
+    fin.servedRecovery = servedRecovery;
   },
 });

@@ -4,6 +4,7 @@ import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { fmtMoney, fmtNumber } from '../format';
 import { ObjectiveText } from '../shell/ObjectiveText';
+import { SurveyScale } from '../shell/SurveyScale';
 
 export default function BriefingScreen() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export default function BriefingScreen() {
             </li>
           ))}
         </ul>
+        {game.answerScale.objectives.length > 0 && <SurveyScale />}
       </section>
       <section className="card">
         <h2>{t('briefing.scoring')}</h2>

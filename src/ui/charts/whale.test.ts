@@ -161,7 +161,7 @@ describe('WhaleChart', () => {
     const text = textOf(en);
     expect(text).toContain('The most profitable 34% of customers make');
     expect(text).toContain('660 customers lose');
-    expect(text).toContain(`100% = total profit, ${money(typical.totalProfit)}`);
+    expect(text).toContain(`100% = customers’ profit, ${money(typical.totalProfit)}`);
     expect(text).toContain('Cumulative share of profit ↑');
     expect(text).toContain('Share of customers, most profitable first →');
     expect(en).toContain('<summary>Data table</summary>');
@@ -178,7 +178,7 @@ describe('WhaleChart', () => {
     const html = render(h(WhaleChart, { curve: loss, lang: 'en', currency: 'CNY', width: 480 }));
     const text = textOf(html);
     expect(text).toContain('Cumulative profit ↑');
-    expect(text).toContain(`Total profit: ${money(-3_000)}`);
+    expect(text).toContain(`Customers’ profit: ${money(-3_000)}`);
     expect(text).toContain('so shares of it would mean nothing');
     expect(html).toContain('crm-zero-line');
     expect(text).not.toContain('Cumulative share of profit');

@@ -59,6 +59,13 @@ export default function DatabaseScreen() {
     }
   }, [customerId]);
 
+  // Active and lapsed among the rows shown: the report's customer count is the active ones.
+  const active = useMemo(() => {
+    let n = 0;
+    if (table && shown) for (let k = 0; k < shown.length; k++) if (table.status[shown[k]!] !== 1) n++;
+    return n;
+  }, [table, shown]);
+
   const onSort = useCallback((c: TableColumn) => setSort((s) => nextSort(s, c)), []);
   const onOpen = useCallback((id: number) => openCustomer(id), [openCustomer]);
   const onClose = useCallback(() => openCustomer(null), [openCustomer]);
@@ -74,6 +81,9 @@ export default function DatabaseScreen() {
           influence: bandLabel(analytics.grid.influenceEdges, analytics.grid.rows - 1 - cell.row, influenceFmt, t),
         })
       : null;
+
+  const full = (x: number) => fmtNumber(x, lang, { full: true });
+  const counts = table && shown ? { shown: full(shown.length), total: full(table.count), active: full(active), lapsed: full(shown.length - active) } : null;
 
   const titleId = `${ids}-title`;
   const helpId = `${ids}-help`;
@@ -102,7 +112,7 @@ export default function DatabaseScreen() {
         />
         <div className="db-status-line">
           <p role="status" className="db-count">
-            {table && shown ? t('count', { shown: fmtNumber(shown.length, lang, { full: true }), total: fmtNumber(table.count, lang, { full: true }) }) : t('loading')}
+            {counts ? t(shown!.length === table!.count ? 'countAll' : 'count', counts) : t('loading')}
           </p>
           <p id={helpId} className="muted db-help">
             {t('grid.help')}

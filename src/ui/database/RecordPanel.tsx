@@ -158,6 +158,11 @@ export function RecordPanel({ id, table, ctx, stateKey, onClose, onOpen }: Props
               <Figure label={t('columns.complaints')} value={fmtNumber(table.complaints[id]!, lang)} />
             </dl>
             <p className="muted db-note">{t('record.estimates')}</p>
+            {record && record.before.length > 0 && (
+              <p className="muted db-note" data-testid="record-before">
+                {t('record.beforeNote', { count: record.before.length })}
+              </p>
+            )}
           </section>
         )}
 
@@ -181,9 +186,11 @@ export function RecordPanel({ id, table, ctx, stateKey, onClose, onOpen }: Props
               <tbody>
                 {history.map((h) => (
                   <tr key={h.round}>
-                    <th scope="row">{ctx.quarter(h.round)}</th>
+                    <th scope="row">{h.state === 'beforeGame' ? t('record.quartersBefore', { count: 1 - h.round }) : ctx.quarter(h.round)}</th>
                     <td>
-                      {h.state === 'notYet' ? (
+                      {h.state === 'beforeGame' ? (
+                        <span className="muted">{t('record.beforeGame')}</span>
+                      ) : h.state === 'notYet' ? (
                         <span className="muted">{t('record.notYet')}</span>
                       ) : h.state === 'lapsed' ? (
                         ctx.status[1]

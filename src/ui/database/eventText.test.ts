@@ -10,7 +10,7 @@ const zh: EventTextContext = { t: tFor('zh-CN'), tierName: (k) => ['关键客户
 const outcome = (name: (typeof OUTCOME_NAMES)[number]) => OUTCOME_NAMES.indexOf(name);
 
 function record(events: CustomerRecord['events'], tiers: number[] = [1, 1, 0, 0]): CustomerRecord {
-  return { id: 7, tiers, revenue: tiers.map(() => 100), events, referred: [] };
+  return { id: 7, tiers, revenue: tiers.map(() => 100), events, referred: [], before: [] };
 }
 
 describe('eventSentence', () => {

@@ -7,10 +7,10 @@
 import { EV_LAPSED, EV_WONBACK } from '../../sim/report';
 import type { CustomerRecord } from '../../worker/protocol';
 
-export type HistoryState = 'notYet' | 'active' | 'lapsed';
+export type HistoryState = 'notYet' | 'active' | 'lapsed' | 'beforeGame';
 
 export interface HistoryRow {
-  /** The quarter (round, 1-based). */
+  /** The quarter (round, 1-based; 0 and below: the quarters before the game, as the firm's records hold them). */
   round: number;
   state: HistoryState;
   /** Tier position at the end of the quarter (active quarters only). */
@@ -22,13 +22,17 @@ export interface HistoryRow {
 
 const NO_TIER = 255;
 
-/** One row per quarter played, oldest first. */
+/**
+ * One row per quarter played, oldest first, after the quarters before the game that the
+ * trailing 4 quarters' revenue still counts (an initial customer in the first three quarters).
+ */
 export function historyRows(rec: CustomerRecord): HistoryRow[] {
-  const rows: HistoryRow[] = [];
+  const rows: HistoryRow[] = rec.before.map((b) => ({ round: b.round, state: 'beforeGame', tier: null, move: null, revenue: b.revenue }));
   let seen = false;
   let lapsed = false;
   let e = 0;
   let prev: HistoryRow | null = null;
+  // (the rows before the game have no tier: no move is claimed from them)
   for (let r = 0; r < rec.tiers.length; r++) {
     const round = r + 1;
     const tier = rec.tiers[r]!;

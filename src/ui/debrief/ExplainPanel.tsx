@@ -71,7 +71,7 @@ export function ExplainPanel({ round, headingLevel = 2 }: { round: number; headi
   const sc = game.scenario;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const tierCount = game.summaries[round - 1]?.tiers.length ?? sc.tiers.length;
-  const group = (g: GroupId): string => groupLabel(tl, g, sc, lang, tierCount);
+  const group = groupNamer(tl, game, lang);
   const choices = kpiChoices(sc, tierCount);
   const chosen = !reveal && HIDDEN_KPIS.includes(kpi as FirmKpi) ? 'profit' : kpi;
   return (
@@ -111,7 +111,7 @@ export function ExplainPanel({ round, headingLevel = 2 }: { round: number; headi
   );
 }
 
-function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKpi; group: (g: GroupId) => string }) {
+function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKpi; group: (g: GroupId, round: number) => string }) {
   const { t } = useTranslation('debrief');
   const lang = useStore((s) => s.lang);
   const game = useStore((s) => s.game)!;
@@ -144,15 +144,15 @@ function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKp
       <p className="explain-sentence" data-testid="explain-sentence">
         {opening}
         {lang === 'zh-CN' ? '' : ' '}
-        {top ? causeSentence(t, top.source, fmt.delta(top.step.value), group) : t('explain.sentence.nothing')}
+        {top ? causeSentence(t, top.source, fmt.delta(top.step.value), group, a.round) : t('explain.sentence.nothing')}
         {events && (lang === 'zh-CN' ? '' : ' ')}
         {events}
       </p>
       <Waterfall title={`${name} · ${t('explain.now', { n: a.round })}`} lang={lang} steps={ex.steps} format={fmt.level} formatDelta={fmt.delta} highlight height={320} />
       {a.groups.length === 0 && <p className="muted">{t('explain.noChange')}</p>}
       {share !== null && share > 0 && <p className="muted small" data-testid="interaction-share">{t('explain.interactionShare', { share: fmtPercent(share, lang, 1) })}</p>}
-      {ex.noEffect.length > 0 && <p className="muted small">{t('explain.noEffect', { groups: ex.noEffect.map(group).join(sep) })}</p>}
-      {a.untraced.length > 0 && <p className="muted small">{t('explain.untraced', { groups: a.untraced.map(group).join(sep) })}</p>}
+      {ex.noEffect.length > 0 && <p className="muted small">{t('explain.noEffect', { groups: ex.noEffect.map((g) => group(g, a.round)).join(sep) })}</p>}
+      {a.untraced.length > 0 && <p className="muted small">{t('explain.untraced', { groups: a.untraced.map((g) => group(g, a.round)).join(sep) })}</p>}
       <details className="explain-legend">
         <summary>{t('explain.legend.title')}</summary>
         <ul>
@@ -169,8 +169,24 @@ function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKp
 
 type DebriefT = ReturnType<typeof useTranslation<'debrief'>>['t'];
 
+type GameOf = NonNullable<ReturnType<typeof useStore.getState>['game']>;
+
+/**
+ * The name of a decision group changed in quarter `round`: tier names of that quarter's tiers;
+ * in a quarter that changed the number of tiers, the tiering group says it holds every per-tier lever.
+ */
+export function groupNamer(tl: ReturnType<typeof useTranslation<'lessons'>>['t'], game: GameOf, lang: Lang): (g: GroupId, round: number) => string {
+  return (g, round) => {
+    const d = game.decisions[round - 1];
+    const prev = round >= 2 ? game.decisions[round - 2] : game.scenario.initialDecisions;
+    const tierCount = d?.tiering.tierCount ?? game.summaries[round - 1]?.tiers.length ?? game.scenario.tiers.length;
+    const merged = d !== undefined && prev !== undefined && d.tiering.tierCount !== prev.tiering.tierCount;
+    return groupLabel(tl, g, game.scenario, lang, tierCount, merged);
+  };
+}
+
 /** The words of the waterfall's bars (shared by the panel and the debrief's quarter table). */
-export function stepLabels(t: DebriefT, group: (g: GroupId) => string): StepLabels {
+export function stepLabels(t: DebriefT, group: (g: GroupId, round: number) => string): StepLabels {
   return {
     previous: (n) => t('explain.previous', { n }),
     statusQuo: t('explain.statusQuo'),
@@ -179,17 +195,17 @@ export function stepLabels(t: DebriefT, group: (g: GroupId) => string): StepLabe
     valuation: t('explain.valuation'),
     interaction: t('explain.interaction'),
     group,
-    late: (g, n) => t('explain.late', { group: group(g), n }),
+    late: (g, n) => t('explain.late', { group: group(g, n), n }),
     otherLate: (n) => t('explain.otherLate', { n }),
   };
 }
 
-function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: GroupId) => string): string {
+function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: GroupId, round: number) => string, round: number): string {
   switch (src.kind) {
     case 'group':
-      return t('explain.sentence.group', { group: group(src.group), change });
+      return t('explain.sentence.group', { group: group(src.group, round), change });
     case 'late':
-      return t('explain.sentence.late', { group: group(src.group), n: src.fromRound, change });
+      return t('explain.sentence.late', { group: group(src.group, src.fromRound), n: src.fromRound, change });
     case 'otherLate':
       return t('explain.sentence.otherLate', { change });
     case 'outside':
@@ -226,9 +242,9 @@ export function QuarterSummary({ attributions }: { attributions: readonly Quarte
   const game = useStore((s) => s.game)!;
   const sc = game.scenario;
   const paren = (v: string): string => (lang === 'zh-CN' ? `（${v}）` : `(${v})`);
+  const group = groupNamer(tl, game, lang);
   const cell = (a: QuarterAttribution, kpi: 'profit' | 'score') => {
-    const tierCount = game.summaries[a.round - 1]?.tiers.length ?? sc.tiers.length;
-    const ex = explainSteps(a, kpi, stepLabels(t, (g) => groupLabel(tl, g, sc, lang, tierCount)))!;
+    const ex = explainSteps(a, kpi, stepLabels(t, group))!;
     const fmt = kpiFormat(kpi, sc.currency, lang);
     const change = ex.steps.at(-1)!.value - ex.steps[0]!.value;
     const top = largestStep(ex);

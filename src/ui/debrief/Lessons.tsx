@@ -10,11 +10,12 @@ import { useStore } from '../../store/index';
 import { useReferences } from '../../store/references';
 import { detectLessons, type Verdict } from './lessons';
 import type { DebriefInput } from './moves';
+import { fmtNumber } from '../format';
 import { renderMsg, type RenderContext } from './render';
 import { topDecisions } from './topDecisions';
 
 /** The symbol beside each verdict's word. */
-const SYMBOL: Record<Verdict, string> = { shown: '✔', broken: '✘', notTested: '–' };
+const SYMBOL: Record<Verdict, string> = { shown: '✔', partly: '◐', broken: '✘', notTested: '–' };
 
 function useDebrief(attributions: QuarterAttribution[]): { input: DebriefInput | null; ctx: RenderContext | null } {
   const game = useStore((s) => s.game);
@@ -42,21 +43,37 @@ function useDebrief(attributions: QuarterAttribution[]): { input: DebriefInput |
   return { input, ctx };
 }
 
-/** The `k` decisions with the largest effect on the score, as an ordered list. */
+/**
+ * The `k` decisions with the largest effect on the outcome (profit plus customer equity), as an
+ * ordered list, and the objectives apart (their points arrive all at once at a threshold).
+ */
 export function TopDecisions({ attributions, k = 3 }: { attributions: QuarterAttribution[]; k?: number }) {
   const { t } = useTranslation('lessons');
+  const lang = useStore((s) => s.lang);
   const { input, ctx } = useDebrief(attributions);
-  const top = useMemo(() => (input ? topDecisions(input, k) : []), [input, k]);
+  const truth = useStore((s) => s.game?.truth ?? null);
+  const met = useStore((s) => s.game?.view.objectivesMet ?? []);
+  const top = useMemo(() => (input ? topDecisions({ ...input, ...(truth ? { truth } : {}) }, k) : []), [input, truth, k]);
   if (!input || !ctx) return null;
-  if (top.length === 0) return <p data-testid="top-decisions-none">{t('top.none')}</p>;
+  const objectives = input.scenario.objectives;
+  const points = objectives.filter((o) => met.includes(o.id)).reduce((a, o) => a + o.points, 0);
+  const apart = objectives.length > 0 && (
+    <p className="muted small" data-testid="top-objectives">
+      {t('top.objectives', { met: fmtNumber(met.length, lang), total: fmtNumber(objectives.length, lang), points: fmtNumber(points, lang) })}
+    </p>
+  );
+  if (top.length === 0) return <><p data-testid="top-decisions-none">{t('top.none')}</p>{apart}</>;
   return (
-    <ol className="top-decisions" data-testid="top-decisions-list">
-      {top.map((d) => (
-        <li key={`${d.round}|${d.group}`} data-group={d.group} data-round={d.round}>
-          {renderMsg(d.message, ctx)}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="top-decisions" data-testid="top-decisions-list">
+        {top.map((d) => (
+          <li key={`${d.round}|${d.group}`} data-group={d.group} data-round={d.round}>
+            {renderMsg(d.message, ctx)}
+          </li>
+        ))}
+      </ol>
+      {apart}
+    </>
   );
 }
 

@@ -8,12 +8,14 @@ import { DECISION_FIELDS, decisionField, fieldValue, type DecisionField, type De
 import { money, msg, num, pct, tierVal, type LessonsKey, type Msg, type Val } from './msg';
 import { tierOf } from './moves';
 
-/** A changed decision field, in words: "you raised {what} from {from} to {to}". */
+/** A changed decision field, in words: "you raised {what} from {from} to {to}"; `perTier`: a per-tier lever set anew for a new number of tiers. */
 export interface Change {
-  verb: 'up' | 'down' | 'set' | 'on' | 'off';
+  verb: 'up' | 'down' | 'set' | 'on' | 'off' | 'perTier';
   what: Msg;
   from?: Val;
   to?: Val;
+  /** The field's attribution group (the catalogue's), for the lessons that read what a quarter changed. */
+  group?: DecisionGroup;
 }
 
 export function numberChange(what: Msg, from: number, to: number, fmt: (x: number) => Val): Change | null {
@@ -89,7 +91,41 @@ const valuesOf = (d: Decisions, f: DecisionField): unknown => {
   return star < 0 ? fieldValue(d, f, 0) : f.path.slice(0, star).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], d);
 };
 
-/** What changed in group `g` from `b` (the quarter before) to `a` (the quarter's decisions). */
+/**
+ * The per-tier levers (outside the tiering rule) set anew when the number of tiers changed
+ * from `b` to `a`: the tiers cannot be matched one by one, so a lever counts as changed when
+ * its amounts in all differ (a tier's total: offers, acquisition, win-back, the survey sample)
+ * or its levels do (per customer: service hours, programme spend, the price index). Each with
+ * its values tier by tier, before and after.
+ */
+export function mergedChanges(b: Decisions, a: Decisions): Change[] {
+  const out: Change[] = [];
+  for (const f of DECISION_FIELDS) {
+    if (f.scope !== 'tier' || f.group === 'tiering' || f.kind !== 'number') continue;
+    const xs = Array.from({ length: b.tiering.tierCount }, (_, t) => fieldValue(b, f, t)).filter((x): x is number => typeof x === 'number');
+    const ys = Array.from({ length: a.tiering.tierCount }, (_, t) => fieldValue(a, f, t)).filter((x): x is number => typeof x === 'number');
+    const total = f.budget === 'total' || f.unit === 'count';
+    const same = total
+      ? xs.reduce((p, q) => p + q, 0) === ys.reduce((p, q) => p + q, 0)
+      : JSON.stringify([...new Set(xs)].sort()) === JSON.stringify([...new Set(ys)].sort());
+    if (same) continue;
+    const fmt = formatOf(f);
+    out.push({
+      verb: 'perTier',
+      what: msg(f.phrase.key as LessonsKey, { tier: { kind: 'msg', msg: msg('group.eachTier') } }),
+      from: { kind: 'tierValues', values: xs.map(fmt), tierCount: b.tiering.tierCount },
+      to: { kind: 'tierValues', values: ys.map(fmt), tierCount: a.tiering.tierCount },
+      group: f.group,
+    });
+  }
+  return out;
+}
+
+/**
+ * What changed in group `g` from `b` (the quarter before) to `a` (the quarter's decisions).
+ * When the number of tiers changed, the tiering group holds every per-tier lever: the count,
+ * the rule's other changes, then each per-tier lever set anew ({@link mergedChanges}).
+ */
 export function describeChanges(g: GroupId, b: Decisions, a: Decisions, scenario: ScenarioConfig): Change[] {
   if (g === 'choices') {
     const out: Change[] = [];
@@ -104,11 +140,7 @@ export function describeChanges(g: GroupId, b: Decisions, a: Decisions, scenario
   }
   const service = g.startsWith('service:');
   const group: DecisionGroup = service ? 'service' : (g as DecisionGroup);
-  // Another number of tiers: the tiers cannot be matched one by one, so the count says it all.
-  if (group === 'tiering' && a.tiering.tierCount !== b.tiering.tierCount) {
-    const count = fieldChange('tiering.tierCount', b, a);
-    return count ? [count] : [];
-  }
+  const merged = group === 'tiering' && a.tiering.tierCount !== b.tiering.tierCount;
   const fields = DECISION_FIELDS.filter((f) => f.group === group);
   const out: (Change | null)[] = [];
   const done = new Set<string>();
@@ -123,8 +155,9 @@ export function describeChanges(g: GroupId, b: Decisions, a: Decisions, scenario
   // Per-tier fields, tier by tier (only the tiers both quarters have).
   const perTier = fields.filter((f) => f.scope !== 'firm' && !SHARED.has(phraseId(f)));
   const tiers = service ? [tierOf(g)] : Array.from({ length: a.tiers.length }, (_, t) => t);
-  for (const t of tiers) for (const f of perTier) out.push(changeOf(f, b, a, t));
-  return out.filter((c): c is Change => c !== null);
+  if (!merged) for (const t of tiers) for (const f of perTier) out.push(changeOf(f, b, a, t));
+  const changes = out.filter((c): c is Change => c !== null).map((c) => ({ ...c, group }));
+  return merged ? [...changes, ...mergedChanges(b, a)] : changes;
 }
 
 /** A change as a phrase. */
@@ -135,5 +168,6 @@ export function changeMsg(c: Change): Msg {
   if (c.verb === 'set') return msg(c.to ? 'change.setTo' : 'change.set', values);
   if (c.verb === 'on') return msg(c.to ? 'change.onAt' : 'change.on', values);
   if (c.verb === 'off') return msg('change.off', values);
+  if (c.verb === 'perTier') return msg('change.perTier', values);
   return msg(c.verb === 'up' ? 'change.up' : 'change.down', values);
 }

@@ -16,7 +16,8 @@ export interface StepLabels {
   outside: string;
   valuation: string;
   interaction: string;
-  group: (g: GroupId) => string;
+  /** A decision group's name; `round`: the quarter it was changed in (a new number of tiers makes the tiering group hold every per-tier lever). */
+  group: (g: GroupId, round: number) => string;
   late: (g: GroupId, fromRound: number) => string;
   otherLate: (n: number) => string;
 }
@@ -76,7 +77,7 @@ export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: 
       continue;
     }
     const id = `group:${g.group}`;
-    steps.push({ id, kind: 'group', label: labels.group(g.group), value: v });
+    steps.push({ id, kind: 'group', label: labels.group(g.group, a.round), value: v });
     sources.set(id, { kind: 'group', group: g.group });
   }
   if (a.interaction[k] !== 0) {

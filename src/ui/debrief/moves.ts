@@ -26,7 +26,7 @@ export interface DebriefInput {
   /**
    * The reference strategies `value-based` and `uniform` on the same scenario and seed, as
    * cumulative operating profit plus final customer equity (money), once played. Lesson 1
-   * is their comparison; the learner's own switches are evidence beside it.
+   * shows them as the game's answer beside the run; its verdict is the run's own.
    */
   references?: { valueBased: number; uniform: number };
 }

@@ -30,8 +30,10 @@ export type Val =
   | { kind: 'text'; text: LocalText }
   /** A tier position's name (with one tier in use: all customers). */
   | { kind: 'tier'; tier: number; tierCount: number }
-  /** A decision group's name. */
-  | { kind: 'group'; group: GroupId; tierCount: number }
+  /** A decision group's name; `merged`: the tiering group holding every per-tier lever (the number of tiers changed). */
+  | { kind: 'group'; group: GroupId; tierCount: number; merged?: boolean }
+  /** One value per tier, named by the tiers ("A clients 5, B clients 3"); with one tier, "all customers 5". */
+  | { kind: 'tierValues'; values: Val[]; tierCount: number }
   | { kind: 'msg'; msg: Msg }
   /** Quarters, runs of consecutive ones shortened to a range ("Q2, Q4–Q6"). */
   | { kind: 'quarterList'; quarters: number[] }

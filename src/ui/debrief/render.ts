@@ -24,9 +24,14 @@ function signed(x: number, body: string): string {
 /** A negative amount with a true minus sign, as the signed ones. */
 const unsigned = (x: number, body: string): string => (x < 0 && /[1-9]/.test(body) ? `${MINUS}${body}` : body);
 
-/** The name of decision group `g` (tier names from the scenario; with one tier in use, "all customers"). */
-export function groupLabel(t: TFunction<'lessons'>, group: GroupId, scenario: ScenarioConfig, lang: Lang, tierCount?: number): string {
+/**
+ * The name of decision group `g` (tier names from the scenario; with one tier in use, "all
+ * customers"). `merged`: the quarter changed the number of tiers, so the tiering group holds
+ * every per-tier lever, and its name says so.
+ */
+export function groupLabel(t: TFunction<'lessons'>, group: GroupId, scenario: ScenarioConfig, lang: Lang, tierCount?: number, merged = false): string {
   if (group.startsWith('service:')) return t('group.service', { tier: tierName(t, tierOf(group), scenario, lang, tierCount) });
+  if (group === 'tiering' && merged) return t('group.tieringMerged');
   return (DECISION_GROUPS as readonly string[]).includes(group) ? t(`group.${group as Exclude<DecisionGroup, 'service'>}`) : group;
 }
 
@@ -61,7 +66,11 @@ export function renderVal(v: Val, ctx: RenderContext): string {
     case 'tier':
       return tierName(t, v.tier, scenario, lang, v.tierCount);
     case 'group':
-      return groupLabel(t, v.group, scenario, lang, v.tierCount);
+      return groupLabel(t, v.group, scenario, lang, v.tierCount, v.merged);
+    case 'tierValues':
+      return v.values
+        .map((x, i) => t('tierValue', { tier: tierName(t, i, scenario, lang, v.tierCount), value: renderVal(x, ctx) }))
+        .join(t('comma'));
     case 'msg':
       return renderMsg(v.msg, ctx);
     case 'quarterList':

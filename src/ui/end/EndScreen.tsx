@@ -18,6 +18,8 @@ import { KPIS, measuredNps, measuredSatisfaction } from '../shell/kpis';
 import { ObjectiveText } from '../shell/ObjectiveText';
 import { fmtObjective } from '../shell/objectiveValue';
 import { tierName } from '../shell/tierName';
+import { ProfitBridge } from '../shell/ProfitBridge';
+import { SurveyScale } from '../shell/SurveyScale';
 import { saveTextFile } from '../shell/files';
 import { PrintIcon } from '../shell/icons';
 import { errorText } from '../../scenario/errorText';
@@ -166,8 +168,18 @@ export default function EndScreen() {
         ) : (
           <p role="status">{td('debrief.loading')}</p>
         )}
+        <h4>{t('books.titleGame')}</h4>
+        <p className="muted small">{t('books.introGame')}</p>
+        <ProfitBridge bridges={s.map((x) => x.bridge)} tierProfits={null} caption={td('debrief.bridgeGame', { n: s.length })} testId="bridge-game" />
         <h3>{td('debrief.clv')}</h3>
         {last && <TierEconomics summary={last} />}
+        {last && (
+          <>
+            <h4>{t('books.title')}</h4>
+            <p className="muted small">{t('books.intro')}</p>
+            <ProfitBridge bridges={[last.bridge]} tierProfits={last.tiers.map((x) => x.profit)} caption={td('debrief.bridgeLast', { n: last.round })} testId="bridge-last" />
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby="objectives-title">
@@ -203,11 +215,13 @@ export default function EndScreen() {
           </tbody>
         </table>
         </div>
+        {game.answerScale.objectives.length > 0 && <SurveyScale />}
       </section>
 
       <section className="card" aria-labelledby="reveal-title" data-testid="reveal">
         <h2 id="reveal-title">{t('end.reveal')}</h2>
         <p>{t('end.revealIntro')}</p>
+        <SurveyScale />
         {truth ? <Reveal summaries={s} truth={truth} /> : <p role="status">{td('debrief.loading')}</p>}
         <p className="muted">{t('end.revealNote', { surveyed: measured.filter(Boolean).length, n: s.length })}</p>
       </section>
@@ -348,9 +362,10 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
   // Shares of a positive total; a tier with negative equity takes its share away, so the others add up to more than 100%.
   const shares = equity > 0;
   const negative = shares && summary.tiers.some((x) => x.customerEquity < 0);
+  // The total row sums the tiers: its profit is the customers' profit after cost to serve, not operating profit.
   const rows = [
     ...summary.tiers.map((x, i) => ({ key: `t${i}`, name: tierName(sc, i, summary.tiers.length, lang), k: x })),
-    ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.total'), k: summary.firm }] : []),
+    ...(summary.tiers.length > 1 ? [{ key: 'firm', name: t('debrief.allTiers'), k: { ...summary.firm, profit: summary.bridge.customers } }] : []),
   ];
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('debrief.clv')}>
@@ -381,6 +396,7 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
         </tbody>
       </table>
       {negative && <p className="muted small">{t('debrief.equityShareNegative')}</p>}
+      <p className="muted small">{t('debrief.clvNote')}</p>
     </div>
   );
 }

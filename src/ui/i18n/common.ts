@@ -10,6 +10,7 @@ import { kpiMessages } from '../shell/kpiMessages';
 import { quarterMessages } from '../quarter/messages';
 import { reportMessages } from '../report/messages';
 import { shellMessages } from '../shell/messages';
+import { booksMessages } from '../shell/booksMessages';
 import type { Bilingual } from './types';
 
 const en = {
@@ -21,6 +22,7 @@ const en = {
   ...endMessages.en,
   ...chainMessages.en,
   ...reportMessages.en,
+  ...booksMessages.en,
 } as const;
 
 export const commonMessages: Bilingual<typeof en> = {
@@ -34,5 +36,6 @@ export const commonMessages: Bilingual<typeof en> = {
     ...endMessages['zh-CN'],
     ...chainMessages['zh-CN'],
     ...reportMessages['zh-CN'],
+    ...booksMessages['zh-CN'],
   },
 };

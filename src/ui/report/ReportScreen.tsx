@@ -13,6 +13,8 @@ import { ExplainPanel } from '../debrief/ExplainPanel';
 import { WhatIf } from '../debrief/WhatIf';
 import { KpiCards } from '../shell/KpiCards';
 import { tierName } from '../shell/tierName';
+import { ProfitBridge } from '../shell/ProfitBridge';
+import { SurveyScale } from '../shell/SurveyScale';
 import '../quarter/quarter.css';
 import './report.css';
 
@@ -117,7 +119,8 @@ export default function ReportScreen() {
                           {f(x[row])}
                         </td>
                       ))}
-                    <td className="num">{f(s.firm[row])}</td>
+                    {/* The firm's profit row sums the tiers (operating profit is in the books below). */}
+                    <td className="num">{f(row === 'profit' ? s.bridge.customers : s.firm[row])}</td>
                   </tr>
                 );
               })}
@@ -125,6 +128,12 @@ export default function ReportScreen() {
           </table>
         </div>
         <p className="muted">{t('report.perTierNote')}</p>
+      </section>
+
+      <section className="card" aria-labelledby="bridge-title" data-testid="report-bridge">
+        <h2 id="bridge-title">{t('books.title')}</h2>
+        <p className="muted">{t('books.intro')}</p>
+        <ProfitBridge bridges={[s.bridge]} tierProfits={s.tiers.map((x) => x.profit)} caption={t('report.bridgeCaption', { n: r })} testId="bridge-table" />
       </section>
 
       <div className="grid2 report-grid">
@@ -170,6 +179,7 @@ export default function ReportScreen() {
             </div>
           )}
           <p className="muted">{t('report.surveyNote')}</p>
+          <SurveyScale />
           {pooled && pooled.tiers.length > 1 && <p className="muted">{t('report.surveyFirmNote')}</p>}
           <h3>{t('report.employeeSurvey')}</h3>
           <p>

@@ -60,7 +60,8 @@ export function KpiChart({ id, byTier, height, references = false }: { id: KpiId
       : [];
   return (
     <LineChart
-      title={t(`kpi.name.${id}`)}
+      // By tier, profit is each tier's profit after cost to serve (operating profit is the firm's only).
+      title={byTier && id === 'operatingProfit' ? t('report.row.profit') : t(`kpi.name.${id}`)}
       lang={lang}
       series={series}
       references={ghosts}
