@@ -12,7 +12,8 @@ export { step, stepInPlace, stepCounterfactual, type StepResult, type SystemMark
 export * from './attribution';
 export { validateDecisions, planUse, planLimits, problemsText, type PlanUse } from './validate';
 export * from './decisions/index';
-export { dataQualityOf, estimatedInfluence, estimatedPotential, previewTiers, tierProfile, type TierProfile } from './systems/tiering';
+export { dataQualityOf, estimatedInfluence, estimatedPotential } from './model/tiers';
+export { previewTiers, tierProfile, type TierProfile } from './systems/tiering';
 export { lockedLevers } from './validate';
 export { pendingChoices } from './systems/events';
 export { objectivesDue, objectiveValue, objectiveMet } from './systems/scoring';

@@ -5,7 +5,7 @@ import { selectKth } from './math';
 import { resolveParams } from './params';
 import { birthKey, streamKey } from './rng';
 import { ACTIVE, NO_TIER, SOURCE_INITIAL, type SimState } from './state';
-import { assignTiers, dataQualityOf } from './systems/tiering';
+import { assignTiers, dataQualityOf } from './model/tiers';
 import { birthWallet, writeCustomer, type Birth } from './traits';
 import { clonePlain } from './decisions/plans';
 

@@ -7,7 +7,7 @@ import { resolveParams } from './params';
 import { PASSES } from './passes';
 import type { RoundReport } from './report';
 import type { SimState } from './state';
-import { assignTiers, dataQualityOf } from './systems/tiering';
+import { assignTiers, dataQualityOf } from './model/tiers';
 import { validateDecisions, type DecisionProblem } from './validate';
 
 /** The outcome of one round: the new state and its report, or the reasons it was refused. */

@@ -10,7 +10,7 @@ import type { SimState } from './state';
 import { pendingChoices } from './systems/events';
 import { carriedStaffHours, contractedHours, hiresFilled, leaversOf, payFactorOf, plannedStaffHours, productivityOf, skillOf } from './systems/employees';
 import { researchCost } from './systems/finance';
-import { assignTiers, dataQualityOf } from './systems/tiering';
+import { assignTiers, dataQualityOf } from './model/tiers';
 
 export type { DecisionProblem } from './decisions/problems';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { newGame, step, ACTIVE, type Decisions, type ScenarioConfig } from '../../src/sim/index';
 import { policyById, policyDecisions, valueRule } from '../../src/policies/index';
-import { assignTiers, dataQualityOf } from '../../src/sim/systems/tiering';
+import { assignTiers, dataQualityOf } from '../../src/sim/model/tiers';
 import { resolveParams } from '../../src/sim/params';
 import { builtin, mean, play, playWith, seeds, withOverrides } from '../helpers';
 

@@ -4,7 +4,7 @@ import { EV_FAILURE, hashState, newGame, planUse, step, type Decisions, type Sim
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, seeds } from '../helpers';
 import { resolveParams } from '../../src/sim/params';
-import { assignTiers, dataQualityOf } from '../../src/sim/systems/tiering';
+import { assignTiers, dataQualityOf } from '../../src/sim/model/tiers';
 
 /** A state after two rounds of value-based play, and the policy's next decisions. */
 function setup(seed: string): { s: SimState; d: Decisions } {

@@ -11,6 +11,12 @@ vi.mock('../../src/store/saves', async () => (await import('./memorySaves')).mem
 const { useStore } = await import('../../src/store/index');
 const { setSimClient } = await import('../../src/store/workerClient');
 const { inProcessClient } = await import('./inProcessClient');
+const { answerCards } = await import('./answer');
+/** Plays the quarter as drafted, each open choice card answered with its default. */
+const advance = async () => {
+  answerCards(useStore);
+  return useStore.getState().advance();
+};
 
 /** Waits until the store's background explanation is in. */
 async function explained(n: number): Promise<void> {
@@ -30,7 +36,7 @@ describe('store: explain and branch', () => {
     expect(await useStore.getState().startGame({ kind: 'builtin', id: 'tutorial' }, 'branch-1')).toBe(true);
     for (let r = 1; r <= 3; r++) {
       useStore.getState().edit((d) => void (d.tiers[0]!.serviceHours += r));
-      expect(await useStore.getState().advance()).toBe(true);
+      expect(await advance()).toBe(true);
     }
     await explained(3);
     // The report never waited for it: every explain came after its quarter's advance.
@@ -53,7 +59,7 @@ describe('store: explain and branch', () => {
 
     // Play the branch on differently: the original save does not change.
     useStore.getState().edit((d) => void (d.tiers[0]!.serviceHours += 40));
-    expect(await useStore.getState().advance()).toBe(true);
+    expect(await advance()).toBe(true);
     await explained(2);
     expect(useStore.getState().game!.summaries[1]!.hash).not.toBe(original.game!.summaries[1]!.hash);
     expect(db.get(originalId)!.decisions).toEqual(originalDecisions);
@@ -74,8 +80,8 @@ describe('store: explain and branch', () => {
     const { client } = inProcessClient();
     setSimClient(client);
     await useStore.getState().startGame({ kind: 'builtin', id: 'tutorial' }, 'branch-2');
-    expect(await useStore.getState().advance()).toBe(true);
-    expect(await useStore.getState().advance()).toBe(true);
+    expect(await advance()).toBe(true);
+    expect(await advance()).toBe(true);
     const originalId = useStore.getState().gameId!;
     expect(await useStore.getState().branch(0)).toBe(true);
     expect(useStore.getState().screen).toBe('briefing');
@@ -85,7 +91,7 @@ describe('store: explain and branch', () => {
     expect(useStore.getState().timeline).toBeNull();
     expect(useStore.getState().notice).toBeNull();
     // Its save still says it is a branch after it is played on (the link does not hang on the replayed original).
-    expect(await useStore.getState().advance()).toBe(true);
+    expect(await advance()).toBe(true);
     expect(db.get(branchId)!.branch).toEqual({ of: originalId, fromRound: 0 });
   });
 
@@ -93,7 +99,7 @@ describe('store: explain and branch', () => {
     const { client } = inProcessClient();
     setSimClient(client);
     await useStore.getState().startGame({ kind: 'builtin', id: 'tutorial' }, 'branch-3');
-    const ok = await useStore.getState().advance();
+    const ok = await advance();
     expect(useStore.getState().notice).toBeNull();
     expect(ok).toBe(true);
     expect(await useStore.getState().branch(1)).toBe(false);
@@ -111,7 +117,7 @@ describe('store: the truth of a game that is over', () => {
     setSimClient(client);
     await useStore.getState().startGame({ kind: 'builtin', id: 'tutorial' }, 'truth-store');
     const rounds = useStore.getState().game!.scenario.rounds;
-    for (let r = 1; r < rounds; r++) expect(await useStore.getState().advance()).toBe(true);
+    for (let r = 1; r < rounds; r++) expect(await advance()).toBe(true);
     await explained(rounds - 1);
     let st = useStore.getState();
     expect(st.game!.truth).toBeNull();
@@ -119,7 +125,7 @@ describe('store: the truth of a game that is over', () => {
     expect(st.explanations.some(hasTruthKpi)).toBe(false);
 
     // The last quarter: the truth comes with it, and the explanations are asked for again whole.
-    expect(await useStore.getState().advance()).toBe(true);
+    expect(await advance()).toBe(true);
     st = useStore.getState();
     expect(st.game!.view.status).toBe('finished');
     expect(st.game!.truth!.rounds).toHaveLength(rounds);
@@ -140,7 +146,7 @@ describe('store: the truth of a game that is over', () => {
     await useStore.getState().explain(2, 1);
     expect(useStore.getState().explanations.some(hasTruthKpi)).toBe(false);
     // Played to its own end, it gets its own truth.
-    for (let r = 3; r <= rounds; r++) expect(await useStore.getState().advance()).toBe(true);
+    for (let r = 3; r <= rounds; r++) expect(await advance()).toBe(true);
     expect(useStore.getState().game!.truth!.rounds).toHaveLength(rounds);
 
     // Resuming the finished original brings its truth with the replay.

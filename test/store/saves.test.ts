@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSave } from '../../src/store/saveRecord';
 import type { SaveRecord } from '../../src/store/saveRecord';
+import { answerCards } from './answer';
 
 const db = new Map<IDBValidKey, unknown>();
 vi.mock('../../src/store/saves', async () => (await import('./memorySaves')).memorySaves(db));
@@ -29,6 +30,7 @@ const rec = (id: string | null): SaveRecord => db.get(id!) as SaveRecord;
 async function play(tab: Tab, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     tab.store.getState().edit((d) => void (d.tiers[0]!.serviceHours += 1 + i));
+    answerCards(tab.store);
     expect(await tab.store.getState().advance(), 'advance').toBe(true);
   }
 }
@@ -190,7 +192,9 @@ describe('quit', () => {
     a.store.getState().openFirm(1);
     a.store.getState().quit();
     const fresh = (await openTab()).store.getState();
-    const data = (s: object) => Object.fromEntries(Object.entries(s).filter(([k, v]) => typeof v !== 'function' && !['saves', 'notice', 'busy'].includes(k)));
+    // The home screen keeps the scenario last played selected: a choice of the page, not of the game.
+    expect(a.store.getState().homeScenario).toBe('tutorial');
+    const data = (s: object) => Object.fromEntries(Object.entries(s).filter(([k, v]) => typeof v !== 'function' && !['saves', 'notice', 'busy', 'homeScenario'].includes(k)));
     expect(data(a.store.getState())).toEqual(data(fresh));
   });
 });

@@ -1,4 +1,4 @@
-import { clamp, clamp01 } from '../math';
+import { clamp } from '../math';
 import { ACTIVE, STAGE_DECLINING, STAGE_GROWING } from '../state';
 import { gauss4 } from '../rng';
 import { definePass } from '../pass';

@@ -5,7 +5,7 @@ import { clvOf } from '../model/valuation';
 import { definePass } from '../pass';
 import type { RoundContext } from '../context';
 import { ACTIVE } from '../state';
-import { assignTiers, dataQualityOf } from './tiering';
+import { assignTiers, dataQualityOf } from '../model/tiers';
 
 /** The rival's pressure and price that last: the scenario's, plus effects running to the end of the game or beyond (a campaign that ends is not the future). */
 export function lastingRival(ctx: Pick<RoundContext, 'scenario' | 's'>): { pressure: number; price: number } {

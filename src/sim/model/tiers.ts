@@ -1,0 +1,133 @@
+/**
+ * The firm's tiering rule applied to its customers (C19, C24), on observed data only: the
+ * tiering pass assigns this quarter's tiers with it, the valuation looks at next quarter's.
+ */
+import type { TieringRule } from '../config';
+import { clamp01, sat, selectKth } from '../math';
+import type { ModelParams } from '../params';
+import { ACTIVE, NO_TIER, type SimState } from '../state';
+
+/** The data quality the firm has now, 0..1 (data platform stock, C3). */
+export function dataQualityOf(P: ModelParams, s: SimState): number {
+  const eff = sat(s.firm.systems.dataPlatform, P.capability.systemsHalfSaturation);
+  return clamp01(P.data.baseQuality + (1 - P.data.baseQuality) * P.capability.dataQualityGain * eff);
+}
+
+/** Spread of the estimation error at zero data quality, per unit of `data.estimateNoise`: influence (0..1), potential (per year). */
+const INFLUENCE_ERROR = 0.25;
+const POTENTIAL_ERROR = 0.15;
+
+/** The firm's estimate of a customer's influence: true value plus noise that shrinks with data quality. */
+export function estimatedInfluence(s: SimState, P: ModelParams, dq: number, i: number): number {
+  const c = s.customers;
+  return clamp01(c.influence[i]! + c.errInfluence[i]! * P.data.estimateNoise * (1 - dq) * INFLUENCE_ERROR);
+}
+
+/** The firm's estimate of a customer's potential (growth per year). */
+export function estimatedPotential(s: SimState, P: ModelParams, dq: number, i: number): number {
+  const c = s.customers;
+  return c.potential[i]! + c.errPotential[i]! * P.data.estimateNoise * (1 - dq) * POTENTIAL_ERROR;
+}
+
+/**
+ * Tiers every active customer by `rule` on observed data only (C19, C24): trailing revenue
+ * (exact), margin (exact), estimated influence and potential (noisy, better with data
+ * quality), tenure. Each dimension is taken relative to the firm's mean, weighted, and the
+ * score cut by shares (quantiles) or thresholds; the one-vote rule overrides. Writes tier
+ * indices into `out` (NO_TIER for lapsed) and returns the count per tier.
+ */
+export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out: Uint8Array): number[] {
+  const c = s.customers;
+  const n = c.count;
+  const k = rule.tierCount;
+  const counts = new Array<number>(k).fill(0);
+  const status = c.status;
+  const rev = c.revenue;
+  let active = 0;
+  for (let i = 0; i < n; i++) if (status[i] === ACTIVE) active++;
+  if (k <= 1 || active === 0) {
+    for (let i = 0; i < n; i++) out[i] = status[i] === ACTIVE ? 0 : NO_TIER;
+    counts[0] = active;
+    return counts;
+  }
+  const w = rule.weights;
+  const margin = c.margin;
+  const infl = c.influence;
+  const errI = c.errInfluence;
+  const pot = c.potential;
+  const errP = c.errPotential;
+  const tenure = c.tenure;
+  // The same estimates as estimatedInfluence/estimatedPotential, inlined for the hot loop.
+  const noiseI = P.data.estimateNoise * (1 - dq) * INFLUENCE_ERROR;
+  const noiseP = P.data.estimateNoise * (1 - dq) * POTENTIAL_ERROR;
+  // Means of each weighted dimension over active customers (influence estimates clamped to
+  // 0..1). A dimension with no weight adds exactly nothing, so it is skipped.
+  const uRev = w.revenue > 0, uMar = w.margin > 0, uInf = w.influence > 0, uPot = w.potential > 0, uTen = w.tenure > 0;
+  let mRev = 0, mMar = 0, mInf = 0, mPot = 0, mTen = 0;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== ACTIVE) continue;
+    const o = i * 4;
+    if (uRev) mRev += rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
+    if (uMar) mMar += margin[i]!;
+    if (uInf) mInf += clamp01(infl[i]! + errI[i]! * noiseI);
+    if (uPot) mPot += 1 + pot[i]! + errP[i]! * noiseP;
+    if (uTen) mTen += tenure[i]! + 1;
+  }
+  const wSum = w.revenue + w.margin + w.influence + w.potential + w.tenure;
+  const norm = wSum > 0 ? 1 / wSum : 0;
+  const wRev = mRev > 0 ? (w.revenue * active * norm) / mRev : 0;
+  const wMar = mMar > 0 ? (w.margin * active * norm) / mMar : 0;
+  const wInf = mInf > 0 ? (w.influence * active * norm) / mInf : 0;
+  const wPot = mPot > 0 ? (w.potential * active * norm) / mPot : 0;
+  const wTen = mTen > 0 ? (w.tenure * active * norm) / mTen : 0;
+  const score = new Float64Array(n);
+  const sorted = new Float64Array(active);
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== ACTIVE) continue;
+    const o = i * 4;
+    let v = uRev ? wRev * (rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!) : 0;
+    if (uMar) v += wMar * margin[i]!;
+    if (uInf) v += wInf * clamp01(infl[i]! + errI[i]! * noiseI);
+    if (uPot) v += wPot * (1 + pot[i]! + errP[i]! * noiseP);
+    if (uTen) v += wTen * (tenure[i]! + 1);
+    score[i] = v;
+    sorted[a++] = v;
+  }
+  // Thresholds from the top tier down: a customer goes to the first tier whose threshold it reaches.
+  const thr = new Float64Array(k - 1);
+  if (rule.cutoffs.mode === 'share') {
+    let cum = 0;
+    for (let t = 0; t < k - 1; t++) {
+      cum += rule.cutoffs.shares[t] ?? 0;
+      // The top `cum` share: threshold at the (1-cum) quantile.
+      const rank = Math.min(active - 1, Math.max(0, Math.round((1 - cum) * active)));
+      thr[t] = cum <= 0 ? Infinity : selectKth(sorted, active, rank);
+    }
+  } else {
+    for (let t = 0; t < k - 1; t++) thr[t] = rule.cutoffs.thresholds[t] ?? 0;
+  }
+  const vip = rule.topIfRevenueAbove ?? Infinity;
+  const last = k - 1;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== ACTIVE) {
+      out[i] = NO_TIER;
+      continue;
+    }
+    let t = last;
+    const o = i * 4;
+    if (vip !== Infinity && rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]! >= vip) t = 0;
+    else {
+      const v = score[i]!;
+      for (let j = 0; j < last; j++) {
+        if (v >= thr[j]!) {
+          t = j;
+          break;
+        }
+      }
+    }
+    out[i] = t;
+    counts[t]!++;
+  }
+  return counts;
+}
