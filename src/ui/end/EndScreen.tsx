@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { QuarterAttribution } from '../../sim/attribution';
 import { useTranslation } from 'react-i18next';
+import { resolveParams } from '../../sim/params';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import type { GameTruth, RoundSummary, RoundTruth } from '../../worker/protocol';
@@ -397,6 +398,9 @@ function TierEconomics({ summary }: { summary: RoundSummary }) {
       </table>
       {negative && <p className="muted small">{t('debrief.equityShareNegative')}</p>}
       <p className="muted small">{t('debrief.clvNote')}</p>
+      <p className="small" data-testid="equity-how">
+        {t('debrief.equityHow', { rate: fmtPercent(resolveParams(sc.model).finance.discountRate, lang, 1) })}
+      </p>
     </div>
   );
 }
