@@ -222,7 +222,8 @@ export default function EndScreen() {
       <section className="card" aria-labelledby="reveal-title" data-testid="reveal">
         <h2 id="reveal-title">{t('end.reveal')}</h2>
         <p>{t('end.revealIntro')}</p>
-        <SurveyScale />
+        {/* Said once on this screen: under the objectives when one speaks of satisfaction, here otherwise. */}
+        {game.answerScale.objectives.length === 0 && <SurveyScale />}
         {truth ? <Reveal summaries={s} truth={truth} /> : <p role="status">{td('debrief.loading')}</p>}
         <p className="muted">{t('end.revealNote', { surveyed: measured.filter(Boolean).length, n: s.length })}</p>
       </section>
