@@ -1,7 +1,7 @@
 import { loyaltyTarget } from '../model/loyalty';
 import { baseHazard } from '../model/risk';
 import { shareTarget } from '../model/share';
-import { clvOf } from '../model/valuation';
+import { clvWithAbandonment } from '../model/valuation';
 import { definePass } from '../pass';
 import type { RoundContext } from '../context';
 import { ACTIVE } from '../state';
@@ -31,6 +31,11 @@ export function lastingRival(ctx: Pick<RoundContext, 'scenario' | 's'>): { press
  *   season is not capitalised) x the share of wallet it is heading to x the price, at its gross
  *   margin, minus the routine cost of serving it (staff time and programme) in the tier the
  *   firm's rule will give it next quarter.
+ *
+ * A relationship that loses money (m < 0) is worth one quarter's expected loss, not a
+ * perpetuity of losses: the firm can re-tier, reprice or let it go (the option to abandon,
+ * Haenlein, Kaplan & Schoder 2006). Customer equity is then not a small difference of two large
+ * sums that swings with every move of the margin.
  *
  * A tier's price is the lower of this quarter's and last quarter's, its cost the higher: a price
  * raised or a service cut for one quarter is not yet the level the relationship runs at, so it
@@ -94,7 +99,7 @@ export const valuationPass = definePass({
       const m = walletAvg[i]! * share * (price - 1 + margin[i]!) - serveOf[t]!;
       let p = baseHazard(C, pressure, loyal, satisfaction[i]!, price - rival, priceSensitivity[i]!) * keep;
       p = p > C.maxProbability ? C.maxProbability : p < 0 ? 0 : p;
-      clv[i] = clvOf(m, 1 - p, rate);
+      clv[i] = clvWithAbandonment(m, 1 - p, rate);
       stay[i] = 1 - p;
     }
   },
