@@ -1,7 +1,8 @@
 /**
  * The service-profit chain (Heskett et al., C8) as the learner can see it: each link's value
  * this quarter and last, from what the firm observes. Employee and customer satisfaction come
- * from the surveys (null when not bought); customer loyalty shows as the retention rate;
+ * from the surveys (null when not bought); customer loyalty shows as the share that would stay
+ * a year at this quarter's retention rate (retention to the fourth: the scale of the true loyalty);
  * revenue growth is this quarter's revenue against last quarter's.
  */
 import type { Lang } from '../../sim/text';
@@ -40,8 +41,10 @@ export function linkValue(id: LinkId, s: RoundSummary, prev?: RoundSummary): num
       return s.chain.serviceValue;
     case 'customerSatisfaction':
       return measuredSatisfaction(s)?.mean ?? null;
-    case 'customerLoyalty':
-      return s.firm.retention;
+    case 'customerLoyalty': {
+      const r2 = s.firm.retention * s.firm.retention;
+      return r2 * r2;
+    }
     case 'revenue':
       return prev && prev.chain.revenue > 0 ? (s.chain.revenue - prev.chain.revenue) / prev.chain.revenue : null;
     case 'profit':
