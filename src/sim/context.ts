@@ -59,6 +59,8 @@ export interface RoundContext {
   workload: number;
   /** Share of planned service time actually given (service standard x pressure). */
   timeFactor: number;
+  /** The share of the work asked for that the staff get done, 0..1 (1 up to `employees.maxStretch` workload): what is not done is not sold. */
+  workDone: number;
   /** Share of staff who left this round. */
   turnover: number;
   /** Hires who came, and hires asked for (fewer come at pay below the market). */
@@ -179,7 +181,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
   return {
     scenario, P, s, d, r, tierCount, key,
     sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
-    skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, turnover: 0, hires: 0, hiresAsked: 0, leavers: 0,
+    skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, workDone: 1, turnover: 0, hires: 0, hiresAsked: 0, leavers: 0,
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
     productValue: P.value.productValue, wageFactor: 1, wagePerHour: 0,
     tiers,

@@ -45,6 +45,7 @@ export const PARAM_SPEC = {
     turnoverMax: p(0.8, 0, 1, 'share of staff leaving per round at zero employee satisfaction (the curve is cubic in dissatisfaction)'),
     quitWageGap: p(0.4, 0, 5, 'share of staff leaving per round per unit of pay below the market (wage index 0.5 adds 20%): staff who can earn more elsewhere go at once, before their satisfaction shows it'),
     hireWageGap: p(1.5, 0, 10, 'share of the hires asked for that do not come, per unit of pay below the market (wage index 0.8: 70% come; 0.5: 25%)'),
+    maxStretch: p(1.3, 1, 5, 'how far past their hours staff can stretch by rushing (a workload of 1.3); past it the work left undone is not sold: the firm sells at most this many times what its staff can serve, and nothing with no staff'),
     esPayCut: p(40, 0, 500, 'points of employee satisfaction lost at once per unit the wage index is cut from last round\'s (Bewley 1999: a pay cut hurts morale more than a low wage does)'),
     experienceHalf: p(6, 0.1, 100, 'average staff tenure (rounds) at which experience gives half its effect'),
     skillExperience: p(0.5, 0, 1, 'weight of experience in skill'),

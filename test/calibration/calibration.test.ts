@@ -341,7 +341,8 @@ describe('MODEL.md section 7: calibration', () => {
       const sc = builtin(id);
       for (const policy of ['value-based', 'cost-cutter', 'discounter'] as const) {
         for (const r of playGame(sc, newGame(sc, '1'), policyById(policy)!).rounds) {
-          firms.push({ s: r.report.firm.satisfaction, nps: r.report.firm.nps });
+          // A firm down to a handful of customers has no NPS to speak of (none at all with none left).
+          if (r.report.firm.customers >= 20) firms.push({ s: r.report.firm.satisfaction, nps: r.report.firm.nps });
           for (const t of r.report.tiers) if (t.customers >= 20) tiers.push({ s: t.satisfaction, nps: t.nps });
         }
       }

@@ -3,7 +3,7 @@
  * (the round reports) and checks them against what the course and published figures say.
  */
 import { describe, expect, it } from 'vitest';
-import { newGame, type Decisions } from '../../src/sim/index';
+import { newGame, type Decisions, type SimState } from '../../src/sim/index';
 import { playGame, policyById } from '../../src/policies/index';
 import { builtin, mean, playWith, seeds } from '../helpers';
 import { resolveParams } from '../../src/sim/params';
@@ -113,5 +113,29 @@ describe('pay far below the market', () => {
     const extra = mean(low.slice(1, 5).map((r) => r.employees.turnover)) - mean(base.slice(1, 5).map((r) => r.employees.turnover));
     expect(extra).toBeGreaterThan(0.01);
     expect(extra).toBeLessThan(0.08);
+  });
+});
+
+describe('a service firm sells the work its staff get done', () => {
+  it('with every employee laid off nothing is sold and customer equity is gone; rehired, the firm sells again', () => {
+    const sc = builtin('ad-agency');
+    for (const seed of seeds(2)) {
+      const none = (d: Decisions, r: number, s: SimState): Decisions => {
+        if (r === 3) return { ...d, tiers: d.tiers.map((t) => ({ ...t, serviceHours: 0 })), people: { ...d.people, hires: 0, layoffs: s.firm.headcount } };
+        if (r === 4) return { ...d, tiers: d.tiers.map((t) => ({ ...t, serviceHours: 0 })), people: { ...d.people, hires: 0, layoffs: 0 } };
+        return d;
+      };
+      const base = playWith(sc, seed, 'value-based', (d) => d).reports;
+      const empty = playWith(sc, seed, 'value-based', none).reports;
+      expect(empty[2]!.employees.headcount).toBe(0);
+      expect(empty[2]!.finance.revenue).toBe(0);
+      expect(empty[3]!.finance.revenue).toBe(0);
+      expect(base[2]!.finance.revenue).toBeGreaterThan(0);
+      // Nobody left to serve them: customer equity is no longer the value of a going relationship.
+      expect(empty[2]!.firm.customerEquity).toBeLessThan(base[2]!.firm.customerEquity * 0.05);
+      // The value-based plan hires again from quarter 5: it sells again.
+      expect(empty[5]!.employees.headcount).toBeGreaterThan(0);
+      expect(empty[5]!.finance.revenue).toBeGreaterThan(0);
+    }
   });
 });

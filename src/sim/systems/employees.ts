@@ -69,7 +69,7 @@ export const employeesPass = definePass({
   steps: [2],
   doc: 'The inside of the service-profit chain: staff, skill, productivity, workload, the service standard, internal service quality and employee satisfaction.',
   reads: ['P', 'd', 'scenario', 'trainingEff', 'sfa', 'mkt', 'desk', 'dataEff', 'wageFactor', 'tierCount', 'firm.adoptionStrain', 'firm.lastAcquired', 'firm.lastFailures'],
-  writes: ['firm.lastWageIndex', 'firm.headcount', 'firm.experience', 'firm.employeeSatisfaction', 'firm.employeeSatisfactionLag', 'firm.serviceStandard', 'firm.lastWorkload', 'firm.lastTurnover', 'hires', 'leavers', 'layoffs', 'turnover', 'skill', 'productivity', 'workload', 'timeFactor', 'tiers', 'isq', 'wagePerHour', 'fin', 'hiresAsked'],
+  writes: ['firm.lastWageIndex', 'firm.headcount', 'firm.experience', 'firm.employeeSatisfaction', 'firm.employeeSatisfactionLag', 'firm.serviceStandard', 'firm.lastWorkload', 'firm.lastTurnover', 'hires', 'leavers', 'layoffs', 'turnover', 'skill', 'productivity', 'workload', 'timeFactor', 'workDone', 'tiers', 'isq', 'wagePerHour', 'fin', 'hiresAsked'],
   run(ctx) {
     const { P, d, s, scenario } = ctx;
     const E = P.employees;
@@ -95,6 +95,8 @@ export const employeesPass = definePass({
     const demand = plannedStaffHours(d, Array.from(ctx.tiers.count), ctx.productivity) + carriedStaffHours(P, f, ctx.productivity);
     const W = capacity > 0 ? demand / capacity : demand > 0 ? 10 : 0;
     ctx.workload = W;
+    // Work past what the staff can stretch to is left undone, and not sold.
+    ctx.workDone = capacity <= 0 ? 0 : demand > 0 ? Math.min(1, (E.maxStretch * capacity) / demand) : 1;
     // Under pressure staff cut time per task (Oliva & Sterman: desired x p^-0.64), and the
     // standard of what counts as enough time erodes toward what is given; only training restores it.
     const pressed = pressedTime(P, W);

@@ -21,7 +21,7 @@ export const purchasesPass = definePass({
   name: 'purchases',
   steps: [8],
   doc: 'Share of wallet, wallets, revenue, gross profit and cost to serve of every customer; the tiers\' profile acquisition aims at.',
-  reads: ['P', 'r', 'key', 'tiers', 'rivalPrice', 'wagePerHour', 'productivity', 'offerGiven', 'recoverySpent', 'customers.status', 'customers.tier', 'customers.priceOverride', 'customers.overrideUntil', 'customers.priceSensitivity', 'customers.loyalty', 'customers.stage', 'customers.potential', 'customers.key', 'customers.margin'],
+  reads: ['P', 'r', 'key', 'tiers', 'rivalPrice', 'wagePerHour', 'productivity', 'workDone', 'offerGiven', 'recoverySpent', 'customers.status', 'customers.tier', 'customers.priceOverride', 'customers.overrideUntil', 'customers.priceSensitivity', 'customers.loyalty', 'customers.stage', 'customers.potential', 'customers.key', 'customers.margin'],
   writes: ['fin', 'profile', 'tiers', 'customers.revenue', 'customers.shareOfWallet', 'customers.wallet', 'customers.walletAvg', 'customers.profit', 'customers.cumRevenue', 'customers.cumProfit'],
   run(ctx) {
     const { P, s, r } = ctx;
@@ -36,6 +36,8 @@ export const purchasesPass = definePass({
     const prod = ctx.productivity;
     const fin = ctx.fin;
     const smooth = P.finance.walletSmoothing;
+    // With too few staff, the work left undone is not sold (employees.maxStretch).
+    const workDone = ctx.workDone;
     let revenue = 0;
     let cogs = 0;
     let servedWages = 0;
@@ -61,7 +63,7 @@ export const purchasesPass = definePass({
       const wallet = clamp(c.wallet[i]! * (1 + growth), 1, B.walletMax);
       c.wallet[i] = wallet;
       c.walletAvg[i] = c.walletAvg[i]! + smooth * (wallet - c.walletAvg[i]!);
-      const volume = wallet * share;
+      const volume = wallet * share * workDone;
       const rev = volume * price;
       const cost = volume * (1 - c.margin[i]!);
       const time = (tiers.hours[t]! / prod) * wagePerHour;

@@ -47,7 +47,7 @@ export const valuationPass = definePass({
   steps: [16],
   doc: 'Each customer\'s lifetime value from the margin its relationship earns as it stands and its retention probability next quarter (Gupta & Lehmann).',
   reads: [
-    'P', 'r', 'scenario', 'tiers', 'productivity', 'wagePerHour', 'state.effects', 'state.tiering', 'firm.systems', 'firm.valuedPrice', 'firm.valuedServe',
+    'P', 'r', 'scenario', 'tiers', 'productivity', 'wagePerHour', 'workDone', 'state.effects', 'state.tiering', 'firm.systems', 'firm.valuedPrice', 'firm.valuedServe',
     'customers.status', 'customers.walletAvg', 'customers.shareOfWallet', 'customers.margin', 'customers.loyalty', 'customers.satisfaction', 'customers.orientation',
     'customers.bond', 'customers.tenure', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.influence',
     'customers.errInfluence', 'customers.potential', 'customers.errPotential',
@@ -62,6 +62,8 @@ export const valuationPass = definePass({
     const L = P.loyalty;
     const steep = Math.round(L.steepness);
     const rate = P.finance.discountRate;
+    // The work the staff get done as they stand (a firm without staff sells nothing).
+    const workDone = ctx.workDone;
     const keep = (1 - C.switchingCost) * C.scale;
     const { pressure, price: rival } = lastingRival(ctx);
     const k = tiers.hours.length;
@@ -96,7 +98,7 @@ export const valuationPass = definePass({
       const cheaper = price < rival ? B.sowPrice * priceSensitivity[i]! * (rival - price) : 0;
       const share0 = shareOfWallet[i]!;
       const share = share0 + B.sowAdjust * (shareTarget(B.sowFloor, B.sowCeiling, B.sowExponent, loyal, cheaper) - share0);
-      const m = walletAvg[i]! * share * (price - 1 + margin[i]!) - serveOf[t]!;
+      const m = walletAvg[i]! * share * workDone * (price - 1 + margin[i]!) - serveOf[t]!;
       let p = baseHazard(C, pressure, loyal, satisfaction[i]!, price - rival, priceSensitivity[i]!) * keep;
       p = p > C.maxProbability ? C.maxProbability : p < 0 ? 0 : p;
       clv[i] = clvWithAbandonment(m, 1 - p, rate);

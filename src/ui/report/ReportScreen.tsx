@@ -47,6 +47,7 @@ export default function ReportScreen() {
   const before = s.migrations.length - 1;
   const tierBefore = (i: number) => tierName(game.scenario, i, before, lang);
   const pooled = s.surveyFirm;
+  const noStaff = s.employees.headcount === 0;
   return (
     <article className="stack">
       <div className="row report-head">
@@ -280,11 +281,17 @@ export default function ReportScreen() {
               {s.employees.hiresAsked > s.employees.hires && (
                 <Line label={t('report.hiresShort')}>{t('report.hiresShortValue', { hires: fmtNumber(s.employees.hires, lang), asked: fmtNumber(s.employees.hiresAsked, lang) })}</Line>
               )}
-              <Line label={t('report.turnover')}>{fmtPercent(s.employees.turnover, lang)}</Line>
-              <Line label={t('report.workload')}>{fmtPercent(s.employees.workload, lang, 0)}{s.employees.workload > 1 ? ` ⚠ ${t('report.overloaded')}` : ''}</Line>
-              <Line label={t('report.productivity')}>{fmtNumber(s.employees.productivity, lang, { digits: 2 })}</Line>
+              {/* With no staff at the start there is no one to leave, and with none at the end no workload or productivity to speak of. */}
+              <Line label={t('report.turnover')}>{noStaff && s.employees.leavers === 0 ? '—' : fmtPercent(s.employees.turnover, lang)}</Line>
+              <Line label={t('report.workload')}>{noStaff ? '—' : `${fmtPercent(s.employees.workload, lang, 0)}${s.employees.workload > 1 ? ` ⚠ ${t('report.overloaded')}` : ''}`}</Line>
+              <Line label={t('report.productivity')}>{noStaff ? '—' : fmtNumber(s.employees.productivity, lang, { digits: 2 })}</Line>
             </tbody>
           </table>
+          {noStaff && (
+            <p role="alert" data-testid="no-staff">
+              {t('report.noStaff')}
+            </p>
+          )}
         </section>
       </div>
 
