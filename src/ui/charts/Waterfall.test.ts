@@ -51,6 +51,19 @@ describe('Waterfall', () => {
     for (const s of ['Increase (filled)', 'Decrease (outlined)', 'Interaction (hatched)', 'Outside events, carry-over and luck']) expect(text).toContain(s);
   });
 
+  it('gives the end-of-game valuation its own colour and legend entry, not that of a rise', () => {
+    const withValuation: WaterfallStep[] = [
+      { id: 'start', kind: 'start', value: 50, label: 'End of Q11' },
+      { id: 'valuation', kind: 'valuation', value: 28, label: 'End-of-game valuation' },
+      { id: 'end', kind: 'end', value: 78, label: 'Now (Q12)' },
+    ];
+    const html = render(h(Waterfall, { ...base, steps: withValuation }));
+    expect(html).toMatch(/fill="var\(--chart-s4\)"/);
+    const legend = textOf(html.split('crm-chart-legend')[1]!.split('</ul>')[0]!);
+    expect(legend).toContain('End-of-game valuation');
+    expect(legend).not.toContain('Increase (filled)');
+  });
+
   it('lists each step, its kind, its change and the running total in a data table', () => {
     const html = render(h(Waterfall, base));
     expect(html).toContain('<summary>Data table</summary>');

@@ -261,15 +261,16 @@ export function Waterfall(props: WaterfallProps): ReactElement {
     activeBar ? h(Tip, { t, L, bar: activeBar, kind: kindName(activeBar.step.kind), format }) : null,
   );
 
-  // The legend shows what the bars use: rises, falls, and the interaction and outside bars as drawn.
+  // The legend shows what the bars use: rises, falls, and the interaction, outside and valuation bars as drawn.
   const changes = L.bars.filter((b) => !b.total && b.dir !== 'flat');
   const firstOf = (k: WaterfallKind): WaterfallBar | undefined => changes.find((b) => b.step.kind === k);
-  const plain = changes.filter((b) => b.step.kind !== 'interaction' && b.step.kind !== 'outside');
+  const plain = changes.filter((b) => b.step.kind !== 'interaction' && b.step.kind !== 'outside' && b.step.kind !== 'valuation');
   const legendItems = [
     { key: 'up' as const, bar: plain.find((b) => b.dir === 'up') },
     { key: 'down' as const, bar: plain.find((b) => b.dir === 'down') },
     { key: 'interaction' as const, bar: firstOf('interaction') },
     { key: 'outside' as const, bar: firstOf('outside') },
+    { key: 'valuation' as const, bar: firstOf('valuation') },
   ].flatMap(({ key, bar }) => (bar ? [{ key, look: look({ total: false, dir: bar.dir, kind: bar.step.kind }, ids) }] : []));
 
   const notes = [

@@ -105,6 +105,7 @@ export const KEY_STANCE: Partial<Record<LessonsKey, Stance>> = {
   'lesson.l6.marginNotLower': 'against',
   'lesson.l7.cannotShow': 'untested',
   'lesson.l8.oneTier': 'untested',
+  'lesson.l8.oneTierRange': 'untested',
   'lesson.l8.underServed': 'for',
   'lesson.l8.topHappier': 'against',
   'lesson.l8.noGap': 'unclear',

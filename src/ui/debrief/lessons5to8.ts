@@ -154,8 +154,13 @@ const TOP_CLEARLY_HAPPIER = 2;
 
 export function lesson8(input: LessonsInput, moves: Move[]): LessonVerdict {
   if (input.decisions.every((d) => d.tiering.tierCount === 1)) {
-    const d = input.decisions[input.decisions.length - 1] ?? input.scenario.initialDecisions;
-    return judged(8, [part('untested', msg('lesson.l8.oneTier', { hours: num(hoursOf(d, 0), 1) }))]);
+    // The hours of the one tier over the game (a quarter's figure alone would misreport the others).
+    const hours = (input.decisions.length > 0 ? input.decisions : [input.scenario.initialDecisions]).map((d) => hoursOf(d, 0));
+    const low = Math.min(...hours);
+    const high = Math.max(...hours);
+    return judged(8, [
+      part('untested', low === high ? msg('lesson.l8.oneTier', { hours: num(low, 1) }) : msg('lesson.l8.oneTierRange', { low: num(low, 1), high: num(high, 1) })),
+    ]);
   }
   const mat = materiality(input);
   const parts: Part[] = [];

@@ -204,6 +204,7 @@ const en = {
     l8: {
       title: 'With no differentiation and a heavy-tailed customer base, the top tier is under-served and the bottom over-served.',
       oneTier: 'You kept one tier throughout, so every customer got the same {{hours}} service hours; with a single tier the game\u2019s figures cannot show who was under- or over-served.',
+      oneTierRange: 'You kept one tier throughout, so in each quarter every customer got the same service hours (between {{low}} and {{high}} a quarter over the game); with a single tier the game\u2019s figures cannot show who was under- or over-served.',
       equal: 'In {{quarters}} your top and bottom tiers got the same service: {{topTier}} were on average {{top}} points satisfied (true value), {{bottomTier}} {{bottom}}, and each customer of {{bottomTier}} brought a profit of {{profit}} a quarter after the cost to serve.',
       underServed: 'So under the same service your top tier was the less satisfied: it was under-served.',
       topHappier: 'Your top tier was clearly more satisfied than the bottom under the same service, which contradicts the lesson.',
@@ -418,6 +419,7 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
     l8: {
       title: '在无差别服务且客户价值高度集中时，顶层客户服务不足，底层客户服务过度。',
       oneTier: '你自始至终只用一级，每位客户都得到同样的{{hours}}服务工时；只有一级时，游戏的数据无法显示谁服务不足、谁服务过度。',
+      oneTierRange: '你自始至终只用一级，每个季度每位客户都得到同样的服务工时（整局在每季度 {{low}} 到 {{high}} 小时之间）；只有一级时，游戏的数据无法显示谁服务不足、谁服务过度。',
       equal: '在{{quarters}}，你的顶层和底层客户得到同样的服务：{{topTier}}的平均真实满意度为{{top}}分，{{bottomTier}}为{{bottom}}分，{{bottomTier}}每位客户每季度扣除服务成本后带来的利润为{{profit}}。',
       underServed: '所以在同样的服务下，你的顶层客户反而更不满意：他们服务不足。',
       topHappier: '在同样的服务下，你的顶层客户明显比底层客户更满意，与这条规律相反。',

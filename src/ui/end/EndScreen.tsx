@@ -112,6 +112,7 @@ export default function EndScreen() {
           {t('end.summary', {
             n: s.length,
             profit: fmtMoney(s.reduce((a, x) => a + x.finance.operatingProfit, 0), currency, lang),
+            count: last?.firm.customers ?? 0,
             customers: fmtNumber(last?.firm.customers ?? 0, lang),
             equity: fmtMoney(last?.firm.customerEquity ?? 0, currency, lang),
           })}
