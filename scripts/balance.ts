@@ -3,7 +3,7 @@
  * scenario over seeds 1..N (default 10) and prints the averages, for scenario authors
  * checking that good play beats bad play and nothing collapses. Printed, never asserted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../src/scenario/index';
 import { newGame } from '../src/sim/index';
@@ -11,6 +11,11 @@ import { POLICIES, playGame } from '../src/policies/index';
 
 const [arg = 'ad-agency', n = '10'] = process.argv.slice(2);
 const file = existsSync(arg) ? arg : fileURLToPath(new URL(`../scenarios/${arg}.json`, import.meta.url));
+if (!existsSync(file)) {
+  const ids = readdirSync(fileURLToPath(new URL('../scenarios/', import.meta.url))).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => f.slice(0, -5));
+  console.error(`${arg}: no such file, and not a built-in scenario (expected a file or one of: ${ids.join(', ')})`);
+  process.exit(1);
+}
 const loaded = loadScenario(readFileSync(file, 'utf8'), file);
 if (!loaded.ok) {
   for (const e of loaded.errors) console.error(e.message);

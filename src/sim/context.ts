@@ -61,6 +61,12 @@ export interface RoundContext {
   timeFactor: number;
   /** The share of the work asked for that the staff get done, 0..1 (1 up to `employees.maxStretch` workload): what is not done is not sold. */
   workDone: number;
+  /**
+   * The churn probability a customer can expect per quarter from service problems at the firm's
+   * failure rate as it stands: the failure probability times the churn a failure adds on average,
+   * given how often customers complain and how complaints are resolved (TARP, K3).
+   */
+  problemRisk: number;
   /** Share of staff who left this round. */
   turnover: number;
   /** Hires who came, and hires asked for (fewer come at pay below the market). */
@@ -181,7 +187,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
   return {
     scenario, P, s, d, r, tierCount, key,
     sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
-    skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, workDone: 1, turnover: 0, hires: 0, hiresAsked: 0, leavers: 0,
+    skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, workDone: 1, problemRisk: 0, turnover: 0, hires: 0, hiresAsked: 0, leavers: 0,
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
     productValue: P.value.productValue, wageFactor: 1, wagePerHour: 0,
     tiers,

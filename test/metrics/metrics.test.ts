@@ -9,9 +9,9 @@ import { builtin, mean, playWith, seeds } from '../helpers';
 import { resolveParams } from '../../src/sim/params';
 
 describe('loyalty agrees with the retention it produces', () => {
-  it('a steady firm\'s loyalty (the share expected to stay a year) is within 8 points of the share that does stay the next four quarters', () => {
+  it('a steady firm\'s loyalty (the share expected to stay a year) is on average within 4 points of the share that does stay the next four quarters', () => {
     const gaps: number[] = [];
-    for (const id of ['tutorial', 'ad-agency', 'hotel']) {
+    for (const id of ['tutorial', 'ad-agency', 'hotel', 'retail-bank']) {
       const sc = builtin(id);
       for (const policy of ['value-based', 'uniform', 'discounter'] as const) {
         for (const seed of seeds(2)) {
@@ -27,9 +27,11 @@ describe('loyalty agrees with the retention it produces', () => {
       }
     }
     expect(gaps.length).toBeGreaterThan(100);
-    // Loyalty leaves out the churn of problems and of events to come, so it may read a little above.
-    expect(Math.abs(mean(gaps))).toBeLessThan(0.08);
-    expect(gaps.filter((g) => Math.abs(g) < 0.12).length / gaps.length).toBeGreaterThan(0.9);
+    // Loyalty counts the service problems a customer can expect at the firm's failure rate (fails
+    // without them: it reads 4-7 points above on the ad agency and the hotel); it leaves out
+    // events to come.
+    expect(Math.abs(mean(gaps))).toBeLessThan(0.04);
+    expect(gaps.filter((g) => Math.abs(g) < 0.08).length / gaps.length).toBeGreaterThan(0.9);
   });
 
   it('when service collapses, loyalty falls with it (cost-cutter)', () => {

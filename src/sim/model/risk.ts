@@ -31,6 +31,26 @@ export function problemHazard(P: ModelParams, outcome: number): number {
   }
 }
 
+/**
+ * The churn probability service problems add per quarter on average, before switching costs:
+ * the failure probability times the churn each outcome adds (problemHazard), weighted by how
+ * likely each outcome is. A failure is large with probability largeLossShare; the customer
+ * complains, or the desk detects it, or it stays silent; a complaint is resolved quickly, slowly
+ * or not at all. The same probabilities the service pass draws from, so the valuation's
+ * retention expects the problems the firm's service produces.
+ */
+export function expectedProblemHazard(P: ModelParams, pFail: number, pDetect: number, pResolve: number, quickShare: number): number {
+  const S = P.service;
+  const C = P.churn;
+  const outcome = (complain: number, silent: number, quick: number, resolved: number, unresolved: number): number => {
+    const heard = complain + (1 - complain) * pDetect;
+    return (1 - heard) * silent + heard * (pResolve * quickShare * quick + pResolve * (1 - quickShare) * resolved + (1 - pResolve) * unresolved);
+  };
+  const large = outcome(S.complainLarge, C.silentLarge, C.quickLarge, C.resolvedLarge, C.unresolvedLarge);
+  const small = outcome(S.complainSmall, C.silentSmall, C.quickSmall, C.resolvedSmall, C.unresolvedSmall);
+  return pFail * (S.largeLossShare * large + (1 - S.largeLossShare) * small);
+}
+
 /** Whether the firm sees customer `i` as at risk: a complaint, a declining stage or a falling revenue. */
 export function atRisk(c: Pick<Customers, 'stage' | 'revenue'>, i: number, outcome: number, r: number): boolean {
   if (outcome >= OUT_UNRESOLVED_SMALL) return true;

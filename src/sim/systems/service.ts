@@ -8,7 +8,7 @@ import {
   OUT_UNRESOLVED_LARGE, OUT_UNRESOLVED_SMALL,
 } from '../model/outcomes';
 import { definePass } from '../pass';
-import { atRisk } from '../model/risk';
+import { atRisk, expectedProblemHazard } from '../model/risk';
 
 
 /**
@@ -26,7 +26,7 @@ export const servicePass = definePass({
   steps: [3],
   doc: 'Service quality per customer, service failures and their recovery; who the firm sees as at risk.',
   reads: ['P', 'd', 'r', 'skill', 'desk', 'workload', 'turnover', 'key', 'firm.employeeSatisfaction', 'customers.status', 'customers.tier', 'customers.key', 'customers.need', 'customers.stage', 'customers.revenue'],
-  writes: ['quality', 'qualitySum', 'served', 'tiers', 'outcome', 'recoverySpent', 'atRisk', 'fin', 'events', 'customers.satisfaction', 'customers.failures', 'customers.complaints'],
+  writes: ['problemRisk', 'quality', 'qualitySum', 'served', 'tiers', 'outcome', 'recoverySpent', 'atRisk', 'fin', 'events', 'customers.satisfaction', 'customers.failures', 'customers.complaints'],
   run(ctx) {
     const { P, s, d } = ctx;
     const S = P.service;
@@ -47,6 +47,7 @@ export const servicePass = definePass({
       0.98,
     );
     const quickShare = clamp01(S.quickShareBase + S.quickShareEmpowerment * (d.recovery.empowerment + ctx.desk) * 0.5);
+    ctx.problemRisk = expectedProblemHazard(P, pFail, pDetect, pResolve, quickShare);
     const kFail = ctx.key.failure;
     const kRec = ctx.key.recovery;
     const kDrift = ctx.key.drift;

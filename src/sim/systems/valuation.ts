@@ -26,7 +26,9 @@ export function lastingRival(ctx: Pick<RoundContext, 'scenario' | 's'>): { press
  * - r: its retention probability next quarter, from its relationship as it stands: its
  *   satisfaction, the loyalty it will have next quarter at that satisfaction and its bond, the
  *   price it will pay against the rival's lasting price, switching costs, the rival's lasting
- *   pressure. Not this quarter's problems, offers, campaigns or events: they are past.
+ *   pressure, and the service problems it can expect at the firm's failure rate as it stands
+ *   (the churn a failure adds, on average over complaints and recoveries). Not this quarter's
+ *   own problems, offers, campaigns or events: they are past.
  * - m: the margin the relationship earns per quarter as it stands: its smoothed wallet (a
  *   season is not capitalised) x the share of wallet it is heading to x the price, at its gross
  *   margin, minus the routine cost of serving it (staff time and programme) in the tier the
@@ -47,7 +49,7 @@ export const valuationPass = definePass({
   steps: [16],
   doc: 'Each customer\'s lifetime value from the margin its relationship earns as it stands and its retention probability next quarter (Gupta & Lehmann).',
   reads: [
-    'P', 'r', 'scenario', 'tiers', 'productivity', 'wagePerHour', 'workDone', 'state.effects', 'state.tiering', 'firm.systems', 'firm.valuedPrice', 'firm.valuedServe',
+    'P', 'r', 'scenario', 'tiers', 'productivity', 'wagePerHour', 'workDone', 'problemRisk', 'state.effects', 'state.tiering', 'firm.systems', 'firm.valuedPrice', 'firm.valuedServe',
     'customers.status', 'customers.walletAvg', 'customers.shareOfWallet', 'customers.margin', 'customers.loyalty', 'customers.satisfaction', 'customers.orientation',
     'customers.bond', 'customers.tenure', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.influence',
     'customers.errInfluence', 'customers.potential', 'customers.errPotential',
@@ -65,6 +67,8 @@ export const valuationPass = definePass({
     // The work the staff get done as they stand (a firm without staff sells nothing).
     const workDone = ctx.workDone;
     const keep = (1 - C.switchingCost) * C.scale;
+    // The service problems it can expect at the firm's failure rate as it stands.
+    const problems = ctx.problemRisk;
     const { pressure, price: rival } = lastingRival(ctx);
     const k = tiers.hours.length;
     // Each tier's price and routine cost per customer (staff time at this quarter's pay and productivity, and its programme).
@@ -99,7 +103,7 @@ export const valuationPass = definePass({
       const share0 = shareOfWallet[i]!;
       const share = share0 + B.sowAdjust * (shareTarget(B.sowFloor, B.sowCeiling, B.sowExponent, loyal, cheaper) - share0);
       const m = walletAvg[i]! * share * workDone * (price - 1 + margin[i]!) - serveOf[t]!;
-      let p = baseHazard(C, pressure, loyal, satisfaction[i]!, price - rival, priceSensitivity[i]!) * keep;
+      let p = (baseHazard(C, pressure, loyal, satisfaction[i]!, price - rival, priceSensitivity[i]!) + problems) * keep;
       p = p > C.maxProbability ? C.maxProbability : p < 0 ? 0 : p;
       clv[i] = clvWithAbandonment(m, 1 - p, rate);
       stay[i] = 1 - p;

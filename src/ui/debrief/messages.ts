@@ -113,7 +113,7 @@ const en = {
     total: 'Whole firm',
     allTiers: 'All tiers',
     equityHow:
-      'How customer equity is computed: each active customer\'s lifetime value is CLV = m × r / (1 + i − r), and customer equity is their sum. m is the margin its relationship earns a quarter as it stands: its average wallet × the share of wallet it is heading to × the price, at its margin, minus the cost of serving it in the tier it will be in next quarter. r is the probability that it stays another quarter, from its satisfaction, loyalty and bonds. i is the discount rate, {{rate}} a quarter. A customer who loses money (m below zero) counts as one quarter\'s expected loss, m × r / (1 + i), since the firm need not serve it at a loss for ever: it can re-tier it, reprice it or let it go. A price raised or a service cut counts only once it has lasted two quarters (the valuation takes the lower price and the higher cost of the last two), while the harm it does to satisfaction and bonds lowers r at once; so a last quarter of neglect lowers customer equity.',
+      'How customer equity is computed: each active customer\'s lifetime value is CLV = m × r / (1 + i − r), and customer equity is their sum. m is the margin its relationship earns a quarter as it stands: its average wallet × the share of wallet it is heading to × the price, at its margin, minus the cost of serving it in the tier it will be in next quarter. r is the probability that it stays another quarter, from its satisfaction, loyalty and bonds and the service problems it can expect at the firm\'s failure rate. i is the discount rate, {{rate}} a quarter. A customer who loses money (m below zero) counts as one quarter\'s expected loss, m × r / (1 + i), since the firm need not serve it at a loss for ever: it can re-tier it, reprice it or let it go. A price raised or a service cut counts only once it has lasted two quarters (the valuation takes the lower price and the higher cost of the last two), while the harm it does to satisfaction and bonds lowers r at once; so a last quarter of neglect lowers customer equity.',
     clvNote: 'The profit column is each tier\'s profit after cost to serve; its total is not operating profit, which the table below reaches.',
     bridgeLast: 'Quarter {{n}}, the last: the tiers\' profit, what the books spent beyond the cost to serve, and operating profit',
     bridgeGame: 'Quarters 1 to {{n}}: the customers\' profit, what the books spent beyond the cost to serve, and operating profit',
@@ -236,7 +236,7 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
     total: '全企业',
     allTiers: '所有等级',
     equityHow:
-      '客户资产的计算方法：每位在册客户的客户终身价值 CLV = m × r / (1 + i − r)，客户资产是全部客户 CLV 之和。m 是按当前关系每季度带来的利润：平均钱包 × 钱包份额的走向 × 价格，按其毛利率计算，再减去它下季度所在等级的服务成本。r 是它再留一个季度的概率，由满意度、忠诚度和关系纽带决定。i 是折现率，每季度 {{rate}}。亏损的客户（m 小于零）只按一个季度的预期亏损 m × r / (1 + i) 计入，因为企业不必永远亏本服务它：可以调整它的等级、价格，或放弃它。提价或削减服务要持续两个季度才计入（估值取最近两个季度中较低的价格和较高的成本），而它对满意度和关系纽带的伤害会立即降低 r；所以最后一个季度的疏忽会降低客户资产。',
+      '客户资产的计算方法：每位在册客户的客户终身价值 CLV = m × r / (1 + i − r)，客户资产是全部客户 CLV 之和。m 是按当前关系每季度带来的利润：平均钱包 × 钱包份额的走向 × 价格，按其毛利率计算，再减去它下季度所在等级的服务成本。r 是它再留一个季度的概率，由满意度、忠诚度、关系纽带以及按企业当前的服务失误率可预期的服务问题决定。i 是折现率，每季度 {{rate}}。亏损的客户（m 小于零）只按一个季度的预期亏损 m × r / (1 + i) 计入，因为企业不必永远亏本服务它：可以调整它的等级、价格，或放弃它。提价或削减服务要持续两个季度才计入（估值取最近两个季度中较低的价格和较高的成本），而它对满意度和关系纽带的伤害会立即降低 r；所以最后一个季度的疏忽会降低客户资产。',
     clvNote: '利润一栏是各等级扣除服务成本后的利润；其合计不是营业利润，下表说明如何得到营业利润。',
     bridgeLast: '第 {{n}} 季度（最后一个季度）：各等级的利润、服务成本之外的支出，以及营业利润',
     bridgeGame: '第 1 至第 {{n}} 季度：客户利润、服务成本之外的支出，以及营业利润',
