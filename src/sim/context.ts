@@ -76,6 +76,23 @@ export interface RoundContext {
   layoffs: number;
   rivalPressure: number;
   rivalPrice: number;
+  /**
+   * The rival's pressure and price before this round's events: the scenario's rival alone, or
+   * in a market the other firms as the customers see them (`market/`). Events add to it; the
+   * valuation counts it with the effects that last.
+   */
+  rivalBase: { pressure: number; price: number };
+  /**
+   * The firm's reach among prospects against a fair share of them: 1 alone; in a market its
+   * attraction against the other firms' (`market/`), which scales the customers its
+   * acquisition spend wins.
+   */
+  reach: number;
+  /**
+   * Mixed into the birth keys of the prospects acquisition examines: 0 alone; in a market the
+   * firm's key (`market/`), so each firm's prospects are its own people, whatever its seat.
+   */
+  prospectSalt: number;
   productValue: number;
   /** Multiplier on the decided wage index from events (a pay cut imposed by headquarters). */
   wageFactor: number;
@@ -189,6 +206,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
     skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, workDone: 1, problemRisk: 0, turnover: 0, hires: 0, hiresAsked: 0, leavers: 0,
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
+    rivalBase: { pressure: scenario.rival.pressure, price: scenario.rival.priceIndex }, reach: 1, prospectSalt: 0,
     productValue: P.value.productValue, wageFactor: 1, wagePerHour: 0,
     tiers,
     qualitySum: 0,

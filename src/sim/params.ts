@@ -200,6 +200,16 @@ export const PARAM_SPEC = {
     employeeSurveyCost: p(15_000, 0, 1e9, 'cost of the employee survey'),
     employeeNoise: p(4, 0, 50, 'standard error (points) of the measured employee satisfaction'),
   },
+  market: {
+    switchShare: p(0.7, 0, 1, 'in a market of several firms, the share of a firm\'s leavers who go to another firm of the market (the rest leave for suppliers outside it for a while: win-back targets of their firm)'),
+    valueSensitivity: p(5, 0, 50, 'how strongly the customers\' choice among firms follows value: a firm 0.1 more valuable than another is e^(0.1 x this) times as attractive (multinomial logit, Cooper & Nakanishi)'),
+    priceWeight: p(0.25, 0, 10, 'value a firm loses per unit of its price index above the list price, beyond what its customers\' satisfaction already says of it (a 10% premium costs 0.025, two and a half points of satisfaction)'),
+    brandWeight: p(0.1, 0, 1, 'value a firm gains from its brand effect (0..1)'),
+    pressureMin: p(0.25, 0, 1, 'the smallest rival pressure a firm of a market faces, as a share of the scenario\'s rival pressure (its rivals far worse)'),
+    pressureMax: p(4, 1, 20, 'the largest rival pressure a firm of a market faces, as a multiple of the scenario\'s (its best rival far better)'),
+    reachMin: p(0.25, 0, 1, 'the smallest share of its fair share of prospects a firm of a market reaches'),
+    reachMax: p(3, 1, 20, 'the largest multiple of its fair share of prospects a firm of a market reaches'),
+  },
 } as const satisfies Record<string, Record<string, ParamSpec>>;
 
 /** The coefficient groups. */

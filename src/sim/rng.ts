@@ -21,7 +21,9 @@ export type Purpose =
   | 'acquisition'
   | 'winback'
   | 'survey'
-  | 'event';
+  | 'event'
+  /** The market: the starting split (round 0) and where each leaver goes. */
+  | 'switch';
 
 /** The key of the stream for (seed, round, purpose). */
 export function streamKey(seed: string, round: number, purpose: Purpose): number {

@@ -3,6 +3,8 @@ import type { Decisions, EventEffect, SystemsSpend, TieringRule } from './config
 /** Customer status. */
 export const ACTIVE = 0;
 export const LAPSED = 1;
+/** In a market: gone to another firm of the market (its customer now; not a win-back target here). */
+export const DEFECTED = 2;
 
 /** Lifecycle stages (C18). `lapsed` customers have status LAPSED. */
 export const STAGE_NEW = 0;
@@ -16,6 +18,8 @@ export const STAGE_NAMES = ['new', 'growing', 'mature', 'declining', 'lapsed'] a
 export const SOURCE_INITIAL = 0;
 export const SOURCE_ACQUIRED = 1;
 export const SOURCE_REFERRED = 2;
+/** In a market: won from another firm of the market. */
+export const SOURCE_SWITCHED = 3;
 
 /** No tier (lapsed customers, or not yet tiered). */
 export const NO_TIER = 255;
@@ -77,7 +81,7 @@ export interface Customers {
    * fourth, the share expected to stay a year.
    */
   stay: Float32Array;
-  /** ACTIVE or LAPSED. */
+  /** ACTIVE, LAPSED or (in a market) DEFECTED. */
   status: Uint8Array;
   stage: Uint8Array;
   tier: Uint8Array;

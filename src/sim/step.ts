@@ -1,6 +1,6 @@
 import type { Decisions, ScenarioConfig } from './config';
 import { cloneState } from './clone';
-import { makeContext } from './context';
+import { makeContext, type RoundContext } from './context';
 import { clonePlain } from './decisions/plans';
 import { hashState } from './hash';
 import { resolveParams } from './params';
@@ -68,13 +68,31 @@ export function stepCounterfactual(scenario: ScenarioConfig, state: SimState, de
 
 /** Plays the round on `s`, which the caller owns; `assigned` holds the tiers from validation. Each pass in turn (`passes.ts`). */
 function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array, mark?: SystemMark, withHash = true): { state: SimState; report: RoundReport } {
-  const P = resolveParams(scenario.model);
-  const ctx = makeContext(scenario, P, s, clonePlain(decisions), assigned);
+  const ctx = beginRound(scenario, s, decisions, assigned);
   mark?.('context');
-  for (const pass of PASSES) {
+  runPasses(ctx, 0, PASSES.length, mark);
+  const report = roundReport(ctx, withHash);
+  mark?.('hash');
+  return { state: s, report };
+}
+
+/** The round's context for playing `decisions` on `s` (the caller's own copy), with the tiers `assigned` by validation. */
+export function beginRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, assigned: Uint8Array): RoundContext {
+  return makeContext(scenario, resolveParams(scenario.model), s, clonePlain(decisions), assigned);
+}
+
+/** Runs the passes `from` up to (not including) `to` of {@link PASSES} on the round's context. */
+export function runPasses(ctx: RoundContext, from: number, to: number, mark?: SystemMark): void {
+  for (let k = from; k < to; k++) {
+    const pass = PASSES[k]!;
     pass.run(ctx);
     mark?.(pass.name);
   }
+}
+
+/** The report of the round the passes played on `ctx` (its state hash unless `withHash` is false). */
+export function roundReport(ctx: RoundContext, withHash = true): RoundReport {
+  const { scenario, s } = ctx;
   const f = s.firm;
   const firm = ctx.firmKpis!;
   const report: RoundReport = {
@@ -106,6 +124,5 @@ function playRound(scenario: ScenarioConfig, s: SimState, decisions: Decisions, 
     status: s.status,
     hash: withHash ? hashState(s) : '',
   };
-  mark?.('hash');
-  return { state: s, report };
+  return report;
 }

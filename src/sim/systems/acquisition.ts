@@ -25,7 +25,7 @@ export const acquisitionPass = definePass({
   name: 'acquisition',
   steps: [10],
   doc: 'New customers per tier from acquisition spend, word of mouth and brand, chosen with the targeting precision data gives.',
-  reads: ['P', 'd', 'r', 'scenario', 'tierCount', 'key', 'profile', 'promoterMass', 'detractorMass', 'brandEff', 'precision', 'state.initialCount', 'state.refWallet'],
+  reads: ['P', 'd', 'r', 'scenario', 'tierCount', 'key', 'profile', 'reach', 'prospectSalt', 'promoterMass', 'detractorMass', 'brandEff', 'precision', 'state.initialCount', 'state.refWallet'],
   writes: ['fin', 'tiers', 'events', 'firm.wordOfMouth', 'customers'],
   run(ctx) {
     const { P, s, d } = ctx;
@@ -41,6 +41,8 @@ export const acquisitionPass = definePass({
     }
     const womFactor = wordOfMouthFactor(ctx, all);
     const brand = 1 + A.brandEffect * ctx.brandEff;
+    // Its reach against the other firms of a market (1 alone).
+    const reach = ctx.reach;
     const meanRev = all > 0 ? allRev / all : 1;
     const m = Math.max(1, Math.min(9, 1 + Math.floor(ctx.precision * (A.candidates - 1) + 0.5)));
     const key = ctx.key.acquisition;
@@ -55,7 +57,7 @@ export const acquisitionPass = definePass({
       const ceiling = A.ceilingShare * s.initialCount * tierShare;
       const relValue = active[t]! > 0 && meanRev > 0 ? clamp(rev[t]! / active[t]! / meanRev, 0.2, 20) : 1;
       const half = A.halfSpendPerCustomer * ceiling * relValue;
-      const expected = ceiling * sat(spend, half) * womFactor * brand;
+      const expected = ceiling * sat(spend, half) * womFactor * brand * reach;
       let count = Math.floor(expected);
       if (u01(key, t, 0) < expected - count) count++;
       const targetWallet = active[t]! > 0 ? wallet[t]! / active[t]! : s.refWallet;
@@ -63,7 +65,7 @@ export const acquisitionPass = definePass({
         let best = -1;
         let bestDist = Infinity;
         for (let cand = 0; cand < m; cand++) {
-          const bk = birthKey(ctx.key.population, ctx.r, SOURCE_ACQUIRED, (t << 24) | (j << 4) | cand);
+          const bk = birthKey((ctx.key.population ^ ctx.prospectSalt) >>> 0, ctx.r, SOURCE_ACQUIRED, (t << 24) | (j << 4) | cand);
           birth.key = bk;
           const w = birthWallet(segments, birth).wallet;
           const dist = w > targetWallet ? w / targetWallet : targetWallet / w;

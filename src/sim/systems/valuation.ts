@@ -7,10 +7,10 @@ import type { RoundContext } from '../context';
 import { ACTIVE } from '../state';
 import { assignTiers, dataQualityOf } from '../model/tiers';
 
-/** The rival's pressure and price that last: the scenario's, plus effects running to the end of the game or beyond (a campaign that ends is not the future). */
-export function lastingRival(ctx: Pick<RoundContext, 'scenario' | 's'>): { pressure: number; price: number } {
-  let pressure = ctx.scenario.rival.pressure;
-  let price = ctx.scenario.rival.priceIndex;
+/** The rival's pressure and price that last: the scenario's (in a market, the other firms'), plus effects running to the end of the game or beyond (a campaign that ends is not the future). */
+export function lastingRival(ctx: Pick<RoundContext, 'scenario' | 's' | 'rivalBase'>): { pressure: number; price: number } {
+  let pressure = ctx.rivalBase.pressure;
+  let price = ctx.rivalBase.price;
   for (const a of ctx.s.effects) {
     if (a.until < ctx.scenario.rounds) continue;
     if (a.effect.kind === 'rivalPressure') pressure += a.effect.delta;
@@ -49,7 +49,7 @@ export const valuationPass = definePass({
   steps: [16],
   doc: 'Each customer\'s lifetime value from the margin its relationship earns as it stands and its retention probability next quarter (Gupta & Lehmann).',
   reads: [
-    'P', 'r', 'scenario', 'tiers', 'productivity', 'wagePerHour', 'workDone', 'problemRisk', 'state.effects', 'state.tiering', 'firm.systems', 'firm.valuedPrice', 'firm.valuedServe',
+    'P', 'r', 'scenario', 'rivalBase', 'tiers', 'productivity', 'wagePerHour', 'workDone', 'problemRisk', 'state.effects', 'state.tiering', 'firm.systems', 'firm.valuedPrice', 'firm.valuedServe',
     'customers.status', 'customers.walletAvg', 'customers.shareOfWallet', 'customers.margin', 'customers.loyalty', 'customers.satisfaction', 'customers.orientation',
     'customers.bond', 'customers.tenure', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.influence',
     'customers.errInfluence', 'customers.potential', 'customers.errPotential',

@@ -1,0 +1,418 @@
+/**
+ * The market (MODEL.md section 8): several firms, each with its own state, budget, staff, rule
+ * and levers exactly as in the solo game, competing for one population of customers. A solo
+ * game is a market of one firm, played by `step` itself against the scenario's rival.
+ *
+ * A quarter is resolved once for all firms, in three phases over each firm's own round context:
+ * 1. capability (this quarter's brand and systems); then the market sets each firm's rival:
+ *    the other firms as the customers see them (each firm's value: its customers' satisfaction,
+ *    its price, its brand), in place of the scenario's exogenous rival;
+ * 2. tiering to referrals: service, satisfaction, churn and purchases, each firm on its own;
+ * 3. the switch: each firm's leavers of the quarter go to a rival chosen by attraction (or
+ *    leave the market for a while), and join it before acquisition; then acquisition (each
+ *    firm's reach against the others'), win-back and the rest.
+ *
+ * No seat is favoured. Every reduction across firms runs in the order of the firms' keys (a
+ * hash of the name), never in seat order; a leaver's draws are keyed by (seed, quarter,
+ * 'switch', customer key); the customers a firm wins are appended in the order of their keys;
+ * the starting split deals each stratum of equal value by a draw keyed by the firm's name. So
+ * permuting the seats permutes the results bit for bit (`test/market`).
+ */
+import type { Decisions, ScenarioConfig } from '../config';
+import { cloneState } from '../clone';
+import { COLUMNS, allocCustomers, ensureRoom } from '../customers';
+import { hashJson, hashState } from '../hash';
+import { clamp, exp } from '../math';
+import type { RoundContext } from '../context';
+import { newGame } from '../newGame';
+import { resolveParams, type ModelParams } from '../params';
+import { PASSES } from '../passes';
+import type { RoundReport } from '../report';
+import { draw32, fmix, streamKey, u01 } from '../rng';
+import { ACTIVE, DEFECTED, LAPSED, NO_TIER, SOURCE_SWITCHED, STAGE_LAPSED, STAGE_NEW, type Customers, type SimState } from '../state';
+import { beginRound, roundReport, runPasses, step } from '../step';
+import { validateDecisions, type DecisionProblem } from '../validate';
+import { assignTiers, dataQualityOf } from '../model/tiers';
+
+/** The most firms a market holds. */
+export const MAX_FIRMS = 8;
+
+/** One firm of a market: its name (unique in the market: it is the firm's identity) and its state. */
+export interface MarketFirm {
+  name: string;
+  state: SimState;
+}
+
+/** A market: the firms in their seats, all at the same quarter. */
+export interface MarketState {
+  seed: string;
+  scenarioHash: string;
+  /** Quarters played. */
+  round: number;
+  firms: MarketFirm[];
+}
+
+/** What the market did in one quarter, per firm in seat order. */
+export interface MarketRound {
+  round: number;
+  hash: string;
+  firms: MarketFirmRound[];
+}
+
+export interface MarketFirmRound {
+  seat: number;
+  name: string;
+  /** Active customers at the end of the quarter, and their share of all the market's firms' customers (the shares sum to 1). */
+  customers: number;
+  marketShare: number;
+  /** The firm's value to customers this quarter (its customers' satisfaction, its price, its brand), 0..1 scale. */
+  value: number;
+  /** The rival pressure and price it faced (the other firms as its customers saw them). */
+  rivalPressure: number;
+  rivalPrice: number;
+  /** Its reach among prospects against a fair share. */
+  reach: number;
+  /** Customers it won from each seat this quarter, and lost to each seat (seat order; its own seat 0). */
+  wonFrom: number[];
+  lostTo: number[];
+  /** Leavers who went to no firm of the market (win-back targets of this firm). */
+  lapsed: number;
+}
+
+export type MarketStepResult =
+  /** `reports`: each seat's round report, null for a firm that no longer plays (bankrupt). */
+  | { ok: true; market: MarketState; reports: (RoundReport | null)[]; round: MarketRound }
+  | { ok: false; problems: { seat: number; name: string; problems: DecisionProblem[] }[] };
+
+/** A firm's key: a 32-bit hash of its name (integer operations only). */
+export function firmKey(name: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 16777619) >>> 0;
+  return fmix(h);
+}
+
+/** Why a market cannot be set up with these names, or null. */
+export function marketSetupProblem(names: readonly string[]): string | null {
+  if (names.length < 1 || names.length > MAX_FIRMS) return `a market holds 1 to ${MAX_FIRMS} firms, not ${names.length}`;
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (n.trim() === '') return 'a firm needs a name';
+    if (seen.has(n)) return `two firms are named "${n}": each firm needs its own name`;
+    seen.add(n);
+  }
+  return null;
+}
+
+/** Seats ordered by their firms' keys: the order of every reduction across firms. */
+function canonical(names: readonly string[]): number[] {
+  const keys = names.map(firmKey);
+  return names.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+}
+
+/** Copies customer `i` of `src` into slot `j` of `dst` (every column). */
+function copyRow(src: Customers, i: number, dst: Customers, j: number): void {
+  const s = src as unknown as Record<string, Float64Array>;
+  const d = dst as unknown as Record<string, Float64Array>;
+  for (const col of COLUMNS) {
+    const a = s[col.name]!;
+    const b = d[col.name]!;
+    for (let k = 0; k < col.stride; k++) b[j * col.stride + k] = a[i * col.stride + k]!;
+  }
+}
+
+/**
+ * A new market of `scenario` on `seed` for the firms `names` (seat order). One firm: the solo
+ * game. Several: one population of (firms x the scenario's size) customers, so each firm plays
+ * at the scale its budget and staff were set for, split "equal": ranked by true value (wallet x
+ * margin), each run of as many customers as firms is dealt one to each firm in an order drawn
+ * from the firms' names, so every firm starts with the same distribution of value.
+ */
+export function newMarket(scenario: ScenarioConfig, seed: string, names: readonly string[]): MarketState {
+  const problem = marketSetupProblem(names);
+  if (problem) throw new Error(problem);
+  const n = names.length;
+  const scenarioHash = hashJson(scenario);
+  if (n === 1) return { seed, scenarioHash, round: 0, firms: [{ name: names[0]!, state: newGame(scenario, seed) }] };
+  const big = newGame({ ...scenario, population: { ...scenario.population, size: scenario.population.size * n } }, seed);
+  const c = big.customers;
+  const count = c.count;
+  const value = new Float64Array(count);
+  for (let i = 0; i < count; i++) value[i] = c.wallet[i]! * c.margin[i]!;
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => value[b]! - value[a]! || c.key[a]! - c.key[b]!);
+  const keys = names.map(firmKey);
+  const split = streamKey(seed, 0, 'switch');
+  const owner = new Uint8Array(count);
+  const seats = names.map((_, i) => i);
+  for (let s0 = 0; s0 * n < count; s0++) {
+    const deal = seats.slice().sort((a, b) => draw32(split, keys[a]!, s0) - draw32(split, keys[b]!, s0) || keys[a]! - keys[b]!);
+    for (let k = 0; k < n && s0 * n + k < count; k++) owner[order[s0 * n + k]!] = deal[k]!;
+  }
+  const P = resolveParams(scenario.model);
+  const firms = names.map((name, seat) => {
+    const st = cloneState({ ...big, customers: allocCustomers(0) });
+    let own = 0;
+    for (let i = 0; i < count; i++) if (owner[i] === seat) own++;
+    const t = allocCustomers(Math.max(64, Math.ceil(own * 1.25)));
+    for (let i = 0; i < count; i++) if (owner[i] === seat) copyRow(c, i, t, t.count++);
+    st.customers = t;
+    st.initialCount = own;
+    st.scenarioHash = scenarioHash;
+    assignTiers(P, st, scenario.initialDecisions.tiering, dataQualityOf(P, st), t.tier);
+    for (let i = 0; i < own; i++) {
+      t.prevTier[i] = t.tier[i]!;
+      if (t.status[i] !== ACTIVE) t.tier[i] = 0;
+    }
+    return { name, state: st };
+  });
+  return { seed, scenarioHash, round: 0, firms };
+}
+
+/** The market's hash: its firms' names and state hashes in seat order. */
+export function hashMarket(m: MarketState): string {
+  return hashJson({ round: m.round, firms: m.firms.map((f) => [f.name, hashState(f.state)]) });
+}
+
+/** Each firm's value to customers at the start of the quarter: its customers' mean true satisfaction (what word of mouth carries), its price for them, its brand. */
+function firmValue(P: ModelParams, ctx: RoundContext): { value: number; price: number } {
+  const c = ctx.s.customers;
+  let sat = 0;
+  let active = 0;
+  let price = 0;
+  for (let i = 0; i < c.count; i++) {
+    if (c.status[i] !== ACTIVE) continue;
+    active++;
+    sat += c.satisfaction[i]!;
+    const t = ctx.assigned[i]!;
+    price += t === NO_TIER ? 1 : ctx.d.tiers[t]!.priceIndex;
+  }
+  const M = P.market;
+  const meanPrice = active > 0 ? price / active : ctx.d.tiers[0]!.priceIndex;
+  const meanSat = active > 0 ? sat / active : P.acquisition.startSatisfaction;
+  return { value: meanSat / 100 - M.priceWeight * (meanPrice - 1) + M.brandWeight * ctx.brandEff, price: meanPrice };
+}
+
+/** Plays one quarter of the market with each seat's decisions. Pure: `m` is not changed; a refused plan of any firm changes nothing. */
+export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: readonly (Decisions | null)[]): MarketStepResult {
+  const n = m.firms.length;
+  if (decisions.length !== n) throw new Error(`a market of ${n} firms needs ${n} plans, not ${decisions.length}`);
+  m.firms.forEach((f, seat) => {
+    if (f.state.status === 'running' && !decisions[seat]) throw new Error(`firm ${f.name} still plays and needs a plan`);
+  });
+  if (n === 1) {
+    const res = step(scenario, m.firms[0]!.state, decisions[0]!);
+    if (!res.ok) return { ok: false, problems: [{ seat: 0, name: m.firms[0]!.name, problems: res.problems }] };
+    const market = { ...m, round: m.round + 1, firms: [{ name: m.firms[0]!.name, state: res.state }] };
+    const customers = res.report.firm.customers;
+    const one: MarketFirmRound = {
+      seat: 0, name: m.firms[0]!.name, customers, marketShare: customers > 0 ? 1 : 0, value: 0,
+      rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex, reach: 1, wonFrom: [0], lostTo: [0], lapsed: res.report.tiers.reduce((s, t) => s + t.churned, 0),
+    };
+    return { ok: true, market, reports: [res.report], round: { round: market.round, hash: hashMarket(market), firms: [one] } };
+  }
+  const running = m.firms.map((f) => f.state.status === 'running');
+  const assigned: Uint8Array[] = [];
+  const problems: { seat: number; name: string; problems: DecisionProblem[] }[] = [];
+  m.firms.forEach((f, seat) => {
+    const a = new Uint8Array(f.state.customers.count);
+    assigned.push(a);
+    if (!running[seat]) return;
+    const p = validateDecisions(scenario, f.state, decisions[seat]!, a);
+    if (p.length > 0) problems.push({ seat, name: f.name, problems: p });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const P = resolveParams(scenario.model);
+  const M = P.market;
+  const names = m.firms.map((f) => f.name);
+  const order = canonical(names);
+  const states = m.firms.map((f) => cloneState(f.state));
+  const ctxs: (RoundContext | null)[] = states.map((s, seat) => (running[seat] ? beginRound(scenario, s, decisions[seat]!, assigned[seat]!) : null));
+  ctxs.forEach((ctx, seat) => {
+    if (ctx) ctx.prospectSalt = firmKey(names[seat]!);
+  });
+  const r = m.round + 1;
+  // Phase 1: capability, then each firm's rivals as its customers see them.
+  for (const ctx of ctxs) if (ctx) runPasses(ctx, 0, 1);
+  const value = new Float64Array(n);
+  const price = new Float64Array(n);
+  for (let seat = 0; seat < n; seat++) {
+    const ctx = ctxs[seat];
+    if (!ctx) continue;
+    const v = firmValue(P, ctx);
+    value[seat] = v.value;
+    price[seat] = v.price;
+  }
+  let vmax = -Infinity;
+  for (const seat of order) if (running[seat] && value[seat]! > vmax) vmax = value[seat]!;
+  const attraction = new Float64Array(n);
+  let all = 0;
+  let live = 0;
+  for (const seat of order) {
+    if (!running[seat]) continue;
+    attraction[seat] = exp(M.valueSensitivity * (value[seat]! - vmax));
+    all += attraction[seat]!;
+    live++;
+  }
+  const rivalAttraction = new Float64Array(n);
+  const faced: { pressure: number; price: number; reach: number }[] = [];
+  for (let seat = 0; seat < n; seat++) {
+    const ctx = ctxs[seat];
+    let a = 0;
+    let pr = 0;
+    let best = -Infinity;
+    for (const g of order) {
+      if (g === seat || !running[g]) continue;
+      a += attraction[g]!;
+      pr += attraction[g]! * price[g]!;
+      if (value[g]! > best) best = value[g]!;
+    }
+    rivalAttraction[seat] = a;
+    if (!ctx || a <= 0) {
+      faced.push({ pressure: scenario.rival.pressure, price: scenario.rival.priceIndex, reach: 1 });
+      continue;
+    }
+    const pressure = scenario.rival.pressure * clamp(exp(M.valueSensitivity * (best - value[seat]!)), M.pressureMin, M.pressureMax);
+    const rivalPrice = clamp(pr / a, 0.3, 2);
+    const reach = clamp((live * attraction[seat]!) / all, M.reachMin, M.reachMax);
+    ctx.rivalBase = { pressure, price: rivalPrice };
+    ctx.rivalPressure = pressure;
+    ctx.rivalPrice = rivalPrice;
+    ctx.reach = reach;
+    faced.push({ pressure, price: rivalPrice, reach });
+  }
+  // Phase 2: each firm's quarter up to its referrals.
+  const acq = PASSES.findIndex((p) => p.name === 'acquisition');
+  for (const ctx of ctxs) if (ctx) runPasses(ctx, 1, acq);
+  // Phase 3: the switch. A firm that has stopped loses every customer it still had.
+  const sk = streamKey(m.seed, r, 'switch');
+  const wonFrom = names.map(() => new Array<number>(n).fill(0));
+  const lapsed = new Array<number>(n).fill(0);
+  const incoming: { from: number; slot: number; key: number }[][] = names.map(() => []);
+  for (const seat of order) {
+    const c = states[seat]!.customers;
+    const open = !running[seat];
+    for (let i = 0; i < c.count; i++) {
+      const leaving = open ? c.status[i] === ACTIVE : c.status[i] === LAPSED && c.left[i] === r;
+      if (!leaving) continue;
+      if (open) {
+        c.status[i] = LAPSED;
+        c.stage[i] = STAGE_LAPSED;
+        c.left[i] = r;
+      }
+      const a = rivalAttraction[seat]!;
+      const who = c.key[i]!;
+      if (a > 0 && u01(sk, who, 0) < M.switchShare) {
+        let pick = u01(sk, who, 1) * a;
+        let to = -1;
+        for (const g of order) {
+          if (g === seat || !running[g]) continue;
+          to = g;
+          pick -= attraction[g]!;
+          if (pick < 0) break;
+        }
+        c.status[i] = DEFECTED;
+        incoming[to]!.push({ from: seat, slot: i, key: who });
+      } else if (!open) lapsed[seat]!++;
+    }
+  }
+  for (let g = 0; g < n; g++) {
+    const ctx = ctxs[g];
+    const list = incoming[g]!;
+    if (!ctx || list.length === 0) continue;
+    list.sort((x, y) => x.key - y.key || firmKey(names[x.from]!) - firmKey(names[y.from]!));
+    for (const e of list) {
+      join(P, ctx, states[e.from]!.customers, e.slot, r);
+      wonFrom[g]![e.from]!++;
+    }
+  }
+  // Phase 3, continued: acquisition and the rest of each firm's quarter.
+  const reports: (RoundReport | null)[] = ctxs.map((ctx) => {
+    if (!ctx) return null;
+    runPasses(ctx, acq, PASSES.length);
+    return roundReport(ctx);
+  });
+  const firms = m.firms.map((f, seat) => ({ name: f.name, state: states[seat]! }));
+  const market: MarketState = { seed: m.seed, scenarioHash: m.scenarioHash, round: r, firms };
+  const customers = states.map((s) => activeCount(s.customers));
+  let total = 0;
+  for (const seat of order) total += customers[seat]!;
+  const rows: MarketFirmRound[] = firms.map((f, seat) => ({
+    seat,
+    name: f.name,
+    customers: customers[seat]!,
+    marketShare: total > 0 ? customers[seat]! / total : 0,
+    value: value[seat]!,
+    rivalPressure: faced[seat]!.pressure,
+    rivalPrice: faced[seat]!.price,
+    reach: faced[seat]!.reach,
+    wonFrom: wonFrom[seat]!,
+    lostTo: wonFrom.map((w) => w[seat]!),
+    lapsed: lapsed[seat]!,
+  }));
+  return {
+    ok: true,
+    market,
+    reports,
+    round: { round: r, hash: hashMarket(market), firms: rows },
+  };
+}
+
+function activeCount(c: Customers): number {
+  let k = 0;
+  for (let i = 0; i < c.count; i++) if (c.status[i] === ACTIVE) k++;
+  return k;
+}
+
+/**
+ * Customer `slot` of `from` joins the firm of `ctx` as a customer won from a rival: its traits
+ * and wallet as they are, the relationship new (this firm's expectations through its brand, a
+ * newcomer's satisfaction, loyalty and share, no bond), in the tier whose customers' wallets
+ * are nearest its own.
+ */
+function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, r: number): void {
+  const s = ctx.s;
+  s.customers = ensureRoom(s.customers, 1);
+  const c = s.customers;
+  const i = c.count;
+  copyRow(from, slot, c, i);
+  const A = P.acquisition;
+  c.count = i + 1;
+  c.status[i] = ACTIVE;
+  c.stage[i] = STAGE_NEW;
+  c.source[i] = SOURCE_SWITCHED;
+  c.expectation[i] = clamp(c.anchor[i]! + P.satisfaction.brandExpectationLift * ctx.brandEff, 0, 100);
+  c.satisfaction[i] = A.startSatisfaction;
+  c.loyalty[i] = A.startLoyalty;
+  c.shareOfWallet[i] = A.startShare;
+  c.bond[i] = 0;
+  c.tenure[i] = 0;
+  c.joined[i] = r;
+  c.left[i] = 0;
+  c.failures[i] = 0;
+  c.complaints[i] = 0;
+  c.leftSatisfaction[i] = 0;
+  c.referredBy[i] = -1;
+  c.priceOverride[i] = 0;
+  c.overrideUntil[i] = 0;
+  c.profit[i] = 0;
+  c.cumRevenue[i] = 0;
+  c.cumProfit[i] = 0;
+  c.churnP[i] = 0;
+  c.clv[i] = 0;
+  c.stay[i] = 0;
+  for (let k = 0; k < 4; k++) c.revenue[i * 4 + k] = 0;
+  const { active, wallet } = ctx.profile;
+  let tier = 0;
+  let bestDist = Infinity;
+  const w = c.wallet[i]!;
+  for (let t = 0; t < ctx.tierCount; t++) {
+    if (active[t]! <= 0 || w <= 0) continue;
+    const mean = wallet[t]! / active[t]!;
+    const dist = w > mean ? w / mean : mean / w;
+    if (dist < bestDist) {
+      bestDist = dist;
+      tier = t;
+    }
+  }
+  c.tier[i] = tier;
+  c.prevTier[i] = tier;
+}

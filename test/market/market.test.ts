@@ -1,0 +1,139 @@
+/**
+ * The market engine (MODEL.md section 8): a market of one firm is the solo game; no seat is
+ * favoured (permuting the seats permutes the results bit for bit); a customer belongs to one
+ * firm at a time; leavers go to rivals and become their customers; a refused plan changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { ACTIVE, DEFECTED, SOURCE_SWITCHED, hashState, newGame, type Decisions } from '../../src/sim/index';
+import { firmKey, marketSetupProblem, newMarket, stepMarket, type MarketState } from '../../src/sim/market/market';
+import { policyById, type PolicyId } from '../../src/policies/index';
+import { marketPolicyDecisions, playMarketGame } from '../../src/policies/market';
+import { builtin, play } from '../helpers';
+
+const seats = (ids: PolicyId[], names: string[]) => ids.map((id, i) => ({ name: names[i]!, policy: policyById(id)! }));
+
+/** Each firm's state hash per quarter, by firm name. */
+function hashesByName(g: ReturnType<typeof playMarketGame>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of g.rounds) for (const [seat, rep] of r.reports.entries()) {
+    const name = r.market.firms[seat]!.name;
+    out.set(name, [...(out.get(name) ?? []), rep ? rep.hash : 'stopped']);
+  }
+  return out;
+}
+
+describe('the market engine', () => {
+  it('a market of one firm plays exactly the solo game (same hash every quarter)', () => {
+    const sc = builtin('ad-agency');
+    const solo = play(sc, '3', 'value-based');
+    const g = playMarketGame(sc, '3', seats(['value-based'], ['Solo']));
+    expect(g.rounds.map((r) => r.reports[0]!.hash)).toEqual(solo.reports.map((r) => r.hash));
+    expect(g.rounds.map((r) => r.market.firms[0]!.marketShare)).toEqual(solo.reports.map((r) => (r.firm.customers > 0 ? 1 : 0)));
+  });
+
+  it('permuting the seats permutes the results bit for bit', () => {
+    const sc = builtin('ad-agency');
+    const a = playMarketGame(sc, '5', seats(['value-based', 'uniform', 'discounter'], ['Alpha', 'Beta', 'Gamma']));
+    const b = playMarketGame(sc, '5', seats(['discounter', 'value-based', 'uniform'], ['Gamma', 'Alpha', 'Beta']));
+    expect(hashesByName(b)).toEqual(hashesByName(a));
+    // And the market's flows: what Alpha won from Gamma is the same in both seatings.
+    for (let k = 0; k < a.rounds.length; k++) {
+      const ra = a.rounds[k]!.market.firms;
+      const rb = b.rounds[k]!.market.firms;
+      expect(rb[1]!.wonFrom[0]).toBe(ra[0]!.wonFrom[2]);
+      expect(rb[2]!.lostTo[1]).toBe(ra[1]!.lostTo[0]);
+      expect(rb.map((f) => f.marketShare)).toEqual([ra[2]!.marketShare, ra[0]!.marketShare, ra[1]!.marketShare]);
+    }
+  });
+
+  it('the outcome depends on the names (the firm keys), not on the seats: renaming changes the draws', () => {
+    const sc = builtin('ad-agency');
+    const a = playMarketGame(sc, '5', seats(['uniform', 'uniform'], ['Alpha', 'Beta']));
+    const b = playMarketGame(sc, '5', seats(['uniform', 'uniform'], ['Alpha', 'Delta']));
+    expect(hashesByName(a).get('Beta')).not.toEqual(hashesByName(b).get('Delta'));
+  });
+
+  it('the starting split is fair: every firm gets the same number of customers and nearly the same value', () => {
+    const sc = builtin('hotel');
+    const m = newMarket(sc, '2', ['A', 'B', 'C', 'D']);
+    const solo = newGame(sc, '2');
+    const values = m.firms.map((f) => {
+      const c = f.state.customers;
+      let v = 0;
+      for (let i = 0; i < c.count; i++) v += c.wallet[i]! * c.margin[i]!;
+      return v;
+    });
+    for (const f of m.firms) expect(f.state.initialCount).toBe(solo.initialCount);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    for (const v of values) expect(Math.abs(v / mean - 1)).toBeLessThan(0.03);
+  });
+
+  it('a customer is active in at most one firm, every quarter; the shares sum to 1; who was won is who was lost', () => {
+    const sc = builtin('ad-agency');
+    const g = playMarketGame(sc, '7', seats(['value-based', 'uniform', 'cost-cutter', 'discounter'], ['A', 'B', 'C', 'D']));
+    let switched = 0;
+    // Replays the game to look at every quarter's states.
+    let m = newMarket(sc, '7', ['A', 'B', 'C', 'D']);
+    for (const r of g.rounds) {
+      const res = stepMarket(sc, m, r.decisions);
+      if (!res.ok) throw new Error('refused');
+      m = res.market;
+      const owner = new Map<number, string>();
+      for (const f of m.firms) {
+        const c = f.state.customers;
+        for (let i = 0; i < c.count; i++) {
+          if (c.status[i] !== ACTIVE) continue;
+          expect(owner.get(c.key[i]!), `customer ${c.key[i]} active in ${owner.get(c.key[i]!)} and ${f.name}`).toBeUndefined();
+          owner.set(c.key[i]!, f.name);
+        }
+      }
+      const rows = res.round.firms;
+      expect(rows.reduce((a, f) => a + f.marketShare, 0)).toBeCloseTo(1, 12);
+      for (const f of rows) {
+        for (const g2 of rows) expect(f.wonFrom[g2.seat]).toBe(g2.lostTo[f.seat]);
+        switched += f.wonFrom.reduce((a, b) => a + b, 0);
+      }
+      // The customers each firm won this quarter are in its records as won from a rival, and gone from the loser's.
+      for (const f of m.firms) {
+        const c = f.state.customers;
+        let won = 0;
+        for (let i = 0; i < c.count; i++) if (c.source[i] === SOURCE_SWITCHED && c.joined[i] === m.round) won++;
+        expect(won).toBe(rows[m.firms.indexOf(f)]!.wonFrom.reduce((a, b) => a + b, 0));
+      }
+    }
+    expect(switched).toBeGreaterThan(100);
+    const defected = m.firms.reduce((a, f) => a + Array.from(f.state.customers.status.subarray(0, f.state.customers.count)).filter((s) => s === DEFECTED).length, 0);
+    expect(defected).toBeGreaterThanOrEqual(switched - 50);
+  });
+
+  it('is deterministic, and a refused plan of one firm changes nothing and names the firm', () => {
+    const sc = builtin('ad-agency');
+    const names = ['North', 'South'];
+    const a = playMarketGame(sc, '9', seats(['value-based', 'discounter'], names));
+    const b = playMarketGame(sc, '9', seats(['value-based', 'discounter'], names));
+    expect(a.rounds.map((r) => r.market.hash)).toEqual(b.rounds.map((r) => r.market.hash));
+    const m = newMarket(sc, '9', names);
+    const before = m.firms.map((f) => hashState(f.state));
+    const good = marketPolicyDecisions(policyById('uniform')!, sc, m, 0, null);
+    const bad: Decisions = { ...good, tiers: good.tiers.map((t) => ({ ...t, acquisitionSpend: 1e12 })) };
+    const res = stepMarket(sc, m, [good, bad]);
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.problems.map((p) => p.name)).toEqual(['South']);
+      expect(res.problems[0]!.problems.length).toBeGreaterThan(0);
+    }
+    expect(m.firms.map((f) => hashState(f.state))).toEqual(before);
+  });
+
+  it('refuses a market it cannot hold, with a sentence', () => {
+    expect(marketSetupProblem([])).toMatch(/1 to 8 firms/);
+    expect(marketSetupProblem(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'])).toMatch(/not 9/);
+    expect(marketSetupProblem(['A', 'A'])).toMatch(/two firms are named "A"/);
+    expect(marketSetupProblem(['A', ' '])).toMatch(/needs a name/);
+    expect(marketSetupProblem(['A', 'B'])).toBeNull();
+    expect(firmKey('A')).not.toBe(firmKey('B'));
+    const sc = builtin('tutorial');
+    const m: MarketState = newMarket(sc, '1', ['A', 'B']);
+    expect(() => stepMarket(sc, m, [null, null])).toThrow(/firm A still plays/);
+  });
+});
