@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { POLICIES, policyById } from '../policies/index';
+import { MAX_FIRM_NAME } from '../scenario/runFile';
+import { MAX_FIRMS } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { usageError } from './io';
 import { MESSAGES } from './messages';
@@ -13,6 +15,7 @@ export type Command =
   | { name: 'help' }
   | { name: 'validate'; files: string[] }
   | { name: 'run'; scenario: string; seed: string; policy: string; sets: string[]; json: boolean; save: string | null }
+  | { name: 'market'; scenario: string; seed: string; firms: string[]; names: string[]; sets: string[]; json: boolean; save: string | null }
   | { name: 'replay'; file: string; json: boolean }
   | { name: 'verify'; files: string[] }
   /** `out`: null for the committed file, `'-'` for standard output. */
@@ -29,8 +32,13 @@ Commands:
       [--set path=value ...]         override any scenario field (what-if studies)
       [--json]                       print one JSON document instead of the table
       [--save FILE]                  record the game as a run file
-  replay <runfile> [--json]          replay a run file and print its rounds
-  verify <runfile...>                replay run files and check their claimed score and hash
+  market <scenario> --seed S --firms P1,P2,...
+                                     play a market game: 1-8 computer firms, each
+                                     running a strategy, compete for one population
+      [--names A,B,...]              the firms' names (default A, B, C, ...)
+      [--set path=value ...] [--json] [--save FILE]   as for run
+  replay <runfile> [--json]          replay a run file (solo or market) and print its rounds
+  verify <runfile...>                replay run files (solo or market) and check their claims
   schema [--out FILE | -]            write the scenario JSON Schema
                                      (default: scenarios/scenario.schema.json)
   help                               show this text
@@ -42,7 +50,7 @@ with zh, else en).
 Exit codes: 0 done, 1 a file or a claim is wrong, 2 internal error, 64 usage error.`;
 
 /** The short reminder shown after a usage error. */
-export const SHORT_USAGE = 'Usage: npm run sim -- <validate|run|replay|verify|schema|help> ... (see: npm run sim -- help)';
+export const SHORT_USAGE = 'Usage: npm run sim -- <validate|run|market|replay|verify|schema|help> ... (see: npm run sim -- help)';
 
 type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
 
@@ -51,6 +59,7 @@ const COMMON: Record<string, OptionSpec> = { lang: { type: 'string' }, help: { t
 const OPTIONS: Record<Exclude<Command['name'], 'help'>, Record<string, OptionSpec>> = {
   validate: {},
   run: { seed: { type: 'string' }, policy: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' }, save: { type: 'string' } },
+  market: { seed: { type: 'string' }, firms: { type: 'string' }, names: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' }, save: { type: 'string' } },
   replay: { json: { type: 'boolean' } },
   verify: {},
   schema: { out: { type: 'string' } },
@@ -138,6 +147,27 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
       if (policy === null) throw usageError(u.required('--policy', name));
       if (!policyById(policy)) throw usageError(u.unknownPolicy(policy, POLICIES.map((p) => p.id)));
       return { name, scenario, seed, policy, sets: values.get('set') ?? [], json: flags.has('json'), save: one('save') };
+    }
+    case 'market': {
+      const scenario = exactlyOne(u.what.scenario);
+      const seed = one('seed');
+      if (seed === null) throw usageError(u.required('--seed', name));
+      if (seed === '') throw usageError(u.emptySeed);
+      const list = one('firms');
+      if (list === null) throw usageError(u.required('--firms', name));
+      const firms = list.split(',').map((p) => p.trim());
+      if (firms.length < 1 || firms.length > MAX_FIRMS || firms.some((p) => p === '')) throw usageError(u.firmCount(list, MAX_FIRMS));
+      for (const p of firms) if (!policyById(p)) throw usageError(u.unknownPolicy(p, POLICIES.map((x) => x.id)));
+      const given = one('names');
+      const names = given === null ? firms.map((_, i) => String.fromCharCode(65 + i)) : given.split(',').map((x) => x.trim());
+      if (names.length !== firms.length) throw usageError(u.nameCount(names.length, firms.length));
+      const seen = new Set<string>();
+      for (const n of names) {
+        if (n === '' || n.length > MAX_FIRM_NAME) throw usageError(u.badName(n, MAX_FIRM_NAME));
+        if (seen.has(n)) throw usageError(u.sameName(n));
+        seen.add(n);
+      }
+      return { name, scenario, seed, firms, names, sets: values.get('set') ?? [], json: flags.has('json'), save: one('save') };
     }
     default: {
       const never: never = name;

@@ -6,6 +6,7 @@
 import { errorText } from '../scenario/errorText';
 import type { Lang } from '../sim/text';
 import { SHORT_USAGE, USAGE, detectLang, parseCommand, type Command } from './args';
+import { marketCommand } from './commands/market';
 import { runCommand } from './commands/run';
 import { replayCommand, verifyCommand } from './commands/runFiles';
 import { schemaCommand } from './commands/schema';
@@ -24,6 +25,8 @@ function dispatch(cmd: Command, io: CliIo, lang: Lang): number | Promise<number>
       return validateCommand(cmd.files, io, lang);
     case 'run':
       return runCommand(cmd, io, lang);
+    case 'market':
+      return marketCommand(cmd, io, lang);
     case 'replay':
       return replayCommand(cmd.file, cmd.json, io, lang);
     case 'verify':

@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyOverrides, readScenarioFile, validateScenarioJson, type LoadResult } from '../scenario/index';
+import { withoutSchemaRef, type RunFile } from '../scenario/runFile';
 import type { ScenarioConfig } from '../sim/config';
+import { hashJson } from '../sim/hash';
 import type { Lang } from '../sim/text';
 import { CliError, absolute, fsReason, type CliIo } from './io';
 import { MESSAGES } from './messages';
@@ -103,4 +105,9 @@ export function prepareScenario(src: ScenarioBytes, sets: readonly string[], lan
   const json: unknown = JSON.parse(body);
   if (sets.length === 0) return { scenario: r.scenario, json, warnings: r.warnings.map((w) => MESSAGES[lang].warning(w.message)) };
   return prepareScenarioJson(json, src.label, sets, lang);
+}
+
+/** How a run file records the scenario played: a built-in by id and the hash of the scenario after the overrides, a file inline (before them). */
+export function recordedScenario(src: ScenarioBytes, prepared: PreparedScenario): RunFile['scenario'] {
+  return src.source.kind === 'builtin' ? { id: src.source.id, hash: hashJson(prepared.scenario) } : { inline: withoutSchemaRef(prepared.json) };
 }

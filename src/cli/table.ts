@@ -81,11 +81,15 @@ function columns(currency: string): Column[] {
 /** Lines of the per-round table: a heading, then one aligned line per round. */
 export function roundsTable(reports: readonly RoundReport[], currency: string): string[] {
   const cols = columns(currency);
-  const rows = [cols.map((c) => c.head), ...reports.map((r) => cols.map((c) => c.cell(roundKpis(r), r)))];
-  const widths = cols.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  return aligned([cols.map((c) => c.head), ...reports.map((r) => cols.map((c) => c.cell(roundKpis(r), r)))], cols.map((c) => c.left ?? false));
+}
+
+/** Rows of cells as aligned lines: numbers to the right, the columns marked `left` to the left. */
+export function aligned(rows: readonly (readonly string[])[], left: readonly boolean[]): string[] {
+  const widths = left.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   return rows.map((row) =>
     row
-      .map((cell, i) => ((cols[i]?.left ?? false) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .map((cell, i) => ((left[i] ?? false) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd(),
   );

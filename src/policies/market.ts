@@ -1,7 +1,6 @@
 /** Reference strategies as the firms of a market (MODEL.md section 8): computer-run firms, and the lessons' tests. */
 import seedrandom from 'seedrandom';
-import { newMarket, stepMarket, type MarketRound, type MarketState } from '../sim/market/market';
-import { problemsText, type Decisions, type RoundReport, type ScenarioConfig } from '../sim/index';
+import { newMarket, problemsText, stepMarket, type Decisions, type MarketRound, type MarketState, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { Policy } from './types';
 
 /** One firm of a market run by a reference strategy. */

@@ -62,7 +62,7 @@ export type RunVerdict<R> =
   /** The replay went through, but the claim does not hold. */
   | { ok: false; stage: 'claim'; errors: ScenarioIssue[]; read: ReadRun; kept: R; actual: Actual };
 
-const MESSAGES = {
+export const RUN_MESSAGES = {
   en: {
     inline: (file: string, sets: boolean) => `${file} (scenario.inline${sets ? ', after --set' : ''})`,
     builtin: (file: string, id: string, sets: boolean) => `${file} (built-in scenario ${id}${sets ? ', after --set' : ''})`,
@@ -104,31 +104,42 @@ const MESSAGES = {
 } as const;
 
 /** One problem at a path of the run file, rendered. */
-interface At {
+export interface At {
   path: PathSegment[];
   anchor: 'value';
   r: Rendered;
 }
 
-const at = (path: PathSegment[], r: Rendered): At => ({ path, anchor: 'value', r });
+export const at = (path: PathSegment[], r: Rendered): At => ({ path, anchor: 'value', r });
 
 /** Issues at paths of the run file, positioned in its text. */
-function placed(problems: At[], file: string, lang: Lang, text: string): ScenarioIssue[] {
+export function placed(problems: At[], file: string, lang: Lang, text: string): ScenarioIssue[] {
   return toIssues(problems, file, lang, (p) => p.r, text);
 }
 
-/** Reads a run file's bytes and loads the scenario it was played on; nothing is replayed yet. */
-export async function readRunFile(bytes: Uint8Array, fileName: string, lang: Lang, host: RunHost): Promise<{ ok: true; read: ReadRun } | { ok: false; errors: ScenarioIssue[] }> {
-  const l: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
-  const m = MESSAGES[l];
-  const decoded = fileText(bytes, fileName, l);
-  if (!decoded.ok) return decoded;
-  const text = decoded.text;
-  const parsed = parseRunFile(text, fileName, l);
-  if (!parsed.ok) return parsed;
-  const run = parsed.run;
-  const fail = (problems: At[]) => ({ ok: false as const, errors: placed(problems, fileName, l, text) });
+/** The scenario a run file was played on, loaded. */
+export interface RunScenario {
+  scenario: ScenarioConfig;
+  doc: Record<string, unknown>;
+  builtin: string | null;
+  scenarioLabel: string;
+}
 
+/**
+ * Loads the scenario a parsed run file (solo or market) names: the built-in by id, unchanged
+ * since the recording, or the inline one; then its overrides, one at a time. Problems are
+ * positioned in the run file's `text`.
+ */
+export async function loadRunScenario(
+  run: Pick<RunFile, 'scenario' | 'overrides'>,
+  text: string,
+  fileName: string,
+  lang: Lang,
+  host: RunHost,
+): Promise<{ ok: true; loaded: RunScenario } | { ok: false; errors: ScenarioIssue[] }> {
+  const l: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
+  const m = RUN_MESSAGES[l];
+  const fail = (problems: At[]) => ({ ok: false as const, errors: placed(problems, fileName, l, text) });
   const sets = run.overrides.length > 0;
   let base: unknown;
   let scenarioLabel: string;
@@ -168,13 +179,27 @@ export async function readRunFile(bytes: Uint8Array, fileName: string, lang: Lan
       return fail([at(['scenario', 'hash'], { expected: m.hashNow(now), found: was, body: m.builtinChanged(run.scenario.id, sets, was, now) })]);
     }
   }
-  return { ok: true, read: { run, text, scenario, doc: withoutSchemaRef(doc), builtin: 'id' in run.scenario ? run.scenario.id : null, scenarioLabel } };
+  return { ok: true, loaded: { scenario, doc: withoutSchemaRef(doc), builtin: 'id' in run.scenario ? run.scenario.id : null, scenarioLabel } };
+}
+
+/** Reads a run file's bytes and loads the scenario it was played on; nothing is replayed yet. */
+export async function readRunFile(bytes: Uint8Array, fileName: string, lang: Lang, host: RunHost): Promise<{ ok: true; read: ReadRun } | { ok: false; errors: ScenarioIssue[] }> {
+  const l: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
+  const decoded = fileText(bytes, fileName, l);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
+  const parsed = parseRunFile(text, fileName, l);
+  if (!parsed.ok) return parsed;
+  const run = parsed.run;
+  const sc = await loadRunScenario(run, text, fileName, l, host);
+  if (!sc.ok) return sc;
+  return { ok: true, read: { run, text, ...sc.loaded } };
 }
 
 /** Every part of the claim that the replay does not bear out (rounds, score, final hash), positioned at the claim's fields. */
 export function claimIssues(read: ReadRun, actual: Actual, fileName: string, lang: Lang): ScenarioIssue[] {
   const l: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
-  const m = MESSAGES[l];
+  const m = RUN_MESSAGES[l];
   const claim = read.run.claim;
   const n = (x: number): string => formatNumber(x, l);
   const problems: At[] = [];
@@ -214,8 +239,8 @@ export async function verifyRunFile<R>(
   const read = r.read;
   const played = replay(read);
   if (!played.ok) {
-    const reasons = MESSAGES[l].reasons(played.problems.length);
-    const issue = at(['decisions', played.round - 1], { expected: MESSAGES[l].accepted, found: reasons, body: refusedText(played.round, played.problems, l) });
+    const reasons = RUN_MESSAGES[l].reasons(played.problems.length);
+    const issue = at(['decisions', played.round - 1], { expected: RUN_MESSAGES[l].accepted, found: reasons, body: refusedText(played.round, played.problems, l) });
     return { ok: false, stage: 'refused', errors: placed([issue], fileName, l, read.text), read };
   }
   const actual: Actual = { score: played.state.score, finalHash: hashState(played.state), rounds: read.run.decisions.length };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Decisions, ScenarioConfig } from '../sim/config';
+import { MAX_FIRMS } from '../sim/market/market';
 import { hashState } from '../sim/hash';
 import { newGame } from '../sim/newGame';
 import type { RoundReport } from '../sim/report';
@@ -26,6 +27,8 @@ export const RUN_FILE_FORMAT = 'crm-sandbox-run';
 export const RUN_FILE_VERSION = 1;
 /** Most rounds a run file may record (scenarios have at most 40). */
 export const MAX_RUN_ROUNDS = 200;
+/** The longest firm name a market run file holds. */
+export const MAX_FIRM_NAME = 60;
 
 /** The schema of a run file (after the format and version checks of {@link parseRunFile}). */
 export const runFileSchema = z
@@ -55,8 +58,61 @@ export const runFileSchema = z
 /** A parsed run file. */
 export type RunFile = z.output<typeof runFileSchema>;
 
+/**
+ * The schema of a market game's run file (MODEL.md section 8): the same format, with the firms
+ * in their seats, every quarter's plans in seat order (null for a firm that no longer plays) and
+ * each firm's claimed score. Its `firms` field is what makes it a market run file.
+ */
+export const marketRunFileSchema = z
+  .strictObject({
+    format: z.literal(RUN_FILE_FORMAT).describe('Always "crm-sandbox-run".'),
+    version: z.literal(RUN_FILE_VERSION).describe('Version of the run-file format.'),
+    scenario: runFileSchema.shape.scenario,
+    overrides: runFileSchema.shape.overrides,
+    seed: runFileSchema.shape.seed,
+    firms: listOf(
+      z.strictObject({
+        name: text(MAX_FIRM_NAME, "The firm's name, unique in the market: it is the firm's identity (its draws depend on it)."),
+        policy: id('The reference strategy that ran the firm, if the computer did; absent for a team.').optional(),
+      }),
+      1,
+      MAX_FIRMS,
+      'The firms of the market, in their seats.',
+    ),
+    decisions: listOf(
+      listOf(decisionsSchema.nullable(), 1, MAX_FIRMS, "One quarter's plans in seat order: null for a firm that no longer plays."),
+      0,
+      MAX_RUN_ROUNDS,
+      'The plans of every quarter played, quarter 1 first.',
+    ),
+    claim: z.strictObject({
+      scores: listOf(z.number().describe("A firm's final score."), 1, MAX_FIRMS, 'Final scores in seat order.'),
+      finalHash: text(64, 'hashMarket of the final market.'),
+      rounds: int(0, MAX_RUN_ROUNDS, 'Quarters played.').optional(),
+    }),
+  })
+  .describe('A recorded market game of CRM Sandbox.');
+
+/** A parsed market run file. */
+export type MarketRunFile = z.output<typeof marketRunFileSchema>;
+
 /** The outcome of {@link parseRunFile}: issues are shaped like the scenario loader's. */
 export type RunFileResult = { ok: true; run: RunFile } | { ok: false; errors: ScenarioIssue[] };
+/** The outcome of {@link parseMarketRunFile}. */
+export type MarketRunFileResult = { ok: true; run: MarketRunFile } | { ok: false; errors: ScenarioIssue[] };
+
+/** Which kind of game a run file records. */
+export type RunKind = 'solo' | 'market';
+
+/** Whether a run file's text records a market game (an object with a `firms` field), without checking anything else. */
+export function runKindOf(text: string): RunKind {
+  try {
+    const json: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return isObject(json) && 'firms' in json ? 'market' : 'solo';
+  } catch {
+    return 'solo';
+  }
+}
 
 /** One problem before it is positioned: where, and what it says. */
 interface Located extends Placed {
@@ -72,6 +128,11 @@ const MESSAGES = {
     isScenario: 'this is a scenario file, not a run file; use it with "run" or "validate"',
     newer: (v: string) => `this run file has version ${v}, but this CRM Sandbox reads only version ${RUN_FILE_VERSION}; update CRM Sandbox`,
     tooLarge: (mb: string, max: string) => `the file is too large (${mb} MB); a run file may be at most ${max} MB`,
+    soloRun: 'the run file of a solo game',
+    marketRun: 'the run file of a market game (with "firms")',
+    isMarket: (n: number) =>
+      `this is the run file of a market game (${n} firm${n === 1 ? '' : 's'}), not of a solo game; check it with "npm run sim -- verify FILE"`,
+    isSolo: 'this is the run file of a solo game, not of a market game (it has no "firms"); open it from the game\'s start screen',
   },
   'zh-CN': {
     runFile: '客户关系经营沙盘运行记录文件（"format": "crm-sandbox-run"）',
@@ -81,6 +142,10 @@ const MESSAGES = {
     isScenario: '这是情景文件，不是运行记录文件；请将其用于 "run" 或 "validate"',
     newer: (v: string) => `此运行记录文件的版本为 ${v}，而当前的客户关系经营沙盘只能读取版本 ${RUN_FILE_VERSION}；请更新`,
     tooLarge: (mb: string, max: string) => `文件过大（${mb} MB）；运行记录文件最大为 ${max} MB`,
+    soloRun: '单人游戏的运行记录文件',
+    marketRun: '市场对抗的运行记录文件（含 "firms"）',
+    isMarket: (n: number) => `这是市场对抗（${n} 家企业）的运行记录文件，不是单人游戏的；请用 "npm run sim -- verify 文件" 检查`,
+    isSolo: '这是单人游戏的运行记录文件，不是市场对抗的（没有 "firms"）；请在游戏的开始界面打开',
   },
 } as const;
 
@@ -88,8 +153,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The format and version checks that come before the schema: is this a run file at all? */
-function identify(json: unknown, lang: Lang): Located | null {
+/** The format, kind and version checks that come before the schema: is this a run file at all, and of the kind wanted? */
+function identify(json: unknown, lang: Lang, kind: RunKind): Located | null {
   const m = MESSAGES[lang];
   const at = (path: PathSegment[], r: Rendered): Located => ({ path, anchor: 'value', r });
   if (!isObject(json)) {
@@ -108,18 +173,18 @@ function identify(json: unknown, lang: Lang): Located | null {
     const found = formatNumber(v, lang);
     return at(['version'], { expected: `version ${RUN_FILE_VERSION}`, found, body: m.newer(found) });
   }
+  if (kind === 'solo' && 'firms' in json) {
+    const n = Array.isArray(json.firms) ? json.firms.length : 0;
+    return at(['firms'], { expected: m.soloRun, found: m.marketRun, body: m.isMarket(n) });
+  }
+  if (kind === 'market' && !('firms' in json)) return at([], { expected: m.marketRun, found: m.soloRun, body: m.isSolo });
   return null;
 }
 
-/**
- * Parses the text of a run file. Never throws: a syntax error, a file that is not a run file
- * (another JSON file, a scenario), a newer version or a field that does not fit (with its
- * path, what was expected and what was found) each comes back as an issue with line and column.
- * The decisions are checked for shape only; whether the engine accepts them shows on replay.
- */
-export function parseRunFile(text: string, fileName: string, lang: Lang = 'en'): RunFileResult {
+/** Parses run-file text of one kind with its schema (see {@link parseRunFile}). */
+function parseKind<S extends z.ZodType>(schema: S, kind: RunKind, text: string, fileName: string, lang: Lang): { ok: true; run: z.output<S> } | { ok: false; errors: ScenarioIssue[] } {
   const l: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
-  const fail = (problems: Located[], body?: string): RunFileResult => ({ ok: false, errors: toIssues(problems, fileName, l, (p) => p.r, body) });
+  const fail = (problems: Located[], body?: string) => ({ ok: false as const, errors: toIssues(problems, fileName, l, (p) => p.r, body) });
   const rendered = (p: Problem): Located => ({ path: p.path, anchor: p.anchor, offset: p.offset, r: renderDetail(p.detail, l) });
   const whole = (r: Rendered): Located[] => [{ path: [], anchor: 'value', r }];
   try {
@@ -131,15 +196,31 @@ export function parseRunFile(text: string, fileName: string, lang: Lang = 'en'):
     const read = parseJsonText(text);
     if (!read.ok) return fail([rendered(read.problem)], read.body);
     const { body, json } = read;
-    const foreign = identify(json, l);
+    const foreign = identify(json, l, kind);
     if (foreign) return fail([foreign], body);
-    const parsed = runFileSchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (parsed.success && read.duplicates.length === 0) return { ok: true, run: parsed.data };
-    const problems = parsed.success ? [] : zodProblems(parsed.error.issues, runFileSchema, json);
+    const problems = parsed.success ? [] : zodProblems(parsed.error.issues, schema, json);
     return fail([...read.duplicates, ...problems].map(rendered), body);
   } catch {
     return fail(whole(renderDetail({ kind: 'internal' }, l)));
   }
+}
+
+/**
+ * Parses the text of a run file. Never throws: a syntax error, a file that is not a run file
+ * (another JSON file, a scenario, a market game's run file), a newer version or a field that does
+ * not fit (with its path, what was expected and what was found) each comes back as an issue with
+ * line and column. The decisions are checked for shape only; whether the engine accepts them
+ * shows on replay.
+ */
+export function parseRunFile(text: string, fileName: string, lang: Lang = 'en'): RunFileResult {
+  return parseKind(runFileSchema, 'solo', text, fileName, lang);
+}
+
+/** Parses the text of a market game's run file, as {@link parseRunFile} does a solo game's. */
+export function parseMarketRunFile(text: string, fileName: string, lang: Lang = 'en'): MarketRunFileResult {
+  return parseKind(marketRunFileSchema, 'market', text, fileName, lang);
 }
 
 /** A scenario document as a run file inlines it: without its `$schema` (a path relative to where the file was, meaningless in a run file). */
@@ -157,6 +238,33 @@ export interface RunRecord {
   decisions: readonly Decisions[];
   score: number;
   finalHash: string;
+}
+
+/** What a market game needs to become a run file. */
+export interface MarketRunRecord {
+  scenario: RunFile['scenario'];
+  overrides: readonly string[];
+  seed: string;
+  firms: readonly { name: string; policy?: string }[];
+  /** Each quarter's plans in seat order, null for a firm that no longer played. */
+  decisions: readonly (readonly (Decisions | null)[])[];
+  scores: readonly number[];
+  finalHash: string;
+}
+
+/** The text of a market game's run file: pretty JSON with a trailing newline. */
+export function renderMarketRunFile(rec: MarketRunRecord): string {
+  const run: MarketRunFile = {
+    format: RUN_FILE_FORMAT,
+    version: RUN_FILE_VERSION,
+    scenario: rec.scenario,
+    overrides: [...rec.overrides],
+    seed: rec.seed,
+    firms: rec.firms.map((f) => (f.policy === undefined ? { name: f.name } : { name: f.name, policy: f.policy })),
+    decisions: rec.decisions.map((d) => [...d]),
+    claim: { scores: [...rec.scores], finalHash: rec.finalHash, rounds: rec.decisions.length },
+  };
+  return `${JSON.stringify(run, null, 2)}\n`;
 }
 
 /** The text of a run file: pretty JSON with a trailing newline. */

@@ -42,12 +42,12 @@ export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return d;
 }
 
-/** Unwraps optionals, and picks the union member that fits `data` for a step by `seg`. */
+/** Unwraps optionals (and nullables holding something other than null), and picks the union member that fits `data` for a step by `seg`. */
 function resolve(schema: AnySchema, data: unknown, seg?: PathSegment): AnySchema {
   let s = schema;
   for (let guard = 0; guard < 16; guard++) {
     const def = defOf(s);
-    if (def.type === 'optional' && def.innerType) {
+    if ((def.type === 'optional' || (def.type === 'nullable' && data !== null)) && def.innerType) {
       s = def.innerType;
     } else if (def.type === 'union' && def.options && seg !== undefined) {
       const disc = def.discriminator;

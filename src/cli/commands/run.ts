@@ -1,12 +1,12 @@
 /** `run <scenario> --seed S --policy P`: plays a whole game with a reference strategy. */
 import { playGame, policyById } from '../../policies/index';
-import { renderRunFile, withoutSchemaRef } from '../../scenario/runFile';
-import { hashJson, hashState, newGame } from '../../sim/index';
+import { renderRunFile } from '../../scenario/runFile';
+import { hashState, newGame } from '../../sim/index';
 import type { Lang } from '../../sim/text';
 import type { Command } from '../args';
 import { writeUserFile, type CliIo } from '../io';
 import { MESSAGES } from '../messages';
-import { prepareScenario, resolveScenario } from '../scenarios';
+import { prepareScenario, recordedScenario, resolveScenario } from '../scenarios';
 import { gameLines, roundJson } from '../table';
 
 type RunArgs = Extract<Command, { name: 'run' }>;
@@ -14,7 +14,8 @@ type RunArgs = Extract<Command, { name: 'run' }>;
 /** Plays the game, prints it (table or `--json`) and records it with `--save`. */
 export function runCommand(cmd: RunArgs, io: CliIo, lang: Lang): number {
   const src = resolveScenario(io, cmd.scenario, lang);
-  const { scenario, json, warnings } = prepareScenario(src, cmd.sets, lang);
+  const prepared = prepareScenario(src, cmd.sets, lang);
+  const { scenario, warnings } = prepared;
   for (const w of warnings) io.err(w);
   const policy = policyById(cmd.policy);
   if (!policy) throw new Error(`no policy ${cmd.policy} after argument checks`);
@@ -23,8 +24,7 @@ export function runCommand(cmd: RunArgs, io: CliIo, lang: Lang): number {
   const score = game.state.score;
   const finalHash = hashState(game.state);
   if (cmd.save !== null) {
-    const recorded = src.source.kind === 'builtin' ? { id: src.source.id, hash: hashJson(scenario) } : { inline: withoutSchemaRef(json) };
-    const text = renderRunFile({ scenario: recorded, overrides: cmd.sets, seed: cmd.seed, decisions: game.rounds.map((r) => r.decisions), score, finalHash });
+    const text = renderRunFile({ scenario: recordedScenario(src, prepared), overrides: cmd.sets, seed: cmd.seed, decisions: game.rounds.map((r) => r.decisions), score, finalHash });
     writeUserFile(io, cmd.save, text, lang);
     io.err(MESSAGES[lang].wrote(cmd.save));
   }
