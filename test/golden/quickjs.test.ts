@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { getQuickJS, type QuickJSContext } from 'quickjs-emscripten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policyById } from '../../src/policies/index';
+import { playMarketGame } from '../../src/policies/market';
 import { renderRunFile } from '../../src/scenario/runFile';
 import { hashJson, hashState } from '../../src/sim/index';
 import { utf16 } from '../bytes';
@@ -23,7 +25,7 @@ const text = (id: string): string => readFileSync(`${root}scenarios/${id}.json`,
 let vm: QuickJSContext;
 
 /** Calls `crm.play(...args)` inside QuickJS; its JSON answer, parsed. */
-function call(fn: 'play', ...args: (string | number)[]): Record<string, unknown> {
+function call(fn: 'play' | 'playMarket', ...args: (string | number)[]): Record<string, unknown> {
   const handles = args.map((a) => (typeof a === 'string' ? vm.newString(a) : vm.newNumber(a)));
   const crm = vm.getProp(vm.global, 'crm');
   const f = vm.getProp(crm, fn);
@@ -76,6 +78,16 @@ describe('QuickJS replays the engine bit for bit', () => {
     for (const id of ['tutorial', 'ad-agency']) {
       for (const seed of ['2', 'class-7']) expect(call('play', text(id), 'random', seed, 0).hashes, `${id}/${seed}`).toEqual(golden[`${id}/random/${seed}`]);
     }
+  }, 120_000);
+
+  it('a market of four firms gives the golden market hashes and Node\'s scores', () => {
+    const market = JSON.parse(readFileSync(`${root}test/golden/market-hashes.json`, 'utf8')) as Record<string, string[]>;
+    const firms = 'value-based,uniform,cost-cutter,discounter';
+    const q = call('playMarket', text('ad-agency'), firms, '1');
+    expect(q.error).toBeUndefined();
+    expect(q.hashes).toEqual(market[`ad-agency/${firms}/1`]);
+    const seats = firms.split(',').map((p, i) => ({ name: String.fromCharCode(65 + i), policy: policyById(p)! }));
+    expect(q.scores).toEqual(playMarketGame(builtin('ad-agency'), '1', seats).market.firms.map((f) => f.state.score));
   }, 120_000);
 
   it('verifies a run file saved in Node with the one reader (UTF-8 and UTF-16 bytes), with Node\'s score and final hash', () => {

@@ -4,6 +4,7 @@
  * alone: the test gives QuickJS no host API (no `structuredClone`, no `Intl`, no console).
  */
 import { policyById, policyDecisions } from '../../../src/policies/index';
+import { playMarketGame } from '../../../src/policies/market';
 import { loadScenario } from '../../../src/scenario/load';
 import { replayReports, verifyRunFile } from '../../../src/scenario/readRun';
 import { newGame, stepInPlace, type RoundReport } from '../../../src/sim/index';
@@ -27,6 +28,15 @@ function play(text: string, policy: string, seed: string, rounds: number): strin
   return JSON.stringify({ hashes, score: state.score });
 }
 
+/** Plays the scenario `text` as a market of `firms` (policies, comma-separated; firms named A, B, ...); each quarter's market hash and the scores. */
+function playMarket(text: string, firms: string, seed: string): string {
+  const loaded = loadScenario(text, 'scenario.json');
+  if (!loaded.ok) return JSON.stringify({ error: loaded.errors.map((e) => e.message) });
+  const seats = firms.split(',').map((p, i) => ({ name: String.fromCharCode(65 + i), policy: policyById(p)! }));
+  const g = playMarketGame(loaded.scenario, seed, seats);
+  return JSON.stringify({ hashes: g.rounds.map((r) => r.market.hash), scores: g.market.firms.map((f) => f.state.score) });
+}
+
 /**
  * Checks a run file (its bytes) with the one reader `npm run sim -- verify` and the app's import
  * use, built-in `id` being the scenario `text`. Asynchronous like that reader: the verdict is
@@ -40,4 +50,4 @@ function verify(bytes: number[], id: string, text: string): void {
   });
 }
 
-(globalThis as unknown as { crm: unknown }).crm = { play, verify };
+(globalThis as unknown as { crm: unknown }).crm = { play, playMarket, verify };
