@@ -5,38 +5,14 @@
  * limit), their ratio, a whole 20-round game of 200,000 customers, and bytes of state per
  * customer. `--json` prints one JSON document instead.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BYTES_PER_CUSTOMER } from '../src/sim/customers';
 import { cloneState, newGame, step, stepInPlace, type Decisions, type ScenarioConfig, type SimState } from '../src/sim/index';
 import { policyById, policyDecisions } from '../src/policies/index';
 import { memoryBaseline } from './baseline';
+import { scenarioOf } from './scaled';
 import { problemsText } from '../src/sim/index';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const json = process.argv.includes('--json');
-const base = JSON.parse(readFileSync(`${root}scenarios/ad-agency.json`, 'utf8')) as ScenarioConfig;
-
-function scenarioOf(size: number, rounds: number): ScenarioConfig {
-  // The ad agency scaled up: staff, budget and costs in proportion to the customers.
-  const k = size / base.population.size;
-  return {
-    ...base,
-    rounds,
-    population: { ...base.population, size },
-    firm: {
-      ...base.firm,
-      cash: base.firm.cash * k,
-      headcount: Math.round(base.firm.headcount * k),
-      fixedCosts: base.firm.fixedCosts * k,
-      budget: { ...base.firm.budget, base: base.firm.budget.base * k },
-      insolvency: { ...base.firm.insolvency, maxDebt: base.firm.insolvency.maxDebt * k },
-    },
-    initialDecisions: { ...base.initialDecisions, tiers: base.initialDecisions.tiers.map((t) => ({ ...t, acquisitionSpend: t.acquisitionSpend * k })) },
-    events: [],
-  };
-}
-
 /** The value-based policy's decisions for `rounds` rounds from `start` (computed outside the timed part). */
 function decisionsFor(sc: ScenarioConfig, start: SimState, rounds: number): Decisions[] {
   const policy = policyById('value-based')!;

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench` (market part): how fast the market engine resolves a quarter, printed, never
+ * asserted. Issue 14's targets: a market of 8 firms sharing 50,000 customers resolves a quarter in
+ * under 150 ms, and the market engine's customer-rounds per second are at least 0.8 of the solo
+ * engine's. The firms play value-based (their plans are made outside the timed part); the solo
+ * engine is timed as a pure step too (a copy of the state per quarter, as `stepMarket` makes).
+ * `--json` prints one JSON document instead.
+ */
+import { marketPolicyDecisions } from '../src/policies/market';
+import { policyById } from '../src/policies/index';
+import { cloneState, newGame, newMarket, problemsText, step, stepMarket, type Decisions, type MarketState, type RoundReport, type SimState } from '../src/sim/index';
+import { scenarioOf } from './scaled';
+
+const json = process.argv.includes('--json');
+const policy = policyById('value-based')!;
+const QUARTERS = 6;
+
+/** Times `QUARTERS` quarters of a market of `firms` firms of `perFirm` customers each (best of 3 runs). */
+function timeMarket(firms: number, perFirm: number): { msPerQuarter: number[]; customerRoundsPerSecond: number; customers: number } {
+  const sc = scenarioOf(perFirm, 20);
+  const names = Array.from({ length: firms }, (_, i) => String.fromCharCode(65 + i));
+  const runs = [0, 1, 2, 3].map(() => {
+    let m: MarketState = newMarket(sc, 'bench', names);
+    let last: (RoundReport | null)[] = names.map(() => null);
+    const ms: number[] = [];
+    let customerRounds = 0;
+    let total = 0;
+    for (let q = 0; q < QUARTERS; q++) {
+      const plans: Decisions[] = names.map((_, seat) => marketPolicyDecisions(policy, sc, m, seat, last[seat]!));
+      const count = m.firms.reduce((s, f) => s + f.state.customers.count, 0);
+      const t0 = performance.now();
+      const res = stepMarket(sc, m, plans);
+      const dt = performance.now() - t0;
+      if (!res.ok) throw new Error(res.problems.map((p) => problemsText(p.problems)).join('; '));
+      ms.push(dt);
+      total += dt;
+      customerRounds += count;
+      m = res.market;
+      last = res.reports;
+    }
+    return { ms, rate: customerRounds / (total / 1000), customers: m.firms.reduce((s, f) => s + f.state.initialCount, 0) };
+  });
+  // The first run warms up.
+  const best = runs.slice(1).sort((a, b) => b.rate - a.rate)[0]!;
+  return { msPerQuarter: best.ms, customerRoundsPerSecond: best.rate, customers: best.customers };
+}
+
+/** The solo engine's pure step on `size` customers, value-based, best of 3. */
+function timeSolo(size: number): number {
+  const sc = scenarioOf(size, 20);
+  const g = newGame(sc, 'bench');
+  const ds: Decisions[] = [];
+  let s: SimState = cloneState(g);
+  let last: RoundReport | null = null;
+  for (let q = 0; q < QUARTERS; q++) {
+    const d = policy.decide({ scenario: sc, state: s, lastReport: last, random: () => 0.5 });
+    const r = step(sc, s, d);
+    if (!r.ok) throw new Error(problemsText(r.problems));
+    ds.push(d);
+    s = r.state;
+    last = r.report;
+  }
+  const rates = [0, 1, 2, 3].map(() => {
+    let st = g;
+    let ms = 0;
+    let n = 0;
+    for (const d of ds) {
+      n += st.customers.count;
+      const t0 = performance.now();
+      const r = step(sc, st, d);
+      ms += performance.now() - t0;
+      if (!r.ok) throw new Error('refused');
+      st = r.state;
+    }
+    return n / (ms / 1000);
+  });
+  return Math.max(...rates.slice(1));
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cases = [
+  { firms: 8, perFirm: 6_250 },
+  { firms: 4, perFirm: 12_500 },
+  { firms: 2, perFirm: 25_000 },
+];
+const solo = timeSolo(50_000);
+const rows = cases.map((c) => {
+  const t = timeMarket(c.firms, c.perFirm);
+  return { firms: c.firms, customers: t.customers, medianMsPerQuarter: median(t.msPerQuarter), maxMsPerQuarter: Math.max(...t.msPerQuarter), customerRoundsPerSecond: Math.round(t.customerRoundsPerSecond), ratioToSolo: t.customerRoundsPerSecond / solo };
+});
+if (json) {
+  console.log(JSON.stringify({ node: process.version, soloCustomerRoundsPerSecond50k: Math.round(solo), markets: rows }, null, 2));
+} else {
+  console.log(`CRM Sandbox market bench (Node ${process.version}, single thread, every firm value-based, engine time only)`);
+  console.log(`  solo engine, 50,000 customers, pure step: ${(solo / 1e6).toFixed(2)} M customer-rounds/s`);
+  for (const r of rows) {
+    console.log(`  ${r.firms} firms sharing ${r.customers.toLocaleString('en-US')} customers: ${r.medianMsPerQuarter.toFixed(1)} ms per quarter (median; max ${r.maxMsPerQuarter.toFixed(1)}), ${(r.customerRoundsPerSecond / 1e6).toFixed(2)} M customer-rounds/s, ${r.ratioToSolo.toFixed(2)} of solo`);
+  }
+  console.log('  targets: 8 firms sharing 50,000 customers < 150 ms per quarter; >= 0.8 of the solo engine\'s customer-rounds/s');
+}
