@@ -101,6 +101,11 @@ export function writeCustomer(c: Customers, i: number, segments: readonly Segmen
   c.status[i] = ACTIVE;
   c.stage[i] = STAGE_NEW;
   c.source[i] = b.source;
+  clearHistory(c, i);
+}
+
+/** Clears customer `i`'s history with a firm: service failures, complaints, referrer, price offers, revenue and profit to date, churn risk, lifetime value. For a newcomer, born or won from a rival. */
+export function clearHistory(c: Customers, i: number): void {
   c.failures[i] = 0;
   c.complaints[i] = 0;
   c.leftSatisfaction[i] = 0;

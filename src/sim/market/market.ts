@@ -33,6 +33,7 @@ import { ACTIVE, DEFECTED, LAPSED, NO_TIER, SOURCE_SWITCHED, STAGE_LAPSED, STAGE
 import { beginRound, roundReport, runPasses, step } from '../step';
 import { validateDecisions, type DecisionProblem } from '../validate';
 import { assignTiers, dataQualityOf } from '../model/tiers';
+import { clearHistory } from '../traits';
 
 /** The most firms a market holds. */
 export const MAX_FIRMS = 8;
@@ -387,19 +388,7 @@ function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, 
   c.tenure[i] = 0;
   c.joined[i] = r;
   c.left[i] = 0;
-  c.failures[i] = 0;
-  c.complaints[i] = 0;
-  c.leftSatisfaction[i] = 0;
-  c.referredBy[i] = -1;
-  c.priceOverride[i] = 0;
-  c.overrideUntil[i] = 0;
-  c.profit[i] = 0;
-  c.cumRevenue[i] = 0;
-  c.cumProfit[i] = 0;
-  c.churnP[i] = 0;
-  c.clv[i] = 0;
-  c.stay[i] = 0;
-  for (let k = 0; k < 4; k++) c.revenue[i * 4 + k] = 0;
+  clearHistory(c, i);
   const { active, wallet } = ctx.profile;
   let tier = 0;
   let bestDist = Infinity;
