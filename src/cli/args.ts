@@ -125,6 +125,12 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     if (positionals.length === 0) throw usageError(u.missingArg(name, what));
     return positionals;
   };
+  const requiredSeed = (): string => {
+    const seed = one('seed');
+    if (seed === null) throw usageError(u.required('--seed', name));
+    if (seed === '') throw usageError(u.emptySeed);
+    return seed;
+  };
   switch (name) {
     case 'validate':
       return { name, files: atLeastOne(u.what.files) };
@@ -140,9 +146,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     }
     case 'run': {
       const scenario = exactlyOne(u.what.scenario);
-      const seed = one('seed');
-      if (seed === null) throw usageError(u.required('--seed', name));
-      if (seed === '') throw usageError(u.emptySeed);
+      const seed = requiredSeed();
       const policy = one('policy');
       if (policy === null) throw usageError(u.required('--policy', name));
       if (!policyById(policy)) throw usageError(u.unknownPolicy(policy, POLICIES.map((p) => p.id)));
@@ -150,9 +154,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     }
     case 'market': {
       const scenario = exactlyOne(u.what.scenario);
-      const seed = one('seed');
-      if (seed === null) throw usageError(u.required('--seed', name));
-      if (seed === '') throw usageError(u.emptySeed);
+      const seed = requiredSeed();
       const list = one('firms');
       if (list === null) throw usageError(u.required('--firms', name));
       const firms = list.split(',').map((p) => p.trim());

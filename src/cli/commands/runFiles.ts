@@ -83,6 +83,19 @@ export async function replayCommand(file: string, json: boolean, io: CliIo, lang
   return 0;
 }
 
+/** The line `verify` prints for a file whose claim holds, or null. */
+function okLine(any: AnyVerdict, file: string): string | null {
+  if (any.kind === 'market') {
+    if (!any.v.ok) return null;
+    const { actual, read } = any.v;
+    const scores = read.run.firms.map((f, seat) => `${f.name} ${scoreText(actual.scores[seat]!)}`).join(', ');
+    return `OK ${file} market of ${actual.scores.length} firms, scores ${scores} hash ${actual.finalHash} (${actual.rounds} rounds)`;
+  }
+  if (!any.v.ok) return null;
+  const { actual } = any.v;
+  return `OK ${file} score ${scoreText(actual.score)} hash ${actual.finalHash} (${actual.rounds} rounds)`;
+}
+
 /** Checks each file's claim: `OK <file> score … hash …` or `FAIL <reason>` (and its other reasons); 1 if any failed. */
 export async function verifyCommand(files: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const m = MESSAGES[lang];
@@ -97,21 +110,13 @@ export async function verifyCommand(files: readonly string[], io: CliIo, lang: L
       io.out(`FAIL ${m.inFile(file, e.lines[0] ?? '')}`);
       continue;
     }
-    const v = any.v;
-    if (any.kind === 'market' && any.v.ok) {
-      const { actual, read } = any.v;
-      const scores = read.run.firms.map((f, seat) => `${f.name} ${scoreText(actual.scores[seat]!)}`).join(', ');
-      io.out(`OK ${file} market of ${actual.scores.length} firms, scores ${scores} hash ${actual.finalHash} (${actual.rounds} rounds)`);
+    const ok = okLine(any, file);
+    if (ok !== null) {
+      io.out(ok);
       continue;
     }
-    if (any.kind === 'solo' && any.v.ok) {
-      const { actual } = any.v;
-      io.out(`OK ${file} score ${scoreText(actual.score)} hash ${actual.finalHash} (${actual.rounds} rounds)`);
-      continue;
-    }
-    if (v.ok) continue;
     failed++;
-    const [first = file, ...rest] = lines(v);
+    const [first = file, ...rest] = lines(any.v as { errors: readonly { message: string }[] });
     io.out(`FAIL ${first}`);
     for (const line of rest.slice(0, 5)) io.out(`  ${line}`);
     if (rest.length > 5) io.out(`  ${m.more(rest.length - 5)}`);

@@ -225,6 +225,7 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
   const M = P.market;
   const names = m.firms.map((f) => f.name);
   const order = canonical(names);
+  const keys = names.map(firmKey);
   const states = m.firms.map((f) => cloneState(f.state));
   const ctxs: (RoundContext | null)[] = states.map((s, seat) => (running[seat] ? beginRound(scenario, s, decisions[seat]!, assigned[seat]!) : null));
   ctxs.forEach((ctx, seat) => {
@@ -319,7 +320,7 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
     const ctx = ctxs[g];
     const list = incoming[g]!;
     if (!ctx || list.length === 0) continue;
-    list.sort((x, y) => x.key - y.key || firmKey(names[x.from]!) - firmKey(names[y.from]!));
+    list.sort((x, y) => x.key - y.key || keys[x.from]! - keys[y.from]!);
     for (const e of list) {
       join(P, ctx, states[e.from]!.customers, e.slot, r);
       wonFrom[g]![e.from]!++;
