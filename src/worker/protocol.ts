@@ -357,6 +357,90 @@ export interface CustomerBaseFrame {
   truth: Float32Array | null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The market (MODEL.md section 8): several firms in one population. The facilitator's console
+// sees the standings every firm could know (shares, money, scores, surveys as measured); where
+// the customers went and the firms' values to them stay in the worker until the market is over.
+
+/** A firm's seat: its name, and the reference strategy that runs it (null: a team). */
+export interface MarketSeat {
+  name: string;
+  policy: string | null;
+}
+
+/** One firm's standing after a quarter: what the projector shows (observed figures only). */
+export interface MarketStanding {
+  seat: number;
+  name: string;
+  status: 'running' | 'finished' | 'bankrupt';
+  customers: number;
+  /** Share of the customers the market's firms serve (the shares sum to 1). */
+  marketShare: number;
+  revenue: number;
+  profit: number;
+  customerEquity: number;
+  score: number;
+  /** Its customers' satisfaction as its own survey measured it (1-5 scale, 95% margin), null: no survey this quarter. */
+  satisfaction: { mean: number; margin: number } | null;
+  /** A team that sent no plan: its last plan played again. */
+  keptPlan: boolean;
+}
+
+/** One quarter of the market as the console sees it. */
+export interface MarketQuarter {
+  round: number;
+  /** The market's hash after the quarter (hashMarket). */
+  hash: string;
+  firms: MarketStanding[];
+  /** The scenario's news of the quarter (the same for every firm). */
+  news: RoundSummary['news'];
+}
+
+/** What the market did, revealed once it is over: every firm's plans, its value to customers and where its customers went. */
+export interface MarketReveal {
+  /** `decisions[r][seat]`: the plan each firm played in quarter r + 1 (null: it no longer played). */
+  decisions: (Decisions | null)[][];
+  rounds: {
+    round: number;
+    firms: {
+      seat: number;
+      /** The firm's value to customers (satisfaction, price, brand; MODEL.md section 8). */
+      value: number;
+      wonFrom: number[];
+      lostTo: number[];
+      lostByTier: number[][];
+      wonByTier: number[][];
+      /** Leavers who went to no firm of the market. */
+      lapsed: number;
+    }[];
+  }[];
+}
+
+/** The market as the console holds it. */
+export interface MarketSnapshot {
+  scenario: ScenarioConfig;
+  scenarioHash: string;
+  seed: string;
+  seats: MarketSeat[];
+  /** Quarters played. */
+  round: number;
+  /** Whether every firm has stopped (the game is over: the reveal is there). */
+  over: boolean;
+  /** Each firm's active customers at the start. */
+  initialCustomers: number[];
+  quarters: MarketQuarter[];
+  reveal: MarketReveal | null;
+}
+
+/** A plan the market refused, by seat, with the engine's reasons. */
+export interface MarketRefusal {
+  seat: number;
+  name: string;
+  /** Whether it was a team's last plan played again (the team sent none). */
+  keptPlan: boolean;
+  problems: ShownProblem[];
+}
+
 /** Requests from the page. */
 export type Request =
   /** Loads a scenario and starts (or, with `decisions`, replays) a game. */
@@ -390,7 +474,15 @@ export type Request =
   /** Makes the checked import with `token` the worker's game; false if it is no longer there. */
   | { type: 'adoptImport'; token: number }
   /** Forgets a checked import (the learner cancelled it). */
-  | { type: 'dropImport' };
+  | { type: 'dropImport' }
+  /** Sets up a market (replaying `plans`, each quarter's plans in seat order, if given); the worker's game becomes no one's until a seat is opened. */
+  | { type: 'marketStart'; source: GameSource; seed: string; seats: MarketSeat[]; plans?: (Decisions | null)[][]; lang: Lang }
+  /** Makes seat `seat`'s firm the worker's game (preview, customers, reports) and answers with its snapshot. */
+  | { type: 'marketSeat'; seat: number }
+  /** Resolves the quarter with the teams' plans (null: the team sent none, its last plan plays again); the computer firms decide here. */
+  | { type: 'marketResolve'; plans: (Decisions | null)[]; lang: Lang }
+  /** The market's run file so far. */
+  | { type: 'marketExport' };
 
 /** Why a start or an import failed. */
 export type StartFailure =
@@ -420,6 +512,10 @@ export interface Responses {
   importRun: { ok: true; token: number; game: GameSnapshot; source: GameSource } | { ok: false; failure: StartFailure };
   adoptImport: { ok: boolean };
   dropImport: null;
+  marketStart: { ok: true; market: MarketSnapshot } | { ok: false; failure: StartFailure };
+  marketSeat: { game: GameSnapshot };
+  marketResolve: { ok: true; market: MarketSnapshot } | { ok: false; refused: MarketRefusal[] };
+  marketExport: { text: string; fileName: string };
 }
 
 export type RequestType = Request['type'];

@@ -45,6 +45,11 @@ export interface Session {
   attributions: (QuarterAttribution | undefined)[];
   /** Where the explanation stands (its counterfactual worlds); null until first asked. */
   explainer: Explainer | null;
+  /**
+   * A firm of a market (src/worker/market.ts): its state is the market's; the solo explainer's
+   * counterfactual worlds and the solo run file do not apply to it.
+   */
+  market?: true;
 }
 
 const fileNameOf = (source: GameSource): string =>
@@ -136,6 +141,7 @@ export function preview(s: Session, d: Decisions, lang: Lang = 'en'): Responses[
  * A refused decision changes nothing.
  */
 export function advance(s: Session, d: Decisions, inPlace = false, lang: Lang = 'en'): Responses['advance'] {
+  if (s.market) throw new Error('a market firm plays its quarter with the market (marketResolve)');
   const r = inPlace ? stepInPlace(s.scenario, s.state, d) : step(s.scenario, s.state, d);
   if (!r.ok) return { ok: false, problems: showProblems(r.problems, lang, s.scenario.currency) };
   s.state = r.state;
@@ -150,6 +156,7 @@ export function advance(s: Session, d: Decisions, inPlace = false, lang: Lang = 
 
 /** The session rolled back to `round` rounds played (replayed from the start: history is not stored). */
 export function rewind(s: Session, round: number): Session {
+  if (s.market) throw new Error('a market firm is not rewound on its own');
   const keep = s.decisions.slice(0, Math.max(0, Math.min(round, s.decisions.length)));
   const r = startSession(s.source, s.scenario, s.json, s.seed, keep);
   if (!r.ok) throw new Error('a replay of accepted decisions was refused');
@@ -164,6 +171,7 @@ export function rewind(s: Session, round: number): Session {
  * learner plays next only replays the groups they changed. False: nothing left to do now.
  */
 export function prepare(s: Session): boolean {
+  if (s.market) return false;
   if (!s.explainer && s.state.round === 0) s.explainer = newExplainer(s.state);
   const ex = s.explainer;
   if (!ex || ex.round !== s.state.round || (s.state.round > 0 && !s.attributions[s.state.round - 1])) return false;
@@ -193,6 +201,7 @@ export function explain(s: Session, upTo: number, from = 1, progress?: Progress)
  * otherwise null after moving the explainer on by one quarter.
  */
 export function explainUnit(s: Session, upTo: number, from = 1): QuarterAttribution[] | null {
+  if (s.market) throw new Error("a market firm's quarters are not explained by the solo game's counterfactuals");
   const n = Math.max(0, Math.min(upTo, s.decisions.length));
   const lo = Math.max(1, from);
   let first = 0;
@@ -250,6 +259,7 @@ export function customerBase(s: Session, round: number): Responses['customerBase
 
 /** The run file of the game so far (before quarter 1 too: its final hash is the initial state's); the command line's `verify` checks it. */
 export function exportRun(s: Session): Responses['exportRun'] {
+  if (s.market) throw new Error("a market firm's run file is the market's (marketExport)");
   const scenario: RunFile['scenario'] = s.source.kind === 'builtin' ? { id: s.source.id, hash: s.scenarioHash } : { inline: withoutSchemaRef(s.json) };
   const text = renderRunFile({ scenario, overrides: [], seed: s.seed, decisions: s.decisions, score: s.state.score, finalHash: hashState(s.state) });
   const safeSeed = s.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'seed';

@@ -10,10 +10,19 @@ import { transferableCopy } from './customers';
 import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
+import { marketExport, marketSnapshot, openMarket, resolveMarket, type MarketSession } from './market';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let session: Session | null = null;
+
+/** The market in play, if any: its seats' firms become `session` one at a time (`marketSeat`). */
+let market: MarketSession | null = null;
+
+function needMarket(): MarketSession {
+  if (!market) throw new Error('no market is set up');
+  return market;
+}
 
 /** A run file checked by `importRun`, waiting for the page to adopt or drop it. */
 const imports = importDesk();
@@ -46,6 +55,7 @@ async function handle(id: number, req: Request): Promise<void> {
       const r = await openSession(req.source, req.seed, req.decisions ?? [], req.lang, progress);
       if (!r.ok) return answer('start', r);
       adoptSession(r.session);
+      market = null;
       return answer('start', { ok: true, game: snapshot(r.session) });
     }
     case 'preview':
@@ -95,12 +105,32 @@ async function handle(id: number, req: Request): Promise<void> {
     }
     case 'adoptImport': {
       const checked = imports.take(req.token);
-      if (checked) adoptSession(checked);
+      if (checked) {
+        adoptSession(checked);
+        market = null;
+      }
       return answer('adoptImport', { ok: checked !== null });
     }
     case 'dropImport':
       imports.drop();
       return answer('dropImport', null);
+    case 'marketStart': {
+      const r = await openMarket(req.source, req.seed, req.seats, req.plans ?? [], req.lang);
+      if (!r.ok) return answer('marketStart', r);
+      market = r.market;
+      adoptSession(market.firms[0]!);
+      return answer('marketStart', { ok: true, market: marketSnapshot(market) });
+    }
+    case 'marketSeat': {
+      const firm = needMarket().firms[req.seat];
+      if (!firm) throw new Error(`the market has no seat ${req.seat}`);
+      adoptSession(firm);
+      return answer('marketSeat', { game: snapshot(firm) });
+    }
+    case 'marketResolve':
+      return answer('marketResolve', resolveMarket(needMarket(), req.plans, req.lang));
+    case 'marketExport':
+      return answer('marketExport', marketExport(needMarket()));
     default: {
       const never: never = req;
       throw new Error(`unknown request ${JSON.stringify(never)}`);

@@ -91,6 +91,12 @@ describe('the market engine', () => {
       expect(rows.reduce((a, f) => a + f.marketShare, 0)).toBeCloseTo(1, 12);
       for (const f of rows) {
         for (const g2 of rows) expect(f.wonFrom[g2.seat]).toBe(g2.lostTo[f.seat]);
+        // The per-tier flows add up to the firm's totals, column by column.
+        for (const g2 of rows) {
+          expect(f.lostByTier.reduce((a, t) => a + t[g2.seat]!, 0), `${f.name} lost to ${g2.name}`).toBe(f.lostTo[g2.seat]);
+          expect(f.wonByTier.reduce((a, t) => a + t[g2.seat]!, 0), `${f.name} won from ${g2.name}`).toBe(f.wonFrom[g2.seat]);
+        }
+        expect(f.lostByTier.length).toBe(r.decisions[f.seat]?.tiering.tierCount ?? f.lostByTier.length);
         switched += f.wonFrom.reduce((a, b) => a + b, 0);
       }
       // The customers each firm won this quarter are in its records as won from a rival, and gone from the loser's.

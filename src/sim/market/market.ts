@@ -78,6 +78,10 @@ export interface MarketFirmRound {
   lostTo: number[];
   /** Leavers who went to no firm of the market (win-back targets of this firm). */
   lapsed: number;
+  /** `lostByTier[t][g]`: customers of this firm's tier t (this quarter's tiering) it lost to seat g. */
+  lostByTier: number[][];
+  /** `wonByTier[t][g]`: customers won from seat g who joined this firm's tier t. */
+  wonByTier: number[][];
 }
 
 export type MarketStepResult =
@@ -207,6 +211,7 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
     const one: MarketFirmRound = {
       seat: 0, name: m.firms[0]!.name, customers, marketShare: customers > 0 ? 1 : 0, value: 0,
       rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex, reach: 1, wonFrom: [0], lostTo: [0], lapsed: res.report.tiers.reduce((s, t) => s + t.churned, 0),
+      lostByTier: res.report.tiers.map(() => [0]), wonByTier: res.report.tiers.map(() => [0]),
     };
     return { ok: true, market, reports: [res.report], round: { round: market.round, hash: hashMarket(market), firms: [one] } };
   }
@@ -288,6 +293,9 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
   const sk = streamKey(m.seed, r, 'switch');
   const wonFrom = names.map(() => new Array<number>(n).fill(0));
   const lapsed = new Array<number>(n).fill(0);
+  const grid = (seat: number): number[][] => Array.from({ length: ctxs[seat]?.tierCount ?? m.firms[seat]!.state.lastDecisions.tiering.tierCount }, () => new Array<number>(n).fill(0));
+  const lostByTier = names.map((_, seat) => grid(seat));
+  const wonByTier = names.map((_, seat) => grid(seat));
   const incoming: { from: number; slot: number; key: number }[][] = names.map(() => []);
   for (const seat of order) {
     const c = states[seat]!.customers;
@@ -313,6 +321,8 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
         }
         c.status[i] = DEFECTED;
         incoming[to]!.push({ from: seat, slot: i, key: who });
+        const row = lostByTier[seat]![c.tier[i]!];
+        if (row) row[to]!++;
       } else if (!open) lapsed[seat]!++;
     }
   }
@@ -322,8 +332,9 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
     if (!ctx || list.length === 0) continue;
     list.sort((x, y) => x.key - y.key || keys[x.from]! - keys[y.from]!);
     for (const e of list) {
-      join(P, ctx, states[e.from]!.customers, e.slot, r);
+      const t = join(P, ctx, states[e.from]!.customers, e.slot, r);
       wonFrom[g]![e.from]!++;
+      wonByTier[g]![t]![e.from]!++;
     }
   }
   // Phase 3, continued: acquisition and the rest of each firm's quarter.
@@ -349,6 +360,8 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
     wonFrom: wonFrom[seat]!,
     lostTo: wonFrom.map((w) => w[seat]!),
     lapsed: lapsed[seat]!,
+    lostByTier: lostByTier[seat]!,
+    wonByTier: wonByTier[seat]!,
   }));
   return {
     ok: true,
@@ -368,9 +381,9 @@ function activeCount(c: Customers): number {
  * Customer `slot` of `from` joins the firm of `ctx` as a customer won from a rival: its traits
  * and wallet as they are, the relationship new (this firm's expectations through its brand, a
  * newcomer's satisfaction, loyalty and share, no bond), in the tier whose customers' wallets
- * are nearest its own.
+ * are nearest its own. Returns that tier.
  */
-function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, r: number): void {
+function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, r: number): number {
   const s = ctx.s;
   s.customers = ensureRoom(s.customers, 1);
   const c = s.customers;
@@ -405,4 +418,5 @@ function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, 
   }
   c.tier[i] = tier;
   c.prevTier[i] = tier;
+  return tier;
 }

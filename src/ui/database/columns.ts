@@ -136,7 +136,7 @@ export function makeCellContext(t: TFunction<'database'>, lang: Lang, scenario: 
     noTier: t('noTier'),
     status: [t('status.active'), t('status.lapsed')],
     stage: STAGE_NAMES.map((s) => t(`stage.${s}`)),
-    source: [t('source.initial'), t('source.acquired'), t('source.referred')],
+    source: [t('source.initial'), t('source.acquired'), t('source.referred'), t('source.switched')],
     joinedInitial: t('joinedInitial'),
     quarter: (n) => {
       let s = quarters.get(n);

@@ -33,7 +33,7 @@ const en = {
   },
   status: { active: 'Active', lapsed: 'Lapsed' },
   stage: { new: 'New', growing: 'Growing', mature: 'Mature', declining: 'Declining', lapsed: 'Lapsed' },
-  source: { initial: 'Initial', acquired: 'Acquired', referred: 'Referred' },
+  source: { initial: 'Initial', acquired: 'Acquired', referred: 'Referred', switched: 'Won from a rival' },
   filters: {
     legend: 'Filter customers',
     all: 'All',
@@ -146,7 +146,7 @@ export const databaseMessages: Bilingual<typeof en> = {
     },
     status: { active: '活跃', lapsed: '流失' },
     stage: { new: '考察期', growing: '形成期', mature: '稳定期', declining: '退化期', lapsed: '流失' },
-    source: { initial: '初始客户', acquired: '营销获客', referred: '口碑推荐' },
+    source: { initial: '初始客户', acquired: '营销获客', referred: '口碑推荐', switched: '从对手赢得' },
     filters: {
       legend: '筛选客户',
       all: '全部',

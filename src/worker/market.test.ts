@@ -1,0 +1,110 @@
+// The worker's market: the game the facilitator's console and the teams' screens play. A market
+// of computer firms plays exactly the engine's market of the same strategies; a team that sends
+// no plan plays its last one again and the standings say so; the console sees no flows or values
+// until the market is over; every seat is a session whose snapshot is that firm's own game; the
+// market's run file verifies as the command line's `verify` does; a replay gives the same hashes.
+import { describe, expect, it } from 'vitest';
+import { builtin } from '../../test/helpers';
+import { policyById, type PolicyId } from '../policies/index';
+import { playMarketGame } from '../policies/market';
+import type { Decisions } from '../sim/index';
+import { verifyMarketRunFile } from '../scenario/marketRun';
+import { BUILTIN_IDS, builtinText } from './builtins';
+import { marketExport, openMarket, resolveMarket, type MarketSession } from './market';
+import type { MarketSeat } from './protocol';
+import { preview, snapshot } from './session';
+
+const SEATS: MarketSeat[] = [
+  { name: 'Alpha', policy: null },
+  { name: 'Beta', policy: 'cost-cutter' },
+  { name: 'Gamma', policy: null },
+  { name: 'Delta', policy: 'discounter' },
+];
+
+async function open(id: string, seats: MarketSeat[], seed = '3'): Promise<MarketSession> {
+  const r = await openMarket({ kind: 'builtin', id }, seed, seats, [], 'en');
+  if (!r.ok) throw new Error(JSON.stringify(r.failure));
+  return r.market;
+}
+
+describe('the worker market', () => {
+  it('a market of computer firms, and of teams sending those same plans, plays exactly the engine market', async () => {
+    const policies: PolicyId[] = ['value-based', 'cost-cutter', 'uniform', 'discounter'];
+    const seats = policies.map((p, i) => ({ name: `F${i}`, policy: p }));
+    const engine = playMarketGame(builtin('tutorial'), '5', seats.map((s) => ({ name: s.name, policy: policyById(s.policy)! })));
+    const ms = await open('tutorial', seats, '5');
+    // Teams in seats 0 and 2 send, each quarter, the plan the engine's strategy played.
+    const teams = await open('tutorial', seats.map((s, i) => (i % 2 === 0 ? { name: s.name, policy: null } : s)), '5');
+    for (const [r, q] of engine.rounds.entries()) {
+      const a = resolveMarket(ms, [null, null, null, null], 'en');
+      const b = resolveMarket(teams, q.decisions.map((d, i) => (i % 2 === 0 ? d : null)), 'en');
+      if (!a.ok || !b.ok) throw new Error('refused');
+      expect(a.market.quarters[r]!.hash).toBe(q.market.hash);
+      expect(b.market.quarters[r]!.hash).toBe(q.market.hash);
+      expect(b.market.quarters[r]!.firms.every((f) => !f.keptPlan)).toBe(true);
+      expect(a.market.quarters[r]!.firms.reduce((s, f) => s + f.marketShare, 0)).toBeCloseTo(1, 12);
+    }
+    expect(ms.market.firms.map((f) => f.state.score)).toEqual(engine.market.firms.map((f) => f.state.score));
+  });
+
+  it("a team that sends no plan plays its last plan again, said in the standings; the flows stay hidden until the end", async () => {
+    const ms = await open('tutorial', SEATS);
+    const alpha = snapshot(ms.firms[0]!).view.lastDecisions;
+    const r1 = resolveMarket(ms, [alpha, null, null, null], 'en');
+    if (!r1.ok) throw new Error('refused');
+    expect(r1.market.quarters[0]!.firms.map((f) => f.keptPlan)).toEqual([false, false, true, false]);
+    expect(ms.plans[0]![2]).toEqual(ms.firms[2]!.state.lastDecisions);
+    expect(r1.market.reveal).toBeNull();
+    let last = r1;
+    while (!last.market.over) {
+      const r = resolveMarket(ms, [null, null, null, null], 'en');
+      if (!r.ok) throw new Error('refused');
+      last = r;
+    }
+    expect(last.market.round).toBe(builtin('tutorial').rounds);
+    const reveal = last.market.reveal!;
+    expect(reveal.decisions).toHaveLength(last.market.round);
+    for (const q of reveal.rounds) for (const f of q.firms) for (const g of q.firms) expect(f.wonFrom[g.seat]).toBe(g.lostTo[f.seat]);
+    expect(() => resolveMarket(ms, [null, null, null, null], 'en')).toThrow(/over/);
+  });
+
+  it("each seat is its own firm's game: its summaries, its plans, its preview; the truth only once the market is over", async () => {
+    const ms = await open('ad-agency', SEATS);
+    const plan: Decisions = structuredClone(ms.firms[0]!.state.lastDecisions);
+    plan.brandSpend += 1000;
+    expect(preview(ms.firms[0]!, plan).problems).toEqual([]);
+    const r = resolveMarket(ms, [plan, null, null, null], 'en');
+    if (!r.ok) throw new Error('refused');
+    const a = snapshot(ms.firms[0]!);
+    expect(a.decisions).toEqual([plan]);
+    expect(a.summaries).toHaveLength(1);
+    expect(a.summaries[0]!.firm.customers).toBe(r.market.quarters[0]!.firms[0]!.customers);
+    expect(a.truth).toBeNull();
+    expect(snapshot(ms.firms[1]!).summaries[0]!.hash).not.toBe(a.summaries[0]!.hash);
+  });
+
+  it('a refused plan changes nothing and names the firm with the engine reasons', async () => {
+    const ms = await open('ad-agency', SEATS);
+    const bad: Decisions = structuredClone(ms.firms[0]!.state.lastDecisions);
+    bad.brandSpend = 1e12;
+    const r = resolveMarket(ms, [bad, null, null, null], 'en');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.refused.map((x) => x.name)).toEqual(['Alpha']);
+    expect(r.refused[0]!.problems[0]!.text).toMatch(/budget/i);
+    expect(ms.market.round).toBe(0);
+    expect(ms.plans).toHaveLength(0);
+  });
+
+  it("the market's run file verifies, and a replay of its plans gives the same hashes", async () => {
+    const ms = await open('ad-agency', SEATS, 'class-7');
+    for (let q = 0; q < 3; q++) if (!resolveMarket(ms, [null, null, null, null], 'en').ok) throw new Error('refused');
+    const { text, fileName } = marketExport(ms);
+    expect(fileName).toBe('ad-agency-market-class-7-q3.crm-run.json');
+    const v = await verifyMarketRunFile(new TextEncoder().encode(text), fileName, 'en', { builtin: builtinText, builtinIds: BUILTIN_IDS });
+    expect(v.ok, JSON.stringify(v.ok ? null : v.errors)).toBe(true);
+    const again = await openMarket({ kind: 'builtin', id: 'ad-agency' }, 'class-7', SEATS, ms.plans, 'en');
+    if (!again.ok) throw new Error('replay refused');
+    expect(again.market.quarters.map((q) => q.hash)).toEqual(ms.quarters.map((q) => q.hash));
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The worker's market (MODEL.md section 8): one population shared by several firms, each seat a
+ * team or a computer firm playing a reference strategy. Each firm is also a {@link Session} of
+ * its own, built from the market's state of that firm, so a team's screens (decisions, reports,
+ * customers, the firm view) work on its firm exactly as in the solo game; the console gets
+ * only the standings every firm could know, and the reveal once the market is over.
+ */
+import { hashMarket, hashJson, newMarket, stepMarket, type Decisions, type MarketRound, type MarketState, type RoundReport, type ScenarioConfig } from '../sim/index';
+import type { Lang } from '../sim/text';
+import { policyById } from '../policies/index';
+import { marketPolicyDecisions } from '../policies/market';
+import { showProblems } from '../scenario/decisionMessages';
+import { renderMarketRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
+import { traceBase, traceRound } from './customers';
+import type { GameSource, MarketQuarter, MarketRefusal, MarketSeat, MarketSnapshot, MarketStanding, Responses, StartFailure } from './protocol';
+import { loadSource, type Session } from './session';
+import { summarize } from './summary';
+
+/** A market in play. */
+export interface MarketSession {
+  source: GameSource;
+  json: unknown;
+  scenario: ScenarioConfig;
+  scenarioHash: string;
+  seed: string;
+  seats: MarketSeat[];
+  market: MarketState;
+  /** Each seat's firm as a session of its own (its state is the market's state of that firm). */
+  firms: Session[];
+  /** Each seat's last report (the strategies read it). */
+  last: (RoundReport | null)[];
+  /** Each quarter's plans as played, in seat order (null: the firm had stopped). */
+  plans: (Decisions | null)[][];
+  /** Each quarter's market round (flows and values: the reveal). */
+  rounds: MarketRound[];
+  /** Each quarter's teams that sent no plan (their last plan played again). */
+  kept: boolean[][];
+  quarters: MarketQuarter[];
+}
+
+function firmSession(ms: Pick<MarketSession, 'source' | 'json' | 'scenario' | 'scenarioHash' | 'seed'>, state: MarketState['firms'][number]['state']): Session {
+  return {
+    source: ms.source, json: ms.json, scenario: ms.scenario, scenarioHash: ms.scenarioHash, seed: ms.seed,
+    decisions: [], summaries: [], truths: [], base: traceBase(state), traces: [], state, table: null, attributions: [], explainer: null, market: true,
+  };
+}
+
+/** Loads `source` and sets up a market of `seats`, replaying `plans` (each quarter's plans in seat order) if given. */
+export async function openMarket(
+  source: GameSource,
+  seed: string,
+  seats: readonly MarketSeat[],
+  plans: readonly (readonly (Decisions | null)[])[],
+  lang: Lang,
+): Promise<{ ok: true; market: MarketSession } | { ok: false; failure: StartFailure }> {
+  const loaded = await loadSource(source, lang);
+  if (!loaded.ok) return loaded;
+  for (const s of seats) if (s.policy !== null && !policyById(s.policy)) throw new Error(`no strategy "${s.policy}"`);
+  const scenario = loaded.scenario;
+  const market = newMarket(scenario, seed, seats.map((s) => s.name));
+  const base = { source, json: loaded.json, scenario, scenarioHash: hashJson(scenario), seed };
+  const ms: MarketSession = {
+    ...base, seats: seats.map((s) => ({ ...s })), market, firms: market.firms.map((f) => firmSession(base, f.state)),
+    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [],
+  };
+  for (const [r, p] of plans.entries()) {
+    // A replay plays exactly the plans recorded: the computer firms' among them.
+    const res = playQuarter(ms, p.map((d) => (d ? structuredClone(d) : null)), ms.seats.map(() => false), lang);
+    if (!res.ok) return { ok: false, failure: { kind: 'refused', round: r + 1, problems: res.refused[0]?.problems ?? [] } };
+  }
+  return { ok: true, market: ms };
+}
+
+/** Whether the market is over: no firm plays any more. */
+export const marketOver = (ms: MarketSession): boolean => ms.market.firms.every((f) => f.state.status !== 'running');
+
+/**
+ * Resolves the quarter: each team's plan (null: it sent none, and its last plan plays again,
+ * which the standings say), each computer firm's strategy's plan, nothing for a stopped firm.
+ * A refused plan of any firm changes nothing and is named with the engine's reasons.
+ */
+export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions | null)[], lang: Lang): Responses['marketResolve'] {
+  if (marketOver(ms)) throw new Error('the market is over');
+  const kept = ms.seats.map(() => false);
+  const plans = ms.seats.map((seat, k): Decisions | null => {
+    const st = ms.market.firms[k]!.state;
+    if (st.status !== 'running') return null;
+    if (seat.policy !== null) return marketPolicyDecisions(policyById(seat.policy)!, ms.scenario, ms.market, k, ms.last[k]!);
+    const d = teamPlans[k];
+    if (d) return structuredClone(d);
+    kept[k] = true;
+    return structuredClone(st.lastDecisions);
+  });
+  const res = playQuarter(ms, plans, kept, lang);
+  return res.ok ? { ok: true, market: marketSnapshot(ms) } : res;
+}
+
+function playQuarter(ms: MarketSession, plans: (Decisions | null)[], kept: boolean[], lang: Lang): { ok: true } | { ok: false; refused: MarketRefusal[] } {
+  const res = stepMarket(ms.scenario, ms.market, plans);
+  if (!res.ok) {
+    return { ok: false, refused: res.problems.map((p) => ({ seat: p.seat, name: p.name, keptPlan: kept[p.seat] ?? false, problems: showProblems(p.problems, lang, ms.scenario.currency) })) };
+  }
+  ms.market = res.market;
+  const firms: MarketStanding[] = [];
+  let news: MarketQuarter['news'] = [];
+  res.market.firms.forEach((f, k) => {
+    const s = ms.firms[k]!;
+    s.state = f.state;
+    s.table = null;
+    const report = res.reports[k];
+    const row = res.round.firms[k]!;
+    if (report) {
+      ms.last[k] = report;
+      s.decisions.push(structuredClone(plans[k]!));
+      const { summary, truth } = summarize(ms.scenario, report, f.state);
+      s.summaries.push(summary);
+      s.truths.push(truth);
+      s.traces.push(traceRound(f.state, report.events));
+      if (news.length === 0) news = summary.news;
+    }
+    const sum = report ? s.summaries.at(-1)! : null;
+    const survey = sum?.surveyFirm ?? null;
+    firms.push({
+      seat: k,
+      name: f.name,
+      status: f.state.status,
+      customers: row.customers,
+      marketShare: row.marketShare,
+      revenue: sum?.firm.revenue ?? 0,
+      profit: sum?.firm.profit ?? 0,
+      customerEquity: sum?.firm.customerEquity ?? 0,
+      score: f.state.score,
+      satisfaction: survey ? { mean: survey.mean, margin: survey.marginOfError } : null,
+      keptPlan: kept[k] ?? false,
+    });
+  });
+  ms.plans.push(plans.map((d) => (d ? structuredClone(d) : null)));
+  ms.rounds.push(res.round);
+  ms.kept.push(kept);
+  ms.quarters.push({ round: res.round.round, hash: res.round.hash, firms, news });
+  return { ok: true };
+}
+
+/** The market as the console holds it: the standings; the reveal only once it is over. */
+export function marketSnapshot(ms: MarketSession): MarketSnapshot {
+  const over = marketOver(ms);
+  return {
+    scenario: ms.scenario,
+    scenarioHash: ms.scenarioHash,
+    seed: ms.seed,
+    seats: ms.seats.map((s) => ({ ...s })),
+    round: ms.market.round,
+    over,
+    initialCustomers: ms.firms.map((f) => f.state.initialCount),
+    quarters: structuredClone(ms.quarters),
+    reveal: over
+      ? {
+          decisions: structuredClone(ms.plans),
+          rounds: ms.rounds.map((r) => ({
+            round: r.round,
+            firms: r.firms.map((f) => ({ seat: f.seat, value: f.value, wonFrom: [...f.wonFrom], lostTo: [...f.lostTo], lostByTier: structuredClone(f.lostByTier), wonByTier: structuredClone(f.wonByTier), lapsed: f.lapsed })),
+          })),
+        }
+      : null,
+  };
+}
+
+/** The market's run file so far (`npm run sim -- verify` checks it). */
+export function marketExport(ms: MarketSession): Responses['marketExport'] {
+  const scenario: RunFile['scenario'] = ms.source.kind === 'builtin' ? { id: ms.source.id, hash: ms.scenarioHash } : { inline: withoutSchemaRef(ms.json) };
+  const text = renderMarketRunFile({
+    scenario,
+    overrides: [],
+    seed: ms.seed,
+    firms: ms.seats.map((s) => (s.policy === null ? { name: s.name } : { name: s.name, policy: s.policy })),
+    decisions: ms.plans,
+    scores: ms.market.firms.map((f) => f.state.score),
+    finalHash: hashMarket(ms.market),
+  });
+  const safeSeed = ms.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'seed';
+  return { text, fileName: `${ms.scenario.id}-market-${safeSeed}-q${ms.market.round}.crm-run.json` };
+}
