@@ -148,7 +148,7 @@ const SIM_IMPORTS = [
 
 /** Engine functions and the worker's session: src/ui and src/scene reach them only through the store. */
 const ENGINE_PATTERN = {
-  regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|attribution|systems/.*)|scenario/(index|load|runFile|readRun)|worker/(session|customers|summary|scene|simWorker|references|referenceWorker|whale))$',
+  regex: '(^|/)(sim/(index|step|newGame|validate|clone|hash|attribution|systems/.*)|scenario/(index|load|runFile|readRun)|worker/(session|customers|summary|scene|simWorker|references|referenceWorker|whale|market))$',
   allowTypeImports: true,
   message: 'src/ui and src/scene must not run the engine or the worker session: ask the store, which asks the worker (STYLE.md).',
 };

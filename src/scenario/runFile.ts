@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Decisions, ScenarioConfig } from '../sim/config';
-import { MAX_FIRMS } from '../sim/market/market';
+import { MAX_FIRM_NAME, MAX_FIRMS } from '../sim/market/market';
 import { hashState } from '../sim/hash';
 import { newGame } from '../sim/newGame';
 import type { RoundReport } from '../sim/report';
@@ -28,7 +28,7 @@ export const RUN_FILE_VERSION = 1;
 /** Most rounds a run file may record (scenarios have at most 40). */
 export const MAX_RUN_ROUNDS = 200;
 /** The longest firm name a market run file holds. */
-export const MAX_FIRM_NAME = 60;
+export { MAX_FIRM_NAME };
 
 /** The schema of a run file (after the format and version checks of {@link parseRunFile}). */
 export const runFileSchema = z

@@ -131,6 +131,8 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
   const adopt = (game: GameSnapshot, source: GameSource, l: Loaded): void => {
     set((s) => {
       resetGame(s);
+      // A solo game replaces a market in play (the worker has dropped it).
+      s.market = null;
       s.game = game;
       s.source = source;
       // Back home, the scenario of this game stays selected.

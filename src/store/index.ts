@@ -9,12 +9,14 @@ import { immer } from 'zustand/middleware/immer';
 import { dataSlice } from './dataSlice';
 import { draftSlice } from './draftSlice';
 import { gameSlice } from './gameSlice';
+import { marketSlice } from './marketSlice';
 import { savesSlice } from './savesSlice';
 import type { Slice, StoreState, UiSlice } from './state';
 
 export type {
-  BranchOf, Busy, CopyOf, DataSlice, DraftSlice, GameSlice, Notice, PendingImport, SaveState, SavesSlice, SceneView, Screen, StoreState, Timeline, UiSlice,
+  BranchOf, Busy, CopyOf, DataSlice, DraftSlice, GameSlice, MarketPlay, MarketSlice, Notice, PendingImport, RoundTimer, SaveState, SavesSlice, SceneView, Screen, StoreState, Timeline, UiSlice,
 } from './state';
+export type { MarketSaveFound, MarketSaveRecord } from './marketSave';
 export type { SaveEntry, SaveMeta, SaveProblem, SaveFound, SaveExpectation } from './saveRecord';
 
 const LANG_KEY = 'crm-sandbox.lang';
@@ -74,6 +76,7 @@ export const useStore = create<StoreState>()(
       ...draftSlice(...a),
       ...dataSlice(...a),
       ...savesSlice(...a),
+      ...marketSlice(...a),
     })),
   ),
 );

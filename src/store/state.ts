@@ -7,13 +7,14 @@ import type { PlanUse } from '../sim/validate';
 import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
 import type {
-  CustomerAnalytics, CustomerBaseFrame, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable, GameSnapshot, GameSource, RoundSummary, StartFailure,
+  CustomerAnalytics, CustomerBaseFrame, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable, GameSnapshot, GameSource, MarketRefusal, MarketSeat, MarketSnapshot, RoundSummary, StartFailure,
 } from '../worker/protocol';
+import type { MarketSaveFound } from './marketSave';
 import type { WhaleCurve } from '../worker/whaleTypes';
 import type { Expected } from './saveRecord';
 import type { SaveEntry, SaveMeta, SaveRecord } from './saveRecord';
 
-export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end';
+export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end' | 'marketSetup' | 'market';
 
 /** What the firm view (the Phaser scenes) shows. */
 export interface SceneView {
@@ -191,5 +192,52 @@ export interface SavesSlice {
   watchOtherTabs(): () => void;
 }
 
-export type StoreState = UiSlice & GameSlice & DraftSlice & DataSlice & SavesSlice;
+/** The round timer of the console: running until `deadline` (epoch ms), or paused with `left` ms (0: not set). */
+export interface RoundTimer {
+  deadline: number | null;
+  left: number;
+}
+
+/** The market game the facilitator runs on this screen. */
+export interface MarketPlay {
+  /** The standings (and, once over, the reveal). */
+  snapshot: MarketSnapshot;
+  source: GameSource;
+  /** Every quarter's plans as they played (the save replays them). */
+  played: (Decisions | null)[][];
+  /** The plans the teams have submitted for the quarter being decided (seat order; null: not yet). */
+  plans: (Decisions | null)[];
+  /** The team at the screen (its firm is `game`), or null: the console. */
+  seat: number | null;
+  /** The team the privacy screen waits for, or null. */
+  calling: number | null;
+  /** The plans the last resolve refused, with the engine's reasons. */
+  refused: MarketRefusal[] | null;
+  timer: RoundTimer;
+}
+
+export interface MarketSlice {
+  market: MarketPlay | null;
+  /** The market saved in this browser, as home last read it (null: none, or not read yet). */
+  marketSave: MarketSaveFound | null;
+  startMarket(source: GameSource, seed: string, seats: MarketSeat[]): Promise<boolean>;
+  loadMarketSave(): Promise<void>;
+  resumeMarket(): Promise<boolean>;
+  forgetMarketSave(): Promise<void>;
+  /** The privacy screen for team `seat` ("the others look away"). */
+  callTeam(seat: number): void;
+  /** Team `seat` at the screen: its firm becomes `game`. */
+  openTeam(seat: number): Promise<boolean>;
+  /** The draft becomes the team's plan (if the engine accepts it) and the team's firm leaves the screen. */
+  submitPlan(): Promise<boolean>;
+  withdrawPlan(seat: number): void;
+  resolveQuarter(): Promise<boolean>;
+  /** Back to the console (the team's firm leaves the screen). */
+  toConsole(): void;
+  exportMarket(): Promise<{ text: string; fileName: string } | null>;
+  setTimer(timer: RoundTimer): void;
+  leaveMarket(): void;
+}
+
+export type StoreState = UiSlice & GameSlice & DraftSlice & DataSlice & SavesSlice & MarketSlice;
 export type Slice<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/immer', never]], [], T>;

@@ -40,11 +40,16 @@ const FirmScreen = lazy(() => import('./firm/FirmScreen'));
 const ChainScreen = lazy(() => import('./chain/ChainScreen'));
 const EndScreen = lazy(() => import('./end/EndScreen'));
 const TimelinesScreen = lazy(() => import('./timelines/TimelinesScreen'));
+const MarketSetupScreen = lazy(() => import('./market/MarketSetupScreen'));
+const MarketConsole = lazy(() => import('./market/MarketConsole'));
 
 function Screen() {
   const screen = useStore((s) => s.screen);
   const hasGame = useStore((s) => s.game !== null);
-  if (!hasGame || screen === 'home') return <HomeScreen />;
+  const hasMarket = useStore((s) => s.market !== null);
+  if (screen === 'marketSetup') return <MarketSetupScreen />;
+  if (screen === 'market' && hasMarket) return <MarketConsole />;
+  if (!hasGame || screen === 'home' || screen === 'market') return <HomeScreen />;
   switch (screen) {
     case 'briefing':
       return <BriefingScreen />;
@@ -96,6 +101,8 @@ export function App() {
   const hasGame = useStore((s) => s.game !== null);
   const round = useStore((s) => s.game?.summaries.length ?? 0);
   const busy = useStore((s) => s.busy !== null);
+  const hasMarket = useStore((s) => s.market !== null);
+  const shownScreen: ScreenName = screen === 'marketSetup' || (screen === 'market' && hasMarket) ? screen : hasGame ? screen : 'home';
 
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -120,7 +127,7 @@ export function App() {
         <ErrorBoundary resetKey={screen}>
           <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
             <Screen />
-            <ScreenMark screen={hasGame ? screen : 'home'} />
+            <ScreenMark screen={shownScreen} />
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -92,7 +92,7 @@ export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions 
     return structuredClone(st.lastDecisions);
   });
   const res = playQuarter(ms, plans, kept, lang);
-  return res.ok ? { ok: true, market: marketSnapshot(ms) } : res;
+  return res.ok ? { ok: true, market: marketSnapshot(ms), played: structuredClone(ms.plans.at(-1)!) } : res;
 }
 
 function playQuarter(ms: MarketSession, plans: (Decisions | null)[], kept: boolean[], lang: Lang): { ok: true } | { ok: false; refused: MarketRefusal[] } {

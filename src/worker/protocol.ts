@@ -514,7 +514,8 @@ export interface Responses {
   dropImport: null;
   marketStart: { ok: true; market: MarketSnapshot } | { ok: false; failure: StartFailure };
   marketSeat: { game: GameSnapshot };
-  marketResolve: { ok: true; market: MarketSnapshot } | { ok: false; refused: MarketRefusal[] };
+  /** `played`: the quarter's plans as they played (the computer firms' and the kept ones among them), for the facilitator's save. */
+  marketResolve: { ok: true; market: MarketSnapshot; played: (Decisions | null)[] } | { ok: false; refused: MarketRefusal[] };
   marketExport: { text: string; fileName: string };
 }
 

@@ -38,6 +38,9 @@ import { clearHistory } from '../traits';
 /** The most firms a market holds. */
 export const MAX_FIRMS = 8;
 
+/** The longest name a firm may have (characters). */
+export const MAX_FIRM_NAME = 60;
+
 /** One firm of a market: its name (unique in the market: it is the firm's identity) and its state. */
 export interface MarketFirm {
   name: string;

@@ -16,6 +16,7 @@ import { CATALOG } from './catalog';
 import { CheckIcon } from '../shell/icons';
 import { FilePicker } from './FilePicker';
 import { SavedGames } from './SavedGames';
+import { MarketCard } from './MarketCard';
 import './home.css';
 
 /**
@@ -284,6 +285,8 @@ export function HomeScreen() {
           {t('home.seedHelp')}
         </p>
       </section>
+
+      <MarketCard />
 
       <section className="card stack" aria-labelledby="import-title">
         <h2 id="import-title">{t('home.importTitle')}</h2>

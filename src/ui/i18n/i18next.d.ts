@@ -3,6 +3,7 @@ import type { chartsMessages } from '../charts/messages';
 import type { databaseMessages } from '../database/messages';
 import type { firmMessages } from '../firm/messages';
 import type { compareMessages } from '../compare/messages';
+import type { marketMessages } from '../market/messages';
 import type { debriefMessages } from '../debrief/messages';
 import type { exportsMessages } from '../debrief/exportsMessages';
 import type { lessonsMessages } from '../debrief/lessonsMessages';
@@ -20,6 +21,7 @@ declare module 'i18next' {
       lessons: (typeof lessonsMessages)['en'];
       exports: (typeof exportsMessages)['en'];
       compare: (typeof compareMessages)['en'];
+      market: (typeof marketMessages)['en'];
     };
   }
 }

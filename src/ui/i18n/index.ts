@@ -10,6 +10,7 @@ import { chartsMessages } from '../charts/messages';
 import { databaseMessages } from '../database/messages';
 import { firmMessages } from '../firm/messages';
 import { compareMessages } from '../compare/messages';
+import { marketMessages } from '../market/messages';
 import { debriefMessages } from '../debrief/messages';
 import { exportsMessages } from '../debrief/exportsMessages';
 import { lessonsMessages } from '../debrief/lessonsMessages';
@@ -25,6 +26,7 @@ export const NAMESPACES = {
   lessons: lessonsMessages,
   exports: exportsMessages,
   compare: compareMessages,
+  market: marketMessages,
 } as const;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];

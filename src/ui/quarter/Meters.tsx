@@ -91,6 +91,9 @@ export function AdvanceButton() {
   const cards = useStore((s) => s.game!.view.choices);
   const draft = useStore((s) => s.draft);
   const advance = useStore((s) => s.advance);
+  // A team of a market submits its plan; the market plays the quarter for every firm at once.
+  const team = useStore((s) => (s.market && s.market.seat !== null ? s.market.snapshot.seats[s.market.seat]!.name : null));
+  const submit = useStore((s) => s.submitPlan);
   const problems = preview?.problems ?? [];
   const unanswered = draft ? unansweredCards(draft, cards) : [];
   const blocked = problems.length > 0 || unanswered.length > 0;
@@ -102,10 +105,11 @@ export function AdvanceButton() {
         data-testid="advance"
         disabled={!preview || blocked || busy}
         aria-describedby={blocked ? 'advance-reasons' : undefined}
-        onClick={() => void advance()}
+        onClick={() => void (team !== null ? submit() : advance())}
       >
-        {busy ? t('quarter.playing') : t('quarter.advance', { n: round + 1 })}
+        {busy ? t('quarter.playing') : team !== null ? t('team.submit', { ns: 'market', n: round + 1 }) : t('quarter.advance', { n: round + 1 })}
       </button>
+      {team !== null && <p className="muted">{t('team.hidden', { ns: 'market' })}</p>}
       {blocked && (
         <div id="advance-reasons" className="notice error" role="status" data-testid="advance-reasons">
           <strong>{t('quarter.cannotPlay')}</strong>

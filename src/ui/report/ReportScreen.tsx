@@ -25,6 +25,7 @@ const FINANCE_OUT = ['costOfGoods', 'wages', 'hiring', 'severance', 'training', 
 export default function ReportScreen() {
   const { t } = useTranslation();
   const lang = useStore((s) => s.lang);
+  const inMarket = useStore((s) => s.market !== null);
   const game = useStore((s) => s.game)!;
   const round = useStore((s) => s.reportRound);
   const openReport = useStore((s) => s.openReport);
@@ -71,7 +72,13 @@ export default function ReportScreen() {
         </button>
       </p>
       <KpiCards round={r} />
-      <ExplainPanel round={r} />
+      {inMarket ? (
+        <p className="notice" data-testid="market-no-explain">
+          {t('team.noExplain', { ns: 'market' })}
+        </p>
+      ) : (
+        <ExplainPanel round={r} />
+      )}
 
       {(s.fired.length > 0 || s.news.length > 0) && (
         <section className="card" aria-labelledby="events-title">

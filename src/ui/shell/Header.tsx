@@ -39,6 +39,8 @@ export function Header() {
   const branched = useStore((s) => s.timeline !== null);
   const copy = useStore((s) => s.copyOf !== null);
   const inGame = game !== null && screen !== 'home';
+  // A team of a market at the screen: its firm's screens, and the way back to the console (no solo run file, no "what if").
+  const team = useStore((s) => (s.market && s.market.seat !== null ? s.market.snapshot.seats[s.market.seat]!.name : null));
   const navRef = useRef<HTMLElement>(null);
   // On a phone the navigation is a strip that scrolls sideways: keep the current screen in it in view.
   useEffect(() => {
@@ -65,6 +67,7 @@ export function Header() {
         {game && (
           <span className="game-title">
             {pickText(game.scenario.title, lang)} ·{' '}
+            {team !== null && <strong data-testid="team-banner">{t('team.banner', { ns: 'market', name: team })} · </strong>}
             {finished ? t('shell.finished') : t('shell.quarterOf', { n: game.view.round + 1, total: game.scenario.rounds })}
             {copy && <> · <em data-testid="copy-mark">{t('shell.copy')}</em></>}
           </span>
@@ -73,7 +76,7 @@ export function Header() {
       {inGame && (
         <nav aria-label={t('nav.label')} ref={navRef}>
           <ul>
-            {NAV.filter((n) => (n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'timelines' ? branched : n.screen === 'database' || n.screen === 'firm' || played > 0)).map((n) => (
+            {NAV.filter((n) => (team !== null && (n.screen === 'end' || n.screen === 'timelines') ? false : n.screen === 'end' ? finished : n.screen === 'quarter' ? !finished : n.screen === 'timelines' ? branched : n.screen === 'database' || n.screen === 'firm' || played > 0)).map((n) => (
               <li key={n.screen}>
                 <button type="button" data-testid={`nav-${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined} onClick={() => (n.screen === 'report' ? useStore.getState().openReport(played) : n.screen === 'firm' ? useStore.getState().openFirm(played) : go(n.screen))}>
                   {t(n.key)}
@@ -84,13 +87,18 @@ export function Header() {
         </nav>
       )}
       <div className="header-tools">
-        {inGame && (
+        {inGame && team !== null && (
+          <button type="button" className="primary" data-testid="to-console" onClick={() => useStore.getState().toConsole()}>
+            {t('team.back', { ns: 'market' })}
+          </button>
+        )}
+        {inGame && team === null && (
           <button type="button" data-testid="export" className="icon-button" aria-label={t('shell.export')} title={t('shell.export')} onClick={() => void exportRun()}>
             <DownloadIcon />
             <span className="icon-label">{t('shell.exportShort')}</span>
           </button>
         )}
-        {inGame && (
+        {inGame && team === null && (
           <button type="button" data-testid="nav-home" className="icon-button" onClick={() => go('home')}>
             <HomeIcon />
             <span className="icon-label">{t('nav.home')}</span>

@@ -82,7 +82,9 @@ export default function KpiCharts() {
   const tierId = useId();
   const refId = useId();
   const played = useStore((s) => s.game?.summaries.length ?? 0);
-  const show = useReferences((s) => s.show);
+  // In a market the solo reference strategies are no yardstick: the rivals are the other firms.
+  const inMarket = useStore((s) => s.market !== null);
+  const show = useReferences((s) => s.show) && !inMarket;
   const setShow = useReferences((s) => s.setShow);
   const refStatus = useReferences((s) => s.status);
   const refDone = useReferences((s) => s.runs.length);
@@ -104,7 +106,7 @@ export default function KpiCharts() {
         <input id={tierId} type="checkbox" checked={byTier && Boolean(def.readTier)} disabled={!def.readTier} onChange={(e) => setByTier(e.target.checked)} />
         <label htmlFor={tierId}>{t('charts.byTier')}</label>
         {/* One label around the box and its text: they wrap to the next line together. */}
-        <label htmlFor={refId}>
+        {!inMarket && <label htmlFor={refId}>
           <input
             id={refId}
             type="checkbox"
@@ -115,8 +117,8 @@ export default function KpiCharts() {
             onChange={(e) => setShow(e.target.checked)}
           />{' '}
           {tc('show')}
-        </label>
-        {refNote ? (
+        </label>}
+        {!inMarket && refNote ? (
           <span id={`${refId}-note`} className="muted">
             {refNote}
           </span>

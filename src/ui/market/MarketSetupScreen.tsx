@@ -1,0 +1,173 @@
+/**
+ * The facilitator sets up a market game: the scenario (a built-in or a file), the seed or class
+ * code, how many firms, and for each its name and whether a team or the computer runs it (and
+ * then with which reference strategy). Names are the firms' identities (their draws depend on
+ * them), so each must be its own; the engine checks again when the market starts.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_FIRM_NAME, MAX_FIRMS } from '../../sim/market/market';
+import { pickText } from '../../sim/text';
+import { useStore } from '../../store/index';
+import type { GameSource, MarketSeat } from '../../worker/protocol';
+import { CATALOG } from '../home/catalog';
+import { FilePicker } from '../home/FilePicker';
+import { readTextFile } from '../shell/files';
+import { MARKET_POLICIES, type MarketPolicy } from './policies';
+import './market.css';
+
+interface SeatDraft {
+  name: string;
+  team: boolean;
+  policy: MarketPolicy;
+}
+
+const LETTERS = 'ABCDEFGH';
+const DEFAULT_POLICIES: MarketPolicy[] = ['value-based', 'cost-cutter', 'uniform', 'discounter'];
+
+/** Why the seats cannot start a market (a translated sentence), or null. */
+function seatProblem(seats: readonly SeatDraft[], t: ReturnType<typeof useTranslation<'market'>>['t']): string | null {
+  const seen = new Set<string>();
+  for (const [i, s] of seats.entries()) {
+    const name = s.name.trim();
+    if (name === '') return t('setup.noName', { n: i + 1 });
+    if (name.length > MAX_FIRM_NAME) return t('setup.longName', { n: i + 1, max: MAX_FIRM_NAME });
+    if (seen.has(name)) return t('setup.sameName', { name });
+    seen.add(name);
+  }
+  return seats.some((s) => s.team) ? null : t('setup.noTeam');
+}
+
+export default function MarketSetupScreen() {
+  const { t } = useTranslation('market');
+  const { t: tc } = useTranslation();
+  const lang = useStore((s) => s.lang);
+  const busy = useStore((s) => s.busy !== null);
+  const saved = useStore((s) => s.marketSave);
+  const ids = useId();
+  const [scenario, setScenario] = useState<string>(() => useStore.getState().homeScenario ?? CATALOG[0]!.id);
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [seed, setSeed] = useState('CRM-2026-A');
+  const [seats, setSeats] = useState<SeatDraft[]>(() =>
+    LETTERS.slice(0, MAX_FIRMS)
+      .split('')
+      .map((letter, i) => ({ name: t('setup.defaultName', { letter }), team: i < 2, policy: DEFAULT_POLICIES[(i + 2) % DEFAULT_POLICIES.length]! })),
+  );
+  const [count, setCount] = useState(4);
+  const shown = seats.slice(0, count);
+  const problem = seatProblem(shown, t) ?? (seed.trim() === '' || seed.trim().length > 200 ? t('setup.seedHint') : null);
+  const edit = (i: number, change: Partial<SeatDraft>) => setSeats((all) => all.map((s, k) => (k === i ? { ...s, ...change } : s)));
+
+  const start = () => {
+    if (problem) return;
+    const source: GameSource = file ? { kind: 'file', name: file.name, text: file.text } : { kind: 'builtin', id: scenario };
+    const list: MarketSeat[] = shown.map((s) => ({ name: s.name.trim(), policy: s.team ? null : s.policy }));
+    void useStore.getState().startMarket(source, seed.trim(), list);
+  };
+
+  return (
+    <div className="market-setup stack">
+      <section className="card stack" aria-labelledby="setup-title">
+        <h1 id="setup-title" tabIndex={-1}>
+          {t('setup.title')}
+        </h1>
+        <p className="muted">{t('setup.intro')}</p>
+        <div className="setup-grid">
+          <label htmlFor={`${ids}-scenario`}>{t('setup.scenario')}</label>
+          <div className="stack">
+            <select id={`${ids}-scenario`} data-testid="market-scenario" value={file ? '' : scenario} onChange={(e) => { setFile(null); setScenario(e.target.value); }}>
+              {file && <option value="">{file.name}</option>}
+              {CATALOG.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {pickText(c.title, lang)}
+                </option>
+              ))}
+            </select>
+            <FilePicker
+              id={`${ids}-file`}
+              testId="market-scenario-file"
+              prompt={tc('home.scenarioFile')}
+              chosen={file ? tc('home.chosenFile', { file: file.name }) : null}
+              onPick={(f) => {
+                if (!f) return;
+                void readTextFile(f, lang).then((r) => {
+                  if (r.ok) setFile({ name: f.name, text: r.text });
+                  else if ('errors' in r) useStore.getState().notify({ kind: 'fileRejected', fileName: f.name, errors: r.errors });
+                  else useStore.getState().notify({ kind: 'fileUnreadable', fileName: f.name });
+                });
+              }}
+            />
+          </div>
+          <label htmlFor={`${ids}-seed`}>{t('setup.seed')}</label>
+          <div>
+            <input id={`${ids}-seed`} data-testid="market-seed" type="text" value={seed} maxLength={200} aria-describedby={`${ids}-seed-hint`} onChange={(e) => setSeed(e.target.value)} />
+            <p id={`${ids}-seed-hint`} className="muted">
+              {t('setup.seedHint')}
+            </p>
+          </div>
+          <label htmlFor={`${ids}-count`}>{t('setup.firms')}</label>
+          <select id={`${ids}-count`} data-testid="market-count" value={count} onChange={(e) => setCount(Number(e.target.value))}>
+            {Array.from({ length: MAX_FIRMS - 1 }, (_, i) => i + 2).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby={`${ids}-firms`}>
+        <h2 id={`${ids}-firms`}>{t('setup.firms')}</h2>
+        <ol className="seat-list">
+          {shown.map((s, i) => (
+            <li key={i} className="seat-row" data-testid={`seat-${i}`}>
+              <span className="seat-no">{t('setup.firm', { n: i + 1 })}</span>
+              <label>
+                {t('setup.name')}
+                <input type="text" data-testid={`seat-name-${i}`} value={s.name} maxLength={MAX_FIRM_NAME} onChange={(e) => edit(i, { name: e.target.value })} />
+              </label>
+              <label>
+                {t('setup.runBy')}
+                <select data-testid={`seat-runner-${i}`} value={s.team ? 'team' : 'computer'} onChange={(e) => edit(i, { team: e.target.value === 'team' })}>
+                  <option value="team">{t('setup.team')}</option>
+                  <option value="computer">{t('setup.computer')}</option>
+                </select>
+              </label>
+              {!s.team && (
+                <label>
+                  {t('setup.strategy')}
+                  <select data-testid={`seat-policy-${i}`} value={s.policy} onChange={(e) => edit(i, { policy: e.target.value as MarketPolicy })}>
+                    {MARKET_POLICIES.map((p) => (
+                      <option key={p} value={p}>
+                        {t(`policy.${p}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <div className="row">
+        <button type="button" onClick={() => useStore.getState().go('home')}>
+          {t('setup.back')}
+        </button>
+        <button type="button" className="primary big" data-testid="market-start" disabled={problem !== null || busy} aria-describedby={problem ? `${ids}-why` : undefined} onClick={start}>
+          {t('setup.start')}
+        </button>
+        {problem && (
+          <p id={`${ids}-why`} className="start-why" role="status" data-testid="market-why">
+            {problem}
+          </p>
+        )}
+      </div>
+      {saved?.ok && (
+        <p className="notice" data-testid="market-replaces">
+          {t('setup.replaces', { title: pickText(saved.record.title, lang), round: saved.record.round + 1, total: saved.record.rounds })}
+        </p>
+      )}
+    </div>
+  );
+}
