@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRunFile, replayRun } from '../../src/scenario/runFile';
 import { builtin } from '../helpers';
 import { gotoApp, newPage, openBrowser, waitForScreen, type Lang, type Screen } from './harness';
-import { press, tabTo, typeInto } from './keyboard';
+import { press, tabTo, tabToSelect, typeInto } from './keyboard';
 import { carryOn, playQuarter, startBuiltin } from './play';
 import { check, download } from './checks';
 import { ROOT } from './server';
@@ -104,11 +104,6 @@ describe.each<[string, Lang]>([
 });
 
 /** Chooses `value` in a select by keyboard. */
-async function tabToSelect(page: Page, selector: string, value: string): Promise<void> {
-  await tabTo(page, selector);
-  for (let i = 0; i < 10 && (await page.inputValue(selector)) !== value; i++) await page.keyboard.press('ArrowDown');
-  expect(await page.inputValue(selector)).toBe(value);
-}
 
 describe('broken scenario files', () => {
   test('a broken file picked on home shows its errors with file, line and path, and nothing starts', async () => {

@@ -26,3 +26,11 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 }
+
+/** Tabs to a select and moves its choice with the arrow keys until it is `value` (ArrowDown, or ArrowUp with `up`). */
+export async function tabToSelect(page: Page, selector: string, value: string, { up = false }: { up?: boolean } = {}): Promise<void> {
+  await tabTo(page, selector);
+  for (let i = 0; i < 12 && (await page.inputValue(selector)) !== value; i++) await page.keyboard.press(up ? 'ArrowUp' : 'ArrowDown');
+  const got = await page.inputValue(selector);
+  if (got !== value) throw new Error(`${selector} shows ${got}, not ${value}, after the arrow keys`);
+}

@@ -449,7 +449,7 @@ export default function MarketConsole() {
     if (r) saveTextFile(r.text, r.fileName);
   };
   return (
-    <div className="market-console stack" data-testid="market-console">
+    <div className="market-console stack" data-testid="market-console" data-round={m.round} data-over={m.over}>
       <div className="console-top">
         <h1 tabIndex={-1}>
           {t('console.title')} · {pickText(m.scenario.title, lang)}

@@ -117,7 +117,7 @@ export default function MarketSetupScreen() {
       </section>
 
       <section className="card" aria-labelledby={`${ids}-firms`}>
-        <h2 id={`${ids}-firms`}>{t('setup.firms')}</h2>
+        <h2 id={`${ids}-firms`}>{t('setup.firmsTitle')}</h2>
         <ol className="seat-list">
           {shown.map((s, i) => (
             <li key={i} className="seat-row" data-testid={`seat-${i}`}>

@@ -320,8 +320,8 @@ export default function ReportScreen() {
           {t('report.toChain')}
         </button>
         <span className="spacer" />
-        <button type="button" className="primary big" data-testid="continue" onClick={() => go(game.view.status !== 'running' ? 'end' : 'quarter')}>
-          {game.view.status !== 'running' ? t('report.toEnd') : t('report.continue', { n: game.view.round + 1 })}
+        <button type="button" className="primary big" data-testid="continue" onClick={() => (inMarket && game.view.status !== 'running' ? useStore.getState().toConsole() : go(game.view.status !== 'running' ? 'end' : 'quarter'))}>
+          {game.view.status !== 'running' ? (inMarket ? t('team.back', { ns: 'market' }) : t('report.toEnd')) : t('report.continue', { n: game.view.round + 1 })}
         </button>
       </div>
     </article>
