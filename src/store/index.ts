@@ -16,7 +16,7 @@ import type { Slice, StoreState, UiSlice } from './state';
 export type {
   BranchOf, Busy, CopyOf, DataSlice, DraftSlice, GameSlice, MarketPlay, MarketSlice, Notice, PendingImport, RoundTimer, SaveState, SavesSlice, SceneView, Screen, StoreState, Timeline, UiSlice,
 } from './state';
-export type { MarketSaveFound, MarketSaveRecord } from './marketSave';
+export type { MarketSaveFound, MarketSaveRecord, TeamSaveFound, TeamSaveRecord } from './marketSave';
 export type { SaveEntry, SaveMeta, SaveProblem, SaveFound, SaveExpectation } from './saveRecord';
 
 const LANG_KEY = 'crm-sandbox.lang';

@@ -88,3 +88,54 @@ export function checkMarketSave(raw: unknown): MarketSaveFound {
   if (typeof raw.over !== 'boolean') reasons.push('over: expected true or false');
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, record: raw as unknown as MarketSaveRecord };
 }
+
+/**
+ * A team's own device (one device per team): the last market file the facilitator gave back,
+ * which firm is the team's, and the decision code of the plan it sent for the quarter being
+ * decided. Resuming loads the market file again (verified and replayed as on the first load).
+ */
+export interface TeamSaveRecord {
+  format: 'crm-sandbox-team-save';
+  version: 1;
+  title: LocalText;
+  file: { name: string; text: string };
+  own: number | null;
+  firm: string | null;
+  code: { round: number; text: string } | null;
+  round: number;
+  rounds: number;
+  updatedAt: number;
+}
+
+export type TeamSaveFound = { ok: true; record: TeamSaveRecord } | { ok: false; reasons: string[] };
+
+const TEAM_KEY = 'team';
+
+export async function writeTeamSave(rec: TeamSaveRecord): Promise<void> {
+  await set(TEAM_KEY, rec, store());
+}
+
+export async function clearTeamSave(): Promise<void> {
+  await del(TEAM_KEY, store());
+}
+
+export async function readTeamSave(): Promise<TeamSaveFound | null> {
+  const raw: unknown = await get(TEAM_KEY, store());
+  if (raw === undefined) return null;
+  return checkTeamSave(raw);
+}
+
+/** A stored value read as a team's save, with every reason it does not fit. */
+export function checkTeamSave(raw: unknown): TeamSaveFound {
+  if (!isObj(raw)) return { ok: false, reasons: ["expected a team's saved market (an object)"] };
+  const reasons: string[] = [];
+  if (raw.format !== 'crm-sandbox-team-save') reasons.push(`format: expected "crm-sandbox-team-save", found ${JSON.stringify(raw.format)}`);
+  if (raw.version !== 1) reasons.push(`version: expected 1, found ${JSON.stringify(raw.version)}`);
+  if (!isText(raw.title)) reasons.push('title: expected a title in English and Chinese');
+  if (!isObj(raw.file) || typeof raw.file.name !== 'string' || typeof raw.file.text !== 'string') reasons.push("file: expected the market file's name and text");
+  if (!(raw.own === null || (typeof raw.own === 'number' && Number.isInteger(raw.own) && raw.own >= 0))) reasons.push("own: expected the team's seat or null");
+  if (!(raw.firm === null || typeof raw.firm === 'string')) reasons.push("firm: expected the team's firm name or null");
+  if (!(raw.code === null || (isObj(raw.code) && typeof raw.code.round === 'number' && typeof raw.code.text === 'string'))) reasons.push('code: expected a quarter and its decision code, or null');
+  for (const f of ['round', 'rounds', 'updatedAt'] as const) if (typeof raw[f] !== 'number') reasons.push(`${f}: expected a number`);
+  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, record: raw as unknown as TeamSaveRecord };
+}

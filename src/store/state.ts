@@ -9,7 +9,7 @@ import type { ScenarioIssue } from '../scenario/load';
 import type {
   CustomerAnalytics, CustomerBaseFrame, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable, GameSnapshot, GameSource, MarketRefusal, MarketSeat, MarketSnapshot, RoundSummary, StartFailure,
 } from '../worker/protocol';
-import type { MarketSaveFound } from './marketSave';
+import type { MarketSaveFound, TeamSaveFound } from './marketSave';
 import type { WhaleCurve } from '../worker/whaleTypes';
 import type { Expected } from './saveRecord';
 import type { SaveEntry, SaveMeta, SaveRecord } from './saveRecord';
@@ -214,6 +214,22 @@ export interface MarketPlay {
   /** The plans the last resolve refused, with the engine's reasons. */
   refused: MarketRefusal[] | null;
   timer: RoundTimer;
+  /**
+   * Whose screen this is: the facilitator's console (every team on this screen in turn, or each
+   * team on its own device sending a decision code), or one team's own device, which holds the
+   * market of the last market file the facilitator gave back and shows only that team's firm.
+   */
+  role: 'console' | 'team';
+  /** On a team's device: the team's seat (null until the team says which firm is theirs). */
+  own: number | null;
+  /** On a team's device: the decision code of the plan submitted for the quarter being decided. */
+  code: { round: number; text: string } | null;
+  /** On a team's device: the market file it holds (saved, so a reload or another day resumes it). */
+  file: { name: string; text: string } | null;
+  /** On the console: the plans that came in as decision codes or plan files (seat order). */
+  byCode: boolean[];
+  /** On the console: the codes and plan files last offered that were refused, and why. */
+  codeErrors: { from: string; reason: string }[];
 }
 
 export interface MarketSlice {
@@ -226,8 +242,8 @@ export interface MarketSlice {
   forgetMarketSave(): Promise<void>;
   /** The privacy screen for team `seat` ("the others look away"). */
   callTeam(seat: number): void;
-  /** Team `seat` at the screen: its firm becomes `game`. */
-  openTeam(seat: number): Promise<boolean>;
+  /** Team `seat` at the screen: its firm becomes `game` (on its last report if `to` says so, or if it has no plan in yet). */
+  openTeam(seat: number, to?: 'report'): Promise<boolean>;
   /** The draft becomes the team's plan (if the engine accepts it) and the team's firm leaves the screen. */
   submitPlan(): Promise<boolean>;
   withdrawPlan(seat: number): void;
@@ -237,6 +253,18 @@ export interface MarketSlice {
   exportMarket(): Promise<{ text: string; fileName: string } | null>;
   setTimer(timer: RoundTimer): void;
   leaveMarket(): void;
+  /** The console takes the decision codes in `text` (one or more, as pasted from chat messages). */
+  acceptCodes(text: string): Promise<void>;
+  /** The console takes plan files (each holds one decision code). */
+  acceptPlanFiles(files: readonly File[]): Promise<void>;
+  /** A team's device loads the facilitator's market file (a market run file): the market is verified and replayed. */
+  joinMarket(file: { name: string; text: string }): Promise<boolean>;
+  /** On a team's device: this firm is ours (its screens open). */
+  claimSeat(seat: number): Promise<boolean>;
+  /** The team's device saved in this browser, as home last read it. */
+  teamSave: TeamSaveFound | null;
+  resumeTeam(): Promise<boolean>;
+  forgetTeamSave(): Promise<void>;
 }
 
 export type StoreState = UiSlice & GameSlice & DraftSlice & DataSlice & SavesSlice & MarketSlice;

@@ -11,6 +11,8 @@ import { policyById } from '../policies/index';
 import { marketPolicyDecisions } from '../policies/market';
 import { showProblems } from '../scenario/decisionMessages';
 import { renderMarketRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
+import { marketClaimIssues, readMarketRunFile } from '../scenario/marketRun';
+import { BUILTIN_IDS, builtinText } from './builtins';
 import { traceBase, traceRound } from './customers';
 import type { GameSource, MarketQuarter, MarketRefusal, MarketSeat, MarketSnapshot, MarketStanding, Responses, StartFailure } from './protocol';
 import { loadSource, type Session } from './session';
@@ -179,4 +181,30 @@ export function marketExport(ms: MarketSession): Responses['marketExport'] {
   });
   const safeSeed = ms.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'seed';
   return { text, fileName: `${ms.scenario.id}-market-${safeSeed}-q${ms.market.round}.crm-run.json` };
+}
+
+/**
+ * A team's device joins a market from the facilitator's market file (a market run file): read
+ * it as `verify` does, replay every quarter and check the claim, so the team's browser holds the
+ * very market the console resolved (the engine is deterministic). A file that does not verify is
+ * refused with the reader's errors (file, line, field path).
+ */
+export async function joinMarket(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: Lang,
+): Promise<(Extract<Responses['marketJoin'], { ok: true }> & { session: MarketSession }) | Extract<Responses['marketJoin'], { ok: false }>> {
+  const r = await readMarketRunFile(bytes, fileName, lang, { builtin: builtinText, builtinIds: BUILTIN_IDS });
+  if (!r.ok) return { ok: false, failure: { kind: 'runFile', errors: r.errors } };
+  const read = r.read;
+  const run = read.run;
+  const source: GameSource =
+    read.builtin !== null && run.overrides.length === 0 ? { kind: 'builtin', id: read.builtin } : { kind: 'file', name: read.scenarioLabel, text: `${JSON.stringify(read.doc, null, 2)}\n` };
+  const seats: MarketSeat[] = run.firms.map((f) => ({ name: f.name, policy: f.policy ?? null }));
+  const opened = await openMarket(source, run.seed, seats, run.decisions, lang);
+  if (!opened.ok) return opened;
+  const ms = opened.market;
+  const errors = marketClaimIssues(read, { scores: ms.market.firms.map((f) => f.state.score), finalHash: hashMarket(ms.market), rounds: run.decisions.length }, fileName, lang);
+  if (errors.length > 0) return { ok: false, failure: { kind: 'runFile', errors } };
+  return { ok: true, session: ms, market: marketSnapshot(ms), source, seats, played: structuredClone(ms.plans) };
 }

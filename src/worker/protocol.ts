@@ -482,7 +482,9 @@ export type Request =
   /** Resolves the quarter with the teams' plans (null: the team sent none, its last plan plays again); the computer firms decide here. */
   | { type: 'marketResolve'; plans: (Decisions | null)[]; lang: Lang }
   /** The market's run file so far. */
-  | { type: 'marketExport' };
+  | { type: 'marketExport' }
+  /** A team's device: the market of a market file (a market run file), verified and replayed; it replaces any game or market. */
+  | { type: 'marketJoin'; bytes: ArrayBuffer; fileName: string; lang: Lang };
 
 /** Why a start or an import failed. */
 export type StartFailure =
@@ -517,6 +519,7 @@ export interface Responses {
   /** `played`: the quarter's plans as they played (the computer firms' and the kept ones among them), for the facilitator's save. */
   marketResolve: { ok: true; market: MarketSnapshot; played: (Decisions | null)[] } | { ok: false; refused: MarketRefusal[] };
   marketExport: { text: string; fileName: string };
+  marketJoin: { ok: true; market: MarketSnapshot; source: GameSource; seats: MarketSeat[]; played: (Decisions | null)[][] } | { ok: false; failure: StartFailure };
 }
 
 export type RequestType = Request['type'];

@@ -10,7 +10,7 @@ import { transferableCopy } from './customers';
 import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
-import { marketExport, marketSnapshot, openMarket, resolveMarket, type MarketSession } from './market';
+import { joinMarket, marketExport, marketSnapshot, openMarket, resolveMarket, type MarketSession } from './market';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -131,6 +131,13 @@ async function handle(id: number, req: Request): Promise<void> {
       return answer('marketResolve', resolveMarket(needMarket(), req.plans, req.lang));
     case 'marketExport':
       return answer('marketExport', marketExport(needMarket()));
+    case 'marketJoin': {
+      const r = await joinMarket(new Uint8Array(req.bytes), req.fileName, req.lang);
+      if (!r.ok) return answer('marketJoin', r);
+      market = r.session;
+      adoptSession(market.firms[0]!);
+      return answer('marketJoin', { ok: true, market: r.market, source: r.source, seats: r.seats, played: r.played });
+    }
     default: {
       const never: never = req;
       throw new Error(`unknown request ${JSON.stringify(never)}`);

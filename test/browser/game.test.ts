@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRunFile, replayRun } from '../../src/scenario/runFile';
 import { builtin } from '../helpers';
 import { gotoApp, newPage, openBrowser, waitForScreen, type Lang, type Screen } from './harness';
-import { press, tabTo, tabToSelect, typeInto } from './keyboard';
+import { press, tabToSelect, typeInto } from './keyboard';
 import { carryOn, playQuarter, startBuiltin } from './play';
 import { check, download } from './checks';
 import { ROOT } from './server';

@@ -7,8 +7,29 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckIcon, FileIcon } from '../shell/icons';
 
-/** `chosen`: what was picked, in words (null: nothing yet); `chosenTestId` marks it once there is one. */
-export function FilePicker({ id, testId, prompt, chosen, chosenTestId, onPick }: { id: string; testId: string; prompt: string; chosen: string | null; chosenTestId?: string; onPick: (f: File | undefined) => void }) {
+/**
+ * `chosen`: what was picked, in words (null: nothing yet); `chosenTestId` marks it once there is
+ * one. `accept`: the file types offered (JSON by default); `onPickAll`: several files at once.
+ */
+export function FilePicker({
+  id,
+  testId,
+  prompt,
+  chosen,
+  chosenTestId,
+  onPick,
+  onPickAll,
+  accept = '.json,application/json',
+}: {
+  id: string;
+  testId: string;
+  prompt: string;
+  chosen: string | null;
+  chosenTestId?: string;
+  onPick?: (f: File | undefined) => void;
+  onPickAll?: (files: File[]) => void;
+  accept?: string;
+}) {
   const { t } = useTranslation();
   const ids = useId();
   return (
@@ -18,12 +39,14 @@ export function FilePicker({ id, testId, prompt, chosen, chosenTestId, onPick }:
         id={id}
         type="file"
         className="file-input"
-        accept=".json,application/json"
+        accept={accept}
+        multiple={onPickAll !== undefined}
         data-testid={testId}
         aria-labelledby={`${ids}-prompt ${ids}-button`}
         aria-describedby={`${ids}-chosen`}
         onChange={(e) => {
-          onPick(e.target.files?.[0]);
+          if (onPickAll) onPickAll(Array.from(e.target.files ?? []));
+          else onPick?.(e.target.files?.[0]);
           // The same file picked again (after fixing it) is a new pick.
           e.target.value = '';
         }}

@@ -1,11 +1,14 @@
 /**
  * Home's entry to the market game (沙盘): set one up, or continue the one saved in this
- * browser (a saved market that cannot be read is listed with its reasons, never dropped unasked).
+ * browser (a saved market that cannot be read is listed with its reasons, never dropped unasked);
+ * and for a team on its own device, load the facilitator's market file or continue it.
  */
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
+import { loadMarketFile } from '../market/TeamDevice';
+import { FilePicker } from './FilePicker';
 
 export function MarketCard() {
   const { t } = useTranslation('market');
@@ -57,6 +60,58 @@ export function MarketCard() {
           </button>
         )}
       </div>
+      <TeamJoin />
     </section>
+  );
+}
+
+/** A team on its own device: load the facilitator's market file, or continue the market this device holds. */
+function TeamJoin() {
+  const { t } = useTranslation('market');
+  const lang = useStore((s) => s.lang);
+  const saved = useStore((s) => s.teamSave);
+  const busy = useStore((s) => s.busy !== null);
+  const id = useId();
+  return (
+    <div className="stack" data-testid="team-join">
+      <h3 id={`${id}-h`}>{t('home.joinTitle')}</h3>
+      <p className="muted">{t('home.joinIntro')}</p>
+      {saved?.ok && (
+        <p data-testid="team-saved">
+          {saved.record.firm !== null
+            ? t('home.teamSaved', { firm: saved.record.firm, title: pickText(saved.record.title, lang), round: Math.min(saved.record.round + 1, saved.record.rounds), total: saved.record.rounds })
+            : t('home.teamSavedNoFirm', { title: pickText(saved.record.title, lang), round: Math.min(saved.record.round + 1, saved.record.rounds), total: saved.record.rounds })}
+        </p>
+      )}
+      {saved && !saved.ok && (
+        <div className="notice error" role="alert" data-testid="team-damaged">
+          <p>{t('home.teamDamaged')}</p>
+          <ul>
+            {saved.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="row">
+        {saved?.ok && (
+          <button type="button" className="primary" data-testid="team-resume" disabled={busy} onClick={() => void useStore.getState().resumeTeam()}>
+            {t('home.teamResume')}
+          </button>
+        )}
+        <FilePicker id={`${id}-file`} testId="join-market" prompt={t('home.joinLoad')} chosen={null} onPick={loadMarketFile} />
+        {saved && (
+          <button
+            type="button"
+            data-testid="team-forget"
+            onClick={() => {
+              if (window.confirm(t('home.teamForget'))) void useStore.getState().forgetTeamSave();
+            }}
+          >
+            {t('home.teamForget')}
+          </button>
+        )}
+      </div>
+    </div>
   );
 }

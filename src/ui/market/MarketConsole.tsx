@@ -13,10 +13,12 @@ import { useStore, type MarketPlay } from '../../store/index';
 import type { MarketSnapshot } from '../../worker/protocol';
 import { LineChart } from '../charts/index';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+import { FilePicker } from '../home/FilePicker';
 import { saveTextFile } from '../shell/files';
 import { tierName } from '../shell/tierName';
 import { isMarketPolicy } from './policies';
 import { LEVERS, LEVER_KIND, leverValue, marketNews, rankFirms, rivalFlows, separation, shareSeries, type NewsItem, type RevealLever } from './reading';
+import { TeamDevice } from './TeamDevice';
 import './market.css';
 
 type T = ReturnType<typeof useTranslation<'market'>>['t'];
@@ -119,7 +121,7 @@ function TeamsPanel({ mk }: { mk: MarketPlay }) {
               {stopped(seat) && last!.firms[seat]!.status === 'bankrupt' ? (
                 <span className="badge">{t('console.stopped')}</span>
               ) : team && !m.over ? (
-                <span className={`badge ${inPlan ? 'ok' : 'wait'}`}>{inPlan ? `✓ ${t('console.planIn')}` : t('console.waiting')}</span>
+                <span className={`badge ${inPlan ? 'ok' : 'wait'}`}>{inPlan ? `✓ ${t('console.planIn')}${mk.byCode[seat] ? ` (${t('console.byCode')})` : ''}` : t('console.waiting')}</span>
               ) : null}
               {team && (
                 <button type="button" data-testid={`call-${seat}`} disabled={busy} onClick={() => useStore.getState().callTeam(seat)}>
@@ -150,6 +152,61 @@ function TeamsPanel({ mk }: { mk: MarketPlay }) {
                     <li key={i}>{p.text}</li>
                   ))}
                 </ul>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Plans from teams that play on their own devices: decision codes pasted from the chat, or plan files picked or dropped. */
+function CodesPanel({ mk }: { mk: MarketPlay }) {
+  const { t } = useTranslation('market');
+  const busy = useStore((s) => s.busy !== null);
+  const [text, setText] = useState('');
+  const [over, setOver] = useState(false);
+  const id = useId();
+  const take = async () => {
+    await useStore.getState().acceptCodes(text);
+    if (useStore.getState().market?.codeErrors.length === 0) setText('');
+  };
+  return (
+    <section
+      className={`card stack codes${over ? ' drop-over' : ''}`}
+      aria-labelledby={`${id}-h`}
+      data-testid="codes"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        setOver(false);
+        void useStore.getState().acceptPlanFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
+      <h2 id={`${id}-h`}>{t('console.codesTitle')}</h2>
+      <p className="muted">{t('console.codesHelp')}</p>
+      <label htmlFor={`${id}-codes`}>{t('console.codesLabel')}</label>
+      <textarea id={`${id}-codes`} className="plan-code" data-testid="codes-input" rows={3} value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} />
+      <div className="row">
+        <button type="button" data-testid="codes-take" disabled={busy || text.trim() === ''} onClick={() => void take()}>
+          {t('console.codesTake')}
+        </button>
+        <FilePicker id={`${id}-files`} testId="plan-files" prompt={t('console.planFiles')} chosen={null} accept=".txt,text/plain" onPickAll={(files) => void useStore.getState().acceptPlanFiles(files)} />
+      </div>
+      {mk.codeErrors.length > 0 && (
+        <div className="notice error" role="alert" data-testid="codes-refused">
+          <p>{t('console.codesRefused')}</p>
+          <ul>
+            {mk.codeErrors.map((e, i) => (
+              <li key={i}>
+                {e.from && <code>{e.from}</code>} {e.reason}
               </li>
             ))}
           </ul>
@@ -443,6 +500,7 @@ export default function MarketConsole() {
   const lang = useStore((s) => s.lang);
   const mk = useStore((s) => s.market)!;
   const m = mk.snapshot;
+  if (mk.role === 'team') return <TeamDevice />;
   if (mk.calling !== null) return <PrivacyScreen seat={mk.calling} />;
   const exportRun = async () => {
     const r = await useStore.getState().exportMarket();
@@ -461,6 +519,7 @@ export default function MarketConsole() {
       <div className="console-grid">
         <div className="stack">
           <TeamsPanel mk={mk} />
+          {!m.over && <CodesPanel mk={mk} />}
           {!m.over && <RoundTimer />}
         </div>
         <Leaderboard m={m} lang={lang} />
@@ -471,6 +530,7 @@ export default function MarketConsole() {
       </div>
       {m.over && <Debrief m={m} lang={lang} />}
       {m.over && <Reveal m={m} lang={lang} />}
+      <p className="muted">{t('console.exportHelp')}</p>
       <div className="row">
         <button type="button" data-testid="market-export" onClick={() => void exportRun()}>
           {t('console.export')}

@@ -94,6 +94,7 @@ export function AdvanceButton() {
   // A team of a market submits its plan; the market plays the quarter for every firm at once.
   const team = useStore((s) => (s.market && s.market.seat !== null ? s.market.snapshot.seats[s.market.seat]!.name : null));
   const submit = useStore((s) => s.submitPlan);
+  const ownDevice = useStore((s) => s.market?.role === 'team');
   const problems = preview?.problems ?? [];
   const unanswered = draft ? unansweredCards(draft, cards) : [];
   const blocked = problems.length > 0 || unanswered.length > 0;
@@ -107,9 +108,9 @@ export function AdvanceButton() {
         aria-describedby={blocked ? 'advance-reasons' : undefined}
         onClick={() => void (team !== null ? submit() : advance())}
       >
-        {busy ? t('quarter.playing') : team !== null ? t('team.submit', { ns: 'market', n: round + 1 }) : t('quarter.advance', { n: round + 1 })}
+        {busy ? t('quarter.playing') : team !== null ? t(ownDevice ? 'team.makeCode' : 'team.submit', { ns: 'market', n: round + 1 }) : t('quarter.advance', { n: round + 1 })}
       </button>
-      {team !== null && <p className="muted">{t('team.hidden', { ns: 'market' })}</p>}
+      {team !== null && <p className="muted">{t(ownDevice ? 'team.codeHidden' : 'team.hidden', { ns: 'market' })}</p>}
       {blocked && (
         <div id="advance-reasons" className="notice error" role="status" data-testid="advance-reasons">
           <strong>{t('quarter.cannotPlay')}</strong>

@@ -41,6 +41,7 @@ export function Header() {
   const inGame = game !== null && screen !== 'home';
   // A team of a market at the screen: its firm's screens, and the way back to the console (no solo run file, no "what if").
   const team = useStore((s) => (s.market && s.market.seat !== null ? s.market.snapshot.seats[s.market.seat]!.name : null));
+  const ownDevice = useStore((s) => s.market?.role === 'team');
   const navRef = useRef<HTMLElement>(null);
   // On a phone the navigation is a strip that scrolls sideways: keep the current screen in it in view.
   useEffect(() => {
@@ -89,7 +90,7 @@ export function Header() {
       <div className="header-tools">
         {inGame && team !== null && (
           <button type="button" className="primary" data-testid="to-console" onClick={() => useStore.getState().toConsole()}>
-            {t('team.back', { ns: 'market' })}
+            {ownDevice ? t('team.toDevice', { ns: 'market' }) : t('team.back', { ns: 'market' })}
           </button>
         )}
         {inGame && team === null && (
