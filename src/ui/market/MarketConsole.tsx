@@ -224,7 +224,7 @@ function Leaderboard({ m, lang }: { m: MarketSnapshot; lang: Lang }) {
   return (
     <section className="card" aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('board.title')}>
         <table className="board" data-testid="leaderboard">
           <caption>{last ? t('board.caption', { n: last.round }) : t('board.captionStart')}</caption>
           <thead>
@@ -336,7 +336,7 @@ function Debrief({ m, lang }: { m: MarketSnapshot; lang: Lang }) {
       <p className="lead" data-testid="market-winner">
         {top.length === 1 ? t('debrief.winner', { name: nameOf(m, top[0]!.seat), score }) : t('debrief.tie', { names: top.map((r) => nameOf(m, r.seat)).join(', '), score })}
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('debrief.caption')}>
         <table className="board" data-testid="final-ranking">
           <caption>{t('debrief.caption')}</caption>
           <thead>
@@ -414,7 +414,7 @@ function Reveal({ m, lang }: { m: MarketSnapshot; lang: Lang }) {
           ))}
         </select>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reveal.decisionsCaption')}>
         <table className="board" data-testid="reveal-decisions">
           <caption>
             {t('reveal.decisionsCaption')}: {t(`reveal.${lever}`)}
@@ -452,7 +452,7 @@ function Reveal({ m, lang }: { m: MarketSnapshot; lang: Lang }) {
         return (
           <details key={seat} open={seat === 0} data-testid={`flows-${seat}`}>
             <summary>{s.name}</summary>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reveal.flowsCaption', { name: s.name })}>
               <table className="board">
                 <caption>{t('reveal.flowsCaption', { name: s.name })}</caption>
                 <thead>
@@ -500,7 +500,19 @@ export default function MarketConsole() {
   const lang = useStore((s) => s.lang);
   const mk = useStore((s) => s.market)!;
   const m = mk.snapshot;
-  if (mk.role === 'team') return <TeamDevice />;
+  // A team's device: its own firm; once the market is over, the ranking and the reveal everyone sees.
+  if (mk.role === 'team')
+    return (
+      <div className="stack">
+        <TeamDevice />
+        {m.over && (
+          <div className="team-device stack">
+            <Debrief m={m} lang={lang} />
+            <Reveal m={m} lang={lang} />
+          </div>
+        )}
+      </div>
+    );
   if (mk.calling !== null) return <PrivacyScreen seat={mk.calling} />;
   const exportRun = async () => {
     const r = await useStore.getState().exportMarket();
