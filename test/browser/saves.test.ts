@@ -441,9 +441,11 @@ describe('?scenario= links', () => {
       expect(await pressed(page)).toBe(0);
       expect(await page.isDisabled('[data-testid="start"]')).toBe(true);
       await expect.poll(() => sent.closed.has('/endless.json'), { timeout: 10_000 }).toBe(true);
-      // The page read a little over 20 MB, then cancelled; the server had buffered a few MB more at most.
+      // The page read a little over 20 MB, then cancelled. What the server wrote is more: Chromium's
+      // network service reads ahead of the page into its own buffers, by tens of MB on a loaded
+      // machine (57 MB measured once in CI). A page that never cancels takes all 200 MB.
       expect(sent.endless).toBeGreaterThan(20 * 1024 * 1024);
-      expect(sent.endless).toBeLessThan(40 * 1024 * 1024);
+      expect(sent.endless).toBeLessThan(120 * 1024 * 1024);
       await check(page, 'link-too-large-zh-CN');
 
       await gotoApp(page, { lang: 'zh-CN', scenario: `${base}/announced.json` });
