@@ -15,7 +15,7 @@ export type Command =
   | { name: 'help' }
   | { name: 'validate'; files: string[] }
   | { name: 'run'; scenario: string; seed: string; policy: string; sets: string[]; json: boolean; save: string | null }
-  | { name: 'market'; scenario: string; seed: string; firms: string[]; names: string[]; sets: string[]; json: boolean; save: string | null }
+  | { name: 'market'; scenario: string; seed: string; firms: string[]; names: string[] | null; sets: string[]; json: boolean; save: string | null }
   | { name: 'replay'; file: string; json: boolean }
   | { name: 'verify'; files: string[] }
   /** `out`: null for the committed file, `'-'` for standard output. */
@@ -35,7 +35,7 @@ Commands:
   market <scenario> --seed S --firms P1,P2,...
                                      play a market game: 1-8 computer firms, each
                                      running a strategy, compete for one population
-      [--names A,B,...]              the firms' names (default A, B, C, ...)
+      [--names A,B,...]              the firms' names (default: the scenario's, else A, B, ...)
       [--set path=value ...] [--json] [--save FILE]   as for run
   replay <runfile> [--json]          replay a run file (solo or market) and print its rounds
   verify <runfile...>                replay run files (solo or market) and check their claims
@@ -161,13 +161,15 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
       if (firms.length < 1 || firms.length > MAX_FIRMS || firms.some((p) => p === '')) throw usageError(u.firmCount(list, MAX_FIRMS));
       for (const p of firms) if (!policyById(p)) throw usageError(u.unknownPolicy(p, POLICIES.map((x) => x.id)));
       const given = one('names');
-      const names = given === null ? firms.map((_, i) => String.fromCharCode(65 + i)) : given.split(',').map((x) => x.trim());
-      if (names.length !== firms.length) throw usageError(u.nameCount(names.length, firms.length));
-      const seen = new Set<string>();
-      for (const n of names) {
-        if (n === '' || n.length > MAX_FIRM_NAME) throw usageError(u.badName(n, MAX_FIRM_NAME));
-        if (seen.has(n)) throw usageError(u.sameName(n));
-        seen.add(n);
+      const names = given === null ? null : given.split(',').map((x) => x.trim());
+      if (names) {
+        if (names.length !== firms.length) throw usageError(u.nameCount(names.length, firms.length));
+        const seen = new Set<string>();
+        for (const n of names) {
+          if (n === '' || n.length > MAX_FIRM_NAME) throw usageError(u.badName(n, MAX_FIRM_NAME));
+          if (seen.has(n)) throw usageError(u.sameName(n));
+          seen.add(n);
+        }
       }
       return { name, scenario, seed, firms, names, sets: values.get('set') ?? [], json: flags.has('json'), save: one('save') };
     }

@@ -9,7 +9,8 @@ import { taggedExpectation } from './fields';
 import { lineColumns, offsetOf, pathTrie, scanJson } from './jsonText';
 import { renderDetail, sentence, type Rendered } from './messages';
 import { migrateScenarioJson, type JsonObject } from './migrate';
-import { foundValue, pathText, type PathSegment, type Problem } from './problem';
+import { marketFirms, marketSizeProblem } from '../sim/market/market';
+import { foundValue, mismatch, pathText, type PathSegment, type Problem } from './problem';
 import { CURRENT_SCHEMA_VERSION, scenarioSchema } from './schema';
 import { checkScenarioSemantics } from './semantics';
 import { schemaAt, zodProblems } from './zodProblems';
@@ -127,6 +128,13 @@ export function toIssues<P extends Placed>(
 /** {@link toIssues} for problems that carry a {@link Problem.detail}. */
 function problemIssues(problems: readonly Problem[], file: string, lang: Lang, text?: string): ScenarioIssue[] {
   return toIssues(problems, file, lang, (p) => renderDetail(p.detail, lang), text);
+}
+
+/** Why `n` firms cannot play `scenario` as a market (its market.firms range), as issues of its file; empty when they can. */
+export function marketSizeIssues(scenario: ScenarioConfig, n: number, file: string, lang: Lang, text?: string): ScenarioIssue[] {
+  if (!marketSizeProblem(scenario, n)) return [];
+  const { min, max } = marketFirms(scenario);
+  return problemIssues([mismatch(['market', 'firms'], { kind: 'firmRange', min, max }, { kind: 'value', value: n })], file, lang, text);
 }
 
 /** The outcome of {@link parseJsonText}. */

@@ -156,6 +156,14 @@ export function expectedText(e: Expectation, lang: Lang): string {
       return en ? `a number above ${formatNumber(e.value, lang)} (${e.of})` : `大于 ${formatNumber(e.value, lang)} 的数字（${e.of}）`;
     case 'notAbove':
       return en ? `a number at most ${formatNumber(e.value, lang)} (${e.of})` : `不大于 ${formatNumber(e.value, lang)} 的数字（${e.of}）`;
+    case 'notBelow':
+      return en ? `a number at least ${formatNumber(e.value, lang)} (${e.of})` : `不小于 ${formatNumber(e.value, lang)} 的数字（${e.of}）`;
+    case 'firmRange':
+      return en
+        ? `${e.min === e.max ? f(e.min) : `${f(e.min)} to ${f(e.max)}`} firms, as this scenario's market allows`
+        : `${e.min === e.max ? f(e.min) : `${f(e.min)} 到 ${f(e.max)}`} 家企业（本情景的市场所允许的数量）`;
+    case 'firmsOfShares':
+      return en ? `${f(e.n)}, one firm per starting share in market.start.shares` : `${f(e.n)}（market.start.shares 中每个起始份额对应一家企业）`;
     case 'someWeight':
       return en ? 'at least one weight above 0 (more than one tier is in use)' : '至少一个权重大于 0（使用了多个等级）';
     case 'decisionLimit':

@@ -50,6 +50,12 @@ export type Expectation =
   | { kind: 'above'; value: number; of: string }
   /** A number at most `value`, the value at path `of`. */
   | { kind: 'notAbove'; value: number; of: string }
+  /** A number at least `value`, the value at path `of`. */
+  | { kind: 'notBelow'; value: number; of: string }
+  /** A market of `min` to `max` firms, as the scenario's market section (or the default) allows. */
+  | { kind: 'firmRange'; min: number; max: number }
+  /** Exactly `n` firms: the number of starting shares a market declares (market.start.shares). */
+  | { kind: 'firmsOfShares'; n: number }
   /** Tiering weights of which at least one is above 0 (more than one tier is in use). */
   | { kind: 'someWeight' }
   /** At most `limit`: the most hires the labour market gives, or the headcount for layoffs. */

@@ -9,6 +9,7 @@ import { MAX_TIERS, decisionsSchema, systemsSpend } from './decisionsSchema';
 import { leverUnlockSchema, newsItemSchema, objectiveSchema, scenarioEventSchema, scoringSchema } from './eventsSchema';
 import { currency, id, int, listOf, localText, money, num, oneOf, positive, trait } from './fields';
 import { modelSchema } from './modelSchema';
+import { MAX_FIRM_NAME, MAX_FIRMS } from '../sim/market/market';
 
 export { decisionsSchema } from './decisionsSchema';
 
@@ -86,6 +87,31 @@ const firmSchema = z
   })
   .describe('The firm at the start.');
 
+const marketSchema = z
+  .strictObject({
+    firms: z
+      .strictObject({
+        min: int(2, MAX_FIRMS, `The fewest firms a market of this scenario may have, 2..${MAX_FIRMS}.`),
+        max: int(2, MAX_FIRMS, `The most firms a market of this scenario may have, 2..${MAX_FIRMS}.`),
+        default: int(2, MAX_FIRMS, 'The number of firms the facilitator\'s setup starts with, from min to max.'),
+      })
+      .describe('How many firms compete in one market.'),
+    names: listOf(localText(MAX_FIRM_NAME, 'A firm\'s default name.'), 1, MAX_FIRMS, 'Default names of the firms in seat order, e.g. the hotels of a district; seats beyond the list are named by letter.').optional(),
+    start: z
+      .discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('equal').describe('Each firm gets a fair share of every value band of the initial customers.') }).describe('An equal start.'),
+        z
+          .strictObject({
+            kind: z.literal('shares').describe('Each firm gets its own share of every value band of the initial customers.'),
+            shares: listOf(num(0.02, 0.98, 'A firm\'s share of the initial customers, 0.02..0.98.'), 2, MAX_FIRMS, 'Each seat\'s share of the initial customers, in seat order; they sum to 1, one per firm (firms.min = firms.max = their number).'),
+          })
+          .describe('An incumbent and challengers: per-firm starting shares. Only the customers differ; every firm starts with the scenario\'s firm (cash, staff, stocks).'),
+      ])
+      .describe('How the initial customers are split among the firms; default equal.')
+      .optional(),
+  })
+  .describe('How this scenario plays as a market of several firms (a 沙盘 class); absent: 2..8 firms, 4 by default, an equal start.');
+
 /** The schema of a scenario file (after migration to the current version). */
 export const scenarioSchema = z
   .strictObject({
@@ -132,6 +158,7 @@ export const scenarioSchema = z
     objectives: listOf(objectiveSchema, 0, 50, 'Measurable goals.'),
     scoring: scoringSchema,
     model: modelSchema.optional(),
+    market: marketSchema.optional(),
   })
   .describe('A CRM Sandbox scenario.');
 

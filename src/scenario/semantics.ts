@@ -161,6 +161,33 @@ function checkScoring(s: ScenarioConfig, out: Problem[]): void {
   });
 }
 
+function checkMarket(s: ScenarioConfig, out: Problem[]): void {
+  const m = s.market;
+  if (!m) return;
+  const at = ['market', 'firms'] as const;
+  const { min, max } = m.firms;
+  if (min > max) out.push(mismatch([...at, 'min'], { kind: 'notAbove', value: max, of: pathText([...at, 'max']) }, { kind: 'value', value: min }));
+  if (m.firms.default > max) out.push(mismatch([...at, 'default'], { kind: 'notAbove', value: max, of: pathText([...at, 'max']) }, { kind: 'value', value: m.firms.default }));
+  else if (m.firms.default < min) out.push(mismatch([...at, 'default'], { kind: 'notBelow', value: min, of: pathText([...at, 'min']) }, { kind: 'value', value: m.firms.default }));
+  for (const lang of ['en', 'zh-CN'] as const) {
+    const first = new Map<string, number>();
+    m.names?.forEach((n, i) => {
+      const name = n[lang]?.trim();
+      if (name === undefined) return;
+      const seen = first.get(name);
+      if (seen === undefined) first.set(name, i);
+      else out.push(mismatch(['market', 'names', i, lang], { kind: 'unique', firstPath: pathText(['market', 'names', seen, lang]) }, { kind: 'value', value: n[lang] }));
+    });
+  }
+  if (m.start?.kind === 'shares') {
+    const { shares } = m.start;
+    sumTo1(shares, ['market', 'start', 'shares'], out);
+    for (const key of ['min', 'max', 'default'] as const) {
+      if (m.firms[key] !== shares.length) out.push(mismatch([...at, key], { kind: 'firmsOfShares', n: shares.length }, { kind: 'value', value: m.firms[key] }));
+    }
+  }
+}
+
 /**
  * Problems of a scenario that passed the schema, each with the path to blame. An empty list
  * means the scenario is consistent.
@@ -181,5 +208,6 @@ export function checkScenarioSemantics(s: ScenarioConfig, limits: ScenarioLimits
   s.unlocks?.forEach((u, i) => roundIn(u.round, s.rounds, ['unlocks', i, 'round'], out));
   checkScoring(s, out);
   checkDecisions(s.initialDecisions, s, out);
+  checkMarket(s, out);
   return out;
 }

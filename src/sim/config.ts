@@ -38,6 +38,8 @@ export interface ScenarioConfig {
   scoring: ScoringConfig;
   /** Coefficient overrides; everything else takes the defaults of `src/sim/params.ts`. */
   model?: ModelOverrides;
+  /** How the scenario is played as a market of several firms (MODEL.md section 8). Absent: 2-8 firms, 4 by default, an equal start. */
+  market?: MarketConfig;
 }
 
 /** One tier of the pyramid. */
@@ -120,6 +122,21 @@ export interface FirmConfig {
   budget: { base: number; reinvest: number };
   /** What happens when cash runs out. */
   insolvency: { mode: 'loan' | 'gameOver'; maxDebt: number };
+}
+
+/** A scenario's market: how many firms, their default names, how the initial customers are split. */
+export interface MarketConfig {
+  /** The number of firms a market of this scenario may have (2..8), and the number a facilitator's setup starts with. */
+  firms: { min: number; max: number; default: number };
+  /** Default names of the firms, in seat order (seats beyond the list are named by letter). */
+  names?: LocalText[];
+  /**
+   * How the initial customers are split: `equal` (the default) gives each firm a fair share of every
+   * value band; `shares` gives the firm in seat k the fraction `shares[k]` of every value band (an
+   * incumbent and challengers), for a market of exactly that many firms. Only the customers differ:
+   * every firm starts with the scenario's `firm` (cash, staff, stocks).
+   */
+  start?: { kind: 'equal' } | { kind: 'shares'; shares: number[] };
 }
 
 /** The rival's baseline; events add to it. */

@@ -19,4 +19,4 @@ export { pendingChoices } from './systems/events';
 export { objectivesDue, objectiveValue, objectiveMet } from './systems/scoring';
 export { hashState, hashJson } from './hash';
 export { cloneState } from './clone';
-export { MAX_FIRMS, firmKey, hashMarket, marketSetupProblem, newMarket, stepMarket, type MarketFirm, type MarketFirmRound, type MarketRound, type MarketState, type MarketStepResult } from './market/market';
+export { MAX_FIRMS, defaultFirmName, firmKey, hashMarket, marketFirms, marketSetupProblem, marketSizeProblem, newMarket, stepMarket, type MarketFirm, type MarketFirmRound, type MarketRound, type MarketState, type MarketStepResult } from './market/market';

@@ -11,11 +11,12 @@ import { policyById } from '../policies/index';
 import { marketPolicyDecisions } from '../policies/market';
 import { showProblems } from '../scenario/decisionMessages';
 import { renderMarketRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
+import { marketSizeIssues } from '../scenario/load';
 import { marketClaimIssues, readMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
 import { traceBase, traceRound } from './customers';
 import type { GameSource, MarketQuarter, MarketRefusal, MarketSeat, MarketSnapshot, MarketStanding, Responses, StartFailure } from './protocol';
-import { loadSource, type Session } from './session';
+import { fileNameOf, loadSource, type Session } from './session';
 import { summarize } from './summary';
 
 /** A market in play. */
@@ -59,6 +60,8 @@ export async function openMarket(
   if (!loaded.ok) return loaded;
   for (const s of seats) if (s.policy !== null && !policyById(s.policy)) throw new Error(`no strategy "${s.policy}"`);
   const scenario = loaded.scenario;
+  const sizeIssues = marketSizeIssues(scenario, seats.length, fileNameOf(source), lang, loaded.text);
+  if (sizeIssues.length > 0) return { ok: false, failure: { kind: 'scenario', errors: sizeIssues } };
   const market = newMarket(scenario, seed, seats.map((s) => s.name));
   const base = { source, json: loaded.json, scenario, scenarioHash: hashJson(scenario), seed };
   const ms: MarketSession = {

@@ -52,11 +52,11 @@ export interface Session {
   market?: true;
 }
 
-const fileNameOf = (source: GameSource): string =>
+export const fileNameOf = (source: GameSource): string =>
   source.kind === 'builtin' ? `${source.id}.json` : source.kind === 'file' ? source.name : source.url;
 
 /** Loads the scenario of `source`; errors carry file, line, column and path. */
-export async function loadSource(source: GameSource, lang: Lang): Promise<{ ok: true; scenario: ScenarioConfig; json: unknown } | { ok: false; failure: StartFailure }> {
+export async function loadSource(source: GameSource, lang: Lang): Promise<{ ok: true; scenario: ScenarioConfig; json: unknown; text: string } | { ok: false; failure: StartFailure }> {
   const text = source.kind === 'builtin' ? await builtinText(source.id) : source.text;
   if (text === null) return { ok: false, failure: { kind: 'unknownBuiltin', id: source.kind === 'builtin' ? source.id : '' } };
   const loaded = loadScenario(text, fileNameOf(source), lang);
@@ -67,7 +67,7 @@ export async function loadSource(source: GameSource, lang: Lang): Promise<{ ok: 
   } catch {
     json = null; // unreachable: the loader parsed it already
   }
-  return { ok: true, scenario: loaded.scenario, json };
+  return { ok: true, scenario: loaded.scenario, json, text };
 }
 
 /** Starts a game on a loaded scenario and replays `decisions` (progress per round). */

@@ -8,10 +8,10 @@ import { policyById } from '../../policies/index';
 import { playMarketGame } from '../../policies/market';
 import type { ReplayedQuarter } from '../../scenario/marketRun';
 import { renderMarketRunFile } from '../../scenario/runFile';
-import { hashMarket, type MarketState } from '../../sim/index';
+import { defaultFirmName, hashMarket, marketFirms, marketSizeProblem, type MarketState } from '../../sim/index';
 import type { Lang } from '../../sim/text';
 import type { Command } from '../args';
-import { writeUserFile, type CliIo } from '../io';
+import { CliError, writeUserFile, type CliIo } from '../io';
 import { MESSAGES } from '../messages';
 import { prepareScenario, recordedScenario, resolveScenario } from '../scenarios';
 import { aligned, scoreText } from '../table';
@@ -114,10 +114,14 @@ export function marketCommand(cmd: MarketArgs, io: CliIo, lang: Lang): number {
   const prepared = prepareScenario(src, cmd.sets, lang);
   const { scenario } = prepared;
   for (const w of prepared.warnings) io.err(w);
+  const size = marketFirms(scenario);
+  if (marketSizeProblem(scenario, cmd.firms.length)) throw new CliError([MESSAGES[lang].marketSize(src.label, size.min, size.max, cmd.firms.length)], 1);
+  // Names are the firms' identities (their draws follow them): the scenario's English names, so a market plays the same in every language.
+  const names = cmd.names ?? cmd.firms.map((_, seat) => defaultFirmName(scenario, seat, 'en'));
   const seats = cmd.firms.map((id, i) => {
     const policy = policyById(id);
     if (!policy) throw new Error(`no policy ${id} after argument checks`);
-    return { name: cmd.names[i]!, policy };
+    return { name: names[i]!, policy };
   });
   const game = playMarketGame(scenario, cmd.seed, seats);
   const info: SeatInfo[] = seats.map((s) => ({ name: s.name, policy: s.policy.id }));

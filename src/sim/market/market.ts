@@ -111,6 +111,26 @@ export function marketSetupProblem(names: readonly string[]): string | null {
   return null;
 }
 
+/** How many firms a market of `scenario` may have, and how many its setup starts with: its `market` section, else 2..MAX_FIRMS and 4. */
+export function marketFirms(scenario: Pick<ScenarioConfig, 'market'>): { min: number; max: number; default: number } {
+  return scenario.market?.firms ?? { min: 2, max: MAX_FIRMS, default: 4 };
+}
+
+/** The default name of the firm in `seat`: the scenario's name for it in `lang` (else its other language), else a letter. */
+export function defaultFirmName(scenario: Pick<ScenarioConfig, 'market'>, seat: number, lang: 'en' | 'zh-CN', letter: (l: string) => string = (l) => l): string {
+  const n = scenario.market?.names?.[seat];
+  const other = lang === 'en' ? 'zh-CN' : 'en';
+  return n?.[lang] ?? n?.[other] ?? letter(String.fromCharCode(65 + seat));
+}
+
+/** Why `n` firms cannot play `scenario` as a market (its range; its starting shares), or null. One firm is the solo game and always plays. */
+export function marketSizeProblem(scenario: ScenarioConfig, n: number): string | null {
+  if (n === 1) return null;
+  const { min, max } = marketFirms(scenario);
+  if (n < min || n > max) return `this scenario's market takes ${min === max ? `${min}` : `${min} to ${max}`} firms, not ${n} (market.firms)`;
+  return null;
+}
+
 /** Seats ordered by their firms' keys: the order of every reduction across firms. */
 function canonical(names: readonly string[]): number[] {
   const keys = names.map(firmKey);
@@ -136,9 +156,9 @@ function copyRow(src: Customers, i: number, dst: Customers, j: number): void {
  * from the firms' names, so every firm starts with the same distribution of value.
  */
 export function newMarket(scenario: ScenarioConfig, seed: string, names: readonly string[]): MarketState {
-  const problem = marketSetupProblem(names);
-  if (problem) throw new Error(problem);
   const n = names.length;
+  const problem = marketSetupProblem(names) ?? marketSizeProblem(scenario, n);
+  if (problem) throw new Error(problem);
   const scenarioHash = hashJson(scenario);
   if (n === 1) return { seed, scenarioHash, round: 0, firms: [{ name: names[0]!, state: newGame(scenario, seed) }] };
   const big = newGame({ ...scenario, population: { ...scenario.population, size: scenario.population.size * n } }, seed);
@@ -151,9 +171,29 @@ export function newMarket(scenario: ScenarioConfig, seed: string, names: readonl
   const split = streamKey(seed, 0, 'switch');
   const owner = new Uint8Array(count);
   const seats = names.map((_, i) => i);
-  for (let s0 = 0; s0 * n < count; s0++) {
-    const deal = seats.slice().sort((a, b) => draw32(split, keys[a]!, s0) - draw32(split, keys[b]!, s0) || keys[a]! - keys[b]!);
-    for (let k = 0; k < n && s0 * n + k < count; k++) owner[order[s0 * n + k]!] = deal[k]!;
+  const start = scenario.market?.start;
+  if (start?.kind === 'shares') {
+    // Down the value order, each customer goes to the firm furthest behind its share so far, so
+    // every firm holds its share of every value band; a tie goes by a draw keyed by the firm.
+    const taken = new Float64Array(n);
+    for (let j = 0; j < count; j++) {
+      let best = -1;
+      let gap = 0;
+      for (const k of seats) {
+        const g = start.shares[k]! * (j + 1) - taken[k]!;
+        if (best < 0 || g > gap || (g === gap && (draw32(split, keys[k]!, j) - draw32(split, keys[best]!, j) || keys[k]! - keys[best]!) < 0)) {
+          best = k;
+          gap = g;
+        }
+      }
+      owner[order[j]!] = best;
+      taken[best]!++;
+    }
+  } else {
+    for (let s0 = 0; s0 * n < count; s0++) {
+      const deal = seats.slice().sort((a, b) => draw32(split, keys[a]!, s0) - draw32(split, keys[b]!, s0) || keys[a]! - keys[b]!);
+      for (let k = 0; k < n && s0 * n + k < count; k++) owner[order[s0 * n + k]!] = deal[k]!;
+    }
   }
   const P = resolveParams(scenario.model);
   const firms = names.map((name, seat) => {

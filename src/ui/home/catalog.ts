@@ -3,6 +3,7 @@
  * JSON named exports keep only the fields imported here in the first screen's bundle. The
  * worker loads the full file when a game starts.
  */
+import type { MarketConfig } from '../../sim/config';
 import type { LocalText } from '../../sim/text';
 import { description as adDescription, difficulty as adDifficulty, id as adId, industry as adIndustry, population as adPopulation, rounds as adRounds, title as adTitle } from '../../../scenarios/ad-agency.json';
 import { description as bankDescription, difficulty as bankDifficulty, id as bankId, industry as bankIndustry, population as bankPopulation, rounds as bankRounds, title as bankTitle } from '../../../scenarios/retail-bank.json';
@@ -18,6 +19,8 @@ export interface CatalogEntry {
   industry: string;
   rounds: number;
   customers: number;
+  /** How the scenario plays as a market (absent: the defaults). */
+  market?: MarketConfig;
 }
 
 /** Built-in scenarios, easiest first. */

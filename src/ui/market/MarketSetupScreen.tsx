@@ -6,7 +6,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_FIRM_NAME, MAX_FIRMS } from '../../sim/market/market';
+import type { MarketConfig } from '../../sim/config';
+import { MAX_FIRM_NAME, MAX_FIRMS, defaultFirmName, marketFirms } from '../../sim/market/market';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import type { GameSource, MarketSeat } from '../../worker/protocol';
@@ -24,6 +25,23 @@ interface SeatDraft {
 
 const LETTERS = 'ABCDEFGH';
 const DEFAULT_POLICIES: MarketPolicy[] = ['value-based', 'cost-cutter', 'uniform', 'discounter'];
+
+/**
+ * The market section of a picked scenario file, read leniently for the setup's defaults (the
+ * number of firms and their names); the worker checks the whole file when the market starts.
+ */
+function fileMarket(text: string): MarketConfig | undefined {
+  try {
+    const m = (JSON.parse(text.replace(/^\uFEFF/, '')) as { market?: unknown }).market as MarketConfig | undefined;
+    const f = m?.firms;
+    const ok = (x: unknown) => Number.isInteger(x) && (x as number) >= 2 && (x as number) <= MAX_FIRMS;
+    if (!f || !ok(f.min) || !ok(f.max) || !ok(f.default) || f.min > f.default || f.default > f.max) return undefined;
+    const names = Array.isArray(m.names) ? m.names.filter((n: unknown) => typeof n === 'object' && n !== null && Object.values(n).every((v) => typeof v === 'string')) : undefined;
+    return { firms: { min: f.min, max: f.max, default: f.default }, names };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Why the seats cannot start a market (a translated sentence), or null. */
 function seatProblem(seats: readonly SeatDraft[], t: ReturnType<typeof useTranslation<'market'>>['t']): string | null {
@@ -48,13 +66,25 @@ export default function MarketSetupScreen() {
   const [scenario, setScenario] = useState<string>(() => useStore.getState().homeScenario ?? CATALOG[0]!.id);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [seed, setSeed] = useState('CRM-2026-A');
+  const marketOf = (id: string, f: { text: string } | null): MarketConfig | undefined => (f ? fileMarket(f.text) : CATALOG.find((c) => c.id === id)?.market);
+  const nameFor = (m: MarketConfig | undefined, i: number) => defaultFirmName({ market: m }, i, lang, (letter) => t('setup.defaultName', { letter }));
   const [seats, setSeats] = useState<SeatDraft[]>(() =>
     LETTERS.slice(0, MAX_FIRMS)
       .split('')
-      .map((letter, i) => ({ name: t('setup.defaultName', { letter }), team: i < 2, policy: DEFAULT_POLICIES[(i + 2) % DEFAULT_POLICIES.length]! })),
+      .map((_, i) => ({ name: nameFor(marketOf(scenario, null), i), team: i < 2, policy: DEFAULT_POLICIES[(i + 2) % DEFAULT_POLICIES.length]! })),
   );
-  const [count, setCount] = useState(4);
+  const range = marketFirms({ market: marketOf(scenario, file) });
+  const [count, setCount] = useState(range.default);
   const shown = seats.slice(0, count);
+  /** Another scenario: its number of firms, and its names for the seats the facilitator has not renamed. */
+  const choose = (id: string, f: { name: string; text: string } | null) => {
+    const before = marketOf(scenario, file);
+    const after = marketOf(id, f);
+    setScenario(id);
+    setFile(f);
+    setCount(marketFirms({ market: after }).default);
+    setSeats((all) => all.map((s, i) => (s.name === nameFor(before, i) ? { ...s, name: nameFor(after, i) } : s)));
+  };
   const problem = seatProblem(shown, t) ?? (seed.trim() === '' || seed.trim().length > 200 ? t('setup.seedHint') : null);
   const edit = (i: number, change: Partial<SeatDraft>) => setSeats((all) => all.map((s, k) => (k === i ? { ...s, ...change } : s)));
 
@@ -75,7 +105,7 @@ export default function MarketSetupScreen() {
         <div className="setup-grid">
           <label htmlFor={`${ids}-scenario`}>{t('setup.scenario')}</label>
           <div className="stack">
-            <select id={`${ids}-scenario`} data-testid="market-scenario" value={file ? '' : scenario} onChange={(e) => { setFile(null); setScenario(e.target.value); }}>
+            <select id={`${ids}-scenario`} data-testid="market-scenario" value={file ? '' : scenario} onChange={(e) => choose(e.target.value, null)}>
               {file && <option value="">{file.name}</option>}
               {CATALOG.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -91,7 +121,7 @@ export default function MarketSetupScreen() {
               onPick={(f) => {
                 if (!f) return;
                 void readTextFile(f, lang).then((r) => {
-                  if (r.ok) setFile({ name: f.name, text: r.text });
+                  if (r.ok) choose(scenario, { name: f.name, text: r.text });
                   else if ('errors' in r) useStore.getState().notify({ kind: 'fileRejected', fileName: f.name, errors: r.errors });
                   else useStore.getState().notify({ kind: 'fileUnreadable', fileName: f.name });
                 });
@@ -107,7 +137,7 @@ export default function MarketSetupScreen() {
           </div>
           <label htmlFor={`${ids}-count`}>{t('setup.firms')}</label>
           <select id={`${ids}-count`} data-testid="market-count" value={count} onChange={(e) => setCount(Number(e.target.value))}>
-            {Array.from({ length: MAX_FIRMS - 1 }, (_, i) => i + 2).map((n) => (
+            {Array.from({ length: range.max - range.min + 1 }, (_, i) => i + range.min).map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
