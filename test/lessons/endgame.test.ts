@@ -8,7 +8,7 @@ import { cloneState, newGame, problemsText, stepInPlace, type Decisions, type Ro
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { builtin, seeds } from '../helpers';
 
-const SCENARIOS = ['tutorial', 'ad-agency', 'hotel', 'retail-bank'];
+const SCENARIOS = ['tutorial', 'ad-agency', 'hotel', 'hotel-district', 'retail-bank'];
 
 /** The last-quarter harvest: relationship programmes, retention offers, acquisition, win-back, training and research to 0, service hours halved, wages to 0.8. */
 function harvest(d: Decisions): Decisions {

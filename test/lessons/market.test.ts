@@ -1,6 +1,7 @@
 /**
  * Issue 14: the lessons a market must make true (MODEL.md section 8), over 20 seeds, with
- * computer firms playing the reference strategies.
+ * computer firms playing the reference strategies, on the ad agency and on the scenario written
+ * for a market (the hotel district).
  * - L1: value-based beats uniform, cost-cutter and discounter in one market.
  * - The price war: two discounters in one market both lose margin against a market of two
  *   uniform firms, and neither wins share for long.
@@ -41,11 +42,11 @@ function keptShare(s: SimState): number {
   return kept / s.initialCount;
 }
 
-describe('market lessons (ad agency, 20 seeds)', () => {
+describe.each(['ad-agency', 'hotel-district'])('market lessons (%s, 20 seeds)', (id) => {
   const SEEDS = seeds(20);
 
   it('L1: value-based beats uniform, cost-cutter and discounter in the same market', () => {
-    const scores = SEEDS.map((seed) => play('ad-agency', seed, ['value-based', 'uniform', 'cost-cutter', 'discounter']).market.firms.map((f) => f.state.score));
+    const scores = SEEDS.map((seed) => play(id, seed, ['value-based', 'uniform', 'cost-cutter', 'discounter']).market.firms.map((f) => f.state.score));
     const wins = scores.filter((s) => s[0]! > Math.max(s[1]!, s[2]!, s[3]!)).length;
     expect(wins).toBeGreaterThanOrEqual(18);
     for (let k = 1; k < 4; k++) expect(mean(scores.map((s) => s[0]!))).toBeGreaterThan(mean(scores.map((s) => s[k]!)));
@@ -55,8 +56,8 @@ describe('market lessons (ad agency, 20 seeds)', () => {
     let both = 0;
     const late: number[] = [];
     for (const seed of SEEDS) {
-      const dd = play('ad-agency', seed, ['discounter', 'discounter']);
-      const uu = play('ad-agency', seed, ['uniform', 'uniform']);
+      const dd = play(id, seed, ['discounter', 'discounter']);
+      const uu = play(id, seed, ['uniform', 'uniform']);
       const peace = (margin(uu.rounds, 0) + margin(uu.rounds, 1)) / 2;
       if (margin(dd.rounds, 0) < peace && margin(dd.rounds, 1) < peace) both++;
       const half = dd.rounds.slice(Math.floor(dd.rounds.length / 2));
@@ -72,8 +73,8 @@ describe('market lessons (ad agency, 20 seeds)', () => {
     const strong: number[] = [];
     let more = 0;
     for (const seed of SEEDS) {
-      const a = play('ad-agency', seed, ['value-based', 'cost-cutter', 'cost-cutter', 'cost-cutter']).market.firms[0]!.state;
-      const b = play('ad-agency', seed, ['value-based', 'value-based', 'value-based', 'value-based']).market.firms[0]!.state;
+      const a = play(id, seed, ['value-based', 'cost-cutter', 'cost-cutter', 'cost-cutter']).market.firms[0]!.state;
+      const b = play(id, seed, ['value-based', 'value-based', 'value-based', 'value-based']).market.firms[0]!.state;
       weak.push(keptShare(a));
       strong.push(keptShare(b));
       if (keptShare(a) > keptShare(b)) more++;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario, marketSizeIssues } from '../../src/scenario/load';
-import { ACTIVE, defaultFirmName, newMarket, type ScenarioConfig } from '../../src/sim/index';
+import { ACTIVE, defaultFirmName, newMarket, type ScenarioConfig, type SimState } from '../../src/sim/index';
 import { builtin, withOverrides } from '../helpers';
 import { cli } from '../cli/harness';
 
@@ -14,7 +14,7 @@ const base = builtin('ad-agency');
 const text = (market: unknown) => JSON.stringify({ ...base, market }, null, 2);
 
 /** Customers' value (wallet x margin) of a firm, highest first. */
-function values(s: { customers: { count: number; wallet: Float64Array; margin: Float64Array; status: Uint8Array } }): number[] {
+function values(s: SimState): number[] {
   const c = s.customers;
   const out: number[] = [];
   for (let i = 0; i < c.count; i++) out.push(c.wallet[i]! * c.margin[i]!);

@@ -8,7 +8,7 @@ import { newGame, type Objective } from '../../src/sim/index';
 import { playGame, policyById } from '../../src/policies/index';
 import { builtin, seeds } from '../helpers';
 
-const SCENARIOS = ['tutorial', 'ad-agency', 'hotel', 'retail-bank'];
+const SCENARIOS = ['tutorial', 'ad-agency', 'hotel', 'hotel-district', 'retail-bank'];
 
 /** How a target reads in each language's sentence: 79, 95%, 96.5%, CNY 13 million / 1300万元, 250 million / 2.5亿元. */
 function spelled(o: Objective): { en: string; zh: string } {

@@ -25,7 +25,7 @@ export const SCALES: readonly Scale[] = [
 ];
 
 /** The built-in scenarios. */
-export const BUILTINS = ['tutorial', 'ad-agency', 'hotel', 'retail-bank'] as const;
+export const BUILTINS = ['tutorial', 'ad-agency', 'hotel', 'hotel-district', 'retail-bank'] as const;
 
 /** The `--set` overrides of `scale` for built-in `id`. */
 export function setsFor(id: string, scale: Scale): string[] {

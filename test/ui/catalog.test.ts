@@ -9,7 +9,7 @@ describe('home catalog', () => {
     expect(CATALOG.map((c) => c.id).sort()).toEqual([...BUILTIN_IDS]);
     for (const c of CATALOG) {
       const sc = builtin(c.id);
-      expect(c).toEqual({ id: sc.id, title: sc.title, description: sc.description, difficulty: sc.difficulty, industry: sc.industry, rounds: sc.rounds, customers: sc.population.size });
+      expect(c).toEqual({ id: sc.id, title: sc.title, description: sc.description, difficulty: sc.difficulty, industry: sc.industry, rounds: sc.rounds, customers: sc.population.size, ...(sc.market ? { market: sc.market } : {}) });
     }
     const d = CATALOG.map((c) => c.difficulty);
     expect(d).toEqual([...d].sort((a, b) => a - b));
