@@ -113,7 +113,16 @@ describe.each<Lang>(['en', 'zh-CN'])('a four-firm market on one screen (%s)', (l
       await page.waitForSelector('[data-testid="market-card"]');
       await press(page, '[data-testid="market-setup"]');
       await waitForScreen(page, 'marketSetup');
+      // The scenario written for a market names its hotels, in the learner's language, and allows 2 to 6 of them.
       await tabToSelect(page, '[data-testid="market-scenario"]', 'tutorial', { up: true });
+      const defaultA = await page.inputValue('[data-testid="seat-name-0"]');
+      await tabToSelect(page, '[data-testid="market-scenario"]', 'hotel-district');
+      expect(await page.inputValue('[data-testid="seat-name-0"]')).toBe(lang === 'en' ? 'Riverside Hotel' : '滨江酒店');
+      expect(await page.inputValue('[data-testid="seat-name-3"]')).toBe(lang === 'en' ? 'Metro Suites' : '都市公寓酒店');
+      expect(await page.$$eval('[data-testid="market-count"] option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['2', '3', '4', '5', '6']);
+      await check(page, `${shots}-0-district`);
+      await tabToSelect(page, '[data-testid="market-scenario"]', 'tutorial', { up: true });
+      expect(await page.inputValue('[data-testid="seat-name-0"]')).toBe(defaultA);
       await typeInto(page, '[data-testid="market-seed"]', `market-${lang}`);
       expect(await page.inputValue('[data-testid="market-count"]')).toBe('4');
       // Two teams (seats 0 and 1 by default) and two computer firms: value-based and discounter.
