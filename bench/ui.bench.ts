@@ -7,6 +7,7 @@
  *   3. JavaScript loaded before home is interactive, gzip -9 and raw, same runs
  *   4. click on advance -> html[data-round] changes, retail bank (50,000 customers), 5 quarters
  *   5. frames per second scrolling the customer database of a 200,000-customer bank
+ *   5b. the market console resolving a quarter of 8 firms sharing 50,000 customers (bench/ui/market.ts)
  *   6. frames per second while the firm view plays a quarter's transition, 5,000 customers shown
  *      (retail bank, quarter 2, re-tiered to 3 tiers), 3 replays at 1x each, with the Canvas
  *      renderer and the WebGL one forced (?renderer=) and with the renderer the app picks itself;
@@ -20,7 +21,7 @@
  *      without the firm view as a control
  * A figure the app cannot give yet is printed as "not measured: <reason>".
  * Flags: --json prints one JSON document on stdout; --no-build uses the existing dist/;
- * --only cold,advance,scroll,fps,heap (or firm = fps,heap) runs only those (cold = 1-3);
+ * --only cold,advance,scroll,market,fps,heap (or firm = fps,heap) runs only those (cold = 1-3);
  * --fps-cap <s> cuts a transition after s seconds of wall time (default 30: WebGL in software
  * is slow, and its first replay takes about a minute); --heap-renderer canvas|webgl forces the
  * renderer of the memory run; --heap-quarters <n> plays only n of its 40 quarters (a quick look).
@@ -35,10 +36,11 @@ import { CHROMIUM_ARGS, ensureChromium, launchChromium } from '../test/browser/c
 import { ROOT, buildApp, serveStatic, type Served, type StaticServer } from '../test/browser/server';
 import { BENCH_FIXTURES, HEAP_FIXTURE, firmFpsFigure, heapRun, type HeapRun, type RendererAsk } from './ui/firmBench';
 import { click, idleFps, scrollGrid, startGame, timeAdvance, toQuarter, waitHtml } from './ui/flows';
+import { marketFigure } from './ui/market';
 import { log, message, newPage } from './ui/page';
 import { figure, growth, heapReport, median, pageTotal, table, type Figure } from './ui/report';
 
-const SECTIONS = ['cold', 'advance', 'scroll', 'fps', 'heap'] as const;
+const SECTIONS = ['cold', 'advance', 'scroll', 'fps', 'heap', 'market'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The value of `--name v` or `--name=v`, or undefined. */
@@ -312,6 +314,7 @@ async function main(): Promise<void> {
     const figures = [...(cold?.figures ?? [])];
     if (only.has('advance')) figures.push(await advanceFigure(browser, server, cold?.homeError));
     if (only.has('scroll')) figures.push(await scrollFigure(browser, server, bigBank(tmp), cold?.homeError));
+    if (only.has('market')) figures.push(await marketFigure(browser, server, tmp, cold?.homeError));
     if (only.has('fps')) {
       for (const ask of ['canvas', 'webgl', null] as const) figures.push(await firmFpsFigure(browser, server, ask, FPS_CAP_MS));
     }

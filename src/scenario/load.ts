@@ -9,7 +9,7 @@ import { taggedExpectation } from './fields';
 import { lineColumns, offsetOf, pathTrie, scanJson } from './jsonText';
 import { renderDetail, sentence, type Rendered } from './messages';
 import { migrateScenarioJson, type JsonObject } from './migrate';
-import { marketFirms, marketSizeProblem } from '../sim/market/market';
+import { marketFirms, marketSizeProblem } from '../sim/market/setup';
 import { foundValue, mismatch, pathText, type PathSegment, type Problem } from './problem';
 import { CURRENT_SCHEMA_VERSION, scenarioSchema } from './schema';
 import { checkScenarioSemantics } from './semantics';

@@ -9,7 +9,7 @@ import { MAX_TIERS, decisionsSchema, systemsSpend } from './decisionsSchema';
 import { leverUnlockSchema, newsItemSchema, objectiveSchema, scenarioEventSchema, scoringSchema } from './eventsSchema';
 import { currency, id, int, listOf, localText, money, num, oneOf, positive, trait } from './fields';
 import { modelSchema } from './modelSchema';
-import { MAX_FIRM_NAME, MAX_FIRMS } from '../sim/market/market';
+import { MAX_FIRM_NAME, MAX_FIRMS } from '../sim/market/setup';
 
 export { decisionsSchema } from './decisionsSchema';
 

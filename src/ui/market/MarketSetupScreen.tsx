@@ -7,7 +7,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketConfig } from '../../sim/config';
-import { MAX_FIRM_NAME, MAX_FIRMS, defaultFirmName, marketFirms } from '../../sim/market/market';
+import { MAX_FIRM_NAME, MAX_FIRMS, defaultFirmName, marketFirms } from '../../sim/market/setup';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import type { GameSource, MarketSeat } from '../../worker/protocol';

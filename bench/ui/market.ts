@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:ui` (section `market`): the facilitator's console resolving a quarter of a market
+ * of 8 firms sharing 50,000 customers (the ad agency scaled to 6,250 customers a firm, as in
+ * bench/market.bench.ts), in the browser's worker: from the click on "resolve" to the console
+ * showing the next quarter. One team (which sends no plan: it keeps its last one) and seven
+ * computer firms playing value-based, so the worker makes their plans too, as in class.
+ * Printed, never asserted; issue 14's target is under 150 ms.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { scenarioOf } from '../scaled';
+import type { StaticServer } from '../../test/browser/server';
+import { click, waitHtml } from './flows';
+import { log, message, newPage } from './page';
+import { figure, type Figure } from './report';
+
+const FIRMS = 8;
+const PER_FIRM = 6_250;
+const QUARTERS = 5;
+const STEP_MS = 120_000;
+
+/** Writes the scaled scenario into `dir`; its path. */
+function marketScenario(dir: string): string {
+  const file = join(dir, 'market-8x6250.json');
+  writeFileSync(file, JSON.stringify({ ...scenarioOf(PER_FIRM, 12), id: 'market-bench' }, null, 1));
+  return file;
+}
+
+/** The console's quarter once it is idle (html data-busy is not "true"). */
+async function consoleRound(page: Page, round: number): Promise<void> {
+  await page.locator(`[data-testid="market-console"][data-round="${round}"]`).waitFor({ timeout: STEP_MS });
+  await page.locator('html:not([data-busy="true"])').waitFor({ state: 'attached', timeout: STEP_MS });
+}
+
+export async function marketFigure(browser: Browser, server: StaticServer, dir: string, homeError?: string): Promise<Figure> {
+  const id = 'market8x50k';
+  const name = `resolve a quarter, ${FIRMS} firms sharing ${(FIRMS * PER_FIRM).toLocaleString('en-US')} customers`;
+  if (homeError) return figure(id, name, 'ms', 150, { notMeasured: homeError });
+  const page = await newPage(browser);
+  page.on('dialog', (d) => void d.accept());
+  try {
+    await page.goto(`${server.url}/?lang=en`);
+    await waitHtml(page, '[data-ready="home"]', STEP_MS);
+    await click(page, 'market-setup');
+    await waitHtml(page, '[data-screen="marketSetup"]', STEP_MS);
+    await page.setInputFiles('[data-testid="market-scenario-file"]', marketScenario(dir));
+    await page.selectOption('[data-testid="market-count"]', String(FIRMS));
+    for (let seat = 1; seat < FIRMS; seat++) {
+      await page.selectOption(`[data-testid="seat-runner-${seat}"]`, 'computer');
+      await page.selectOption(`[data-testid="seat-policy-${seat}"]`, 'value-based');
+    }
+    await click(page, 'market-start');
+    await consoleRound(page, 0);
+    const samples: number[] = [];
+    for (let q = 0; q < QUARTERS; q++) {
+      // Timed in the page: from the click to the DOM change that shows the next quarter.
+      const ms = await page.evaluate(
+        ([r, limit]) =>
+          new Promise<number>((ok, fail) => {
+            const t0 = performance.now();
+            const done = () => document.querySelector(`[data-testid="market-console"][data-round="${r}"]`) !== null;
+            const timer = setTimeout(() => fail(new Error(`the console did not reach quarter ${r + 1} within ${limit / 1000} s`)), limit);
+            const seen = new MutationObserver(() => {
+              if (!done()) return;
+              seen.disconnect();
+              clearTimeout(timer);
+              ok(performance.now() - t0);
+            });
+            seen.observe(document.body, { attributes: true, childList: true, subtree: true });
+            (document.querySelector('[data-testid="resolve"]') as HTMLButtonElement).click();
+          }),
+        [q + 1, STEP_MS] as const,
+      );
+      samples.push(ms);
+      log(`market resolve ${q + 1}: ${samples.at(-1)!.toFixed(0)} ms`);
+      await consoleRound(page, q + 1);
+    }
+    return figure(id, name, 'ms', 150, { samples, note: 'click on resolve -> the console shows the next quarter; 1 team keeping its plan, 7 computer firms (value-based, decided in the worker)' });
+  } catch (e) {
+    return figure(id, name, 'ms', 150, { notMeasured: message(e) });
+  } finally {
+    await page.context().close();
+  }
+}
