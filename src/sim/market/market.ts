@@ -115,14 +115,37 @@ function canonical(names: readonly string[]): number[] {
   return names.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
 }
 
+/**
+ * A table's columns in COLUMNS order as byte views, made once per table (a table's columns never
+ * change; growing makes a new table). A row is copied byte by byte: one kind of array, so the
+ * copy is fast, and bit-exact whatever the column's type.
+ */
+const byteViews = new WeakMap<Customers, Uint8Array[]>();
+function bytesOf(t: Customers): Uint8Array[] {
+  let views = byteViews.get(t);
+  if (!views) {
+    const r = t as unknown as Record<string, Float64Array>;
+    views = COLUMNS.map((col) => {
+      const a = r[col.name]!;
+      return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    });
+    byteViews.set(t, views);
+  }
+  return views;
+}
+const ROW_BYTES = COLUMNS.map((col) => col.ctor.BYTES_PER_ELEMENT * col.stride);
+
 /** Copies customer `i` of `src` into slot `j` of `dst` (every column). */
 function copyRow(src: Customers, i: number, dst: Customers, j: number): void {
-  const s = src as unknown as Record<string, Float64Array>;
-  const d = dst as unknown as Record<string, Float64Array>;
-  for (const col of COLUMNS) {
-    const a = s[col.name]!;
-    const b = d[col.name]!;
-    for (let k = 0; k < col.stride; k++) b[j * col.stride + k] = a[i * col.stride + k]!;
+  const a = bytesOf(src);
+  const b = bytesOf(dst);
+  for (let k = 0; k < a.length; k++) {
+    const n = ROW_BYTES[k]!;
+    const from = a[k]!;
+    const to = b[k]!;
+    const f0 = i * n;
+    const t0 = j * n;
+    for (let x = 0; x < n; x++) to[t0 + x] = from[f0 + x]!;
   }
 }
 
