@@ -248,8 +248,8 @@ function Leaderboard({ m, lang }: { m: MarketSnapshot; lang: Lang }) {
                   <td>{fmtNumber(r.rank, lang)}</td>
                   <th scope="row">
                     {nameOf(m, r.seat)}
-                    {r.status === 'bankrupt' && <em> ({t('board.bankrupt')})</em>}
-                    {f?.keptPlan && <em> · {t('console.kept')}</em>}
+                    {r.status === 'bankrupt' && <em className="board-note"> ({t('board.bankrupt')})</em>}
+                    {f?.keptPlan && <em className="board-note">{t('console.kept')}</em>}
                   </th>
                   <td>{fmtNumber(r.score, lang, { digits: 1 })}</td>
                   <td>{fmtMoney(r.customerEquity, cur, lang)}</td>
@@ -286,9 +286,9 @@ function newsText(t: T, m: MarketSnapshot, n: NewsItem, lang: Lang): string {
     case 'newLeader':
       return t('news.newLeader', { name, prev: nameOf(m, n.prev), share: fmtPercent(n.share, lang) });
     case 'gain':
-      return t('news.gain', { name, delta: `▲ +${fmtPercent(n.delta, lang)}` });
+      return t('news.gain', { name, delta: `▲ +${t('news.points', { n: fmtNumber(n.delta * 100, lang, { digits: 1 }) })}` });
     case 'loss':
-      return t('news.loss', { name, delta: `▼ −${fmtPercent(-n.delta, lang)}` });
+      return t('news.loss', { name, delta: `▼ −${t('news.points', { n: fmtNumber(-n.delta * 100, lang, { digits: 1 }) })}` });
     case 'bankrupt':
       return t('news.bankrupt', { name });
     case 'kept':
