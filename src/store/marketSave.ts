@@ -9,6 +9,7 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { Decisions } from '../sim/config';
 import type { LocalText } from '../sim/text';
 import type { GameSource, MarketSeat } from '../worker/protocol';
+import { foundOf, type SaveExpectation, type SaveProblem } from './saveRecord';
 
 export interface MarketSaveRecord {
   format: 'crm-sandbox-market-save';
@@ -28,7 +29,7 @@ export interface MarketSaveRecord {
 }
 
 /** What home finds: the saved market, or why it cannot be read (it is kept until the facilitator deletes it). */
-export type MarketSaveFound = { ok: true; record: MarketSaveRecord } | { ok: false; reasons: string[] };
+export type MarketSaveFound = { ok: true; record: MarketSaveRecord } | { ok: false; problems: SaveProblem[] };
 
 const KEY = 'current';
 let db: UseStore | null = null;
@@ -52,41 +53,54 @@ export async function readMarketSave(): Promise<MarketSaveFound | null> {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is LocalText => isObj(v) && typeof v.en === 'string';
 
-function sourceProblem(v: unknown): string | null {
-  if (!isObj(v)) return 'source: expected a scenario source';
-  if (v.kind === 'builtin') return typeof v.id === 'string' ? null : 'source.id: expected a built-in id';
-  if (v.kind === 'file') return typeof v.name === 'string' && typeof v.text === 'string' ? null : 'source: expected a file name and its text';
-  if (v.kind === 'url') return typeof v.url === 'string' && typeof v.text === 'string' ? null : 'source: expected a URL and its text';
-  return `source.kind: expected "builtin", "file" or "url", found ${JSON.stringify(v.kind)}`;
+/** Records the problem at `path` (what was expected, and what the record held there). */
+type Push = (path: string, expected: SaveExpectation, value: unknown) => void;
+function collector(): { problems: SaveProblem[]; push: Push } {
+  const problems: SaveProblem[] = [];
+  return { problems, push: (path, expected, value) => void problems.push({ path, expected, found: foundOf(value), game: true }) };
 }
 
-/** A stored value read as a market save, with every reason it does not fit (path: what was expected). */
+function checkSource(v: unknown, push: Push): void {
+  if (!isObj(v)) return push('source', 'source', v);
+  if (v.kind === 'builtin') {
+    if (typeof v.id !== 'string') push('source.id', 'text', v.id);
+  } else if (v.kind === 'file' || v.kind === 'url') {
+    const where = v.kind === 'file' ? 'name' : 'url';
+    if (typeof v[where] !== 'string') push(`source.${where}`, 'text', v[where]);
+    if (typeof v.text !== 'string') push('source.text', 'text', v.text);
+  } else push('source.kind', 'source', v.kind);
+}
+
+/** A stored value read as a market save, with every problem at its path (what was expected, what was found). */
 export function checkMarketSave(raw: unknown): MarketSaveFound {
-  if (!isObj(raw)) return { ok: false, reasons: ['expected a saved market game (an object)'] };
-  const reasons: string[] = [];
-  if (raw.format !== 'crm-sandbox-market-save') reasons.push(`format: expected "crm-sandbox-market-save", found ${JSON.stringify(raw.format)}`);
-  if (raw.version !== 1) reasons.push(`version: expected 1, found ${JSON.stringify(raw.version)}`);
-  if (!isText(raw.title)) reasons.push('title: expected a title in English and Chinese');
-  const sp = sourceProblem(raw.source);
-  if (sp) reasons.push(sp);
-  if (typeof raw.seed !== 'string') reasons.push('seed: expected text');
+  const { problems, push } = collector();
+  if (!isObj(raw)) {
+    push('', 'marketSave', raw);
+    return { ok: false, problems };
+  }
+  if (raw.format !== 'crm-sandbox-market-save') push('format', 'marketFormat', raw.format);
+  if (raw.version !== 1) push('version', 'version', raw.version);
+  if (!isText(raw.title)) push('title', 'localText', raw.title);
+  checkSource(raw.source, push);
+  if (typeof raw.seed !== 'string') push('seed', 'text', raw.seed);
   const seats = raw.seats;
-  if (!Array.isArray(seats) || seats.length < 1) reasons.push('seats: expected a list of firms');
+  if (!Array.isArray(seats) || seats.length < 1) push('seats', 'seats', seats);
   else
     seats.forEach((s: unknown, i) => {
-      if (!isObj(s) || typeof s.name !== 'string' || !(s.policy === null || typeof s.policy === 'string')) reasons.push(`seats.${i}: expected a name and a strategy or null (a team)`);
+      if (!isObj(s) || typeof s.name !== 'string' || !(s.policy === null || typeof s.policy === 'string')) push(`seats.${i}`, 'seat', s);
     });
   const n = Array.isArray(seats) ? seats.length : 0;
   const plansOk = (p: unknown): boolean => Array.isArray(p) && p.length === n && p.every((d) => d === null || isObj(d));
-  if (!Array.isArray(raw.played)) reasons.push('played: expected the quarters played');
+  if (!Array.isArray(raw.played)) push('played', 'quarters', raw.played);
   else
     raw.played.forEach((q: unknown, r) => {
-      if (!plansOk(q)) reasons.push(`played.${r}: expected ${n} plans (or null), one per seat`);
+      if (!plansOk(q)) push(`played.${r}`, 'plans', q);
     });
-  if (!plansOk(raw.plans)) reasons.push(`plans: expected ${n} plans (or null), one per seat`);
-  for (const f of ['round', 'rounds', 'updatedAt'] as const) if (typeof raw[f] !== 'number') reasons.push(`${f}: expected a number`);
-  if (typeof raw.over !== 'boolean') reasons.push('over: expected true or false');
-  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, record: raw as unknown as MarketSaveRecord };
+  if (!plansOk(raw.plans)) push('plans', 'plans', raw.plans);
+  for (const f of ['round', 'rounds'] as const) if (!Number.isInteger(raw[f]) || (raw[f] as number) < 0) push(f, 'count', raw[f]);
+  if (typeof raw.updatedAt !== 'number') push('updatedAt', 'date', raw.updatedAt);
+  if (typeof raw.over !== 'boolean') push('over', 'boolean', raw.over);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, record: raw as unknown as MarketSaveRecord };
 }
 
 /**
@@ -107,7 +121,7 @@ export interface TeamSaveRecord {
   updatedAt: number;
 }
 
-export type TeamSaveFound = { ok: true; record: TeamSaveRecord } | { ok: false; reasons: string[] };
+export type TeamSaveFound = { ok: true; record: TeamSaveRecord } | { ok: false; problems: SaveProblem[] };
 
 const TEAM_KEY = 'team';
 
@@ -125,17 +139,21 @@ export async function readTeamSave(): Promise<TeamSaveFound | null> {
   return checkTeamSave(raw);
 }
 
-/** A stored value read as a team's save, with every reason it does not fit. */
+/** A stored value read as a team's save, with every problem at its path. */
 export function checkTeamSave(raw: unknown): TeamSaveFound {
-  if (!isObj(raw)) return { ok: false, reasons: ["expected a team's saved market (an object)"] };
-  const reasons: string[] = [];
-  if (raw.format !== 'crm-sandbox-team-save') reasons.push(`format: expected "crm-sandbox-team-save", found ${JSON.stringify(raw.format)}`);
-  if (raw.version !== 1) reasons.push(`version: expected 1, found ${JSON.stringify(raw.version)}`);
-  if (!isText(raw.title)) reasons.push('title: expected a title in English and Chinese');
-  if (!isObj(raw.file) || typeof raw.file.name !== 'string' || typeof raw.file.text !== 'string') reasons.push("file: expected the market file's name and text");
-  if (!(raw.own === null || (typeof raw.own === 'number' && Number.isInteger(raw.own) && raw.own >= 0))) reasons.push("own: expected the team's seat or null");
-  if (!(raw.firm === null || typeof raw.firm === 'string')) reasons.push("firm: expected the team's firm name or null");
-  if (!(raw.code === null || (isObj(raw.code) && typeof raw.code.round === 'number' && typeof raw.code.text === 'string'))) reasons.push('code: expected a quarter and its decision code, or null');
-  for (const f of ['round', 'rounds', 'updatedAt'] as const) if (typeof raw[f] !== 'number') reasons.push(`${f}: expected a number`);
-  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, record: raw as unknown as TeamSaveRecord };
+  const { problems, push } = collector();
+  if (!isObj(raw)) {
+    push('', 'teamSave', raw);
+    return { ok: false, problems };
+  }
+  if (raw.format !== 'crm-sandbox-team-save') push('format', 'teamFormat', raw.format);
+  if (raw.version !== 1) push('version', 'version', raw.version);
+  if (!isText(raw.title)) push('title', 'localText', raw.title);
+  if (!isObj(raw.file) || typeof raw.file.name !== 'string' || typeof raw.file.text !== 'string') push('file', 'marketFile', raw.file);
+  if (!(raw.own === null || (typeof raw.own === 'number' && Number.isInteger(raw.own) && raw.own >= 0))) push('own', 'seatOrNone', raw.own);
+  if (!(raw.firm === null || typeof raw.firm === 'string')) push('firm', 'firmOrNone', raw.firm);
+  if (!(raw.code === null || (isObj(raw.code) && typeof raw.code.round === 'number' && typeof raw.code.text === 'string'))) push('code', 'codeOrNone', raw.code);
+  for (const f of ['round', 'rounds'] as const) if (!Number.isInteger(raw[f]) || (raw[f] as number) < 0) push(f, 'count', raw[f]);
+  if (typeof raw.updatedAt !== 'number') push('updatedAt', 'date', raw.updatedAt);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, record: raw as unknown as TeamSaveRecord };
 }

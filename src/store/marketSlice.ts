@@ -16,6 +16,7 @@ import { acceptPlanCode, decodePlanCode, encodePlanCode, marketId, MAX_CODE_LENG
 import type { MarketSnapshot } from '../worker/protocol';
 import { clearMarketSave, clearTeamSave, readMarketSave, readTeamSave, writeMarketSave, writeTeamSave, type MarketSaveRecord, type TeamSaveRecord } from './marketSave';
 import type { MarketPlay, MarketSlice, Slice, StoreState } from './state';
+import { foundOf } from './saveRecord';
 import { simClient } from './workerClient';
 
 /** Leaves a team's firm: nothing of it stays on the page. */
@@ -212,13 +213,13 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
         const found = await readMarketSave();
         set((s) => void (s.marketSave = found));
       } catch (e) {
-        set((s) => void (s.marketSave = { ok: false, reasons: [errorText(e)] }));
+        set((s) => void (s.marketSave = { ok: false, problems: [{ path: '', expected: 'marketSave', found: foundOf(errorText(e)), game: true }] }));
       }
       try {
         const team = await readTeamSave();
         set((s) => void (s.teamSave = team));
       } catch (e) {
-        set((s) => void (s.teamSave = { ok: false, reasons: [errorText(e)] }));
+        set((s) => void (s.teamSave = { ok: false, problems: [{ path: '', expected: 'teamSave', found: foundOf(errorText(e)), game: true }] }));
       }
     },
     teamSave: null,

@@ -59,7 +59,10 @@ export type SaveMeta = Omit<SaveRecord, 'decisions' | 'source'>;
 /** What a damaged field should have been. */
 export type SaveExpectation =
   | 'object' | 'saveFormat' | 'version' | 'text' | 'localText' | 'count' | 'number' | 'date' | 'status'
-  | 'source' | 'decisions' | 'decision' | 'key' | 'roundInGame' | 'link';
+  | 'source' | 'decisions' | 'decision' | 'key' | 'roundInGame' | 'link'
+  // A saved market game (marketSave.ts): the console's and a team's device's.
+  | 'marketSave' | 'marketFormat' | 'teamSave' | 'teamFormat' | 'seats' | 'seat' | 'quarters' | 'plans' | 'boolean'
+  | 'marketFile' | 'seatOrNone' | 'firmOrNone' | 'codeOrNone';
 
 /** What a damaged field was (language-neutral; the screen puts it in words). */
 export type SaveFound =

@@ -9,6 +9,7 @@ import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { loadMarketFile } from '../market/TeamDevice';
 import { FilePicker } from './FilePicker';
+import { Reason } from './SavedGames';
 
 export function MarketCard() {
   const { t } = useTranslation('market');
@@ -33,8 +34,8 @@ export function MarketCard() {
         <div className="notice error" role="alert" data-testid="market-damaged">
           <p>{t('home.damaged')}</p>
           <ul>
-            {saved.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+            {saved.problems.map((p, i) => (
+              <Reason key={i} p={p} />
             ))}
           </ul>
         </div>
@@ -87,8 +88,8 @@ function TeamJoin() {
         <div className="notice error" role="alert" data-testid="team-damaged">
           <p>{t('home.teamDamaged')}</p>
           <ul>
-            {saved.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+            {saved.problems.map((p, i) => (
+              <Reason key={i} p={p} />
             ))}
           </ul>
         </div>

@@ -41,7 +41,8 @@ function useFoundText(): (found: SaveFound) => string {
   };
 }
 
-function Reason({ p }: { p: SaveProblem }) {
+/** One reason a save cannot be read: its path, what was expected and what was found, in the learner's language. */
+export function Reason({ p }: { p: SaveProblem }) {
   const { t } = useTranslation();
   const foundText = useFoundText();
   return (
