@@ -57,6 +57,18 @@ function play(snapshot: MarketSnapshot, source: GameSource, played: (Decisions |
 export const marketSlice: Slice<MarketSlice> = (set, get) => {
   const notify = (message: string): void => set((s) => void (s.notice = { kind: 'bug', message }));
 
+  /** Runs `work` with the page busy; an unexpected error becomes a notice (and false), and the page is never left busy. */
+  const busyWhile = async (work: () => Promise<boolean>): Promise<boolean> => {
+    try {
+      return await work();
+    } catch (e) {
+      notify(errorText(e));
+      return false;
+    } finally {
+      set((s) => void (s.busy = null));
+    }
+  };
+
   const record = (): MarketSaveRecord | null => {
     const m = get().market;
     if (!m || m.role !== 'console') return null;
@@ -180,7 +192,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
       s.busy = { what: played.length > 0 ? 'replay' : 'start', done: 0, total: 0 };
       s.notice = null;
     });
-    try {
+    return busyWhile(async () => {
       const r = await simClient().call({ type: 'marketStart', source, seed, seats, plans: played, lang: get().lang });
       if (!r.ok) {
         set((s) => void (s.notice = { kind: 'startFailed', failure: r.failure }));
@@ -192,12 +204,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
         s.screen = 'market';
       });
       return true;
-    } catch (e) {
-      notify(errorText(e));
-      return false;
-    } finally {
-      set((s) => void (s.busy = null));
-    }
+    });
   };
 
   return {
@@ -280,7 +287,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
       const m = get().market;
       if (!m) return false;
       set((s) => void (s.busy = { what: 'start', done: 0, total: 0 }));
-      try {
+      return busyWhile(async () => {
         const r = await simClient().call({ type: 'marketSeat', seat });
         const plan = m.plans[seat] ?? null;
         set((s) => {
@@ -296,12 +303,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
         });
         get().edit(() => undefined);
         return true;
-      } catch (e) {
-        notify(errorText(e));
-        return false;
-      } finally {
-        set((s) => void (s.busy = null));
-      }
+      });
     },
     submitPlan: async () => {
       const st = get();
@@ -344,7 +346,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
         s.busy = { what: 'advance', done: 0, total: 1 };
         s.notice = null;
       });
-      try {
+      return busyWhile(async () => {
         const r = await simClient().call({ type: 'marketResolve', plans: m.plans, lang: get().lang });
         if (!r.ok) {
           set((s) => void (s.market!.refused = r.refused));
@@ -362,12 +364,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
         });
         await persist();
         return true;
-      } catch (e) {
-        notify(errorText(e));
-        return false;
-      } finally {
-        set((s) => void (s.busy = null));
-      }
+      });
     },
     toConsole: () =>
       set((s) => {

@@ -9,7 +9,23 @@ import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { loadMarketFile } from '../market/TeamDevice';
 import { FilePicker } from './FilePicker';
+import type { SaveProblem } from '../../store/saveRecord';
 import { Reason } from './SavedGames';
+
+
+/** A saved market (the console's or a team's) that cannot be read: what it is, and every problem in it. */
+function DamagedSave({ testId, title, problems }: { testId: string; title: string; problems: readonly SaveProblem[] }) {
+  return (
+    <div className="notice error" role="alert" data-testid={testId}>
+      <p>{title}</p>
+      <ul>
+        {problems.map((p, i) => (
+          <Reason key={i} p={p} />
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export function MarketCard() {
   const { t } = useTranslation('market');
@@ -30,16 +46,7 @@ export function MarketCard() {
             : t('home.saved', { title: pickText(saved.record.title, lang), firms: saved.record.seats.length, round: saved.record.round + 1, total: saved.record.rounds })}
         </p>
       )}
-      {saved && !saved.ok && (
-        <div className="notice error" role="alert" data-testid="market-damaged">
-          <p>{t('home.damaged')}</p>
-          <ul>
-            {saved.problems.map((p, i) => (
-              <Reason key={i} p={p} />
-            ))}
-          </ul>
-        </div>
-      )}
+      {saved && !saved.ok && <DamagedSave testId="market-damaged" title={t('home.damaged')} problems={saved.problems} />}
       <div className="row">
         {saved?.ok && (
           <button type="button" className="primary" data-testid="market-resume" disabled={busy} onClick={() => void useStore.getState().resumeMarket()}>
@@ -84,16 +91,7 @@ function TeamJoin() {
             : t('home.teamSavedNoFirm', { title: pickText(saved.record.title, lang), round: Math.min(saved.record.round + 1, saved.record.rounds), total: saved.record.rounds })}
         </p>
       )}
-      {saved && !saved.ok && (
-        <div className="notice error" role="alert" data-testid="team-damaged">
-          <p>{t('home.teamDamaged')}</p>
-          <ul>
-            {saved.problems.map((p, i) => (
-              <Reason key={i} p={p} />
-            ))}
-          </ul>
-        </div>
-      )}
+      {saved && !saved.ok && <DamagedSave testId="team-damaged" title={t('home.teamDamaged')} problems={saved.problems} />}
       <div className="row">
         {saved?.ok && (
           <button type="button" className="primary" data-testid="team-resume" disabled={busy} onClick={() => void useStore.getState().resumeTeam()}>

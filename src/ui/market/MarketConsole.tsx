@@ -6,6 +6,7 @@
  * (every firm's decisions side by side, where each firm's customers went and came from, per
  * rival and tier, with the value gap behind it). It shows nothing of a team's plan.
  */
+import { LeaveMarketButton } from './LeaveMarketButton';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Lang } from '../../sim/text';
@@ -547,15 +548,7 @@ export default function MarketConsole() {
         <button type="button" data-testid="market-export" onClick={() => void exportRun()}>
           {t('console.export')}
         </button>
-        <button
-          type="button"
-          data-testid="market-leave"
-          onClick={() => {
-            if (window.confirm(t('console.leaveConfirm'))) useStore.getState().leaveMarket();
-          }}
-        >
-          {t('console.leave')}
-        </button>
+        <LeaveMarketButton />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@
  * back and is loaded here, verified and replayed (the engine is deterministic). Built to work
  * on a phone.
  */
+import { LeaveMarketButton } from './LeaveMarketButton';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planFileName } from '../../scenario/planCode';
@@ -154,15 +155,7 @@ export function TeamDevice() {
         />
       </section>
       <div className="row">
-        <button
-          type="button"
-          data-testid="market-leave"
-          onClick={() => {
-            if (window.confirm(t('console.leaveConfirm'))) useStore.getState().leaveMarket();
-          }}
-        >
-          {t('console.leave')}
-        </button>
+        <LeaveMarketButton />
       </div>
     </div>
   );
