@@ -154,7 +154,9 @@ function copyRow(src: Customers, i: number, dst: Customers, j: number): void {
  * game. Several: one population of (firms x the scenario's size) customers, so each firm plays
  * at the scale its budget and staff were set for, split "equal": ranked by true value (wallet x
  * margin), each run of as many customers as firms is dealt one to each firm in an order drawn
- * from the firms' names, so every firm starts with the same distribution of value.
+ * from the firms' names, so every firm starts with the same distribution of value; or, with the
+ * scenario's starting shares (`market.start`), each firm gets its share of every value band. The
+ * number of firms must be one the scenario's `market.firms` allows.
  */
 export function newMarket(scenario: ScenarioConfig, seed: string, names: readonly string[]): MarketState {
   const n = names.length;
