@@ -17,7 +17,7 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('worker session', () => {
   it('knows every built-in scenario', () => {
-    expect(BUILTIN_IDS).toEqual(['ad-agency', 'hotel', 'retail-bank', 'tutorial']);
+    expect(BUILTIN_IDS).toEqual(['ad-agency', 'hotel', 'hotel-district', 'retail-bank', 'tutorial']);
   });
 
   it('reports, quarter by quarter, the same state hashes as a replay outside the worker', async () => {
