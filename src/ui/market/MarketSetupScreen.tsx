@@ -18,7 +18,8 @@ import { MARKET_POLICIES, type MarketPolicy } from './policies';
 import './market.css';
 
 interface SeatDraft {
-  name: string;
+  /** The name the facilitator typed; null: the scenario's default name for the seat, in the page's language. */
+  name: string | null;
   team: boolean;
   policy: MarketPolicy;
 }
@@ -43,11 +44,11 @@ function fileMarket(text: string): MarketConfig | undefined {
   }
 }
 
-/** Why the seats cannot start a market (a translated sentence), or null. */
-function seatProblem(seats: readonly SeatDraft[], t: ReturnType<typeof useTranslation<'market'>>['t']): string | null {
+/** Why the seats cannot start a market (a translated sentence), or null; `names` are the seats' names as shown. */
+function seatProblem(seats: readonly SeatDraft[], names: readonly string[], t: ReturnType<typeof useTranslation<'market'>>['t']): string | null {
   const seen = new Set<string>();
-  for (const [i, s] of seats.entries()) {
-    const name = s.name.trim();
+  for (const [i, typed] of names.entries()) {
+    const name = typed.trim();
     if (name === '') return t('setup.noName', { n: i + 1 });
     if (name.length > MAX_FIRM_NAME) return t('setup.longName', { n: i + 1, max: MAX_FIRM_NAME });
     if (seen.has(name)) return t('setup.sameName', { name });
@@ -64,34 +65,34 @@ export default function MarketSetupScreen() {
   const saved = useStore((s) => s.marketSave);
   const ids = useId();
   const [scenario, setScenario] = useState<string>(() => useStore.getState().homeScenario ?? CATALOG[0]!.id);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  // A picked file's market section is read once, when it is picked.
+  const [file, setFile] = useState<{ name: string; text: string; market: MarketConfig | undefined } | null>(null);
   const [seed, setSeed] = useState('CRM-2026-A');
-  const marketOf = (id: string, f: { text: string } | null): MarketConfig | undefined => (f ? fileMarket(f.text) : CATALOG.find((c) => c.id === id)?.market);
-  const nameFor = (m: MarketConfig | undefined, i: number) => defaultFirmName({ market: m }, i, lang, (letter) => t('setup.defaultName', { letter }));
   const [seats, setSeats] = useState<SeatDraft[]>(() =>
     LETTERS.slice(0, MAX_FIRMS)
       .split('')
-      .map((_, i) => ({ name: nameFor(marketOf(scenario, null), i), team: i < 2, policy: DEFAULT_POLICIES[(i + 2) % DEFAULT_POLICIES.length]! })),
+      .map((_, i) => ({ name: null, team: i < 2, policy: DEFAULT_POLICIES[(i + 2) % DEFAULT_POLICIES.length]! })),
   );
-  const range = marketFirms({ market: marketOf(scenario, file) });
+  const marketOf = (id: string, f: typeof file): MarketConfig | undefined => (f ? f.market : CATALOG.find((c) => c.id === id)?.market);
+  const market = marketOf(scenario, file);
+  const range = marketFirms({ market });
   const [count, setCount] = useState(range.default);
   const shown = seats.slice(0, count);
-  /** Another scenario: its number of firms, and its names for the seats the facilitator has not renamed. */
-  const choose = (id: string, f: { name: string; text: string } | null) => {
-    const before = marketOf(scenario, file);
-    const after = marketOf(id, f);
+  // A seat not renamed shows the scenario's name for it, in the page's language.
+  const names = shown.map((s, i) => s.name ?? defaultFirmName({ market }, i, lang, (letter) => t('setup.defaultName', { letter })));
+  /** Another scenario: its number of firms (the seats not renamed take its names). */
+  const choose = (id: string, f: typeof file) => {
     setScenario(id);
     setFile(f);
-    setCount(marketFirms({ market: after }).default);
-    setSeats((all) => all.map((s, i) => (s.name === nameFor(before, i) ? { ...s, name: nameFor(after, i) } : s)));
+    setCount(marketFirms({ market: marketOf(id, f) }).default);
   };
-  const problem = seatProblem(shown, t) ?? (seed.trim() === '' || seed.trim().length > 200 ? t('setup.seedHint') : null);
+  const problem = seatProblem(shown, names, t) ?? (seed.trim() === '' || seed.trim().length > 200 ? t('setup.seedHint') : null);
   const edit = (i: number, change: Partial<SeatDraft>) => setSeats((all) => all.map((s, k) => (k === i ? { ...s, ...change } : s)));
 
   const start = () => {
     if (problem) return;
     const source: GameSource = file ? { kind: 'file', name: file.name, text: file.text } : { kind: 'builtin', id: scenario };
-    const list: MarketSeat[] = shown.map((s) => ({ name: s.name.trim(), policy: s.team ? null : s.policy }));
+    const list: MarketSeat[] = shown.map((s, i) => ({ name: names[i]!.trim(), policy: s.team ? null : s.policy }));
     void useStore.getState().startMarket(source, seed.trim(), list);
   };
 
@@ -121,7 +122,7 @@ export default function MarketSetupScreen() {
               onPick={(f) => {
                 if (!f) return;
                 void readTextFile(f, lang).then((r) => {
-                  if (r.ok) choose(scenario, { name: f.name, text: r.text });
+                  if (r.ok) choose(scenario, { name: f.name, text: r.text, market: fileMarket(r.text) });
                   else if ('errors' in r) useStore.getState().notify({ kind: 'fileRejected', fileName: f.name, errors: r.errors });
                   else useStore.getState().notify({ kind: 'fileUnreadable', fileName: f.name });
                 });
@@ -154,7 +155,7 @@ export default function MarketSetupScreen() {
               <span className="seat-no">{t('setup.firm', { n: i + 1 })}</span>
               <label>
                 {t('setup.name')}
-                <input type="text" data-testid={`seat-name-${i}`} value={s.name} maxLength={MAX_FIRM_NAME} onChange={(e) => edit(i, { name: e.target.value })} />
+                <input type="text" data-testid={`seat-name-${i}`} value={names[i]} maxLength={MAX_FIRM_NAME} onChange={(e) => edit(i, { name: e.target.value })} />
               </label>
               <label>
                 {t('setup.runBy')}
