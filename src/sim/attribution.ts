@@ -188,6 +188,19 @@ export interface QuarterAttribution {
   mergedTiering: boolean;
   /** Groups whose late effects are not traced (the memory for their worlds ran out); they count as outside later. */
   untraced: GroupId[];
+  /**
+   * In a market (src/sim/market/explain.ts): each rival firm whose plan changed, and its part
+   * (actual minus the replay with that rival's plan reverted to its last quarter's). Absent in
+   * the solo game, whose rival is the scenario's and decides nothing.
+   */
+  rivals?: RivalPart[];
+}
+
+/** A rival firm's part of every KPI's change (a market). */
+export interface RivalPart {
+  seat: number;
+  name: string;
+  parts: number[];
 }
 
 /**
@@ -275,7 +288,7 @@ function replay(scenario: ScenarioConfig, ex: Explainer, decisions: Decisions, f
  * the firm is worth rather than earned: its weighted customer equity if the game ended there,
  * and the points of the objectives it met that quarter (as `runScoring` adds them).
  */
-function valuationPoints(scenario: ScenarioConfig, metBefore: number, after: SimState, kpis: readonly number[]): number {
+export function valuationPoints(scenario: ScenarioConfig, metBefore: number, after: SimState, kpis: readonly number[]): number {
   let points = after.status === 'running' ? 0 : (scenario.scoring.equityWeight * kpis[FIRM_KPIS.indexOf('customerEquity')]!) / scenario.scoring.moneyPerPoint;
   for (const id of after.objectivesMet.slice(metBefore)) points += scenario.objectives.find((o) => o.id === id)?.points ?? 0;
   return points;

@@ -20,3 +20,5 @@ export { objectivesDue, objectiveValue, objectiveMet } from './systems/scoring';
 export { hashState, hashJson } from './hash';
 export { cloneState } from './clone';
 export { MAX_FIRMS, defaultFirmName, firmKey, hashMarket, marketFirms, marketSetupProblem, marketSizeProblem, newMarket, stepMarket, type MarketFirm, type MarketFirmRound, type MarketRound, type MarketState, type MarketStepResult } from './market/market';
+export { stepMarketCounterfactual } from './market/market';
+export { explainMarketQuarter, type PlayedQuarter } from './market/explain';

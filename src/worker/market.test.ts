@@ -10,7 +10,7 @@ import { playMarketGame } from '../policies/market';
 import type { Decisions } from '../sim/index';
 import { verifyMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
-import { marketExport, openMarket, resolveMarket, type MarketSession } from './market';
+import { explainMarketUnit, marketExport, openMarket, resolveMarket, type MarketSession } from './market';
 import type { MarketSeat } from './protocol';
 import { preview, snapshot } from './session';
 
@@ -106,5 +106,35 @@ describe('the worker market', () => {
     const again = await openMarket({ kind: 'builtin', id: 'ad-agency' }, 'class-7', SEATS, ms.plans, 'en');
     if (!again.ok) throw new Error('replay refused');
     expect(again.market.quarters.map((q) => q.hash)).toEqual(ms.quarters.map((q) => q.hash));
+  });
+
+  it("a team's quarter is explained with its rivals as bars: the last quarter at once, an earlier one the same from a replay", async () => {
+    const ms = await open('tutorial', SEATS);
+    const explainAll = (seat: number, upTo: number, from: number) => {
+      for (let k = 0; k < 50; k++) {
+        const done = explainMarketUnit(ms, seat, upTo, from);
+        if (done) return done;
+      }
+      throw new Error('the explanation never finished');
+    };
+    for (let q = 0; q < 2; q++) if (!resolveMarket(ms, [null, null, null, null], 'en').ok) throw new Error('refused');
+    // Quarter 2 from the market before it, as soon as it is played.
+    const [q2] = explainAll(0, 2, 2);
+    expect(ms.cursor).toBeNull();
+    expect(q2!.round).toBe(2);
+    expect(q2!.rivals!.every((r) => r.name !== 'Alpha')).toBe(true);
+    // The computer firms change their plans each quarter: they have bars.
+    expect(q2!.rivals!.map((r) => r.name)).toEqual(expect.arrayContaining(['Beta', 'Delta']));
+    // After another quarter, quarter 2 again: from a replay of quarter 1, the same numbers.
+    if (!resolveMarket(ms, [null, null, null, null], 'en').ok) throw new Error('refused');
+    ms.firms[0]!.attributions = [];
+    const again = explainAll(0, 3, 2);
+    expect(ms.cursor?.round).toBe(1);
+    expect(again[0]).toEqual(q2);
+    expect(again[1]!.round).toBe(3);
+    // The bars add up for the customers.
+    const k = q2!.kpis.indexOf('customers');
+    const sum = q2!.previous![k]! + q2!.outside![k]! + q2!.valuation![k]! + q2!.interaction[k]! + [...q2!.groups, ...q2!.rivals!].reduce((s, g) => s + g.parts[k]!, 0);
+    expect(sum).toBeCloseTo(q2!.actual[k]!, 6);
   });
 });

@@ -5,7 +5,7 @@
  * customers, the firm view) work on its firm exactly as in the solo game; the console gets
  * only the standings every firm could know, and the reveal once the market is over.
  */
-import { hashMarket, hashJson, newMarket, stepMarket, type Decisions, type MarketRound, type MarketState, type RoundReport, type ScenarioConfig } from '../sim/index';
+import { explainMarketQuarter, hashMarket, hashJson, kpiVector, newMarket, stepMarket, stepMarketCounterfactual, type Decisions, type MarketRound, type MarketState, type QuarterAttribution, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { policyById } from '../policies/index';
 import { marketPolicyDecisions } from '../policies/market';
@@ -17,7 +17,7 @@ import { BUILTIN_IDS, builtinText } from './builtins';
 import { traceBase, traceRound } from './customers';
 import type { GameSource, MarketQuarter, MarketRefusal, MarketSeat, MarketSnapshot, MarketStanding, Responses, StartFailure } from './protocol';
 import { fileNameOf, loadSource, type Session } from './session';
-import { summarize } from './summary';
+import { kpiSource, summarize } from './summary';
 
 /** A market in play. */
 export interface MarketSession {
@@ -39,6 +39,10 @@ export interface MarketSession {
   /** Each quarter's teams that sent no plan (their last plan played again). */
   kept: boolean[][];
   quarters: MarketQuarter[];
+  /** The market before the last quarter played: that quarter's attribution starts from it. */
+  before: MarketState | null;
+  /** A replay of the market up to an earlier quarter, for explaining it (null until one is asked for). */
+  cursor: MarketState | null;
 }
 
 function firmSession(ms: Pick<MarketSession, 'source' | 'json' | 'scenario' | 'scenarioHash' | 'seed'>, state: MarketState['firms'][number]['state']): Session {
@@ -66,7 +70,7 @@ export async function openMarket(
   const base = { source, json: loaded.json, scenario, scenarioHash: hashJson(scenario), seed };
   const ms: MarketSession = {
     ...base, seats: seats.map((s) => ({ ...s })), market, firms: market.firms.map((f) => firmSession(base, f.state)),
-    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [],
+    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, cursor: null,
   };
   for (const [r, p] of plans.entries()) {
     // A replay plays exactly the plans recorded: the computer firms' among them.
@@ -105,6 +109,7 @@ function playQuarter(ms: MarketSession, plans: (Decisions | null)[], kept: boole
   if (!res.ok) {
     return { ok: false, refused: res.problems.map((p) => ({ seat: p.seat, name: p.name, keptPlan: kept[p.seat] ?? false, problems: showProblems(p.problems, lang, ms.scenario.currency) })) };
   }
+  ms.before = ms.market;
   ms.market = res.market;
   const firms: MarketStanding[] = [];
   let news: MarketQuarter['news'] = [];
@@ -211,3 +216,43 @@ export async function joinMarket(
   if (errors.length > 0) return { ok: false, failure: { kind: 'runFile', errors } };
   return { ok: true, session: ms, market: marketSnapshot(ms), source, seats, played: structuredClone(ms.plans) };
 }
+
+/**
+ * One piece of the work of explaining quarters from..upTo of seat `seat` (the worker does it
+ * between requests): the attributions when they are all there, otherwise null after one
+ * quarter of work. The last quarter is explained from the market before it, which the session
+ * keeps; an earlier one from a replay of the market (one quarter per piece) up to the quarter
+ * before it. Each explanation replays the quarter with the seat's changed groups and each
+ * changed rival reverted (src/sim/market/explain.ts).
+ */
+export function explainMarketUnit(ms: MarketSession, seat: number, upTo: number, from = 1): QuarterAttribution[] | null {
+  const s = ms.firms[seat];
+  if (!s) throw new Error(`the market has no seat ${seat}`);
+  const n = Math.max(0, Math.min(upTo, s.decisions.length));
+  const lo = Math.max(1, from);
+  let first = 0;
+  for (let r = lo; r <= n && first === 0; r++) if (!s.attributions[r - 1]) first = r;
+  if (first === 0) {
+    const out: QuarterAttribution[] = [];
+    for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
+    return out;
+  }
+  const tiers = ms.scenario.tiers.length;
+  const previous = first >= 2 ? kpiVector(kpiSource(s.summaries[first - 2]!, s.truths[first - 2]!), tiers) : null;
+  const plans = ms.plans[first - 1]!;
+  if (first === ms.market.round && ms.before) {
+    s.attributions[first - 1] = explainMarketQuarter(ms.scenario, ms.before, plans, seat, previous, { market: ms.market, reports: ms.last });
+    return null;
+  }
+  if (!ms.cursor || ms.cursor.round > first - 1) ms.cursor = newMarket(ms.scenario, ms.seed, ms.seats.map((x) => x.name));
+  const c = ms.cursor;
+  if (c.round < first - 1) {
+    ms.cursor = stepMarketCounterfactual(ms.scenario, c, ms.plans[c.round]!).market;
+    return null;
+  }
+  s.attributions[first - 1] = explainMarketQuarter(ms.scenario, c, plans, seat, previous);
+  return null;
+}
+
+/** How far {@link explainMarketUnit} has come (for the progress it reports). */
+export const marketExplainRound = (ms: MarketSession): number => ms.cursor?.round ?? ms.market.round;

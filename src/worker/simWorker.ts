@@ -10,7 +10,7 @@ import { transferableCopy } from './customers';
 import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
-import { joinMarket, marketExport, marketSnapshot, openMarket, resolveMarket, type MarketSession } from './market';
+import { explainMarketUnit, joinMarket, marketExplainRound, marketExport, marketSnapshot, openMarket, resolveMarket, type MarketSession } from './market';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -155,11 +155,16 @@ function idleWork(): void {
   const job = explainJobs[0];
   if (job) {
     try {
-      const done = explainUnit(session, job.upTo, job.from);
+      // A market's firm is explained with its rivals as decision makers (src/sim/market/explain.ts).
+      const seat = session.market && market ? market.firms.indexOf(session) : -1;
+      const done = seat >= 0 ? explainMarketUnit(market!, seat, job.upTo, job.from) : explainUnit(session, job.upTo, job.from);
       if (done) {
         explainJobs.shift();
         post({ id: job.id, kind: 'result', type: 'explain', value: explainAnswer(session, job.from, done) });
-      } else post({ id: job.id, kind: 'progress', done: session.explainer?.round ?? 0, total: Math.min(job.upTo, session.decisions.length) });
+      } else {
+        const at = seat >= 0 ? marketExplainRound(market!) : (session.explainer?.round ?? 0);
+        post({ id: job.id, kind: 'progress', done: at, total: Math.min(job.upTo, session.decisions.length) });
+      }
     } catch (error: unknown) {
       explainJobs.shift();
       post({ id: job.id, kind: 'failure', message: errorText(error) });

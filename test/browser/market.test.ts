@@ -30,6 +30,12 @@ afterAll(async () => {
 });
 
 const ROUNDS = builtin('tutorial').rounds;
+/** The waterfall's table names a rival's bar by its kind. */
+const RIVAL_KIND: Record<Lang, string> = { en: "A rival firm's decisions this quarter", 'zh-CN': '竞争对手本季度的决策' };
+
+/** The quarter the tutorial unlocks prices (the discounter cuts its prices then). */
+const PRICE_UNLOCKED = (builtin('tutorial').unlocks ?? []).find((u) => u.levers.includes('price'))!.round;
+
 /** The quarter (1-based) in which Team B sends no plan. */
 const SILENT = 3;
 
@@ -53,7 +59,14 @@ async function teamTurn(page: Page, seat: number, round: number, decide: (page: 
     await press(page, '[data-testid="begin"]');
   } else {
     await waitForScreen(page, 'report');
-    await page.waitForSelector('[data-testid="market-no-explain"]');
+    // "Why did it change?" for the quarter just played. Once the tutorial unlocks prices, the
+    // discounter's price cut costs every other firm revenue and profit that quarter: its own bar.
+    const panel = `[data-testid="explain-${round - 1}"]`;
+    await page.waitForSelector(`${panel} [data-testid="explain-sentence"]`, { timeout: 60_000 });
+    if (round - 1 === PRICE_UNLOCKED) {
+      const lang = (await page.getAttribute('html', 'lang')) as Lang;
+      expect(await page.textContent(panel)).toContain(RIVAL_KIND[lang]);
+    }
     if (shots) await check(page, `${shots}-report`);
     await carryOn(page);
   }
@@ -145,7 +158,7 @@ describe.each<Lang>(['en', 'zh-CN'])('a four-firm market on one screen (%s)', (l
       expect(names).toHaveLength(4);
 
       for (let r = 1; r <= ROUNDS; r++) {
-        const first = r === 1 || r === 2 ? `${shots}-3-q${r}-A` : null;
+        const first = r === 1 || r === 2 || r === PRICE_UNLOCKED + 1 ? `${shots}-3-q${r}-A` : null;
         await teamTurn(page, 0, r, r === 1 ? playWell : noChange, first);
         if (r !== SILENT) await teamTurn(page, 1, r, r === 1 ? playBadly : noChange, null);
         else {

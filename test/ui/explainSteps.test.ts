@@ -7,6 +7,10 @@ import { explainNext, newExplainer, newGame, type QuarterAttribution } from '../
 import { policyById, policyDecisions } from '../../src/policies/index';
 import { explainSteps, interactionShare, largestStep, MAX_LATE_BARS, type StepLabels } from '../../src/ui/debrief/explainSteps';
 import { builtin } from '../helpers';
+import { kpiVector } from '../../src/sim/index';
+import { newMarket, stepMarket } from '../../src/sim/market/market';
+import { explainMarketQuarter } from '../../src/sim/market/explain';
+import { marketPolicyDecisions } from '../../src/policies/market';
 
 const labels: StepLabels = {
   previous: (n) => `end of Q${n}`,
@@ -15,6 +19,7 @@ const labels: StepLabels = {
   outside: 'outside',
   valuation: 'valuation',
   interaction: 'interaction',
+  rival: (name) => `rival ${name}`,
   group: (g) => `group ${g}`,
   late: (g, n) => `late ${g} from Q${n}`,
   otherLate: (n) => `${n} other late effects`,
@@ -93,5 +98,34 @@ describe('explainSteps', () => {
       expect(ex.noEffect).toEqual(a.groups.filter((g) => g.parts[k] === 0).map((g) => g.group));
       for (const g of ex.noEffect) expect(ex.steps.some((x) => x.id === `group:${g}`)).toBe(false);
     }
+  });
+
+  it("in a market, each rival with an effect is a bar named by its name; the bars still add up; the largest bar may be a rival's", () => {
+    const sc = builtin('hotel-district');
+    const ids = ['value-based', 'discounter', 'cost-cutter'] as const;
+    let m = newMarket(sc, '8', ['Riverside', 'Budget', 'Lean']);
+    let last: Parameters<typeof marketPolicyDecisions>[4][] = [null, null, null];
+    let rivalBars = 0;
+    for (let r = 0; r < 4; r++) {
+      const plans = ids.map((id, k) => marketPolicyDecisions(policyById(id)!, sc, m, k, last[k]!));
+      const a = explainMarketQuarter(sc, m, plans, 0, r === 0 ? null : kpiVector(last[0]!, sc.tiers.length));
+      for (const kpi of ['profit', 'customers'] as const) {
+        const ex = explainSteps(a, kpi, labels)!;
+        const k = a.kpis.indexOf(kpi);
+        const bars = ex.steps.filter((x) => x.kind === 'rival');
+        rivalBars += bars.length;
+        expect(bars.map((b) => b.label).sort()).toEqual(a.rivals!.filter((x) => x.parts[k] !== 0).map((x) => `rival ${x.name}`).sort());
+        const sum = ex.steps.slice(0, -1).reduce((acc, x) => acc + x.value, 0);
+        expect(sum).toBeCloseTo(ex.steps.at(-1)!.value, 4);
+        const top = largestStep(ex);
+        if (top?.source.kind === 'rival') expect(top.step.label).toBe(`rival ${top.source.name}`);
+      }
+      const res = stepMarket(sc, m, plans);
+      if (!res.ok) throw new Error('refused');
+      m = res.market;
+      last = res.reports;
+    }
+    // The discounter's prices and the cost-cutter's cuts reach the value-based hotel's figures.
+    expect(rivalBars).toBeGreaterThan(0);
   });
 });

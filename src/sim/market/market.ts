@@ -261,17 +261,52 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
     };
     return { ok: true, market, reports: [res.report], round: { round: market.round, hash: hashMarket(market), firms: [one] } };
   }
-  const running = m.firms.map((f) => f.state.status === 'running');
   const assigned: Uint8Array[] = [];
   const problems: { seat: number; name: string; problems: DecisionProblem[] }[] = [];
   m.firms.forEach((f, seat) => {
     const a = new Uint8Array(f.state.customers.count);
     assigned.push(a);
-    if (!running[seat]) return;
+    if (f.state.status !== 'running') return;
     const p = validateDecisions(scenario, f.state, decisions[seat]!, a);
     if (p.length > 0) problems.push({ seat, name: f.name, problems: p });
   });
   if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, ...resolveQuarter(scenario, m, decisions, assigned, true) };
+}
+
+/**
+ * A counterfactual quarter of the market (the attribution's replays): the plans are not
+ * checked (a mix of this quarter's and last quarter's plans may not fit the budget, as in the
+ * solo game's `stepCounterfactual`), and no hash is made. Same streams, so the difference
+ * from the quarter as played is the plans alone.
+ */
+export function stepMarketCounterfactual(scenario: ScenarioConfig, m: MarketState, decisions: readonly (Decisions | null)[]): { market: MarketState; reports: (RoundReport | null)[] } {
+  if (decisions.length !== m.firms.length) throw new Error(`a market of ${m.firms.length} firms needs ${m.firms.length} plans, not ${decisions.length}`);
+  if (m.firms.length < 2) throw new Error('a market of one firm is the solo game: its counterfactuals are stepCounterfactual');
+  const P = resolveParams(scenario.model);
+  const assigned = m.firms.map((f, seat) => {
+    const a = new Uint8Array(f.state.customers.count);
+    const d = decisions[seat];
+    if (f.state.status === 'running') {
+      if (!d) throw new Error(`firm ${f.name} still plays and needs a plan`);
+      assignTiers(P, f.state, d.tiering, dataQualityOf(P, f.state), a);
+    }
+    return a;
+  });
+  const r = resolveQuarter(scenario, m, decisions, assigned, false);
+  return { market: r.market, reports: r.reports };
+}
+
+/** The quarter of a market of several firms, with each running firm's tiers assigned. */
+function resolveQuarter(
+  scenario: ScenarioConfig,
+  m: MarketState,
+  decisions: readonly (Decisions | null)[],
+  assigned: readonly Uint8Array[],
+  withHash: boolean,
+): { market: MarketState; reports: (RoundReport | null)[]; round: MarketRound } {
+  const n = m.firms.length;
+  const running = m.firms.map((f) => f.state.status === 'running');
   const P = resolveParams(scenario.model);
   const M = P.market;
   const names = m.firms.map((f) => f.name);
@@ -387,7 +422,7 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
   const reports: (RoundReport | null)[] = ctxs.map((ctx) => {
     if (!ctx) return null;
     runPasses(ctx, acq, PASSES.length);
-    return roundReport(ctx);
+    return roundReport(ctx, withHash);
   });
   const firms = m.firms.map((f, seat) => ({ name: f.name, state: states[seat]! }));
   const market: MarketState = { seed: m.seed, scenarioHash: m.scenarioHash, round: r, firms };
@@ -409,12 +444,7 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
     lostByTier: lostByTier[seat]!,
     wonByTier: wonByTier[seat]!,
   }));
-  return {
-    ok: true,
-    market,
-    reports,
-    round: { round: r, hash: hashMarket(market), firms: rows },
-  };
+  return { market, reports, round: { round: r, hash: withHash ? hashMarket(market) : '', firms: rows } };
 }
 
 function activeCount(c: Customers): number {

@@ -79,11 +79,11 @@ interface Look {
   strokeWidth: number;
 }
 
-/** How a bar is drawn: totals solid grey; rises solid; falls outlined on a light tint; interaction hatched; outside in grey; the end-of-game valuation in its own colour. */
+/** How a bar is drawn: totals solid grey; rises solid; falls outlined on a light tint; interaction hatched; outside in grey; the end-of-game valuation and a rival firm's decisions each in their own colour. */
 function look(b: Pick<WaterfallBar, 'total' | 'dir'> & { kind: WaterfallKind }, ids: { up: string; down: string }): Look {
   if (b.total) return { fill: 'var(--wf-total)', stroke: 'var(--wf-total)', strokeWidth: 1 };
   const down = b.dir === 'down';
-  const color = b.kind === 'outside' ? 'var(--chart-ghost)' : b.kind === 'valuation' ? 'var(--chart-s4)' : down ? 'var(--chart-s2)' : 'var(--chart-s1)';
+  const color = b.kind === 'outside' ? 'var(--chart-ghost)' : b.kind === 'valuation' ? 'var(--chart-s4)' : b.kind === 'rival' ? 'var(--chart-s5)' : down ? 'var(--chart-s2)' : 'var(--chart-s1)';
   if (b.kind === 'interaction') return { fill: `url(#${down ? ids.down : ids.up})`, stroke: color, strokeWidth: 2 };
   return down ? { fill: color, fillOpacity: 0.14, stroke: color, strokeWidth: 2 } : { fill: color, stroke: color, strokeWidth: 1 };
 }
@@ -261,16 +261,17 @@ export function Waterfall(props: WaterfallProps): ReactElement {
     activeBar ? h(Tip, { t, L, bar: activeBar, kind: kindName(activeBar.step.kind), format }) : null,
   );
 
-  // The legend shows what the bars use: rises, falls, and the interaction, outside and valuation bars as drawn.
+  // The legend shows what the bars use: rises, falls, and the interaction, outside, valuation and rival bars as drawn.
   const changes = L.bars.filter((b) => !b.total && b.dir !== 'flat');
   const firstOf = (k: WaterfallKind): WaterfallBar | undefined => changes.find((b) => b.step.kind === k);
-  const plain = changes.filter((b) => b.step.kind !== 'interaction' && b.step.kind !== 'outside' && b.step.kind !== 'valuation');
+  const plain = changes.filter((b) => b.step.kind !== 'interaction' && b.step.kind !== 'outside' && b.step.kind !== 'valuation' && b.step.kind !== 'rival');
   const legendItems = [
     { key: 'up' as const, bar: plain.find((b) => b.dir === 'up') },
     { key: 'down' as const, bar: plain.find((b) => b.dir === 'down') },
     { key: 'interaction' as const, bar: firstOf('interaction') },
     { key: 'outside' as const, bar: firstOf('outside') },
     { key: 'valuation' as const, bar: firstOf('valuation') },
+    { key: 'rival' as const, bar: firstOf('rival') },
   ].flatMap(({ key, bar }) => (bar ? [{ key, look: look({ total: false, dir: bar.dir, kind: bar.step.kind }, ids) }] : []));
 
   const notes = [

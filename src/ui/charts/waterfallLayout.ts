@@ -7,7 +7,7 @@ import { labelledTicks, linear, niceTicks, type Ticks } from './scale';
 import { labelWords, textWidth, truncate, wrapText } from './text';
 
 /** What a bar is: the level at the start and end, or a part of the change in between. */
-export type WaterfallKind = 'start' | 'late' | 'outside' | 'valuation' | 'group' | 'interaction' | 'end';
+export type WaterfallKind = 'start' | 'late' | 'outside' | 'valuation' | 'rival' | 'group' | 'interaction' | 'end';
 
 export interface WaterfallStep {
   id: string;
@@ -16,6 +16,7 @@ export interface WaterfallStep {
    * 'start': the value at the end of last quarter (or the status-quo baseline); 'late': a late
    * effect of an earlier quarter's decision; 'outside': outside events, carry-over and luck;
    * 'valuation': the score's points for what the firm is worth (customer equity at the end, objectives met);
+   * 'rival': what a rival firm's decisions of this quarter did (a market);
    * 'group': one of this quarter's groups of decisions; 'interaction': what the groups did
    * together beyond their separate parts; 'end': the value now.
    */

@@ -61,6 +61,7 @@ export function ExplainPanel({ round, headingLevel = 2 }: { round: number; headi
   const explaining = useStore((s) => s.explaining);
   const reveal = useStore((s) => s.explanationsRevealed);
   const over = game.view.status !== 'running';
+  const inMarket = useStore((s) => s.market !== null);
   const [kpi, setKpi] = useState<AttributedKpi>('profit');
   const pickId = useId();
   const headId = useId();
@@ -77,7 +78,7 @@ export function ExplainPanel({ round, headingLevel = 2 }: { round: number; headi
   return (
     <section className="card explain" aria-labelledby={headId} data-testid={`explain-${round}`}>
       <H id={headId}>{t('explain.title')}</H>
-      <p className="muted">{t('explain.intro')}</p>
+      <p className="muted">{t(inMarket ? 'explain.introMarket' : 'explain.intro')}</p>
       <div className="row">
         <label htmlFor={pickId}>{t('explain.kpi')}</label>
         <select id={pickId} data-testid="explain-kpi" value={chosen} onChange={(e) => setKpi(e.target.value as AttributedKpi)}>
@@ -149,16 +150,26 @@ function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKp
         {events}
       </p>
       <Waterfall title={`${name} · ${t('explain.now', { n: a.round })}`} lang={lang} steps={ex.steps} format={fmt.level} formatDelta={fmt.delta} highlight height={320} />
-      {a.groups.length === 0 && <p className="muted">{t('explain.noChange')}</p>}
+      {a.groups.length === 0 && <p className="muted">{t(a.rivals ? 'explain.noChangeMarket' : 'explain.noChange')}</p>}
       {share !== null && share > 0 && <p className="muted small" data-testid="interaction-share">{t('explain.interactionShare', { share: fmtPercent(share, lang, 1) })}</p>}
       {ex.noEffect.length > 0 && <p className="muted small">{t('explain.noEffect', { groups: ex.noEffect.map((g) => group(g, a.round)).join(sep) })}</p>}
       {a.untraced.length > 0 && <p className="muted small">{t('explain.untraced', { groups: a.untraced.map((g) => group(g, a.round)).join(sep) })}</p>}
       <details className="explain-legend">
         <summary>{t('explain.legend.title')}</summary>
         <ul>
-          <li>{t('explain.legend.late')}</li>
-          <li>{t('explain.legend.outside')}</li>
-          <li>{t('explain.legend.valuation')}</li>
+          {a.rivals ? (
+            <>
+              <li>{t('explain.legend.outsideMarket')}</li>
+              <li>{t('explain.legend.valuation')}</li>
+              <li>{t('explain.legend.rival')}</li>
+            </>
+          ) : (
+            <>
+              <li>{t('explain.legend.late')}</li>
+              <li>{t('explain.legend.outside')}</li>
+              <li>{t('explain.legend.valuation')}</li>
+            </>
+          )}
           <li>{t('explain.legend.group')}</li>
           <li>{t('explain.legend.interaction')}</li>
         </ul>
@@ -194,6 +205,7 @@ export function stepLabels(t: DebriefT, group: (g: GroupId, round: number) => st
     outside: t('explain.outside'),
     valuation: t('explain.valuation'),
     interaction: t('explain.interaction'),
+    rival: (name) => t('explain.rival', { name }),
     group,
     late: (g, n) => t('explain.late', { group: group(g, n), n }),
     otherLate: (n) => t('explain.otherLate', { n }),
@@ -212,6 +224,8 @@ function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: 
       return t('explain.sentence.outside', { change });
     case 'valuation':
       return t('explain.sentence.valuation', { change });
+    case 'rival':
+      return t('explain.sentence.rival', { name: src.name, change });
     case 'interaction':
       return t('explain.sentence.interaction', { change });
     default: {

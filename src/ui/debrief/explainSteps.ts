@@ -16,6 +16,8 @@ export interface StepLabels {
   outside: string;
   valuation: string;
   interaction: string;
+  /** A rival firm's bar (a market): its name. */
+  rival: (name: string) => string;
   /** A decision group's name; `round`: the quarter it was changed in (a new number of tiers makes the tiering group hold every per-tier lever). */
   group: (g: GroupId, round: number) => string;
   late: (g: GroupId, fromRound: number) => string;
@@ -28,6 +30,7 @@ export type StepSource =
   | { kind: 'late'; group: GroupId; fromRound: number }
   | { kind: 'otherLate'; n: number }
   | { kind: 'outside' }
+  | { kind: 'rival'; seat: number; name: string }
   | { kind: 'valuation' }
   | { kind: 'interaction' };
 
@@ -69,6 +72,14 @@ export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: 
       sources.set('valuation', { kind: 'valuation' });
     }
   }
+  // A market: each rival whose plan changed, largest first (its seat breaks a tie).
+  const rivals = (a.rivals ?? []).map((r) => ({ r, v: r.parts[k]! })).filter((x) => x.v !== 0);
+  rivals.sort((x, y) => Math.abs(y.v) - Math.abs(x.v) || x.r.seat - y.r.seat);
+  for (const { r, v } of rivals) {
+    const id = `rival:${r.seat}`;
+    steps.push({ id, kind: 'rival', label: labels.rival(r.name), value: v });
+    sources.set(id, { kind: 'rival', seat: r.seat, name: r.name });
+  }
   const noEffect: GroupId[] = [];
   for (const g of a.groups) {
     const v = g.parts[k]!;
@@ -98,10 +109,10 @@ export function largestStep(ex: ExplainedSteps): { step: WaterfallStep; source: 
   return best ? { step: best, source: ex.sources.get(best.id)! } : null;
 }
 
-/** Share of the decisions' effect that is interaction: |interaction| / (Σ|parts| + |interaction|), or null when there is none. */
+/** Share of the decisions' effect (the firm's own and, in a market, its rivals') that is interaction: |interaction| / (Σ|parts| + |interaction|), or null when there is none. */
 export function interactionShare(a: QuarterAttribution, kpi: AttributedKpi): number | null {
   const k = a.kpis.indexOf(kpi);
-  const parts = a.groups.reduce((s, g) => s + Math.abs(g.parts[k]!), 0);
+  const parts = [...a.groups, ...(a.rivals ?? [])].reduce((s, g) => s + Math.abs(g.parts[k]!), 0);
   const inter = Math.abs(a.interaction[k]!);
   return parts + inter > 0 ? inter / (parts + inter) : null;
 }

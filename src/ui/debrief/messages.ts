@@ -5,6 +5,8 @@ const en = {
     title: 'Why did it change?',
     intro:
       'Every bar is exact, not an estimate: the quarter was replayed from the same start with the same luck, once with last quarter’s decisions and once with each of your changes undone.',
+    introMarket:
+      'Every bar is exact, not an estimate: the market’s quarter was replayed from the same start with the same luck, once with every firm’s decisions of last quarter, once with each of your changes undone, and once with each rival’s changes undone. A rival is one bar: what it decided is revealed only at the end.',
     kpi: 'Figure',
     kpis: {
       profit: 'Operating profit',
@@ -29,6 +31,7 @@ const en = {
     outside: 'Outside events, carry-over and luck',
     valuation: 'End-of-game valuation: customer equity and objectives',
     interaction: 'Decisions working together (interaction)',
+    rival: '{{name}}’s decisions',
     late: '{{group}} (late, from Q{{n}})',
     otherLate: 'Other late effects ({{n}})',
     sentence: {
@@ -43,6 +46,7 @@ const en = {
       outside: 'What mattered most was not this quarter’s decisions: outside events, the carry-over of earlier quarters and luck ({{change}}).',
       valuation: 'What mattered most was what the firm is worth at the end: the points for its customer equity and for the objectives met ({{change}}).',
       interaction: 'What mattered most was how your decisions worked together, beyond their separate effects (interaction, {{change}}).',
+      rival: 'What mattered most was a rival: {{name}}’s decisions this quarter ({{change}}).',
       nothing: 'Nothing moved it.',
       events: 'Events this quarter: {{events}}.',
     },
@@ -53,11 +57,15 @@ const en = {
       valuation: 'End-of-game valuation: the score’s points, had you repeated last quarter’s decisions, for the customer equity at the end of the game and for the objectives met this quarter. What this quarter’s decisions changed of it is in their own bars.',
       group: 'Your decisions this quarter: the real quarter against the same quarter with that one change undone.',
       interaction: 'Interaction: what your changes did together beyond their separate effects. It belongs to no single decision.',
+      outsideMarket:
+        'Outside events, carry-over and luck: what would have changed had every firm repeated last quarter’s decisions, apart from the valuation. In a market it includes the late effects of earlier quarters’ decisions, yours and your rivals’.',
+      rival: 'A rival’s decisions: the real quarter against the same quarter with that rival’s changes undone (yours and the other rivals’ as played). In the interaction bar, what your changes and the rivals’ did together.',
     },
     noEffect: 'No effect on this figure: {{groups}}.',
     untraced: 'The late effects of {{groups}} are not traced (the memory for their counterfactual worlds ran out); later they count as outside.',
     interactionShare: 'Interaction is {{share}} of your decisions’ effect on this figure.',
     noChange: 'You kept last quarter’s decisions: none of this quarter’s change comes from a decision taken now; it is late effects of earlier decisions, outside events, carry-over and luck.',
+    noChangeMarket: 'You kept last quarter’s decisions: what changed came from your rivals’ decisions, outside events, the carry-over of earlier quarters and luck.',
     listSep: ', ',
   },
   whatIf: {
@@ -128,6 +136,8 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
   explain: {
     title: '为什么会变化？',
     intro: '每一根柱子都是精确值而非估计：本季度从同一起点、以同样的运气被重放，一次用上季度的决策，另外每次撤销你的一项调整。',
+    introMarket:
+      '每一根柱子都是精确值而非估计：市场的本季度从同一起点、以同样的运气被重放，一次让每家企业都用上季度的决策，另外每次撤销你的一项调整，或撤销某一个竞争对手的调整。每个竞争对手只有一根柱子：它具体做了什么决策，到游戏结束时才揭晓。',
     kpi: '指标',
     kpis: {
       profit: '营业利润',
@@ -152,6 +162,7 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
     outside: '外部事件、延续效应与运气',
     valuation: '期末估值：客户资产与目标',
     interaction: '决策之间的共同作用（交互效应）',
+    rival: '{{name}}的决策',
     late: '{{group}}（滞后效应，来自第 {{n}} 季度）',
     otherLate: '其他滞后效应（{{n}} 项）',
     sentence: {
@@ -166,6 +177,7 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
       outside: '影响最大的不是本季度的决策，而是外部事件、早先季度的延续效应与运气（{{change}}）。',
       valuation: '影响最大的是企业期末的价值：客户资产和已达成目标的得分（{{change}}）。',
       interaction: '影响最大的是你的各项决策之间的共同作用，超出了它们各自的效果（交互效应，{{change}}）。',
+      rival: '影响最大的是竞争对手：{{name}}本季度的决策（{{change}}）。',
       nothing: '没有任何因素使它变化。',
       events: '本季度的事件：{{events}}。',
     },
@@ -176,11 +188,14 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
       valuation: '期末估值：如果重复上季度的决策，游戏结束时客户资产与本季度达成的目标所得的分数。本季度决策对它的改变计入各决策自己的柱。',
       group: '本季度你的决策：真实的季度与撤销这一项调整后的同一季度之差。',
       interaction: '交互效应：你的各项调整共同产生、超出各自效果的部分，不属于任何单独一项决策。',
+      outsideMarket: '外部事件、延续效应与运气：如果每家企业都重复上季度的决策会发生的变化（估值除外）。在市场对抗中，它包含早先季度决策（你的和竞争对手的）的滞后效应。',
+      rival: '竞争对手的决策：真实的季度与撤销该竞争对手的调整后的同一季度之差（你和其他竞争对手的决策照实际）。你与竞争对手的调整共同产生的部分计入交互效应。',
     },
     noEffect: '对该指标没有影响：{{groups}}。',
     untraced: '{{groups}} 的滞后效应未被追踪（用于反事实模拟的内存不足）；之后它们计入外部因素。',
     interactionShare: '在你的决策对该指标的影响中，交互效应占 {{share}}。',
     noChange: '你沿用了上季度的决策：本季度的变化都不来自本季度的决策，而是早先决策的滞后效应、外部事件、延续效应与运气。',
+    noChangeMarket: '你沿用了上季度的决策：本季度的变化来自竞争对手的决策、外部事件、早先季度的延续效应与运气。',
     listSep: '、',
   },
   whatIf: {

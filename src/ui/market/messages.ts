@@ -88,7 +88,6 @@ const en = {
     toDevice: 'Our market',
     makeCode: 'Make our decision code for quarter {{n}}',
     codeHidden: 'Your plan leaves this device only as the code you send to the facilitator.',
-    noExplain: "In a market, “Why did it change?” is not available yet: the solo game's explanation cannot tell your own decisions' part from your rivals'.",
   },
   timer: {
     label: 'Round timer',
@@ -292,7 +291,6 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
     toDevice: '我们的市场',
     makeCode: '生成第 {{n}} 季度的决策代码',
     codeHidden: '你们的方案只以发给主持人的代码离开本设备。',
-    noExplain: '市场对抗中暂不提供“为什么会变化？”：单人游戏的解释无法区分你自己决策的影响与竞争对手的影响。',
   },
   timer: {
     label: '回合计时',

@@ -72,13 +72,7 @@ export default function ReportScreen() {
         </button>
       </p>
       <KpiCards round={r} />
-      {inMarket ? (
-        <p className="notice" data-testid="market-no-explain">
-          {t('team.noExplain', { ns: 'market' })}
-        </p>
-      ) : (
-        <ExplainPanel round={r} />
-      )}
+      <ExplainPanel round={r} />
 
       {(s.fired.length > 0 || s.news.length > 0) && (
         <section className="card" aria-labelledby="events-title">

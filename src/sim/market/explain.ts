@@ -1,0 +1,97 @@
+/**
+ * "Why did it change?" in a market: the solo attribution (src/sim/attribution.ts) with the
+ * rivals as decision makers of their own. A quarter of firm f is replayed from the same market
+ * state with the same random streams (common random numbers: a customer's luck does not depend
+ * on anyone's plans), each time with one thing reverted to last quarter's:
+ *
+ *   baseline B    = the quarter with every firm's last plan (one-offs not repeated)
+ *   part(g)       = actual − replay with f's group g reverted (the other firms as played)
+ *   rival(h)      = actual − replay with rival h's whole plan reverted (f and the others as played)
+ *   interaction   = actual − B − Σ part(g) − Σ rival(h)
+ *   outside       = B − previous − valuation (events, carry-over of earlier quarters, luck)
+ *
+ * A rival is one bar, not one bar per lever: a team learns that Team B's quarter cost it 14
+ * customers of its top tier, not what Team B decided (that is for the debrief's reveal). The
+ * late effects of earlier quarters are not traced in a market (each traced world would be a
+ * whole market): they are part of `outside`.
+ *
+ * Pure and deterministic like the rest of `src/sim`. No seat is favoured: permuting the seats
+ * permutes the rivals' bars and changes no number.
+ */
+import type { Decisions, ScenarioConfig } from '../config';
+import { attributedKpis, changedGroups, kpiVector, mergedTiering, revertGroup, valuationPoints, type GroupPart, type QuarterAttribution, type RivalPart, FIRM_KPIS } from '../attribution';
+import { standingDecisions } from '../decisions/plans';
+import { canonicalJson } from '../hash';
+import type { RoundReport } from '../report';
+import { stepMarketCounterfactual, type MarketState } from './market';
+
+/** A quarter of the market as played: the market after it and each seat's report. */
+export interface PlayedQuarter {
+  market: MarketState;
+  reports: readonly (RoundReport | null)[];
+}
+
+/**
+ * Explains seat `seat`'s quarter played with `plans` (seat order; null for a firm that had
+ * stopped) from the market `before`. `previous`: the seat's KPI vector after the quarter before
+ * (`kpiVector`), null in the first quarter. `actual`: that quarter as already played (saves a
+ * replay). Counts its replays in `replays` when given.
+ */
+export function explainMarketQuarter(
+  scenario: ScenarioConfig,
+  before: MarketState,
+  plans: readonly (Decisions | null)[],
+  seat: number,
+  previous: readonly number[] | null,
+  actual?: PlayedQuarter,
+  replays?: { count: number },
+): QuarterAttribution {
+  const firm = before.firms[seat];
+  if (!firm || firm.state.status !== 'running') throw new Error(`seat ${seat} does not play this quarter`);
+  const tiers = scenario.tiers.length;
+  const play = (ps: readonly (Decisions | null)[]): PlayedQuarter => {
+    if (replays) replays.count++;
+    return stepMarketCounterfactual(scenario, before, ps);
+  };
+  const kpis = (q: PlayedQuarter): number[] => kpiVector(q.reports[seat]!, tiers);
+  const last = before.firms.map((f) => (f.state.status === 'running' ? standingDecisions(f.state.lastDecisions) : null));
+  const played = actual ?? play(plans);
+  const A = kpis(played);
+  const own = plans[seat]!;
+  const prev = last[seat]!;
+  const groups = changedGroups(own, prev);
+  const rivals = before.firms.map((_, h) => h).filter((h) => h !== seat && plans[h] && canonicalJson(plans[h]) !== canonicalJson(last[h]));
+  const changes = groups.length + rivals.length;
+  // With nothing changed, the quarter as played is the baseline; with one change, its replay is.
+  const base = changes > 0 ? play(last) : played;
+  const baseline = kpis(base);
+  const with1 = (h: number, d: Decisions | null): (Decisions | null)[] => plans.map((p, k) => (k === h ? d : p));
+  const minus = (x: readonly number[]): number[] => A.map((a, k) => a - x[k]!);
+  const parts: GroupPart[] = groups.map((g) => ({ group: g, parts: minus(changes === 1 ? baseline : kpis(play(with1(seat, revertGroup(own, prev, g))))) }));
+  const rivalParts: RivalPart[] = rivals.map((h) => ({ seat: h, name: before.firms[h]!.name, parts: minus(changes === 1 ? baseline : kpis(play(with1(h, last[h]!)))) }));
+  const interaction = minus(baseline);
+  for (const p of [...parts, ...rivalParts]) for (let k = 0; k < interaction.length; k++) interaction[k]! -= p.parts[k]!;
+  let outside: number[] | null = null;
+  let valuation: number[] | null = null;
+  if (previous) {
+    const scoreK = FIRM_KPIS.indexOf('score');
+    valuation = A.map(() => 0);
+    valuation[scoreK] = valuationPoints(scenario, firm.state.objectivesMet.length, base.market.firms[seat]!.state, baseline);
+    outside = baseline.map((b, k) => b - previous[k]! - valuation![k]!);
+  }
+  return {
+    round: before.round + 1,
+    kpis: attributedKpis(tiers),
+    previous: previous ? [...previous] : null,
+    late: [],
+    outside,
+    valuation,
+    baseline,
+    groups: parts,
+    interaction,
+    actual: A,
+    mergedTiering: mergedTiering(own, prev),
+    untraced: [],
+    rivals: rivalParts,
+  };
+}
