@@ -83,6 +83,19 @@ describe('the worker market', () => {
     expect(snapshot(ms.firms[1]!).summaries[0]!.hash).not.toBe(a.summaries[0]!.hash);
   });
 
+  it('a team that sends no plan after hiring keeps its plan, not the hiring: a one-off is not made again', async () => {
+    const ms = await open('ad-agency', SEATS);
+    const plan = structuredClone(snapshot(ms.firms[0]!).view.lastDecisions);
+    plan.people.hires = 2;
+    plan.tiers[0]!.acquisitionSpend -= 30_000;
+    const r1 = resolveMarket(ms, [plan, null, null, null], 'en');
+    if (!r1.ok) throw new Error(JSON.stringify(r1.refused));
+    const r2 = resolveMarket(ms, [null, null, null, null], 'en');
+    if (!r2.ok) throw new Error(JSON.stringify(r2.refused));
+    expect(r2.market.quarters[1]!.firms[0]!.keptPlan).toBe(true);
+    expect(ms.plans[1]![0]).toEqual({ ...plan, people: { ...plan.people, hires: 0 } });
+  });
+
   it('a refused plan changes nothing and names the firm with the engine reasons', async () => {
     const ms = await open('ad-agency', SEATS);
     const bad: Decisions = structuredClone(ms.firms[0]!.state.lastDecisions);

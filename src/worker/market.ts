@@ -5,7 +5,7 @@
  * customers, the firm view) work on its firm exactly as in the solo game; the console gets
  * only the standings every firm could know, and the reveal once the market is over.
  */
-import { explainMarketQuarter, hashMarket, hashJson, kpiVector, newMarket, stepMarket, stepMarketCounterfactual, type Decisions, type MarketRound, type MarketState, type QuarterAttribution, type RoundReport, type ScenarioConfig } from '../sim/index';
+import { explainMarketQuarter, hashMarket, hashJson, kpiVector, newMarket, standingDecisions, stepMarket, stepMarketCounterfactual, type Decisions, type MarketRound, type MarketState, type QuarterAttribution, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { policyById } from '../policies/index';
 import { marketPolicyDecisions } from '../policies/market';
@@ -84,8 +84,8 @@ export async function openMarket(
 export const marketOver = (ms: MarketSession): boolean => ms.market.firms.every((f) => f.state.status !== 'running');
 
 /**
- * Resolves the quarter: each team's plan (null: it sent none, and its last plan plays again,
- * which the standings say), each computer firm's strategy's plan, nothing for a stopped firm.
+ * Resolves the quarter: each team's plan (null: it sent none, and its last plan plays again
+ * without its one-offs, as in the solo game's status quo: which the standings say), each computer firm's strategy's plan, nothing for a stopped firm.
  * A refused plan of any firm changes nothing and is named with the engine's reasons.
  */
 export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions | null)[], lang: Lang): Responses['marketResolve'] {
@@ -98,7 +98,8 @@ export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions 
     const d = teamPlans[k];
     if (d) return structuredClone(d);
     kept[k] = true;
-    return structuredClone(st.lastDecisions);
+    // What stands of its last plan: a one-off (hires, layoffs) is not made again.
+    return standingDecisions(st.lastDecisions);
   });
   const res = playQuarter(ms, plans, kept, lang);
   return res.ok ? { ok: true, market: marketSnapshot(ms), played: structuredClone(ms.plans.at(-1)!) } : res;
