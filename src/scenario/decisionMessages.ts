@@ -117,6 +117,10 @@ export function decisionProblemText(p: DecisionProblem, lang: Lang, currency = '
       return en ? `The card ${quote(p.event)} is answered twice.` : `选择卡 ${quote(p.event)} 被回答了两次。`;
     case 'optionUnknown':
       return en ? `${quote(p.option)} is not an option of ${quote(p.event)}.` : `${quote(p.option)} 不是 ${quote(p.event)} 的选项。`;
+    case 'noRivals':
+      return en
+        ? 'The competitor benchmark reports on rival firms: it can be bought only in a market of several firms, not in the solo game.'
+        : '竞争对手对标调研针对的是竞争企业：只有在多家企业参与的市场对抗中才能购买，单人游戏中不能购买。';
     case 'locked': {
       const name = pickText(LEVER_NAMES[p.lever], lang);
       if (p.until === null) return en ? `The ${name} lever is fixed in this scenario.` : `“${name}”在本情景中不可调整。`;

@@ -360,7 +360,8 @@ export interface Decisions {
   tiers: TierDecision[];
   people: { hires: number; layoffs: number; wageIndex: number; trainingSpend: number };
   systems: SystemsSpend;
-  research: { surveySample: number[]; employeeSurvey: boolean; nps: boolean };
+  /** `benchmark`: buy the competitor benchmark (a market of several firms only; absent: not bought). */
+  research: { surveySample: number[]; employeeSurvey: boolean; nps: boolean; benchmark?: boolean };
   brandSpend: number;
   recovery: { budgetPerFailure: number; empowerment: number };
   /** The options chosen on this round's choice cards. */

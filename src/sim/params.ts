@@ -198,6 +198,8 @@ export const PARAM_SPEC = {
     costPerResponse: p(120, 0, 1e6, 'cost of one satisfaction survey response'),
     npsCostPerResponse: p(60, 0, 1e6, 'cost of one NPS response (same sample)'),
     employeeSurveyCost: p(15_000, 0, 1e9, 'cost of the employee survey'),
+    benchmarkCost: p(20_000, 0, 1e9, 'cost of the competitor benchmark (a market only): every rival\'s prices and service level as observed, and a survey of its customers'),
+    benchmarkSample: p(150, 1, 100_000, 'responses the competitor benchmark asks of each rival\'s customers'),
     employeeNoise: p(4, 0, 50, 'standard error (points) of the measured employee satisfaction'),
   },
   market: {

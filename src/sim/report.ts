@@ -192,6 +192,23 @@ export interface FiredEvent {
 }
 
 /** Everything that happened in one round (MODEL.md section 5). */
+/**
+ * One rival firm as the competitor benchmark saw it at the end of the quarter (a market; MODEL.md
+ * section 8, Information): what a research agency can observe of it, and a survey of its customers.
+ */
+export interface BenchmarkEntry {
+  seat: number;
+  name: string;
+  /** Its list prices (price index, 1 = list price) averaged over its customers. */
+  priceIndex: number;
+  /** Its service hours per customer this quarter, averaged over its customers. */
+  serviceHours: number;
+  /** Its active customers at the end of the quarter. */
+  customers: number;
+  /** Its customers' satisfaction on the 1-5 scale, measured with a 95% margin of error; null when it has no customer. */
+  survey: { responses: number; population: number; mean: number; marginOfError: number } | null;
+}
+
 export interface RoundReport {
   /** The round just played (1-based). */
   round: number;
@@ -205,6 +222,8 @@ export interface RoundReport {
   survey: SurveyResult[];
   /** Measured employee satisfaction if the survey was bought. */
   employeeSurvey: { mean: number; marginOfError: number } | null;
+  /** The competitor benchmark, if it was bought (a market): every rival that played the quarter, in seat order. */
+  benchmark: BenchmarkEntry[] | null;
   events: CustomerEvents;
   fired: FiredEvent[];
   news: LocalText[];

@@ -23,7 +23,9 @@ export type Purpose =
   | 'survey'
   | 'event'
   /** The market: the starting split (round 0) and where each leaver goes. */
-  | 'switch';
+  | 'switch'
+  /** The market: the competitor benchmark's survey of each rival's customers. */
+  | 'benchmark';
 
 /** The key of the stream for (seed, round, purpose). */
 export function streamKey(seed: string, round: number, purpose: Purpose): number {

@@ -115,6 +115,7 @@ export function roundReport(ctx: RoundContext, withHash = true): RoundReport {
     finance: ctx.fin,
     survey: ctx.survey,
     employeeSurvey: ctx.employeeSurvey,
+    benchmark: null,
     events: ctx.events,
     fired: ctx.fired,
     news: ctx.news,

@@ -93,12 +93,15 @@ export function planLimits(scenario: ScenarioConfig, state: SimState): PlanLimit
  * spends more than the budget or needs more staff time than the staff has. Empty: playable.
  * Codes and values only: `src/scenario/decisionMessages.ts` writes them as sentences. Never
  * throws, whatever `d` holds. `tiersOut`, when given, receives each customer's tier under the
- * decisions' rule (written only when the decisions are well-formed).
+ * decisions' rule (written only when the decisions are well-formed). `market`: the firm plays
+ * in a market of several firms (only there can it buy the competitor benchmark).
  */
-export function validateDecisions(scenario: ScenarioConfig, state: SimState, d: Decisions, tiersOut?: Uint8Array): DecisionProblem[] {
+export function validateDecisions(scenario: ScenarioConfig, state: SimState, d: Decisions, tiersOut?: Uint8Array, { market = false }: { market?: boolean } = {}): DecisionProblem[] {
   if (state.status !== 'running') return [{ code: 'gameOver', path: '' }];
   const out = checkPlanForm(d, planLimits(scenario, state));
   if (out.length > 0) return out;
+  // The competitor benchmark reports on rival firms: the solo game's rival is only a number.
+  if (d.research.benchmark === true && !market) return [{ code: 'noRivals', path: 'research.benchmark' }];
   // Choice cards: only this quarter's, each once, with one of its options.
   const pending = pendingChoices(scenario, state);
   const seen = new Set<string>();

@@ -125,6 +125,8 @@ export interface NumberField extends FieldBase {
 export interface BooleanField extends FieldBase {
   kind: 'boolean';
   default: boolean;
+  /** May be absent from a plan, meaning its default (the competitor benchmark, newer than the plan format). */
+  optional?: boolean;
 }
 
 /** How the tiering score is cut into tiers. */
@@ -250,6 +252,11 @@ export const DECISION_FIELDS: readonly DecisionField[] = [
   {
     id: 'research.nps', path: ['research', 'nps'], scope: 'firm', lever: 'research', group: 'research', section: 'research',
     kind: 'boolean', default: false, label: 'quarter.nps', phrase: { key: 'field.nps' }, doc: 'Ask the Net Promoter question of the same sample.',
+  },
+  {
+    id: 'research.benchmark', path: ['research', 'benchmark'], scope: 'firm', lever: 'research', group: 'research', section: 'research',
+    kind: 'boolean', default: false, optional: true, label: 'quarter.benchmark', phrase: { key: 'field.benchmark' },
+    doc: 'Buy the competitor benchmark this quarter (a market of several firms only): each rival\'s prices and service level as observed, and a survey of its customers\' satisfaction with its margin of error. Absent: not bought.',
   },
   {
     id: 'brandSpend', path: ['brandSpend'], scope: 'firm', lever: 'brand', group: 'brand', section: 'brandRecovery',

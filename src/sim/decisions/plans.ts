@@ -74,10 +74,10 @@ export function tierOfPath(p: ConcretePath): number {
   return 0;
 }
 
-/** The values of `fields` in `d`, as one comparable list (id and value per concrete path). */
+/** The values of `fields` in `d`, as one comparable list (id and value per concrete path; an optional yes/no left out is its default). */
 function valuesOf(fields: readonly DecisionField[], d: unknown): unknown[] {
   const out: unknown[] = [];
-  for (const f of fields) for (const p of pathsOf(f, d)) out.push(p.join('.'), getAt(d, p));
+  for (const f of fields) for (const p of pathsOf(f, d)) out.push(p.join('.'), getAt(d, p) ?? (f.kind === 'boolean' && f.optional ? f.default : undefined));
   return out;
 }
 

@@ -58,6 +58,8 @@ export type DecisionProblem =
   | { code: 'choiceUnknown'; path: string; event: string }
   | { code: 'choiceTwice'; path: string; event: string }
   | { code: 'optionUnknown'; path: string; event: string; option: string }
+  /** The competitor benchmark bought in a game with no rival firm (the solo game). */
+  | { code: 'noRivals'; path: string }
   /** A locked lever changed from the status quo; `until`: the quarter it opens (null: never in this scenario). */
   | { code: 'locked'; path: string; lever: Lever; until: number | null }
   /** The plan spends more than the budget (`value` > `limit`, money). */

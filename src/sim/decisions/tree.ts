@@ -77,7 +77,7 @@ function build(): ObjectNode {
       if (!child) {
         child = make();
         parent.children.push({ key: seg, node: child });
-        const optional = last && f.kind === 'number' && f.optional === true;
+        const optional = last && (f.kind === 'number' || f.kind === 'boolean') && f.optional === true;
         const when = f.kind === 'number' && f.when !== undefined && (last || nextIsItem) ? f.when : null;
         rules.set(child, { optional, when });
       }

@@ -27,8 +27,9 @@ import type { RoundContext } from '../context';
 import { newGame } from '../newGame';
 import { resolveParams, type ModelParams } from '../params';
 import { PASSES } from '../passes';
-import type { RoundReport } from '../report';
-import { draw32, fmix, streamKey, u01 } from '../rng';
+import type { BenchmarkEntry, RoundReport } from '../report';
+import { likertAnswer } from '../model/answers';
+import { draw32, fmix, gauss4, streamKey, u01 } from '../rng';
 import { ACTIVE, DEFECTED, LAPSED, NO_TIER, SOURCE_SWITCHED, STAGE_LAPSED, STAGE_NEW, type Customers, type SimState } from '../state';
 import { beginRound, roundReport, runPasses, step } from '../step';
 import { validateDecisions, type DecisionProblem } from '../validate';
@@ -267,7 +268,7 @@ export function stepMarket(scenario: ScenarioConfig, m: MarketState, decisions: 
     const a = new Uint8Array(f.state.customers.count);
     assigned.push(a);
     if (f.state.status !== 'running') return;
-    const p = validateDecisions(scenario, f.state, decisions[seat]!, a);
+    const p = validateDecisions(scenario, f.state, decisions[seat]!, a, { market: true });
     if (p.length > 0) problems.push({ seat, name: f.name, problems: p });
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -424,6 +425,13 @@ function resolveQuarter(
     runPasses(ctx, acq, PASSES.length);
     return roundReport(ctx, withHash);
   });
+  // The competitor benchmark, for the firms that bought it (not in the attribution's replays: no KPI reads it).
+  if (withHash && decisions.some((d, seat) => running[seat] && d?.research.benchmark === true)) {
+    const rows = benchmarkRows(P, m.seed, r, names, states, decisions, reports, running);
+    reports.forEach((rep, seat) => {
+      if (rep && decisions[seat]!.research.benchmark === true) rep.benchmark = rows.filter((x) => x.seat !== seat);
+    });
+  }
   const firms = m.firms.map((f, seat) => ({ name: f.name, state: states[seat]! }));
   const market: MarketState = { seed: m.seed, scenarioHash: m.scenarioHash, round: r, firms };
   const customers = states.map((s) => activeCount(s.customers));
@@ -445,6 +453,68 @@ function resolveQuarter(
     wonByTier: wonByTier[seat]!,
   }));
   return { market, reports, round: { round: r, hash: withHash ? hashMarket(market) : '', firms: rows } };
+}
+
+/**
+ * What the competitor benchmark reports of each firm that played the quarter, at its end: its
+ * list prices and service hours per customer averaged over its tiers' customers (what mystery
+ * shoppers and the trade see), its customers, and a survey of `benchmarkSample` of them drawn
+ * without replacement on the benchmark's own stream (keyed by the firm's key, never its seat), who
+ * answer as in the firm's own surveys. One study for every buyer; it changes no customer.
+ */
+function benchmarkRows(
+  P: ModelParams,
+  seed: string,
+  r: number,
+  names: readonly string[],
+  states: readonly SimState[],
+  decisions: readonly (Decisions | null)[],
+  reports: readonly (RoundReport | null)[],
+  running: readonly boolean[],
+): BenchmarkEntry[] {
+  const key = streamKey(seed, r, 'benchmark');
+  const out: BenchmarkEntry[] = [];
+  names.forEach((name, seat) => {
+    const rep = reports[seat];
+    const d = decisions[seat];
+    if (!running[seat] || !rep || !d) return;
+    let n = 0;
+    let price = 0;
+    let hours = 0;
+    rep.tiers.forEach((t, k) => {
+      const lever = d.tiers[k];
+      if (!lever || t.customers <= 0) return;
+      n += t.customers;
+      price += t.customers * lever.priceIndex;
+      hours += t.customers * lever.serviceHours;
+    });
+    const c = states[seat]!.customers;
+    const pool: number[] = [];
+    for (let i = 0; i < c.count; i++) if (c.status[i] === ACTIVE) pool.push(i);
+    const N = pool.length;
+    const k = Math.min(N, Math.round(P.survey.benchmarkSample));
+    let survey: BenchmarkEntry['survey'] = null;
+    if (k > 0) {
+      const fk = firmKey(name);
+      let sum = 0;
+      let sum2 = 0;
+      for (let j = 0; j < k; j++) {
+        const pick = j + Math.floor(u01(key, fk, j) * (N - j));
+        const i = pool[pick]!;
+        pool[pick] = pool[j]!;
+        pool[j] = i;
+        const a = likertAnswer(c.satisfaction[i]!, gauss4(key, c.key[i]!, 100), P.survey);
+        sum += a;
+        sum2 += a * a;
+      }
+      const mean = sum / k;
+      const variance = k > 1 ? Math.max(0, (sum2 - k * mean * mean) / (k - 1)) : 0;
+      const fpc = N > 1 ? Math.sqrt((N - k) / (N - 1)) : 0;
+      survey = { responses: k, population: N, mean, marginOfError: 1.96 * Math.sqrt(variance / k) * fpc };
+    }
+    out.push({ seat, name, priceIndex: n > 0 ? price / n : d.tiers[0]!.priceIndex, serviceHours: n > 0 ? hours / n : 0, customers: N, survey });
+  });
+  return out;
 }
 
 function activeCount(c: Customers): number {

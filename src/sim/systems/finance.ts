@@ -6,7 +6,12 @@ export function researchCost(ctx: Pick<RoundContext, 'P' | 'd'>): number {
   const { P, d } = ctx;
   let n = 0;
   for (const k of d.research.surveySample) n += k;
-  return n * P.survey.costPerResponse + (d.research.nps ? n * P.survey.npsCostPerResponse : 0) + (d.research.employeeSurvey ? P.survey.employeeSurveyCost : 0);
+  return (
+    n * P.survey.costPerResponse +
+    (d.research.nps ? n * P.survey.npsCostPerResponse : 0) +
+    (d.research.employeeSurvey ? P.survey.employeeSurveyCost : 0) +
+    (d.research.benchmark === true ? P.survey.benchmarkCost : 0)
+  );
 }
 
 /**
