@@ -12,7 +12,7 @@ import { verifyMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
 import { explainMarketUnit, marketExport, openMarket, resolveMarket, type MarketSession } from './market';
 import type { MarketSeat } from './protocol';
-import { preview, snapshot } from './session';
+import { openSession, preview, snapshot } from './session';
 
 const SEATS: MarketSeat[] = [
   { name: 'Alpha', policy: null },
@@ -94,6 +94,19 @@ describe('the worker market', () => {
     if (!r2.ok) throw new Error(JSON.stringify(r2.refused));
     expect(r2.market.quarters[1]!.firms[0]!.keptPlan).toBe(true);
     expect(ms.plans[1]![0]).toEqual({ ...plan, people: { ...plan.people, hires: 0 } });
+  });
+
+  it("a market firm's preview takes the competitor benchmark; the solo game's names why it cannot", async () => {
+    const ms = await open('ad-agency', SEATS);
+    const plan = structuredClone(snapshot(ms.firms[0]!).view.lastDecisions);
+    plan.tiers[0]!.acquisitionSpend -= 30_000;
+    plan.research.benchmark = true;
+    expect(preview(ms.firms[0]!, plan, 'en').problems).toEqual([]);
+    const solo = await openSession({ kind: 'builtin', id: 'ad-agency' }, '3', [], 'en');
+    if (!solo.ok) throw new Error('no game');
+    const p = preview(solo.session, plan, 'en').problems;
+    expect(p.map((x) => x.path)).toEqual(['research.benchmark']);
+    expect(p[0]!.text).toMatch(/only in a market/);
   });
 
   it('a refused plan changes nothing and names the firm with the engine reasons', async () => {

@@ -113,6 +113,8 @@ export interface RoundSummary {
   surveyFirm: PooledSurvey | null;
   /** Measured employee satisfaction if the survey was bought. */
   employeeSurvey: RoundReport['employeeSurvey'];
+  /** The competitor benchmark if it was bought (a market): what can be observed of each rival, and its customers' satisfaction as measured. */
+  benchmark: RoundReport['benchmark'];
   /** What customer equity would gain if retention were one point higher, by the engine's valuation (null: undefined at this retention). */
   equityPerRetentionPoint: number | null;
   fired: RoundReport['fired'];

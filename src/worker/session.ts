@@ -131,7 +131,7 @@ export function snapshot(s: Session): GameSnapshot {
 
 /** Budget and staff the draft would use, and every reason the engine would refuse it. */
 export function preview(s: Session, d: Decisions, lang: Lang = 'en'): Responses['preview'] {
-  const problems = validateDecisions(s.scenario, s.state, d);
+  const problems = validateDecisions(s.scenario, s.state, d, undefined, { market: s.market === true });
   const wellFormed = !problems.some((p) => p.code === 'gameOver' || isFormProblem(p));
   return { use: wellFormed ? planUse(s.scenario, s.state, d) : null, problems: showProblems(problems, lang, s.scenario.currency) };
 }

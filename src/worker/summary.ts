@@ -72,6 +72,7 @@ export function summarize(scenario: ScenarioConfig, report: RoundReport, state: 
     survey: structuredClone(report.survey),
     surveyFirm: pooledSurvey(report.survey),
     employeeSurvey: report.employeeSurvey ? { ...report.employeeSurvey } : null,
+    benchmark: report.benchmark ? structuredClone(report.benchmark) : null,
     equityPerRetentionPoint: equityPerRetentionPoint(report.firm.customerEquity, report.firm.retention, P.finance.discountRate),
     fired: structuredClone(report.fired),
     news: structuredClone(report.news),

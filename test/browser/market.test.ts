@@ -66,7 +66,13 @@ async function teamTurn(page: Page, seat: number, round: number, decide: (page: 
     if (round - 1 === PRICE_UNLOCKED) {
       const lang = (await page.getAttribute('html', 'lang')) as Lang;
       expect(await page.textContent(panel)).toContain(RIVAL_KIND[lang]);
-    }
+      // Team A bought the competitor benchmark that quarter (and keeps it in its plan after): a row per rival, the discounter's prices 15% off.
+      if (seat === 0) {
+        await page.waitForSelector('[data-testid="benchmark"] [data-testid="benchmark-3"]');
+        expect(await page.textContent('[data-testid="benchmark-3"] td:nth-child(3)')).toBe('0.85');
+        expect(await page.$$('[data-testid="benchmark"] tbody tr')).toHaveLength(3);
+      }
+    } else if (seat === 0 && round - 1 < PRICE_UNLOCKED) await page.waitForSelector('[data-testid="benchmark-none"]');
     if (shots) await check(page, `${shots}-report`);
     await carryOn(page);
   }
@@ -102,6 +108,13 @@ async function playBadly(page: Page): Promise<void> {
 }
 
 const noChange = async (): Promise<void> => undefined;
+
+/** Team A buys the competitor benchmark (research; the tutorial opens it in quarter 2). */
+async function buyBenchmark(page: Page): Promise<void> {
+  await tabTo(page, '[data-testid="buy-benchmark"]');
+  await page.keyboard.press('Space');
+  expect(await page.isChecked('[data-testid="buy-benchmark"]')).toBe(true);
+}
 
 /** Screenshots of the console at the projector's sizes, with axe and the layout rules at each. */
 async function projector(page: Page, name: string): Promise<void> {
@@ -159,7 +172,7 @@ describe.each<Lang>(['en', 'zh-CN'])('a four-firm market on one screen (%s)', (l
 
       for (let r = 1; r <= ROUNDS; r++) {
         const first = r === 1 || r === 2 || r === PRICE_UNLOCKED + 1 ? `${shots}-3-q${r}-A` : null;
-        await teamTurn(page, 0, r, r === 1 ? playWell : noChange, first);
+        await teamTurn(page, 0, r, r === 1 ? playWell : r === PRICE_UNLOCKED ? buyBenchmark : noChange, first);
         if (r !== SILENT) await teamTurn(page, 1, r, r === 1 ? playBadly : noChange, null);
         else {
           // Team B sends nothing this quarter: the console says it keeps its last plan.

@@ -30,12 +30,12 @@ const ids = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.ur
   .map((f) => f.replace(/\.json$/, ''));
 
 describe('the decision catalogue', () => {
-  it('holds every field of a plan exactly once (both cut-off modes, the one-vote rule on)', () => {
+  it('holds every field of a plan exactly once (both cut-off modes, the one-vote rule on, the benchmark bought)', () => {
     const seen = new Set<string>();
     for (const id of ids) {
       const q = builtin(id).initialDecisions;
       const both: Decisions[] = [
-        { ...q, tiering: { ...q.tiering, cutoffs: { mode: 'share', shares: [1] }, topIfRevenueAbove: 1 } },
+        { ...q, tiering: { ...q.tiering, cutoffs: { mode: 'share', shares: [1] }, topIfRevenueAbove: 1 }, research: { ...q.research, benchmark: true } },
         { ...q, tiering: { ...q.tiering, cutoffs: { mode: 'score', thresholds: [1] } } },
       ];
       for (const d of both) for (const p of leafPaths({ ...d, choices: [] })) seen.add(p);

@@ -124,13 +124,31 @@ function columns(game: GameSnapshot, lang: Lang, t: CsvTranslate): Column[] {
     for (const k of tiers) add(sub(name, tierName(k)), (q) => (q.s.tiers[k] ? read(q.s.tiers[k]) : null));
   }
 
+  // The competitor benchmark (a market): each rival any quarter's benchmark saw, its figures; empty in a quarter it was not bought.
+  const rivals = [...new Set(game.summaries.flatMap((s) => (s.benchmark ?? []).map((b) => b.name)))];
+  const seen = (q: Quarter, name: string) => q.s.benchmark?.find((b) => b.name === name);
+  for (const firm of rivals) {
+    const col = (what: CsvKey, read: (b: NonNullable<RoundSummary['benchmark']>[number]) => number | null) =>
+      add(t('exports:col.benchmark', { firm, what: t(what) }), (q) => {
+        const b = seen(q, firm);
+        return b ? read(b) : null;
+      });
+    col('exports:col.benchmarkPrice', (b) => b.priceIndex);
+    col('exports:col.benchmarkService', (b) => b.serviceHours);
+    col('exports:col.benchmarkCustomers', (b) => b.customers);
+    col('exports:col.benchmarkSatisfaction', (b) => b.survey?.mean ?? null);
+    col('exports:col.benchmarkMoe', (b) => b.survey?.marginOfError ?? null);
+  }
+
   // The quarter's decisions: one column per catalogue field (per tier, or per boundary between tiers).
-  for (const f of DECISION_FIELDS) {
+  // The competitor benchmark, newer than the plan format, only in a game whose plans name it (a market's).
+  const named = (f: (typeof DECISION_FIELDS)[number]) => !(f.kind === 'boolean' && f.optional) || game.decisions.some((d) => fieldValue(d, f, 0) !== undefined);
+  for (const f of DECISION_FIELDS.filter(named)) {
     const name = f.csv ? t(`exports:${f.csv}` as CsvKey) : t(`common:${f.label}` as CsvKey);
     const read = (i: number) => (q: Quarter): CsvValue => {
       if (!q.d) return null;
       const v = fieldValue(q.d, f, i);
-      if (f.kind === 'boolean') return yesNo(typeof v === 'boolean' ? v : undefined);
+      if (f.kind === 'boolean') return yesNo(typeof v === 'boolean' ? v : f.optional ? f.default : undefined);
       if (f.kind === 'mode') return typeof v === 'string' && v in f.valueLabels ? t(`common:${f.valueLabels[v as keyof typeof f.valueLabels]}` as CsvKey) : null;
       return typeof v === 'number' ? v : null;
     };

@@ -27,6 +27,13 @@ const en = {
     choices: 'Choice cards (card: option)',
     trueNps: 'True Net Promoter Score',
     trueEmployeeSatisfaction: 'True employee satisfaction (points)',
+    /** The competitor benchmark's columns: one rival and one figure. */
+    benchmark: 'Competitor benchmark: {{firm}}: {{what}}',
+    benchmarkPrice: 'price index',
+    benchmarkService: 'service hours per customer',
+    benchmarkCustomers: 'customers',
+    benchmarkSatisfaction: 'customer satisfaction (survey, 1-5)',
+    benchmarkMoe: 'margin of error of the satisfaction',
   },
   value: { yes: 'yes', no: 'no' },
 };
@@ -50,6 +57,12 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
     choices: '选择卡（卡片：选项）',
     trueNps: '真实净推荐值',
     trueEmployeeSatisfaction: '真实员工满意度（分）',
+    benchmark: '竞争对手对标：{{firm}}：{{what}}',
+    benchmarkPrice: '价格指数',
+    benchmarkService: '每位客户的服务工时',
+    benchmarkCustomers: '客户数',
+    benchmarkSatisfaction: '客户满意度（调研，1-5）',
+    benchmarkMoe: '满意度的误差范围',
   },
   value: { yes: '是', no: '否' },
 };

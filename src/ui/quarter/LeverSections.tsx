@@ -5,14 +5,17 @@
 import type { ReactNode } from 'react';
 import type { BooleanField, DecisionSection, NumberField } from '../../sim/decisions/catalogue';
 import { pickText } from '../../sim/text';
+import { resolveParams } from '../../sim/params';
 import { setField } from '../../store/draftOps';
+import { useStore } from '../../store/index';
 import { currencySymbol, fmtMoney, fmtNumber } from '../format';
 import { controlOf, fieldKey, fieldPath, fieldValue, sectionFields, sectionNumbers } from './controls';
 import { NumberField as NumberInput, Toggle } from './fields';
 import { useDecisions } from './useDecisions';
 
 /** Test ids the browser tests and benchmarks address (the others follow the field's key). */
-const TEST_IDS: Readonly<Record<string, string>> = { 'people.hires': 'hires', 'people.trainingSpend': 'training', 'research.employeeSurvey': 'employee-survey' };
+const TEST_IDS: Readonly<Record<string, string>> = { 'people.hires': 'hires', 'people.trainingSpend': 'training', 'research.employeeSurvey': 'employee-survey', 'research.benchmark': 'buy-benchmark' };
+const BENCHMARK = 'research.benchmark';
 const testIdOf = (f: NumberField | BooleanField, i: number): string =>
   TEST_IDS[f.id] ?? (f.id === 'research.surveySample.*' ? `survey-${i}` : f.scope === 'tier' ? `lever-${fieldKey(f)}-${i}` : `field-${f.id}`);
 
@@ -154,9 +157,12 @@ export function SystemsSection() {
 }
 
 export function ResearchSection() {
-  const { t, draft, edit, lockNote } = useDecisions();
+  const { t, draft, edit, lockNote, sc, lang, currency } = useDecisions();
   const lock = lockNote('research');
-  const fields = sectionFields('research');
+  // The competitor benchmark reports on rival firms: only a firm of a market can buy it.
+  const inMarket = useStore((s) => s.market !== null);
+  const fields = sectionFields('research').filter((f) => inMarket || f.id !== BENCHMARK);
+  const P = resolveParams(sc.model);
   return (
     <fieldset className="section">
       <legend>{t('quarter.research')}</legend>
@@ -175,7 +181,9 @@ export function ResearchSection() {
             checked={Boolean(draft.research[fieldKey(f) as 'nps'])}
             disabled={Boolean(lock)}
             testId={TEST_IDS[f.id]}
-            onChange={(v) => edit((d) => setField(d, f, 0, v))}
+            help={f.id === BENCHMARK ? t('quarter.benchmarkHelp', { n: fmtNumber(P.survey.benchmarkSample, lang), cost: fmtMoney(P.survey.benchmarkCost, currency, lang) }) : undefined}
+            // Not bought, the field is left out of the plan (as in plans made before it existed).
+            onChange={(v) => edit((d) => (f.id === BENCHMARK && !v ? void delete d.research.benchmark : setField(d, f, 0, v)))}
           />
         ) : null,
       )}

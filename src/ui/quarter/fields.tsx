@@ -83,15 +83,21 @@ export function NumberField({ label, ariaLabel, value, onChange, min, max, step 
   );
 }
 
-export function Toggle({ label, checked, onChange, locked, disabled, testId }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; locked?: string | null; disabled?: boolean; testId?: string }) {
+export function Toggle({ label, checked, onChange, locked, disabled, testId, help }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; locked?: string | null; disabled?: boolean; testId?: string; help?: string }) {
   const id = useId();
+  const described = [locked ? `${id}-lock` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
   return (
     <div className="field toggle">
-      <input id={id} type="checkbox" checked={checked} disabled={Boolean(locked) || disabled} data-testid={testId} aria-describedby={locked ? `${id}-lock` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <input id={id} type="checkbox" checked={checked} disabled={Boolean(locked) || disabled} data-testid={testId} aria-describedby={described || undefined} onChange={(e) => onChange(e.target.checked)} />
       <label htmlFor={id}>{label}</label>
       {locked && (
         <span id={`${id}-lock`} className="lock-note">
           {locked}
+        </span>
+      )}
+      {help && (
+        <span id={`${id}-help`} className="muted small toggle-help">
+          {help}
         </span>
       )}
     </div>

@@ -10,6 +10,7 @@ import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
 import { ExplainPanel } from '../debrief/ExplainPanel';
+import { BenchmarkCard } from '../market/BenchmarkCard';
 import { WhatIf } from '../debrief/WhatIf';
 import { KpiCards } from '../shell/KpiCards';
 import { tierName } from '../shell/tierName';
@@ -190,6 +191,8 @@ export default function ReportScreen() {
               : t('report.noEmployeeSurvey')}
           </p>
         </section>
+
+        {inMarket && <BenchmarkCard round={r} />}
 
         <section className="card span-all migrations" aria-labelledby="mig-title">
           <h2 id="mig-title">{t('report.migrations')}</h2>
