@@ -222,6 +222,19 @@ describe('employees and finance', () => {
     const fitted = planUse(agency, s, trained).spend <= s.firm.budget ? trained : null;
     if (fitted) expect(must(agency, s, fitted).report.employees.skill).toBeGreaterThan(base.skill);
   });
+  it('a firm with no staff left sells nothing and keeps no customer: every one leaves, none is won or won back', () => {
+    const s = newGame(agency, '5');
+    const none = structuredClone(agency.initialDecisions);
+    none.people.layoffs = s.firm.headcount;
+    none.tiers.forEach((t) => (t.serviceHours = 0));
+    const r = must(agency, s, none).report;
+    expect(r.employees.headcount).toBe(0);
+    expect(r.firm.revenue).toBe(0);
+    expect(r.firm.customers).toBe(0);
+    expect(r.tiers.reduce((sum, t) => sum + t.acquired + t.wonBack, 0)).toBe(0);
+    // The acquisition spend was planned and is spent: it wins no one.
+    expect(r.finance.acquisition).toBe(none.tiers.reduce((sum, t) => sum + t.acquisitionSpend, 0));
+  });
   it('running out of cash: a rescue loan with interest, or game over when the scenario says so', () => {
     const broke = withOverrides(agency, { firm: { cash: 10_000, budget: { base: 0, reinvest: 0 } } });
     const quo = (sc: ScenarioConfig): Decisions => ({ ...structuredClone(sc.initialDecisions), tiers: sc.initialDecisions.tiers.map((t) => ({ ...t, acquisitionSpend: 0, relationshipSpend: 0 })), people: { ...sc.initialDecisions.people, trainingSpend: 0 }, brandSpend: 0, research: { surveySample: [0], employeeSurvey: false, nps: false } });

@@ -25,7 +25,7 @@ export const acquisitionPass = definePass({
   name: 'acquisition',
   steps: [10],
   doc: 'New customers per tier from acquisition spend, word of mouth and brand, chosen with the targeting precision data gives.',
-  reads: ['P', 'd', 'r', 'scenario', 'tierCount', 'key', 'profile', 'reach', 'prospectSalt', 'promoterMass', 'detractorMass', 'brandEff', 'precision', 'state.initialCount', 'state.refWallet'],
+  reads: ['P', 'd', 'r', 'scenario', 'tierCount', 'key', 'workDone', 'profile', 'reach', 'prospectSalt', 'promoterMass', 'detractorMass', 'brandEff', 'precision', 'state.initialCount', 'state.refWallet'],
   writes: ['fin', 'tiers', 'events', 'firm.wordOfMouth', 'customers'],
   run(ctx) {
     const { P, s, d } = ctx;
@@ -52,7 +52,8 @@ export const acquisitionPass = definePass({
     for (let t = 0; t < k; t++) {
       const spend = d.tiers[t]!.acquisitionSpend;
       ctx.fin.acquisition += spend;
-      if (spend <= 0) continue;
+      // With no staff left, nobody sells: the spend is made (it was planned) and wins no one.
+      if (spend <= 0 || ctx.workDone === 0) continue;
       const tierShare = all > 0 ? Math.max(0.02, active[t]! / all) : 1 / k;
       const ceiling = A.ceilingShare * s.initialCount * tierShare;
       const relValue = active[t]! > 0 && meanRev > 0 ? clamp(rev[t]! / active[t]! / meanRev, 0.2, 20) : 1;

@@ -11,13 +11,14 @@ import { ACTIVE, LAPSED, STAGE_LAPSED } from '../state';
  * Step 7: churn. Probability from disloyalty under rival pressure, a price above the
  * rival's for price-sensitive customers, this round's problems (K3), switching costs, and
  * retention offers to customers the firm sees as at risk; one uniform draw per customer.
- * A dissatisfied leaver spreads negative word of mouth.
+ * A dissatisfied leaver spreads negative word of mouth. A firm with no staff left keeps no
+ * customer (nobody serves or sells: purchases' `workDone` is 0).
  */
 export const churnPass = definePass({
   name: 'churn',
   steps: [7],
   doc: 'Who leaves: disloyalty under rival pressure, price, the quarter\'s problems, switching costs and retention offers.',
-  reads: ['P', 'd', 'r', 'tierCount', 'key', 'rivalPressure', 'rivalPrice', 'atRisk', 'outcome', 'eventChurn', 'customers.status', 'customers.tier', 'customers.loyalty', 'customers.satisfaction', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.wallet', 'customers.shareOfWallet', 'customers.key', 'customers.influence'],
+  reads: ['P', 'd', 'r', 'tierCount', 'key', 'workDone', 'rivalPressure', 'rivalPrice', 'atRisk', 'outcome', 'eventChurn', 'customers.status', 'customers.tier', 'customers.loyalty', 'customers.satisfaction', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.wallet', 'customers.shareOfWallet', 'customers.key', 'customers.influence'],
   writes: ['tiers', 'offerGiven', 'detractorMass', 'events', 'customers.churnP', 'customers.status', 'customers.stage', 'customers.left', 'customers.leftSatisfaction'],
   run(ctx) {
     const { P, s, d, r } = ctx;
@@ -38,6 +39,8 @@ export const churnPass = definePass({
     const rival = ctx.rivalPrice;
     const keepShare = 1 - C.switchingCost;
     const lastSlot = (r + 3) % 4;
+    // A firm with no staff left serves and sells nothing (purchases: workDone): no customer stays.
+    const noStaff = ctx.workDone === 0;
     for (let i = 0; i < n; i++) {
       if (c.status[i] !== ACTIVE) continue;
       const t = c.tier[i]!;
@@ -55,7 +58,7 @@ export const churnPass = definePass({
       p = p * C.scale;
       const ev = ctx.eventChurn[i]!;
       if (ev > 0) p = 1 - (1 - p) * (1 - ev);
-      p = p > C.maxProbability ? C.maxProbability : clamp01(p);
+      p = noStaff ? 1 : p > C.maxProbability ? C.maxProbability : clamp01(p);
       c.churnP[i] = p;
       if (u01(key, c.key[i]!, 0) < p) {
         c.status[i] = LAPSED;

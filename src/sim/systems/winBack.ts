@@ -13,7 +13,7 @@ export const winBackPass = definePass({
   name: 'win-back',
   steps: [11],
   doc: 'Lapsed customers in reach return with their last tier\'s win-back spend; those who left dissatisfied hold a grudge.',
-  reads: ['P', 'd', 'r', 'tierCount', 'key', 'customers.status', 'customers.left', 'customers.tier', 'customers.key', 'customers.leftSatisfaction'],
+  reads: ['P', 'd', 'r', 'tierCount', 'key', 'workDone', 'customers.status', 'customers.left', 'customers.tier', 'customers.key', 'customers.leftSatisfaction'],
   writes: ['tiers', 'events', 'customers.status', 'customers.stage', 'customers.tenure', 'customers.left', 'customers.satisfaction', 'customers.loyalty', 'customers.shareOfWallet', 'customers.bond'],
   run(ctx) {
     const { P, s, d, r } = ctx;
@@ -34,7 +34,8 @@ export const winBackPass = definePass({
     const p = new Float64Array(k);
     for (let t = 0; t < k; t++) {
       const spend = d.tiers[t]!.winBackSpend;
-      if (lapsed[t]! > 0 && spend > 0) {
+      // With no staff left, nobody can serve a customer won back.
+      if (lapsed[t]! > 0 && spend > 0 && ctx.workDone > 0) {
         ctx.tiers.winBackSpent[t] = spend;
         p[t] = W.maxRate * sat(spend / lapsed[t]!, W.halfSpendPerLapsed);
       }
