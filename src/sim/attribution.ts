@@ -201,6 +201,8 @@ export interface RivalPart {
   seat: number;
   name: string;
   parts: number[];
+  /** Set for a late effect: the quarter the rival's change was made (the quarter before). */
+  fromRound?: number;
 }
 
 /**

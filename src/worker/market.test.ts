@@ -155,7 +155,7 @@ describe('the worker market', () => {
     if (!resolveMarket(ms, [null, null, null, null], 'en').ok) throw new Error('refused');
     ms.firms[0]!.attributions = [];
     const again = explainAll(0, 3, 2);
-    expect(ms.cursor?.round).toBe(1);
+    expect(ms.cursor?.round).toBe(0);
     expect(again[0]).toEqual(q2);
     expect(again[1]!.round).toBe(3);
     // The bars add up for the customers.

@@ -39,8 +39,9 @@ export interface MarketSession {
   /** Each quarter's teams that sent no plan (their last plan played again). */
   kept: boolean[][];
   quarters: MarketQuarter[];
-  /** The market before the last quarter played: that quarter's attribution starts from it. */
+  /** The market before the last quarter played, and before the quarter before it: the last quarter's attribution starts from them. */
   before: MarketState | null;
+  before2: MarketState | null;
   /** A replay of the market up to an earlier quarter, for explaining it (null until one is asked for). */
   cursor: MarketState | null;
 }
@@ -70,7 +71,7 @@ export async function openMarket(
   const base = { source, json: loaded.json, scenario, scenarioHash: hashJson(scenario), seed };
   const ms: MarketSession = {
     ...base, seats: seats.map((s) => ({ ...s })), market, firms: market.firms.map((f) => firmSession(base, f.state)),
-    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, cursor: null,
+    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, before2: null, cursor: null,
   };
   for (const [r, p] of plans.entries()) {
     // A replay plays exactly the plans recorded: the computer firms' among them.
@@ -110,6 +111,7 @@ function playQuarter(ms: MarketSession, plans: (Decisions | null)[], kept: boole
   if (!res.ok) {
     return { ok: false, refused: res.problems.map((p) => ({ seat: p.seat, name: p.name, keptPlan: kept[p.seat] ?? false, problems: showProblems(p.problems, lang, ms.scenario.currency) })) };
   }
+  ms.before2 = ms.before;
   ms.before = ms.market;
   ms.market = res.market;
   const firms: MarketStanding[] = [];
@@ -224,7 +226,8 @@ export async function joinMarket(
  * quarter of work. The last quarter is explained from the market before it, which the session
  * keeps; an earlier one from a replay of the market (one quarter per piece) up to the quarter
  * before it. Each explanation replays the quarter with the seat's changed groups and each
- * changed rival reverted (src/sim/market/explain.ts).
+ * changed rival reverted, and the late effects of the quarter before's changes
+ * (src/sim/market/explain.ts).
  */
 export function explainMarketUnit(ms: MarketSession, seat: number, upTo: number, from = 1): QuarterAttribution[] | null {
   const s = ms.firms[seat];
@@ -241,17 +244,25 @@ export function explainMarketUnit(ms: MarketSession, seat: number, upTo: number,
   const tiers = ms.scenario.tiers.length;
   const previous = first >= 2 ? kpiVector(kpiSource(s.summaries[first - 2]!, s.truths[first - 2]!), tiers) : null;
   const plans = ms.plans[first - 1]!;
-  if (first === ms.market.round && ms.before) {
-    s.attributions[first - 1] = explainMarketQuarter(ms.scenario, ms.before, plans, seat, previous, { market: ms.market, reports: ms.last });
+  const earlierPlans = first >= 2 ? ms.plans[first - 2]! : null;
+  if (first === ms.market.round && ms.before && (first < 2 || ms.before2)) {
+    const earlier = earlierPlans && ms.before2 ? { market: ms.before2, plans: earlierPlans } : undefined;
+    s.attributions[first - 1] = explainMarketQuarter(ms.scenario, ms.before, plans, seat, previous, { market: ms.market, reports: ms.last }, undefined, earlier);
     return null;
   }
-  if (!ms.cursor || ms.cursor.round > first - 1) ms.cursor = newMarket(ms.scenario, ms.seed, ms.seats.map((x) => x.name));
+  // From a replay: the cursor stands at the quarter before the one before (or at the start).
+  const at = Math.max(0, first - 2);
+  if (!ms.cursor || ms.cursor.round > at) ms.cursor = newMarket(ms.scenario, ms.seed, ms.seats.map((x) => x.name));
   const c = ms.cursor;
-  if (c.round < first - 1) {
+  if (c.round < at) {
     ms.cursor = stepMarketCounterfactual(ms.scenario, c, ms.plans[c.round]!).market;
     return null;
   }
-  s.attributions[first - 1] = explainMarketQuarter(ms.scenario, c, plans, seat, previous);
+  if (first < 2) s.attributions[first - 1] = explainMarketQuarter(ms.scenario, c, plans, seat, previous);
+  else {
+    const before = stepMarketCounterfactual(ms.scenario, c, earlierPlans!).market;
+    s.attributions[first - 1] = explainMarketQuarter(ms.scenario, before, plans, seat, previous, undefined, undefined, { market: c, plans: earlierPlans! });
+  }
   return null;
 }
 

@@ -29,7 +29,7 @@ function playTo(sc: ScenarioConfig, seed: string, names: string[], ids: PolicyId
 /** Every bar of the waterfall of KPI `k`, start to end. */
 function sumOfBars(a: QuarterAttribution, k: number): number {
   let v = a.previous ? a.previous[k]! + a.outside![k]! + a.valuation![k]! : a.baseline[k]!;
-  for (const g of a.groups) v += g.parts[k]!;
+  for (const g of [...a.groups, ...a.late]) v += g.parts[k]!;
   for (const r of a.rivals ?? []) v += r.parts[k]!;
   return v + a.interaction[k]!;
 }
@@ -101,5 +101,31 @@ describe('the market attribution', () => {
     expect(a.previous).toBeNull();
     expect(a.outside).toBeNull();
     for (let k = 0; k < a.kpis.length; k++) expect(sumOfBars(a, k)).toBeCloseTo(a.actual[k]!, 6);
+  });
+
+  it("traces a change of the quarter before: a rival's service cut shows the quarter after as a late bar of its own", () => {
+    const hd = builtin('hotel-district');
+    const four = ['Riverside', 'Harbour', 'Garden', 'Metro'];
+    const { m: m2, last: l2, next: p3 } = playTo(hd, '6', four, ['value-based', 'uniform', 'uniform', 'uniform'], 2);
+    // Quarter 3: Harbour cuts its service to 40% for everyone; the others play their strategies.
+    const better = structuredClone(p3);
+    better[1] = { ...better[1]!, tiers: better[1]!.tiers.map((t) => ({ ...t, serviceHours: t.serviceHours * 0.4 })) };
+    const r3 = stepMarket(hd, m2, better);
+    if (!r3.ok) throw new Error('refused');
+    // Quarter 4: nobody changes anything, so every bar of a decision is a late one.
+    const same = r3.market.firms.map((f) => standingDecisions(f.state.lastDecisions));
+    const prev = kpiVector(r3.reports[0]!, hd.tiers.length);
+    const a = explainMarketQuarter(hd, r3.market, same, 0, prev, undefined, undefined, { market: m2, plans: better });
+    expect(a.groups).toEqual([]);
+    expect(a.rivals!.every((r) => r.fromRound === 3)).toBe(true);
+    // Harbour's customers grew less satisfied in quarter 3, so in quarter 4 it pulls fewer prospects and leavers: Riverside wins some.
+    const harbour = a.rivals!.find((r) => r.name === 'Harbour')!;
+    const k = a.kpis.indexOf('customers');
+    expect(harbour.parts[k]!).toBeGreaterThan(0);
+    // Riverside's own changes of quarter 3 (its strategy's) are late bars of its groups.
+    expect(a.late.length).toBeGreaterThan(0);
+    expect(a.late.every((l) => l.fromRound === 3)).toBe(true);
+    for (let j = 0; j < a.kpis.length; j++) expect(sumOfBars(a, j)).toBeCloseTo(a.actual[j]!, 6);
+    expect(l2[0]!.round).toBe(2);
   });
 });

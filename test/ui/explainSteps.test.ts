@@ -20,6 +20,7 @@ const labels: StepLabels = {
   valuation: 'valuation',
   interaction: 'interaction',
   rival: (name) => `rival ${name}`,
+  rivalLate: (name, n) => `rival ${name} late from Q${n}`,
   group: (g) => `group ${g}`,
   late: (g, n) => `late ${g} from Q${n}`,
   otherLate: (n) => `${n} other late effects`,
@@ -106,15 +107,19 @@ describe('explainSteps', () => {
     let m = newMarket(sc, '8', ['Riverside', 'Budget', 'Lean']);
     let last: Parameters<typeof marketPolicyDecisions>[4][] = [null, null, null];
     let rivalBars = 0;
+    let lateBars = 0;
+    let earlier: { market: typeof m; plans: ReturnType<typeof marketPolicyDecisions>[] } | undefined;
     for (let r = 0; r < 4; r++) {
       const plans = ids.map((id, k) => marketPolicyDecisions(policyById(id)!, sc, m, k, last[k]!));
-      const a = explainMarketQuarter(sc, m, plans, 0, r === 0 ? null : kpiVector(last[0]!, sc.tiers.length));
+      const a = explainMarketQuarter(sc, m, plans, 0, r === 0 ? null : kpiVector(last[0]!, sc.tiers.length), undefined, undefined, earlier);
       for (const kpi of ['profit', 'customers'] as const) {
         const ex = explainSteps(a, kpi, labels)!;
         const k = a.kpis.indexOf(kpi);
         const bars = ex.steps.filter((x) => x.kind === 'rival');
         rivalBars += bars.length;
-        expect(bars.map((b) => b.label).sort()).toEqual(a.rivals!.filter((x) => x.parts[k] !== 0).map((x) => `rival ${x.name}`).sort());
+        lateBars += bars.filter((b) => b.label.includes('late')).length;
+        const named = (x: NonNullable<typeof a.rivals>[number]) => (x.fromRound !== undefined ? `rival ${x.name} late from Q${x.fromRound}` : `rival ${x.name}`);
+        expect(bars.map((b) => b.label).sort()).toEqual(a.rivals!.filter((x) => x.parts[k] !== 0).map(named).sort());
         const sum = ex.steps.slice(0, -1).reduce((acc, x) => acc + x.value, 0);
         expect(sum).toBeCloseTo(ex.steps.at(-1)!.value, 4);
         const top = largestStep(ex);
@@ -122,9 +127,11 @@ describe('explainSteps', () => {
       }
       const res = stepMarket(sc, m, plans);
       if (!res.ok) throw new Error('refused');
+      earlier = { market: m, plans };
       m = res.market;
       last = res.reports;
     }
+    expect(lateBars).toBeGreaterThan(0);
     // The discounter's prices and the cost-cutter's cuts reach the value-based hotel's figures.
     expect(rivalBars).toBeGreaterThan(0);
   });

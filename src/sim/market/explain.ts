@@ -8,18 +8,22 @@
  *   part(g)       = actual − replay with f's group g reverted (the other firms as played)
  *   rival(h)      = actual − replay with rival h's whole plan reverted (f and the others as played)
  *   interaction   = actual − B − Σ part(g) − Σ rival(h)
- *   outside       = B − previous − valuation (events, carry-over of earlier quarters, luck)
+ *   late(c)       = (B − previous) − (B_c − previous_c) for each change c of the quarter before
+ *                   (f's own groups and each rival's plan): the world where c was never made,
+ *                   played through the quarter before, then repeating its plans (its momentum)
+ *   outside       = B − previous − Σ late − valuation (events, older carry-over, luck)
  *
  * A rival is one bar, not one bar per lever: a team learns that Team B's quarter cost it 14
- * customers of its top tier, not what Team B decided (that is for the debrief's reveal). The
- * late effects of earlier quarters are not traced in a market (each traced world would be a
- * whole market): they are part of `outside`.
+ * customers of its top tier, not what Team B decided (that is for the debrief's reveal). Late
+ * effects are traced one quarter back (each traced world is a whole market): a rival's better
+ * service shows in its customers' satisfaction, and so in its pull on everyone's customers, the
+ * quarter after; older late effects are part of `outside`.
  *
  * Pure and deterministic like the rest of `src/sim`. No seat is favoured: permuting the seats
  * permutes the rivals' bars and changes no number.
  */
 import type { Decisions, ScenarioConfig } from '../config';
-import { attributedKpis, changedGroups, kpiVector, mergedTiering, revertGroup, valuationPoints, type GroupPart, type QuarterAttribution, type RivalPart, FIRM_KPIS } from '../attribution';
+import { attributedKpis, changedGroups, kpiVector, mergedTiering, revertGroup, valuationPoints, type GroupId, type GroupPart, type LatePart, type QuarterAttribution, type RivalPart, FIRM_KPIS } from '../attribution';
 import { standingDecisions } from '../decisions/plans';
 import { canonicalJson } from '../hash';
 import type { RoundReport } from '../report';
@@ -31,11 +35,18 @@ export interface PlayedQuarter {
   reports: readonly (RoundReport | null)[];
 }
 
+/** The quarter before the one explained: the market before it and its plans (for the late effects). */
+export interface EarlierQuarter {
+  market: MarketState;
+  plans: readonly (Decisions | null)[];
+}
+
 /**
  * Explains seat `seat`'s quarter played with `plans` (seat order; null for a firm that had
  * stopped) from the market `before`. `previous`: the seat's KPI vector after the quarter before
  * (`kpiVector`), null in the first quarter. `actual`: that quarter as already played (saves a
- * replay). Counts its replays in `replays` when given.
+ * replay). `earlier`: the quarter before, to trace its changes' late effects (none without it).
+ * Counts its replays in `replays` when given.
  */
 export function explainMarketQuarter(
   scenario: ScenarioConfig,
@@ -45,6 +56,7 @@ export function explainMarketQuarter(
   previous: readonly number[] | null,
   actual?: PlayedQuarter,
   replays?: { count: number },
+  earlier?: EarlierQuarter,
 ): QuarterAttribution {
   const firm = before.firms[seat];
   if (!firm || firm.state.status !== 'running') throw new Error(`seat ${seat} does not play this quarter`);
@@ -73,17 +85,45 @@ export function explainMarketQuarter(
   for (const p of [...parts, ...rivalParts]) for (let k = 0; k < interaction.length; k++) interaction[k]! -= p.parts[k]!;
   let outside: number[] | null = null;
   let valuation: number[] | null = null;
+  const late: LatePart[] = [];
   if (previous) {
     const scoreK = FIRM_KPIS.indexOf('score');
+    const baseValue = valuationPoints(scenario, firm.state.objectivesMet.length, base.market.firms[seat]!.state, baseline);
     valuation = A.map(() => 0);
-    valuation[scoreK] = valuationPoints(scenario, firm.state.objectivesMet.length, base.market.firms[seat]!.state, baseline);
+    valuation[scoreK] = baseValue;
     outside = baseline.map((b, k) => b - previous[k]! - valuation![k]!);
+    if (earlier && earlier.market.firms[seat]?.state.status === 'running') {
+      // The quarter before's changes, each undone in a world of its own, then that world's momentum.
+      const ep = earlier.plans;
+      const el = earlier.market.firms.map((f) => (f.state.status === 'running' ? standingDecisions(f.state.lastDecisions) : null));
+      const worlds: { world: (Decisions | null)[]; own: GroupId | null; rival: number }[] = [];
+      for (const g of changedGroups(ep[seat]!, el[seat]!)) worlds.push({ world: ep.map((p, k) => (k === seat ? revertGroup(ep[seat]!, el[seat]!, g) : p)), own: g, rival: -1 });
+      ep.forEach((p, h) => {
+        if (h !== seat && p && canonicalJson(p) !== canonicalJson(el[h])) worlds.push({ world: ep.map((x, k) => (k === h ? el[h]! : x)), own: null, rival: h });
+      });
+      const momentum = baseline.map((b, k) => b - previous[k]!);
+      for (const w of worlds) {
+        if (replays) replays.count++;
+        const then = stepMarketCounterfactual(scenario, earlier.market, w.world);
+        const mine = then.market.firms[seat]!.state;
+        if (mine.status !== 'running') continue;
+        const prevW = kpiVector(then.reports[seat]!, tiers);
+        // The world's status quo: what stands of each firm's plan in it.
+        const nowW = play(then.market.firms.map((f) => (f.state.status === 'running' ? standingDecisions(f.state.lastDecisions) : null)));
+        const baseW = kpis(nowW);
+        const parts = momentum.map((m, k) => m - (baseW[k]! - prevW[k]!));
+        parts[scoreK]! -= baseValue - valuationPoints(scenario, mine.objectivesMet.length, nowW.market.firms[seat]!.state, baseW);
+        if (w.own) late.push({ group: w.own, fromRound: before.round, parts });
+        else rivalParts.push({ seat: w.rival, name: before.firms[w.rival]!.name, parts, fromRound: before.round });
+        for (let k = 0; k < outside.length; k++) outside[k]! -= parts[k]!;
+      }
+    }
   }
   return {
     round: before.round + 1,
     kpis: attributedKpis(tiers),
     previous: previous ? [...previous] : null,
-    late: [],
+    late,
     outside,
     valuation,
     baseline,

@@ -159,6 +159,7 @@ function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKp
         <ul>
           {a.rivals ? (
             <>
+              <li>{t('explain.legend.lateMarket')}</li>
               <li>{t('explain.legend.outsideMarket')}</li>
               <li>{t('explain.legend.valuation')}</li>
               <li>{t('explain.legend.rival')}</li>
@@ -206,6 +207,7 @@ export function stepLabels(t: DebriefT, group: (g: GroupId, round: number) => st
     valuation: t('explain.valuation'),
     interaction: t('explain.interaction'),
     rival: (name) => t('explain.rival', { name }),
+    rivalLate: (name, n) => t('explain.rivalLate', { name, n }),
     group,
     late: (g, n) => t('explain.late', { group: group(g, n), n }),
     otherLate: (n) => t('explain.otherLate', { n }),
@@ -225,7 +227,7 @@ function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: 
     case 'valuation':
       return t('explain.sentence.valuation', { change });
     case 'rival':
-      return t('explain.sentence.rival', { name: src.name, change });
+      return src.fromRound !== undefined ? t('explain.sentence.rivalLate', { name: src.name, n: src.fromRound, change }) : t('explain.sentence.rival', { name: src.name, change });
     case 'interaction':
       return t('explain.sentence.interaction', { change });
     default: {

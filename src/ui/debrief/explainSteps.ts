@@ -16,8 +16,9 @@ export interface StepLabels {
   outside: string;
   valuation: string;
   interaction: string;
-  /** A rival firm's bar (a market): its name. */
+  /** A rival firm's bar (a market): its name; a late one also the quarter of its change. */
   rival: (name: string) => string;
+  rivalLate: (name: string, fromRound: number) => string;
   /** A decision group's name; `round`: the quarter it was changed in (a new number of tiers makes the tiering group hold every per-tier lever). */
   group: (g: GroupId, round: number) => string;
   late: (g: GroupId, fromRound: number) => string;
@@ -30,7 +31,7 @@ export type StepSource =
   | { kind: 'late'; group: GroupId; fromRound: number }
   | { kind: 'otherLate'; n: number }
   | { kind: 'outside' }
-  | { kind: 'rival'; seat: number; name: string }
+  | { kind: 'rival'; seat: number; name: string; fromRound?: number }
   | { kind: 'valuation' }
   | { kind: 'interaction' };
 
@@ -64,6 +65,8 @@ export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: 
       steps.push({ id: 'late:other', kind: 'late', label: labels.otherLate(rest.length), value: rest.reduce((s, x) => s + x.v, 0) });
       sources.set('late:other', { kind: 'otherLate', n: rest.length });
     }
+    // A market: the late effects of the rivals' changes of the quarter before.
+    rivalSteps(a, k, labels, true, steps, sources);
     steps.push({ id: 'outside', kind: 'outside', label: labels.outside, value: a.outside![k]! });
     sources.set('outside', { kind: 'outside' });
     const points = a.valuation?.[k] ?? 0;
@@ -72,14 +75,7 @@ export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: 
       sources.set('valuation', { kind: 'valuation' });
     }
   }
-  // A market: each rival whose plan changed, largest first (its seat breaks a tie).
-  const rivals = (a.rivals ?? []).map((r) => ({ r, v: r.parts[k]! })).filter((x) => x.v !== 0);
-  rivals.sort((x, y) => Math.abs(y.v) - Math.abs(x.v) || x.r.seat - y.r.seat);
-  for (const { r, v } of rivals) {
-    const id = `rival:${r.seat}`;
-    steps.push({ id, kind: 'rival', label: labels.rival(r.name), value: v });
-    sources.set(id, { kind: 'rival', seat: r.seat, name: r.name });
-  }
+  rivalSteps(a, k, labels, false, steps, sources);
   const noEffect: GroupId[] = [];
   for (const g of a.groups) {
     const v = g.parts[k]!;
@@ -99,6 +95,17 @@ export function explainSteps(a: QuarterAttribution, kpi: AttributedKpi, labels: 
   return { steps, sources, noEffect };
 }
 
+/** A market's rival bars of KPI index `k` (this quarter's, or the late ones), largest first (the seat breaks a tie). */
+function rivalSteps(a: QuarterAttribution, k: number, labels: StepLabels, late: boolean, steps: WaterfallStep[], sources: Map<string, StepSource>): void {
+  const rivals = (a.rivals ?? []).filter((r) => (r.fromRound !== undefined) === late).map((r) => ({ r, v: r.parts[k]! })).filter((x) => x.v !== 0);
+  rivals.sort((x, y) => Math.abs(y.v) - Math.abs(x.v) || x.r.seat - y.r.seat);
+  for (const { r, v } of rivals) {
+    const id = late ? `rival:${r.seat}:late` : `rival:${r.seat}`;
+    steps.push({ id, kind: 'rival', label: r.fromRound !== undefined ? labels.rivalLate(r.name, r.fromRound) : labels.rival(r.name), value: v });
+    sources.set(id, r.fromRound !== undefined ? { kind: 'rival', seat: r.seat, name: r.name, fromRound: r.fromRound } : { kind: 'rival', seat: r.seat, name: r.name });
+  }
+}
+
 /** The change bar that mattered most (largest size; the earlier bar on a tie), or null if nothing changed. */
 export function largestStep(ex: ExplainedSteps): { step: WaterfallStep; source: StepSource } | null {
   let best: WaterfallStep | null = null;
@@ -112,7 +119,7 @@ export function largestStep(ex: ExplainedSteps): { step: WaterfallStep; source: 
 /** Share of the decisions' effect (the firm's own and, in a market, its rivals') that is interaction: |interaction| / (Σ|parts| + |interaction|), or null when there is none. */
 export function interactionShare(a: QuarterAttribution, kpi: AttributedKpi): number | null {
   const k = a.kpis.indexOf(kpi);
-  const parts = [...a.groups, ...(a.rivals ?? [])].reduce((s, g) => s + Math.abs(g.parts[k]!), 0);
+  const parts = [...a.groups, ...(a.rivals ?? []).filter((r) => r.fromRound === undefined)].reduce((s, g) => s + Math.abs(g.parts[k]!), 0);
   const inter = Math.abs(a.interaction[k]!);
   return parts + inter > 0 ? inter / (parts + inter) : null;
 }
