@@ -137,7 +137,7 @@ describe('the worker market', () => {
   it("a team's quarter is explained with its rivals as bars: the last quarter at once, an earlier one the same from a replay", async () => {
     const ms = await open('tutorial', SEATS);
     const explainAll = (seat: number, upTo: number, from: number) => {
-      for (let k = 0; k < 50; k++) {
+      for (let k = 0; k < 1000; k++) {
         const done = explainMarketUnit(ms, seat, upTo, from);
         if (done) return done;
       }

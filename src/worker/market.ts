@@ -5,7 +5,7 @@
  * customers, the firm view) work on its firm exactly as in the solo game; the console gets
  * only the standings every firm could know, and the reveal once the market is over.
  */
-import { explainMarketQuarter, hashMarket, hashJson, kpiVector, newMarket, standingDecisions, stepMarket, stepMarketCounterfactual, type Decisions, type MarketRound, type MarketState, type QuarterAttribution, type RoundReport, type ScenarioConfig } from '../sim/index';
+import { hashMarket, marketExplanation, hashJson, kpiVector, newMarket, standingDecisions, stepMarket, stepMarketCounterfactual, type Decisions, type MarketRound, type MarketState, type QuarterAttribution, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { policyById } from '../policies/index';
 import { marketPolicyDecisions } from '../policies/market';
@@ -18,6 +18,7 @@ import { traceBase, traceRound } from './customers';
 import type { GameSource, MarketQuarter, MarketRefusal, MarketSeat, MarketSnapshot, MarketStanding, Responses, StartFailure } from './protocol';
 import { fileNameOf, loadSource, type Session } from './session';
 import { kpiSource, summarize } from './summary';
+import type { PlayedQuarter } from '../sim/index';
 
 /** A market in play. */
 export interface MarketSession {
@@ -44,6 +45,8 @@ export interface MarketSession {
   before2: MarketState | null;
   /** A replay of the market up to an earlier quarter, for explaining it (null until one is asked for). */
   cursor: MarketState | null;
+  /** The explanation being worked out, one counterfactual quarter at a time. */
+  pending: { seat: number; round: number; work: Generator<void, QuarterAttribution, void> } | null;
 }
 
 function firmSession(ms: Pick<MarketSession, 'source' | 'json' | 'scenario' | 'scenarioHash' | 'seed'>, state: MarketState['firms'][number]['state']): Session {
@@ -71,7 +74,7 @@ export async function openMarket(
   const base = { source, json: loaded.json, scenario, scenarioHash: hashJson(scenario), seed };
   const ms: MarketSession = {
     ...base, seats: seats.map((s) => ({ ...s })), market, firms: market.firms.map((f) => firmSession(base, f.state)),
-    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, before2: null, cursor: null,
+    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, before2: null, cursor: null, pending: null,
   };
   for (const [r, p] of plans.entries()) {
     // A replay plays exactly the plans recorded: the computer firms' among them.
@@ -241,13 +244,25 @@ export function explainMarketUnit(ms: MarketSession, seat: number, upTo: number,
     for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
     return out;
   }
+  const p = ms.pending;
+  if (p && p.seat === seat && p.round === first) {
+    const r = p.work.next();
+    if (r.done) {
+      s.attributions[first - 1] = r.value;
+      ms.pending = null;
+    }
+    return null;
+  }
+  ms.pending = null;
   const tiers = ms.scenario.tiers.length;
   const previous = first >= 2 ? kpiVector(kpiSource(s.summaries[first - 2]!, s.truths[first - 2]!), tiers) : null;
   const plans = ms.plans[first - 1]!;
   const earlierPlans = first >= 2 ? ms.plans[first - 2]! : null;
+  const start = (before: MarketState, actual: PlayedQuarter | undefined, earlier: MarketState | null): void => {
+    ms.pending = { seat, round: first, work: marketExplanation(ms.scenario, before, plans, seat, previous, actual, earlier && earlierPlans ? { market: earlier, plans: earlierPlans } : undefined) };
+  };
   if (first === ms.market.round && ms.before && (first < 2 || ms.before2)) {
-    const earlier = earlierPlans && ms.before2 ? { market: ms.before2, plans: earlierPlans } : undefined;
-    s.attributions[first - 1] = explainMarketQuarter(ms.scenario, ms.before, plans, seat, previous, { market: ms.market, reports: ms.last }, undefined, earlier);
+    start(ms.before, { market: ms.market, reports: ms.last }, ms.before2);
     return null;
   }
   // From a replay: the cursor stands at the quarter before the one before (or at the start).
@@ -258,11 +273,8 @@ export function explainMarketUnit(ms: MarketSession, seat: number, upTo: number,
     ms.cursor = stepMarketCounterfactual(ms.scenario, c, ms.plans[c.round]!).market;
     return null;
   }
-  if (first < 2) s.attributions[first - 1] = explainMarketQuarter(ms.scenario, c, plans, seat, previous);
-  else {
-    const before = stepMarketCounterfactual(ms.scenario, c, earlierPlans!).market;
-    s.attributions[first - 1] = explainMarketQuarter(ms.scenario, before, plans, seat, previous, undefined, undefined, { market: c, plans: earlierPlans! });
-  }
+  if (first < 2) start(c, undefined, null);
+  else start(stepMarketCounterfactual(ms.scenario, c, earlierPlans!).market, undefined, c);
   return null;
 }
 

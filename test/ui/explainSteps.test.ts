@@ -123,7 +123,7 @@ describe('explainSteps', () => {
         const sum = ex.steps.slice(0, -1).reduce((acc, x) => acc + x.value, 0);
         expect(sum).toBeCloseTo(ex.steps.at(-1)!.value, 4);
         const top = largestStep(ex);
-        if (top?.source.kind === 'rival') expect(top.step.label).toBe(`rival ${top.source.name}`);
+        if (top?.source.kind === 'rival') expect(top.step.label).toBe(top.source.fromRound !== undefined ? `rival ${top.source.name} late from Q${top.source.fromRound}` : `rival ${top.source.name}`);
       }
       const res = stepMarket(sc, m, plans);
       if (!res.ok) throw new Error('refused');

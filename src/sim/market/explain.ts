@@ -58,16 +58,39 @@ export function explainMarketQuarter(
   replays?: { count: number },
   earlier?: EarlierQuarter,
 ): QuarterAttribution {
+  const work = marketExplanation(scenario, before, plans, seat, previous, actual, earlier);
+  for (;;) {
+    const r = work.next();
+    if (r.done) return r.value;
+    if (replays) replays.count++;
+  }
+}
+
+/**
+ * {@link explainMarketQuarter} one counterfactual market quarter at a time: it yields after
+ * each replay (a quarter of the whole market), so the worker can answer a request in between.
+ * Nothing it reads changes meanwhile (market states are never changed in place).
+ */
+export function* marketExplanation(
+  scenario: ScenarioConfig,
+  before: MarketState,
+  plans: readonly (Decisions | null)[],
+  seat: number,
+  previous: readonly number[] | null,
+  actual?: PlayedQuarter,
+  earlier?: EarlierQuarter,
+): Generator<void, QuarterAttribution, void> {
   const firm = before.firms[seat];
   if (!firm || firm.state.status !== 'running') throw new Error(`seat ${seat} does not play this quarter`);
   const tiers = scenario.tiers.length;
-  const play = (ps: readonly (Decisions | null)[]): PlayedQuarter => {
-    if (replays) replays.count++;
-    return stepMarketCounterfactual(scenario, before, ps);
-  };
+  const standing = (m: MarketState): (Decisions | null)[] => m.firms.map((f) => (f.state.status === 'running' ? standingDecisions(f.state.lastDecisions) : null));
   const kpis = (q: PlayedQuarter): number[] => kpiVector(q.reports[seat]!, tiers);
-  const last = before.firms.map((f) => (f.state.status === 'running' ? standingDecisions(f.state.lastDecisions) : null));
-  const played = actual ?? play(plans);
+  const last = standing(before);
+  let played = actual;
+  if (!played) {
+    played = stepMarketCounterfactual(scenario, before, plans);
+    yield;
+  }
   const A = kpis(played);
   const own = plans[seat]!;
   const prev = last[seat]!;
@@ -75,12 +98,31 @@ export function explainMarketQuarter(
   const rivals = before.firms.map((_, h) => h).filter((h) => h !== seat && plans[h] && canonicalJson(plans[h]) !== canonicalJson(last[h]));
   const changes = groups.length + rivals.length;
   // With nothing changed, the quarter as played is the baseline; with one change, its replay is.
-  const base = changes > 0 ? play(last) : played;
+  let base = played;
+  if (changes > 0) {
+    base = stepMarketCounterfactual(scenario, before, last);
+    yield;
+  }
   const baseline = kpis(base);
   const with1 = (h: number, d: Decisions | null): (Decisions | null)[] => plans.map((p, k) => (k === h ? d : p));
   const minus = (x: readonly number[]): number[] => A.map((a, k) => a - x[k]!);
-  const parts: GroupPart[] = groups.map((g) => ({ group: g, parts: minus(changes === 1 ? baseline : kpis(play(with1(seat, revertGroup(own, prev, g))))) }));
-  const rivalParts: RivalPart[] = rivals.map((h) => ({ seat: h, name: before.firms[h]!.name, parts: minus(changes === 1 ? baseline : kpis(play(with1(h, last[h]!)))) }));
+  const parts: GroupPart[] = [];
+  for (const g of groups) {
+    if (changes === 1) parts.push({ group: g, parts: minus(baseline) });
+    else {
+      parts.push({ group: g, parts: minus(kpis(stepMarketCounterfactual(scenario, before, with1(seat, revertGroup(own, prev, g))))) });
+      yield;
+    }
+  }
+  const rivalParts: RivalPart[] = [];
+  for (const h of rivals) {
+    const name = before.firms[h]!.name;
+    if (changes === 1) rivalParts.push({ seat: h, name, parts: minus(baseline) });
+    else {
+      rivalParts.push({ seat: h, name, parts: minus(kpis(stepMarketCounterfactual(scenario, before, with1(h, last[h]!)))) });
+      yield;
+    }
+  }
   const interaction = minus(baseline);
   for (const p of [...parts, ...rivalParts]) for (let k = 0; k < interaction.length; k++) interaction[k]! -= p.parts[k]!;
   let outside: number[] | null = null;
@@ -95,7 +137,7 @@ export function explainMarketQuarter(
     if (earlier && earlier.market.firms[seat]?.state.status === 'running') {
       // The quarter before's changes, each undone in a world of its own, then that world's momentum.
       const ep = earlier.plans;
-      const el = earlier.market.firms.map((f) => (f.state.status === 'running' ? standingDecisions(f.state.lastDecisions) : null));
+      const el = standing(earlier.market);
       const worlds: { world: (Decisions | null)[]; own: GroupId | null; rival: number }[] = [];
       for (const g of changedGroups(ep[seat]!, el[seat]!)) worlds.push({ world: ep.map((p, k) => (k === seat ? revertGroup(ep[seat]!, el[seat]!, g) : p)), own: g, rival: -1 });
       ep.forEach((p, h) => {
@@ -103,19 +145,20 @@ export function explainMarketQuarter(
       });
       const momentum = baseline.map((b, k) => b - previous[k]!);
       for (const w of worlds) {
-        if (replays) replays.count++;
         const then = stepMarketCounterfactual(scenario, earlier.market, w.world);
+        yield;
         const mine = then.market.firms[seat]!.state;
         if (mine.status !== 'running') continue;
         const prevW = kpiVector(then.reports[seat]!, tiers);
-        // The world's status quo: what stands of each firm's plan in it.
-        const nowW = play(then.market.firms.map((f) => (f.state.status === 'running' ? standingDecisions(f.state.lastDecisions) : null)));
+        // The world's status quo, played on from it: what stands of each firm's plan there.
+        const nowW = stepMarketCounterfactual(scenario, then.market, standing(then.market));
+        yield;
         const baseW = kpis(nowW);
-        const parts = momentum.map((m, k) => m - (baseW[k]! - prevW[k]!));
-        parts[scoreK]! -= baseValue - valuationPoints(scenario, mine.objectivesMet.length, nowW.market.firms[seat]!.state, baseW);
-        if (w.own) late.push({ group: w.own, fromRound: before.round, parts });
-        else rivalParts.push({ seat: w.rival, name: before.firms[w.rival]!.name, parts, fromRound: before.round });
-        for (let k = 0; k < outside.length; k++) outside[k]! -= parts[k]!;
+        const part = momentum.map((m, k) => m - (baseW[k]! - prevW[k]!));
+        part[scoreK]! -= baseValue - valuationPoints(scenario, mine.objectivesMet.length, nowW.market.firms[seat]!.state, baseW);
+        if (w.own) late.push({ group: w.own, fromRound: before.round, parts: part });
+        else rivalParts.push({ seat: w.rival, name: before.firms[w.rival]!.name, parts: part, fromRound: before.round });
+        for (let k = 0; k < outside.length; k++) outside[k]! -= part[k]!;
       }
     }
   }
