@@ -10,7 +10,7 @@ import { playMarketGame } from '../policies/market';
 import type { Decisions } from '../sim/index';
 import { verifyMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
-import { explainMarketUnit, marketExport, openMarket, resolveMarket, type MarketSession } from './market';
+import { explainMarketUnit, marketExport, openMarket, prepareMarket, resolveMarket, type MarketSession } from './market';
 import type { MarketSeat } from './protocol';
 import { openSession, preview, snapshot } from './session';
 
@@ -107,6 +107,31 @@ describe('the worker market', () => {
     const p = preview(solo.session, plan, 'en').problems;
     expect(p.map((x) => x.path)).toEqual(['research.benchmark']);
     expect(p[0]!.text).toMatch(/only in a market/);
+  });
+
+  it("the computer firms' plans made ahead in idle time are the plans the resolve makes: the same market", async () => {
+    const a = await open('tutorial', SEATS);
+    const b = await open('tutorial', SEATS);
+    for (let q = 0; q < 3; q++) {
+      let pieces = 0;
+      while (prepareMarket(b)) pieces++;
+      expect(pieces).toBe(2);
+      expect(b.ahead!.plans.filter((p) => p !== null)).toHaveLength(2);
+      const ra = resolveMarket(a, [null, null, null, null], 'en');
+      const rb = resolveMarket(b, [null, null, null, null], 'en');
+      if (!ra.ok || !rb.ok) throw new Error(JSON.stringify([ra, rb].map((r) => (r.ok ? 'ok' : r.refused))));
+      expect(rb.market.quarters.at(-1)!.hash).toBe(ra.market.quarters.at(-1)!.hash);
+    }
+    // The resolve takes the plan made ahead (not one made again), and only for the quarter it was made for.
+    while (prepareMarket(b));
+    const marked = structuredClone(b.ahead!.plans[3]!);
+    // The discounter's acquisition (open since quarter 3), a little less than its strategy's.
+    marked.tiers[0]!.acquisitionSpend = Math.max(0, marked.tiers[0]!.acquisitionSpend - 1000);
+    expect(marked).not.toEqual(b.ahead!.plans[3]);
+    b.ahead!.plans[3] = marked;
+    if (!resolveMarket(b, [null, null, null, null], 'en').ok) throw new Error('refused');
+    expect(b.plans.at(-1)![3]).toEqual(marked);
+    expect(b.ahead!.round).toBe(b.market.round - 1);
   });
 
   it('a refused plan changes nothing and names the firm with the engine reasons', async () => {

@@ -45,6 +45,8 @@ export interface MarketSession {
   before2: MarketState | null;
   /** A replay of the market up to an earlier quarter, for explaining it (null until one is asked for). */
   cursor: MarketState | null;
+  /** The computer firms' plans for the quarter to come, made ahead in idle time (they depend only on the market as it stands). */
+  ahead: { round: number; plans: (Decisions | null)[] } | null;
   /** The explanation being worked out, one counterfactual quarter at a time. */
   pending: { seat: number; round: number; work: Generator<void, QuarterAttribution, void> } | null;
 }
@@ -74,7 +76,7 @@ export async function openMarket(
   const base = { source, json: loaded.json, scenario, scenarioHash: hashJson(scenario), seed };
   const ms: MarketSession = {
     ...base, seats: seats.map((s) => ({ ...s })), market, firms: market.firms.map((f) => firmSession(base, f.state)),
-    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, before2: null, cursor: null, pending: null,
+    last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, before2: null, cursor: null, pending: null, ahead: null,
   };
   for (const [r, p] of plans.entries()) {
     // A replay plays exactly the plans recorded: the computer firms' among them.
@@ -98,7 +100,7 @@ export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions 
   const plans = ms.seats.map((seat, k): Decisions | null => {
     const st = ms.market.firms[k]!.state;
     if (st.status !== 'running') return null;
-    if (seat.policy !== null) return marketPolicyDecisions(policyById(seat.policy)!, ms.scenario, ms.market, k, ms.last[k]!);
+    if (seat.policy !== null) return (ms.ahead?.round === ms.market.round ? ms.ahead.plans[k] : null) ?? marketPolicyDecisions(policyById(seat.policy)!, ms.scenario, ms.market, k, ms.last[k]!);
     const d = teamPlans[k];
     if (d) return structuredClone(d);
     kept[k] = true;
@@ -107,6 +109,22 @@ export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions 
   });
   const res = playQuarter(ms, plans, kept, lang);
   return res.ok ? { ok: true, market: marketSnapshot(ms), played: structuredClone(ms.plans.at(-1)!) } : res;
+}
+
+/**
+ * One piece of the work a resolve would otherwise do at once, for the worker's idle time while
+ * the teams decide: the next computer firm's plan for the quarter to come (a strategy reads only
+ * the market as it stands, so the plan is the one the resolve would make). False: nothing left.
+ */
+export function prepareMarket(ms: MarketSession): boolean {
+  if (marketOver(ms)) return false;
+  const round = ms.market.round;
+  if (ms.ahead?.round !== round) ms.ahead = { round, plans: ms.seats.map(() => null) };
+  const plans = ms.ahead.plans;
+  const k = ms.seats.findIndex((seat, i) => seat.policy !== null && ms.market.firms[i]!.state.status === 'running' && plans[i] === null);
+  if (k < 0) return false;
+  plans[k] = marketPolicyDecisions(policyById(ms.seats[k]!.policy!)!, ms.scenario, ms.market, k, ms.last[k]!);
+  return true;
 }
 
 function playQuarter(ms: MarketSession, plans: (Decisions | null)[], kept: boolean[], lang: Lang): { ok: true } | { ok: false; refused: MarketRefusal[] } {

@@ -10,7 +10,7 @@ import { transferableCopy } from './customers';
 import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
-import { explainMarketUnit, joinMarket, marketExplainRound, marketExport, marketSnapshot, openMarket, resolveMarket, type MarketSession } from './market';
+import { explainMarketUnit, joinMarket, marketExplainRound, marketExport, marketSnapshot, openMarket, prepareMarket, resolveMarket, type MarketSession } from './market';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -173,7 +173,8 @@ function idleWork(): void {
     return;
   }
   try {
-    if (prepare(session)) scheduleIdle();
+    // A market: the computer firms' next plans first (the resolve waits for them), then the solo explainer's work.
+    if ((market && prepareMarket(market)) || prepare(session)) scheduleIdle();
   } catch (error: unknown) {
     console.error('preparing the next explanation failed', error);
   }
