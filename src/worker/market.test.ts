@@ -10,7 +10,7 @@ import { playMarketGame } from '../policies/market';
 import type { Decisions } from '../sim/index';
 import { verifyMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
-import { explainMarketUnit, marketExport, openMarket, prepareMarket, resolveMarket, type MarketSession } from './market';
+import { explainMarketUnit, marketExport, marketOver, openMarket, prepareMarket, resolveMarket, type MarketSession } from './market';
 import type { MarketSeat } from './protocol';
 import { openSession, preview, snapshot } from './session';
 
@@ -132,6 +132,21 @@ describe('the worker market', () => {
     if (!resolveMarket(b, [null, null, null, null], 'en').ok) throw new Error('refused');
     expect(b.plans.at(-1)![3]).toEqual(marked);
     expect(b.ahead!.round).toBe(b.market.round - 1);
+  });
+
+  it("an absent team never holds the class up: its kept plan is fitted to each quarter's budget, staff and choice cards, to the end", async () => {
+    for (const id of ['ad-agency', 'hotel-district']) {
+      const ms = await open(id, SEATS);
+      const sc = builtin(id);
+      while (!marketOver(ms)) {
+        const r = resolveMarket(ms, [null, null, null, null], 'en');
+        if (!r.ok) throw new Error(`${id} quarter ${ms.market.round + 1}: ${JSON.stringify(r.refused)}`);
+        const q = ms.market.round;
+        const cards = sc.events.filter((e) => e.round === q && e.options && e.options.length > 0).map((e) => e.id);
+        for (const seat of [0, 2]) expect(ms.plans[q - 1]![seat]!.choices.map((c) => c.event)).toEqual(cards);
+      }
+      expect(ms.market.round).toBe(sc.rounds);
+    }
   });
 
   it('a refused plan changes nothing and names the firm with the engine reasons', async () => {

@@ -5,9 +5,10 @@
  * customers, the firm view) work on its firm exactly as in the solo game; the console gets
  * only the standings every firm could know, and the reveal once the market is over.
  */
-import { hashMarket, marketExplanation, hashJson, kpiVector, newMarket, standingDecisions, stepMarket, stepMarketCounterfactual, type Decisions, type MarketRound, type MarketState, type QuarterAttribution, type RoundReport, type ScenarioConfig } from '../sim/index';
+import { hashMarket, marketExplanation, hashJson, kpiVector, newMarket, standingDecisions, stepMarket, stepMarketCounterfactual, type Decisions, type MarketRound, type MarketState, type QuarterAttribution, type RoundReport, type ScenarioConfig, type SimState } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { policyById } from '../policies/index';
+import { defaultChoices, fitBudget, fitStaff } from '../policies/fit';
 import { marketPolicyDecisions } from '../policies/market';
 import { showProblems } from '../scenario/decisionMessages';
 import { renderMarketRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
@@ -90,8 +91,8 @@ export async function openMarket(
 export const marketOver = (ms: MarketSession): boolean => ms.market.firms.every((f) => f.state.status !== 'running');
 
 /**
- * Resolves the quarter: each team's plan (null: it sent none, and its last plan plays again
- * without its one-offs, as in the solo game's status quo: which the standings say), each computer firm's strategy's plan, nothing for a stopped firm.
+ * Resolves the quarter: each team's plan (null: it sent none, and its last plan plays again,
+ * fitted to this quarter ({@link keptPlan}): which the standings say), each computer firm's strategy's plan, nothing for a stopped firm.
  * A refused plan of any firm changes nothing and is named with the engine's reasons.
  */
 export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions | null)[], lang: Lang): Responses['marketResolve'] {
@@ -104,11 +105,24 @@ export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions 
     const d = teamPlans[k];
     if (d) return structuredClone(d);
     kept[k] = true;
-    // What stands of its last plan: a one-off (hires, layoffs) is not made again.
-    return standingDecisions(st.lastDecisions);
+    return keptPlan(ms.scenario, st);
   });
   const res = playQuarter(ms, plans, kept, lang);
   return res.ok ? { ok: true, market: marketSnapshot(ms), played: structuredClone(ms.plans.at(-1)!) } : res;
+}
+
+/**
+ * The plan of a team that sent none: what stands of its last plan (a hire or a lay-off is not
+ * made again), this quarter's choice cards answered by their default option (last quarter's
+ * answers name last quarter's cards), and its spending and service hours scaled down, never up,
+ * to this quarter's budget and staff, as a reference strategy's are. So an absent team never
+ * holds the class up with a plan the engine refuses.
+ */
+export function keptPlan(scenario: ScenarioConfig, state: SimState): Decisions {
+  const d = standingDecisions(state.lastDecisions);
+  d.choices = defaultChoices(scenario, state);
+  fitStaff(scenario, state, d);
+  return fitBudget(scenario, state, d);
 }
 
 /**
