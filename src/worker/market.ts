@@ -17,7 +17,7 @@ import { marketClaimIssues, readMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
 import { traceBase, traceRound } from './customers';
 import type { GameSource, MarketQuarter, MarketRefusal, MarketSeat, MarketSnapshot, MarketStanding, Responses, StartFailure } from './protocol';
-import { fileNameOf, loadSource, type Session } from './session';
+import { fileNameOf, firstUnexplained, loadSource, type Session } from './session';
 import { kpiSource, summarize } from './summary';
 import type { PlayedQuarter } from '../sim/index';
 
@@ -267,15 +267,8 @@ export async function joinMarket(
 export function explainMarketUnit(ms: MarketSession, seat: number, upTo: number, from = 1): QuarterAttribution[] | null {
   const s = ms.firms[seat];
   if (!s) throw new Error(`the market has no seat ${seat}`);
-  const n = Math.max(0, Math.min(upTo, s.decisions.length));
-  const lo = Math.max(1, from);
-  let first = 0;
-  for (let r = lo; r <= n && first === 0; r++) if (!s.attributions[r - 1]) first = r;
-  if (first === 0) {
-    const out: QuarterAttribution[] = [];
-    for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
-    return out;
-  }
+  const first = firstUnexplained(s, upTo, from);
+  if (Array.isArray(first)) return first;
   const p = ms.pending;
   if (p && p.seat === seat && p.round === first) {
     const r = p.work.next();

@@ -202,15 +202,8 @@ export function explain(s: Session, upTo: number, from = 1, progress?: Progress)
  */
 export function explainUnit(s: Session, upTo: number, from = 1): QuarterAttribution[] | null {
   if (s.market) throw new Error("a market firm's quarters are not explained by the solo game's counterfactuals");
-  const n = Math.max(0, Math.min(upTo, s.decisions.length));
-  const lo = Math.max(1, from);
-  let first = 0;
-  for (let r = lo; r <= n && first === 0; r++) if (!s.attributions[r - 1]) first = r;
-  if (first === 0) {
-    const out: QuarterAttribution[] = [];
-    for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
-    return out;
-  }
+  const first = firstUnexplained(s, upTo, from);
+  if (Array.isArray(first)) return first;
   let ex = s.explainer;
   if (!ex || ex.round > first - 1) ex = newExplainer(newGame(s.scenario, s.seed));
   s.explainer = ex;
@@ -224,6 +217,16 @@ export function explainUnit(s: Session, upTo: number, from = 1): QuarterAttribut
     if (r >= first) s.attributions[r - 1] ??= attribution;
   }
   return null;
+}
+
+/** The first quarter of from..upTo (within the quarters played) not explained yet, or all their attributions when none is missing. */
+export function firstUnexplained(s: Session, upTo: number, from: number): number | QuarterAttribution[] {
+  const n = Math.max(0, Math.min(upTo, s.decisions.length));
+  const lo = Math.max(1, from);
+  for (let r = lo; r <= n; r++) if (!s.attributions[r - 1]) return r;
+  const out: QuarterAttribution[] = [];
+  for (let r = lo; r <= n; r++) out.push(s.attributions[r - 1]!);
+  return out;
 }
 
 /**

@@ -36,6 +36,7 @@ import { validateDecisions, type DecisionProblem } from '../validate';
 import { assignTiers, dataQualityOf } from '../model/tiers';
 import { clearHistory } from '../traits';
 import { MAX_FIRMS, marketSizeProblem } from './setup';
+import { serviceAndPrice } from './levels';
 
 export { MAX_FIRMS, MAX_FIRM_NAME, defaultFirmName, marketFirms, marketSizeProblem } from './setup';
 
@@ -478,16 +479,7 @@ function benchmarkRows(
     const rep = reports[seat];
     const d = decisions[seat];
     if (!running[seat] || !rep || !d) return;
-    let n = 0;
-    let price = 0;
-    let hours = 0;
-    rep.tiers.forEach((t, k) => {
-      const lever = d.tiers[k];
-      if (!lever || t.customers <= 0) return;
-      n += t.customers;
-      price += t.customers * lever.priceIndex;
-      hours += t.customers * lever.serviceHours;
-    });
+    const levels = serviceAndPrice(rep.tiers, d);
     const c = states[seat]!.customers;
     const pool: number[] = [];
     for (let i = 0; i < c.count; i++) if (c.status[i] === ACTIVE) pool.push(i);
@@ -512,7 +504,7 @@ function benchmarkRows(
       const fpc = N > 1 ? Math.sqrt((N - k) / (N - 1)) : 0;
       survey = { responses: k, population: N, mean, marginOfError: 1.96 * Math.sqrt(variance / k) * fpc };
     }
-    out.push({ seat, name, priceIndex: n > 0 ? price / n : d.tiers[0]!.priceIndex, serviceHours: n > 0 ? hours / n : 0, customers: N, survey });
+    out.push({ seat, name, priceIndex: levels?.priceIndex ?? d.tiers[0]!.priceIndex, serviceHours: levels?.serviceHours ?? 0, customers: N, survey });
   });
   return out;
 }

@@ -6,27 +6,10 @@
  * bought: a quarter without the benchmark says so and where to buy it.
  */
 import { useTranslation } from 'react-i18next';
-import type { Decisions } from '../../sim/config';
+import { serviceAndPrice } from '../../sim/market/levels';
 import { resolveParams } from '../../sim/params';
 import { useStore } from '../../store/index';
-import type { RoundSummary } from '../../worker/protocol';
 import { fmtNumber } from '../format';
-
-/** The firm's own list price and service hours averaged over its tiers' customers (as the benchmark measures the rivals). */
-export function ownLevels(s: RoundSummary, d: Decisions | undefined): { priceIndex: number; serviceHours: number } | null {
-  if (!d) return null;
-  let n = 0;
-  let price = 0;
-  let hours = 0;
-  s.tiers.forEach((t, k) => {
-    const lever = d.tiers[k];
-    if (!lever || t.customers <= 0) return;
-    n += t.customers;
-    price += t.customers * lever.priceIndex;
-    hours += t.customers * lever.serviceHours;
-  });
-  return n > 0 ? { priceIndex: price / n, serviceHours: hours / n } : null;
-}
 
 export function BenchmarkCard({ round }: { round: number }) {
   const { t } = useTranslation('market');
@@ -39,7 +22,8 @@ export function BenchmarkCard({ round }: { round: number }) {
   const b = s.benchmark;
   const num = (v: number, digits: number) => fmtNumber(v, lang, { digits });
   const range = (mean: number, moe: number) => `${num(mean, 2)} ± ${num(moe, 2)}`;
-  const own = ownLevels(s, game.decisions[round - 1]);
+  const plan = game.decisions[round - 1];
+  const own = plan ? serviceAndPrice(s.tiers, plan) : null;
   const pooled = s.surveyFirm;
   return (
     <section className="card span-all" aria-labelledby="benchmark-title" data-testid="benchmark">
