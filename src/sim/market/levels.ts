@@ -6,7 +6,8 @@ import type { Decisions } from '../config';
 
 /**
  * A firm's list price (price index) and service hours per customer, averaged over its tiers'
- * customers at the end of the quarter, as the competitor benchmark measures them; null when it
+ * customers at the end of the quarter, as the competitor benchmark measures them (rounded as a
+ * report gives them); null when it
  * has no customer. The firm's own report puts its figures beside the rivals' with it.
  */
 export function serviceAndPrice(tiers: readonly { customers: number }[], d: Decisions): { priceIndex: number; serviceHours: number } | null {
@@ -20,5 +21,6 @@ export function serviceAndPrice(tiers: readonly { customers: number }[], d: Deci
     price += t.customers * lever.priceIndex;
     hours += t.customers * lever.serviceHours;
   });
-  return n > 0 ? { priceIndex: price / n, serviceHours: hours / n } : null;
+  // As a research agency reports them: the price index to 4 decimals, the hours to 2.
+  return n > 0 ? { priceIndex: Math.round((price / n) * 1e4) / 1e4, serviceHours: Math.round((hours / n) * 100) / 100 } : null;
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Decisions } from '../../sim/config';
 import type { Lang } from '../../sim/text';
 import { advance, snapshot } from '../../worker/session';
+import { openMarket, resolveMarket } from '../../worker/market';
 import type { GameSnapshot } from '../../worker/protocol';
 import { startBuiltinSession } from '../../../test/worker/sessions';
 import { NAMESPACES } from '../i18n/index';
@@ -225,6 +226,33 @@ describe('gameCsv', () => {
     expect(cell(4, 'Choice cards (card: option)')).toBe('discount-demand:refuse');
     expect(cell(3, 'Choice cards (card: option)')).toBe('');
     expect(cell(1, 'Decision (customer tiering): One-vote rule: yearly revenue above')).toBe('');
+  });
+
+  it('a solo game has no competitor-benchmark columns; a market firm that bought it has its figures per rival', async () => {
+    const solo = parseCsv(withoutBom(gameCsv(game, 'en', tFor('en'))))[0]!;
+    expect(solo.some((h) => h.includes('benchmark'))).toBe(false);
+    const opened = await openMarket({ kind: 'builtin', id: 'ad-agency' }, '4', [{ name: 'North', policy: null }, { name: 'South', policy: 'discounter' }, { name: 'East', policy: 'uniform' }], [], 'en');
+    if (!opened.ok) throw new Error('no market');
+    const ms = opened.market;
+    const first = structuredClone(snapshot(ms.firms[0]!).view.lastDecisions);
+    if (!resolveMarket(ms, [first, null, null], 'en').ok) throw new Error('refused');
+    const second = structuredClone(ms.firms[0]!.state.lastDecisions);
+    second.tiers[0]!.acquisitionSpend -= 30_000;
+    second.research.benchmark = true;
+    if (!resolveMarket(ms, [second, null, null], 'en').ok) throw new Error('refused');
+    const g = snapshot(ms.firms[0]!);
+    const rows = parseCsv(withoutBom(gameCsv(g, 'en', tFor('en'))));
+    const at = (q: number, header: string) => {
+      const i = rows[0]!.indexOf(header);
+      expect(i, header).toBeGreaterThanOrEqual(0);
+      return rows[q]![i]!;
+    };
+    expect(at(1, 'Competitor benchmark: South: price index')).toBe('');
+    expect(at(2, 'Competitor benchmark: South: price index')).toBe('0.85');
+    expect(Number(at(2, 'Competitor benchmark: East: customer satisfaction (survey, 1-5)'))).toBeGreaterThan(1);
+    expect(at(2, 'Competitor benchmark: East: customers')).toBe(String(g.summaries[1]!.benchmark!.find((b) => b.name === 'East')!.customers));
+    expect([at(1, 'Decision (research): Buy the competitor benchmark'), at(2, 'Decision (research): Buy the competitor benchmark')]).toEqual(['no', 'yes']);
+    expect(rows[0]!.some((h) => h.includes('North:'))).toBe(false);
   });
 
   it('writes negative numbers (a quarter\'s loss) as plain numbers and non-finite ones as empty cells', () => {
