@@ -12,7 +12,7 @@ import { verifyMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
 import { explainMarketUnit, marketExport, marketOver, openMarket, prepareMarket, resolveMarket, type MarketSession } from './market';
 import type { MarketSeat } from './protocol';
-import { openSession, preview, snapshot } from './session';
+import { explainAnswer, openSession, preview, snapshot } from './session';
 
 const SEATS: MarketSeat[] = [
   { name: 'Alpha', policy: null },
@@ -198,6 +198,13 @@ describe('the worker market', () => {
     expect(ms.cursor?.round).toBe(0);
     expect(again[0]).toEqual(q2);
     expect(again[1]!.round).toBe(3);
+    // As the page gets it while the market runs: no true KPI, the rivals' late bars still marked late.
+    const seen = explainAnswer(ms.firms[0]!, 2, again);
+    expect(seen.revealed).toBe(false);
+    expect(seen.attributions[1]!.kpis).not.toContain('satisfaction');
+    const late = again[1]!.rivals!.filter((r) => r.fromRound === 2).map((r) => r.name);
+    expect(late.length).toBeGreaterThan(0);
+    expect(seen.attributions[1]!.rivals!.filter((r) => r.fromRound === 2).map((r) => r.name)).toEqual(late);
     // The bars add up for the customers.
     const k = q2!.kpis.indexOf('customers');
     const sum = q2!.previous![k]! + q2!.outside![k]! + q2!.valuation![k]! + q2!.interaction[k]! + [...q2!.groups, ...q2!.rivals!].reduce((s, g) => s + g.parts[k]!, 0);

@@ -165,6 +165,6 @@ export function observeAttribution(a: QuarterAttribution): ObservedAttribution {
     actual: v(a.actual),
     mergedTiering: a.mergedTiering,
     untraced: [...a.untraced],
-    ...(a.rivals ? { rivals: a.rivals.map((r) => ({ seat: r.seat, name: r.name, parts: v(r.parts) })) } : {}),
+    ...(a.rivals ? { rivals: a.rivals.map((r) => ({ ...r, parts: v(r.parts) })) } : {}),
   };
 }
