@@ -4,11 +4,11 @@
  * firm at a time; leavers go to rivals and become their customers; a refused plan changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { ACTIVE, DEFECTED, SOURCE_SWITCHED, hashState, newGame, type Decisions } from '../../src/sim/index';
+import { ACTIVE, DEFECTED, LAPSED, SOURCE_ACQUIRED, SOURCE_SWITCHED, hashState, newGame, type Decisions } from '../../src/sim/index';
 import { firmKey, marketSetupProblem, newMarket, stepMarket, type MarketState } from '../../src/sim/market/market';
 import { policyById, type PolicyId } from '../../src/policies/index';
 import { marketPolicyDecisions, playMarketGame } from '../../src/policies/market';
-import { builtin, play } from '../helpers';
+import { builtin, play, withOverrides } from '../helpers';
 
 const seats = (ids: PolicyId[], names: string[]) => ids.map((id, i) => ({ name: names[i]!, policy: policyById(id)! }));
 
@@ -110,6 +110,38 @@ describe('the market engine', () => {
     expect(switched).toBeGreaterThan(100);
     const defected = m.firms.reduce((a, f) => a + Array.from(f.state.customers.status.subarray(0, f.state.customers.count)).filter((s) => s === DEFECTED).length, 0);
     expect(defected).toBeGreaterThanOrEqual(switched - 50);
+  });
+
+  it("a lapsed customer of one firm is a prospect of the others: some of a firm's acquisitions are its rivals' lapsed customers, fewer when the market's other prospects are many", () => {
+    const fromRivals = (pool: number) => {
+      const sc = withOverrides(builtin('hotel-district'), { model: { market: { prospectPool: pool } } });
+      const g = playMarketGame(sc, '2', seats(['value-based', 'uniform', 'cost-cutter', 'discounter'], ['A', 'B', 'C', 'D']));
+      const tables = g.market.firms.map((f) => f.state.customers);
+      // Every row of every customer key, in every firm's table.
+      const rows = new Map<number, { firm: number; slot: number }[]>();
+      tables.forEach((c, firm) => {
+        for (let slot = 0; slot < c.count; slot++) rows.set(c.key[slot]!, [...(rows.get(c.key[slot]!) ?? []), { firm, slot }]);
+      });
+      let acquired = 0;
+      let lapsedBefore = 0;
+      tables.forEach((c, a) => {
+        for (let i = 0; i < c.count; i++) {
+          if (c.source[i] !== SOURCE_ACQUIRED) continue;
+          acquired++;
+          // A rival's row it left before it joined here: it was that rival's lapsed customer, and went (no win-back reaches it there now).
+          const origin = rows.get(c.key[i]!)!.find((x) => x.firm !== a && tables[x.firm]!.left[x.slot]! > 0 && tables[x.firm]!.left[x.slot]! < c.joined[i]! && tables[x.firm]!.status[x.slot] !== ACTIVE);
+          if (!origin) continue;
+          lapsedBefore++;
+          expect(tables[origin.firm]!.status[origin.slot]).not.toBe(LAPSED);
+        }
+      });
+      return { acquired, share: lapsedBefore / acquired };
+    };
+    const usual = fromRivals(1);
+    const many = fromRivals(20);
+    expect(usual.share).toBeGreaterThan(0.03);
+    expect(usual.share).toBeLessThan(0.6);
+    expect(many.share).toBeLessThan(usual.share / 3);
   });
 
   it('is deterministic, and a refused plan of one firm changes nothing and names the firm', () => {

@@ -119,12 +119,13 @@ describe('pay far below the market', () => {
 });
 
 describe('a service firm sells the work its staff get done', () => {
-  it('with every employee laid off nothing is sold and customer equity is gone; rehired, the firm sells again', () => {
+  it('with every employee laid off nothing is sold and every customer leaves; rehired, the firm wins customers and sells again', () => {
     const sc = builtin('ad-agency');
     for (const seed of seeds(2)) {
       const none = (d: Decisions, r: number, s: SimState): Decisions => {
         if (r === 3) return { ...d, tiers: d.tiers.map((t) => ({ ...t, serviceHours: 0 })), people: { ...d.people, hires: 0, layoffs: s.firm.headcount } };
         if (r === 4) return { ...d, tiers: d.tiers.map((t) => ({ ...t, serviceHours: 0 })), people: { ...d.people, hires: 0, layoffs: 0 } };
+        // Staff again (the plan hires) and money to win customers back.
         return d;
       };
       const base = playWith(sc, seed, 'value-based', (d) => d).reports;
@@ -135,9 +136,13 @@ describe('a service firm sells the work its staff get done', () => {
       expect(base[2]!.finance.revenue).toBeGreaterThan(0);
       // Nobody left to serve them: customer equity is no longer the value of a going relationship.
       expect(empty[2]!.firm.customerEquity).toBeLessThan(base[2]!.firm.customerEquity * 0.05);
-      // The value-based plan hires again from quarter 5: it sells again.
-      expect(empty[5]!.employees.headcount).toBeGreaterThan(0);
-      expect(empty[5]!.finance.revenue).toBeGreaterThan(0);
+      // Nobody serves them: they all leave.
+      expect(empty[2]!.firm.customers).toBe(0);
+      // The value-based plan hires again from quarter 5: with staff it wins customers again (after
+      // a quarter's sales, so they buy from the quarter after) and sells again.
+      expect(empty[4]!.employees.headcount).toBeGreaterThan(0);
+      expect(empty[4]!.firm.acquired).toBeGreaterThan(0);
+      expect(empty.slice(5).some((r) => r.finance.revenue > 0)).toBe(true);
     }
   });
 });

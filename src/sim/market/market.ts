@@ -30,7 +30,7 @@ import { PASSES } from '../passes';
 import type { BenchmarkEntry, RoundReport } from '../report';
 import { likertAnswer } from '../model/answers';
 import { draw32, fmix, gauss4, streamKey, u01 } from '../rng';
-import { ACTIVE, DEFECTED, LAPSED, NO_TIER, SOURCE_SWITCHED, STAGE_LAPSED, STAGE_NEW, type Customers, type SimState } from '../state';
+import { ACTIVE, DEFECTED, LAPSED, NO_TIER, SOURCE_ACQUIRED, SOURCE_SWITCHED, STAGE_LAPSED, STAGE_NEW, type Customers, type SimState } from '../state';
 import { beginRound, roundReport, runPasses, step } from '../step';
 import { validateDecisions, type DecisionProblem } from '../validate';
 import { assignTiers, dataQualityOf } from '../model/tiers';
@@ -420,10 +420,13 @@ function resolveQuarter(
       wonByTier[g]![t]![e.from]!++;
     }
   }
-  // Phase 3, continued: acquisition and the rest of each firm's quarter.
+  // Phase 3, continued: acquisition; then some of the newly acquired are the rivals' lapsed
+  // customers (prospects of every firm but their own); then win-back and the rest.
+  for (const ctx of ctxs) if (ctx) runPasses(ctx, acq, acq + 1);
+  lapsedProspects(P, m.seed, r, ctxs, states, order, keys);
   const reports: (RoundReport | null)[] = ctxs.map((ctx) => {
     if (!ctx) return null;
-    runPasses(ctx, acq, PASSES.length);
+    runPasses(ctx, acq + 1, PASSES.length);
     return roundReport(ctx, withHash);
   });
   // The competitor benchmark, for the firms that bought it (not in the attribution's replays: no KPI reads it).
@@ -509,6 +512,67 @@ function benchmarkRows(
   return out;
 }
 
+/**
+ * A lapsed customer of one firm is a prospect of the others (MODEL.md section 8). Acquisition
+ * decided how many customers each firm won this quarter; of those, the share lapsed / (lapsed +
+ * pool) are its rivals' lapsed customers rather than newcomers to the market (`pool`: the
+ * market's other prospects, `market.prospectPool` times the firms' starting customers). Each
+ * lapsed customer (of an earlier quarter, not won back) is drawn once, in the order of the
+ * customers' keys: taken with the probability that the rivals' acquisitions reach it, by a
+ * rival chosen in proportion to the customers it acquired, whose newest acquisition it replaces
+ * (same tier, so the quarter's counts stand). It leaves its old firm's win-back reach. It counts
+ * as the new firm's acquisition, not in the flows between firms (`wonFrom`: switchers only).
+ */
+function lapsedProspects(
+  P: ModelParams,
+  seed: string,
+  r: number,
+  ctxs: readonly (RoundContext | null)[],
+  states: readonly SimState[],
+  order: readonly number[],
+  keys: readonly number[],
+): void {
+  // Each running firm's customers acquired this quarter, newest last.
+  const fresh: number[][] = states.map((s, g) => {
+    const out: number[] = [];
+    if (!ctxs[g]) return out;
+    const c = s.customers;
+    for (let i = 0; i < c.count; i++) if (c.source[i] === SOURCE_ACQUIRED && c.joined[i] === r && c.status[i] === ACTIVE) out.push(i);
+    return out;
+  });
+  const lapsed: { from: number; slot: number; key: number }[] = [];
+  let base = 0;
+  states.forEach((s, a) => {
+    base += s.initialCount;
+    const c = s.customers;
+    for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) lapsed.push({ from: a, slot: i, key: c.key[i]! });
+  });
+  if (lapsed.length === 0 || fresh.every((f) => f.length === 0)) return;
+  lapsed.sort((x, y) => x.key - y.key || keys[x.from]! - keys[y.from]!);
+  const reach = 1 / (P.market.prospectPool * base + lapsed.length);
+  const sk = streamKey(seed, r, 'switch');
+  for (const e of lapsed) {
+    let open = 0;
+    for (const g of order) if (g !== e.from && ctxs[g]) open += fresh[g]!.length;
+    if (open <= 0 || u01(sk, e.key, 3) >= open * reach) continue;
+    let pick = u01(sk, e.key, 4) * open;
+    let to = -1;
+    for (const g of order) {
+      if (g === e.from || !ctxs[g] || fresh[g]!.length === 0) continue;
+      to = g;
+      pick -= fresh[g]!.length;
+      if (pick < 0) break;
+    }
+    const ctx = ctxs[to]!;
+    const slot = fresh[to]!.pop()!;
+    const from = states[e.from]!.customers;
+    admit(P, ctx, from, e.slot, r, slot, ctx.s.customers.tier[slot]!);
+    // An acquisition of the quarter (its counts stand), not a switch: the flows between firms count only those.
+    ctx.s.customers.source[slot] = SOURCE_ACQUIRED;
+    from.status[e.slot] = DEFECTED;
+  }
+}
+
 function activeCount(c: Customers): number {
   let k = 0;
   for (let i = 0; i < c.count; i++) if (c.status[i] === ACTIVE) k++;
@@ -524,11 +588,20 @@ function activeCount(c: Customers): number {
 function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, r: number): number {
   const s = ctx.s;
   s.customers = ensureRoom(s.customers, 1);
-  const c = s.customers;
-  const i = c.count;
+  return admit(P, ctx, from, slot, r, s.customers.count, -1);
+}
+
+/**
+ * Customer `slot` of `from` becomes customer `at` of the firm of `ctx` (a new slot at the end of
+ * its table, or one it replaces), with a new relationship, in tier `tier` (-1: the tier whose
+ * customers' wallets are nearest its own). Returns the tier.
+ */
+function admit(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, r: number, at: number, tier: number): number {
+  const c = ctx.s.customers;
+  const i = at;
   copyRow(from, slot, c, i);
   const A = P.acquisition;
-  c.count = i + 1;
+  if (i === c.count) c.count = i + 1;
   c.status[i] = ACTIVE;
   c.stage[i] = STAGE_NEW;
   c.source[i] = SOURCE_SWITCHED;
@@ -541,8 +614,13 @@ function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, 
   c.joined[i] = r;
   c.left[i] = 0;
   clearHistory(c, i);
+  if (tier >= 0) {
+    c.tier[i] = tier;
+    c.prevTier[i] = tier;
+    return tier;
+  }
   const { active, wallet } = ctx.profile;
-  let tier = 0;
+  tier = 0;
   let bestDist = Infinity;
   const w = c.wallet[i]!;
   for (let t = 0; t < ctx.tierCount; t++) {
