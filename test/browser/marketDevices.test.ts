@@ -243,7 +243,10 @@ describe('a market of three devices: the console and two teams on their own devi
       expect(parsed.run.decisions).toHaveLength(ROUNDS);
       expect(parsed.run.decisions[0]![0]!.tiers.map((t) => t.serviceHours)).toEqual([170, 105, 70]);
       expect(parsed.run.decisions[0]![1]!.tiers.map((t) => t.serviceHours)).toEqual([20, 20, 20]);
-      expect(parsed.run.decisions[SILENT - 1]![1]).toEqual(parsed.run.decisions[SILENT - 2]![1]);
+      // Team B's kept plan is its last one, with this quarter's choice cards answered by their default.
+      const cards = builtin('tutorial').events.filter((e) => e.round === SILENT && e.options && e.options.length > 0).map((e) => ({ event: e.id, option: e.defaultOption ?? e.options![0]!.id }));
+      expect(cards.length).toBeGreaterThan(0);
+      expect(parsed.run.decisions[SILENT - 1]![1]).toEqual({ ...parsed.run.decisions[SILENT - 2]![1], choices: cards });
       const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'main.ts'), 'verify', file], { cwd: ROOT, encoding: 'utf8' });
       expect(out).toContain(parsed.run.claim.finalHash);
       for (const app of apps) expect(app.errors).toEqual([]);
