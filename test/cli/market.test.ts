@@ -75,7 +75,14 @@ describe('npm run sim -- market', () => {
     expect(r.out).toContain('market of 4 firms');
     expect(r.out).toMatch(/^\s+1\s+Lotus\s/m);
     expect(r.out).toMatch(/^rank\s+firm\s+strategy\s+score\s+status$/m);
-    expect(r.out).toMatch(/^\s+1\s+Lotus\s+value-based\s+-?\d+\.\d\d\s+finished$/m);
+    // The standings: every firm once, with its strategy, ranked by score.
+    const standings = [...r.out.matchAll(/^\s+(\d)\s+(\S+)\s+(\S+)\s+(-?\d+\.\d\d)\s+(finished|bankrupt)$/gm)];
+    expect(standings.map((m) => Number(m[1]))).toEqual([1, 2, 3, 4]);
+    const strategyOf = Object.fromEntries(['Lotus', 'Peony', 'Orchid', 'Bamboo'].map((name, i) => [name, FIRMS.split(',')[i]]));
+    expect(standings.map((m) => m[3])).toEqual(standings.map((m) => strategyOf[m[2]!]));
+    expect(standings.map((m) => m[2]).sort()).toEqual(['Bamboo', 'Lotus', 'Orchid', 'Peony']);
+    const scores = standings.map((m) => Number(m[4]));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // Other names are other firms: their draws differ, so the market does too.
     expect(r.out).not.toContain(`finalHash  ${doc.final.hash}`);
   });
