@@ -21,4 +21,4 @@ export { hashState, hashJson } from './hash';
 export { cloneState } from './clone';
 export { MAX_FIRMS, defaultFirmName, firmKey, hashMarket, marketFirms, marketSetupProblem, marketSizeProblem, newMarket, stepMarket, type MarketFirm, type MarketFirmRound, type MarketRound, type MarketState, type MarketStepResult } from './market/market';
 export { stepMarketCounterfactual } from './market/market';
-export { explainMarketQuarter, marketExplanation, type EarlierQuarter, type PlayedQuarter } from './market/explain';
+export { explainMarketQuarter, marketExplanation, type EarlierQuarter, type ExplainOptions, type PlayedQuarter } from './market/explain';

@@ -258,9 +258,9 @@ export async function joinMarket(
 /**
  * One piece of the work of explaining quarters from..upTo of seat `seat` (the worker does it
  * between requests): the attributions when they are all there, otherwise null after one
- * quarter of work. The last quarter is explained from the market before it, which the session
- * keeps; an earlier one from a replay of the market (one quarter per piece) up to the quarter
- * before it. Each explanation replays the quarter with the seat's changed groups and each
+ * counterfactual or replayed market quarter. The last quarter is explained from the two markets
+ * before it, which the session keeps; an earlier one from a replay of the market up to the
+ * quarter before the one before it. Each explanation replays the quarter with the seat's changed groups and each
  * changed rival reverted, and the late effects of the quarter before's changes
  * (src/sim/market/explain.ts).
  */
@@ -284,7 +284,7 @@ export function explainMarketUnit(ms: MarketSession, seat: number, upTo: number,
   const plans = ms.plans[first - 1]!;
   const earlierPlans = first >= 2 ? ms.plans[first - 2]! : null;
   const start = (before: MarketState, actual: PlayedQuarter | undefined, earlier: MarketState | null): void => {
-    ms.pending = { seat, round: first, work: marketExplanation(ms.scenario, before, plans, seat, previous, actual, earlier && earlierPlans ? { market: earlier, plans: earlierPlans } : undefined) };
+    ms.pending = { seat, round: first, work: marketExplanation(ms.scenario, before, plans, seat, previous, { actual, earlier: earlier && earlierPlans ? { market: earlier, plans: earlierPlans } : undefined }) };
   };
   if (first === ms.market.round && ms.before && (first < 2 || ms.before2)) {
     start(ms.before, { market: ms.market, reports: ms.last }, ms.before2);

@@ -115,7 +115,7 @@ describe('the market attribution', () => {
     // Quarter 4: nobody changes anything, so every bar of a decision is a late one.
     const same = r3.market.firms.map((f) => standingDecisions(f.state.lastDecisions));
     const prev = kpiVector(r3.reports[0]!, hd.tiers.length);
-    const a = explainMarketQuarter(hd, r3.market, same, 0, prev, undefined, undefined, { market: m2, plans: better });
+    const a = explainMarketQuarter(hd, r3.market, same, 0, prev, { earlier: { market: m2, plans: better } });
     expect(a.groups).toEqual([]);
     expect(a.rivals!.every((r) => r.fromRound === 3)).toBe(true);
     // Harbour's customers grew less satisfied in quarter 3, so in quarter 4 it pulls fewer prospects and leavers: Riverside wins some.

@@ -111,7 +111,7 @@ describe('explainSteps', () => {
     let earlier: { market: typeof m; plans: ReturnType<typeof marketPolicyDecisions>[] } | undefined;
     for (let r = 0; r < 4; r++) {
       const plans = ids.map((id, k) => marketPolicyDecisions(policyById(id)!, sc, m, k, last[k]!));
-      const a = explainMarketQuarter(sc, m, plans, 0, r === 0 ? null : kpiVector(last[0]!, sc.tiers.length), undefined, undefined, earlier);
+      const a = explainMarketQuarter(sc, m, plans, 0, r === 0 ? null : kpiVector(last[0]!, sc.tiers.length), { earlier });
       for (const kpi of ['profit', 'customers'] as const) {
         const ex = explainSteps(a, kpi, labels)!;
         const k = a.kpis.indexOf(kpi);

@@ -41,12 +41,18 @@ export interface EarlierQuarter {
   plans: readonly (Decisions | null)[];
 }
 
+/** What an explanation may be given beyond the quarter itself. */
+export interface ExplainOptions {
+  /** The quarter as already played (saves a replay). */
+  actual?: PlayedQuarter;
+  /** The quarter before, to trace its changes' late effects (none without it). */
+  earlier?: EarlierQuarter;
+}
+
 /**
  * Explains seat `seat`'s quarter played with `plans` (seat order; null for a firm that had
  * stopped) from the market `before`. `previous`: the seat's KPI vector after the quarter before
- * (`kpiVector`), null in the first quarter. `actual`: that quarter as already played (saves a
- * replay). `earlier`: the quarter before, to trace its changes' late effects (none without it).
- * Counts its replays in `replays` when given.
+ * (`kpiVector`), null in the first quarter. Counts its replays in `replays` when given.
  */
 export function explainMarketQuarter(
   scenario: ScenarioConfig,
@@ -54,11 +60,10 @@ export function explainMarketQuarter(
   plans: readonly (Decisions | null)[],
   seat: number,
   previous: readonly number[] | null,
-  actual?: PlayedQuarter,
+  options: ExplainOptions = {},
   replays?: { count: number },
-  earlier?: EarlierQuarter,
 ): QuarterAttribution {
-  const work = marketExplanation(scenario, before, plans, seat, previous, actual, earlier);
+  const work = marketExplanation(scenario, before, plans, seat, previous, options);
   for (;;) {
     const r = work.next();
     if (r.done) return r.value;
@@ -77,8 +82,7 @@ export function* marketExplanation(
   plans: readonly (Decisions | null)[],
   seat: number,
   previous: readonly number[] | null,
-  actual?: PlayedQuarter,
-  earlier?: EarlierQuarter,
+  { actual, earlier }: ExplainOptions = {},
 ): Generator<void, QuarterAttribution, void> {
   const firm = before.firms[seat];
   if (!firm || firm.state.status !== 'running') throw new Error(`seat ${seat} does not play this quarter`);

@@ -299,13 +299,13 @@ export function stepMarketCounterfactual(scenario: ScenarioConfig, m: MarketStat
   return { market: r.market, reports: r.reports };
 }
 
-/** The quarter of a market of several firms, with each running firm's tiers assigned. */
+/** The quarter of a market of several firms, with each running firm's tiers assigned. `real`: the quarter as played (hashed, the benchmark made), not a counterfactual. */
 function resolveQuarter(
   scenario: ScenarioConfig,
   m: MarketState,
   decisions: readonly (Decisions | null)[],
   assigned: readonly Uint8Array[],
-  withHash: boolean,
+  real: boolean,
 ): { market: MarketState; reports: (RoundReport | null)[]; round: MarketRound } {
   const n = m.firms.length;
   const running = m.firms.map((f) => f.state.status === 'running');
@@ -427,10 +427,10 @@ function resolveQuarter(
   const reports: (RoundReport | null)[] = ctxs.map((ctx) => {
     if (!ctx) return null;
     runPasses(ctx, acq + 1, PASSES.length);
-    return roundReport(ctx, withHash);
+    return roundReport(ctx, real);
   });
   // The competitor benchmark, for the firms that bought it (not in the attribution's replays: no KPI reads it).
-  if (withHash && decisions.some((d, seat) => running[seat] && d?.research.benchmark === true)) {
+  if (real && decisions.some((d, seat) => running[seat] && d?.research.benchmark === true)) {
     const rows = benchmarkRows(P, m.seed, r, names, states, decisions, reports, running);
     reports.forEach((rep, seat) => {
       if (rep && decisions[seat]!.research.benchmark === true) rep.benchmark = rows.filter((x) => x.seat !== seat);
@@ -456,7 +456,7 @@ function resolveQuarter(
     lostByTier: lostByTier[seat]!,
     wonByTier: wonByTier[seat]!,
   }));
-  return { market, reports, round: { round: r, hash: withHash ? hashMarket(market) : '', firms: rows } };
+  return { market, reports, round: { round: r, hash: real ? hashMarket(market) : '', firms: rows } };
 }
 
 /**

@@ -183,7 +183,12 @@ export function ResearchSection() {
             testId={TEST_IDS[f.id]}
             help={f.id === BENCHMARK ? t('quarter.benchmarkHelp', { n: fmtNumber(P.survey.benchmarkSample, lang), cost: fmtMoney(P.survey.benchmarkCost, currency, lang) }) : undefined}
             // Not bought, the field is left out of the plan (as in plans made before it existed).
-            onChange={(v) => edit((d) => (f.id === BENCHMARK && !v ? void delete d.research.benchmark : setField(d, f, 0, v)))}
+            onChange={(v) =>
+              edit((d) => {
+                if (f.id === BENCHMARK && !v) delete d.research.benchmark;
+                else setField(d, f, 0, v);
+              })
+            }
           />
         ) : null,
       )}
