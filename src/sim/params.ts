@@ -211,6 +211,7 @@ export const PARAM_SPEC = {
     pressureMax: p(4, 1, 20, 'the largest rival pressure a firm of a market faces, as a multiple of the scenario\'s (its best rival far better)'),
     reachMin: p(0.25, 0, 1, 'the smallest share of its fair share of prospects a firm of a market reaches'),
     reachMax: p(3, 1, 20, 'the largest multiple of its fair share of prospects a firm of a market reaches'),
+    otherSuppliers: p(24, 0, 1000, 'the suppliers outside a market of several firms that its customers also buy from, counted as firms of the market\'s average attraction: what a customer spends beyond its main firm is split among the market\'s other firms and these in proportion to attraction (24: a city\'s trade of some thirty firms, so in a market of four about a tenth of it comes to the three rivals; 0: a closed market, where all of it does)'),
     prospectPool: p(1, 0.05, 100, 'the prospects of a market outside its firms, in multiples of the firms\' starting customers: a lapsed customer of one firm is a prospect of the others, so of the customers a firm acquires, the share lapsed / (lapsed + pool) are its rivals\' lapsed customers'),
   },
 } as const satisfies Record<string, Record<string, ParamSpec>>;

@@ -99,6 +99,13 @@ export interface Finance {
   revenue: number;
   costOfGoods: number;
   grossProfit: number;
+  /**
+   * In a market: what other firms' customers bought from this firm as their secondary supplier
+   * (the share of their wallet beyond their main firm), and its cost of goods. Not in any
+   * customer's or tier's figures (they are other firms' customers); 0 in a solo game.
+   */
+  secondaryRevenue: number;
+  secondaryCostOfGoods: number;
   wages: number;
   hiring: number;
   severance: number;

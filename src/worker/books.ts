@@ -15,6 +15,8 @@ export const BRIDGE_LINES = [
   'lapsedRelationship',
   'lapsedRetention',
   'lapsedRecovery',
+  /** In a market: the gross profit of what other firms' customers bought from this firm as their secondary supplier (in no tier: they are not its customers). */
+  'secondary',
   'hiring',
   'severance',
   'training',
@@ -45,6 +47,7 @@ export function profitBridge(fin: Finance, tierProfits: readonly number[]): Prof
     lapsedRelationship: -(fin.relationship - fin.servedRelationship),
     lapsedRetention: -(fin.retention - fin.servedRetention),
     lapsedRecovery: -(fin.recovery - fin.servedRecovery),
+    secondary: fin.secondaryRevenue - fin.secondaryCostOfGoods,
     hiring: -fin.hiring,
     severance: -fin.severance,
     training: -fin.training,

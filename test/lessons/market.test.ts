@@ -23,13 +23,14 @@ function play(id: string, seed: string, policies: string[]) {
   );
 }
 
-/** A seat's operating profit over its revenue, over the whole game. */
+/** A seat's operating profit over its revenue (its own customers' and rival firms' customers' purchases), over the whole game. */
 function margin(rounds: PlayedMarketRound[], seat: number): number {
   let profit = 0;
   let revenue = 0;
   for (const r of rounds) {
     profit += r.reports[seat]?.finance.operatingProfit ?? 0;
-    revenue += r.reports[seat]?.firm.revenue ?? 0;
+    const rep = r.reports[seat];
+    revenue += rep ? rep.firm.revenue + rep.finance.secondaryRevenue : 0;
   }
   return profit / revenue;
 }

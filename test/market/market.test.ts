@@ -4,7 +4,8 @@
  * firm at a time; leavers go to rivals and become their customers; a refused plan changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { ACTIVE, DEFECTED, LAPSED, SOURCE_ACQUIRED, SOURCE_SWITCHED, hashState, newGame, type Decisions } from '../../src/sim/index';
+import { ACTIVE, DEFECTED, EV_WONBACK, LAPSED, SOURCE_ACQUIRED, SOURCE_SWITCHED, hashState, newGame, type Decisions } from '../../src/sim/index';
+import { profitBridge } from '../../src/worker/books';
 import { firmKey, marketSetupProblem, newMarket, stepMarket, type MarketState } from '../../src/sim/market/market';
 import { policyById, type PolicyId } from '../../src/policies/index';
 import { marketPolicyDecisions, playMarketGame } from '../../src/policies/market';
@@ -142,6 +143,65 @@ describe('the market engine', () => {
     expect(usual.share).toBeGreaterThan(0.03);
     expect(usual.share).toBeLessThan(0.6);
     expect(many.share).toBeLessThan(usual.share / 3);
+  });
+
+  it("share of wallet is split across the firms: in a closed market of two, what one firm's customers spend beyond it is what the other sells them", () => {
+    const sc = withOverrides(builtin('ad-agency'), { model: { market: { otherSuppliers: 0 } } });
+    const pol = [policyById('uniform')!, policyById('value-based')!];
+    let m: MarketState = newMarket(sc, '4', ['Alpha', 'Beta']);
+    const last: (import('../../src/sim/index').RoundReport | null)[] = [null, null];
+    for (let q = 0; q < 4; q++) {
+      const res = stepMarket(sc, m, pol.map((p, seat) => marketPolicyDecisions(p, sc, m, seat, last[seat]!)));
+      if (!res.ok) throw new Error('refused');
+      m = res.market;
+      const r = m.round;
+      for (const [seat, other] of [[0, 1], [1, 0]] as const) {
+        const buyer = res.reports[other]!;
+        // Its staff could serve all it sold (so nothing of it went unsold).
+        expect(buyer.employees.workload).toBeLessThan(1.3);
+        // The customers of `seat` who bought from it this quarter: active at its end, neither new nor won back in it.
+        const rep = res.reports[seat]!;
+        const back = new Set<number>();
+        for (let e = 0; e < rep.events.count; e++) if (rep.events.kind[e] === EV_WONBACK) back.add(rep.events.customer[e]!);
+        let rest = 0;
+        const cu = m.firms[seat]!.state.customers;
+        for (let i = 0; i < cu.count; i++) {
+          if (cu.status[i] !== ACTIVE || cu.joined[i] === r || back.has(i)) continue;
+          rest += cu.wallet[i]! * (1 - cu.shareOfWallet[i]!) * (1 - cu.margin[i]!);
+        }
+        expect(rest).toBeGreaterThan(0);
+        expect(Math.abs(buyer.finance.secondaryCostOfGoods - rest)).toBeLessThan(rest * 1e-9);
+      }
+      res.reports.forEach((rep, seat) => (last[seat] = rep));
+    }
+  });
+
+  it("the suppliers outside the market take their part, and a firm's books add up with what rivals' customers bought from it", () => {
+    const sc = builtin('hotel-district');
+    const firms = ['value-based', 'uniform', 'cost-cutter', 'discounter'] as PolicyId[];
+    const names = ['A', 'B', 'C', 'D'];
+    const total = (otherSuppliers: number | null) => {
+      const g = playMarketGame(otherSuppliers === null ? sc : withOverrides(sc, { model: { market: { otherSuppliers } } }), '2', seats(firms, names));
+      return g.rounds[0]!.reports.reduce((a, rep) => a + rep!.finance.secondaryRevenue, 0);
+    };
+    const closed = total(0);
+    const open = total(null);
+    expect(open).toBeGreaterThan(0);
+    expect(closed).toBeGreaterThan(4 * open);
+    expect(total(1000)).toBeLessThan(open / 10);
+    // By default, rival firms' customers' purchases are a modest part of a firm's sales, and the books add up.
+    const g = playMarketGame(sc, '2', seats(firms, names));
+    for (const q of g.rounds) {
+      q.reports.forEach((rep) => {
+        if (!rep) return;
+        const fin = rep.finance;
+        const b = profitBridge(fin, rep.tiers.map((t) => t.profit));
+        const sum = b.customers + b.lines.reduce((a, l) => a + l.amount, 0);
+        expect(Math.abs(sum - fin.operatingProfit)).toBeLessThan(Math.max(1, fin.revenue) * 1e-9);
+        expect(b.lines.find((l) => l.id === 'secondary')!.amount).toBe(fin.secondaryRevenue - fin.secondaryCostOfGoods);
+        if (fin.revenue > 0) expect(fin.secondaryRevenue / fin.revenue).toBeLessThan(0.5);
+      });
+    }
   });
 
   it('is deterministic, and a refused plan of one firm changes nothing and names the firm', () => {

@@ -56,7 +56,7 @@ function roundsJson(seats: readonly SeatInfo[], quarters: readonly ReplayedQuart
         policy: seats[seat]!.policy,
         customers: r ? f.customers : 0,
         marketShare: r ? f.marketShare : 0,
-        revenue: r ? r.firm.revenue : 0,
+        revenue: r ? r.firm.revenue + r.finance.secondaryRevenue : 0,
         profit: r ? r.finance.operatingProfit : 0,
         score: last[seat]!,
       };

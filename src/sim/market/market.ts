@@ -372,6 +372,7 @@ function resolveQuarter(
   // Phase 2: each firm's quarter up to its referrals.
   const acq = PASSES.findIndex((p) => p.name === 'acquisition');
   for (const ctx of ctxs) if (ctx) runPasses(ctx, 1, acq);
+  secondaryPurchases(r, ctxs, states, attraction, rivalAttraction, (P.market.otherSuppliers * all) / live, price, order);
   // Phase 3: the switch. A firm that has stopped loses every customer it still had.
   const sk = streamKey(m.seed, r, 'switch');
   const wonFrom = names.map(() => new Array<number>(n).fill(0));
@@ -457,6 +458,59 @@ function resolveQuarter(
     wonByTier: wonByTier[seat]!,
   }));
   return { market, reports, round: { round: r, hash: real ? hashMarket(market) : '', firms: rows } };
+}
+
+/**
+ * Share of wallet split across the firms a customer uses (MODEL.md section 8): what a customer
+ * spends beyond its main firm (wallet x (1 - share), as its purchases left it this quarter) goes
+ * to the market's other firms and to the suppliers outside it, in proportion to attraction (the
+ * outside counts `market.otherSuppliers` firms of the market's mean attraction: `outside`). A
+ * firm sells its part at its own mean price, at the
+ * customer's margin, as far as its staff can serve (`workDone`), with no cost to serve: these
+ * are occasional purchases by other firms' customers, booked as the firm's secondary revenue.
+ * Sums over each firm's customers in slot order, across firms in the order of their keys.
+ */
+function secondaryPurchases(
+  r: number,
+  ctxs: readonly (RoundContext | null)[],
+  states: readonly SimState[],
+  attraction: Float64Array,
+  rivalAttraction: Float64Array,
+  outside: number,
+  price: Float64Array,
+  order: readonly number[],
+): void {
+  const rest = new Float64Array(ctxs.length);
+  const restCost = new Float64Array(ctxs.length);
+  for (const f of order) {
+    if (!ctxs[f] || rivalAttraction[f]! <= 0) continue;
+    const c = states[f]!.customers;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < c.count; i++) {
+      // The customers who bought this quarter (a newcomer its referrals brought in after the purchases buys from next quarter).
+      if (c.status[i] !== ACTIVE || c.joined[i] === r) continue;
+      const v = c.wallet[i]! * (1 - c.shareOfWallet[i]!);
+      a += v;
+      b += v * (1 - c.margin[i]!);
+    }
+    const to = rivalAttraction[f]! + outside;
+    rest[f] = a / to;
+    restCost[f] = b / to;
+  }
+  for (const g of order) {
+    const ctx = ctxs[g];
+    if (!ctx) continue;
+    let volume = 0;
+    let cost = 0;
+    for (const f of order) {
+      if (f === g || !ctxs[f]) continue;
+      volume += attraction[g]! * rest[f]!;
+      cost += attraction[g]! * restCost[f]!;
+    }
+    ctx.fin.secondaryRevenue = volume * price[g]! * ctx.workDone;
+    ctx.fin.secondaryCostOfGoods = cost * ctx.workDone;
+  }
 }
 
 /**

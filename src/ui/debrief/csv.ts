@@ -99,6 +99,10 @@ function columns(game: GameSnapshot, lang: Lang, t: CsvTranslate): Column[] {
 
   // The firm's KPIs, as the learner saw them.
   for (const id of FIRM_KPIS) add(t(`common:kpi.name.${id}`), (q) => kpiById(id).read(q.s));
+  // A market: what rival firms' customers bought from this firm (not in the firm's revenue, which is its own customers').
+  if (game.summaries.some((x) => x.finance.secondaryRevenue > 0)) {
+    add(t('common:report.fin.secondaryRevenue'), (q) => q.s.finance.secondaryRevenue);
+  }
   add(t('exports:col.roundScore'), (q) => q.s.roundScore);
   add(t('exports:col.totalScore'), (q) => q.s.score);
   const satisfaction = t('common:kpi.name.measuredSatisfaction');

@@ -20,8 +20,8 @@ import '../quarter/quarter.css';
 import './report.css';
 
 const TIER_ROWS = ['customers', 'revenue', 'profit', 'retention', 'acquired', 'referred', 'wonBack', 'churned', 'failures', 'complaints', 'recovered'] as const;
-const FINANCE_IN = ['revenue'] as const;
-const FINANCE_OUT = ['costOfGoods', 'wages', 'hiring', 'severance', 'training', 'systems', 'brand', 'relationship', 'retention', 'acquisition', 'winBack', 'research', 'recovery', 'fixedCosts', 'interest'] as const;
+const FINANCE_IN = ['revenue', 'secondaryRevenue'] as const;
+const FINANCE_OUT = ['costOfGoods', 'secondaryCostOfGoods', 'wages', 'hiring', 'severance', 'training', 'systems', 'brand', 'relationship', 'retention', 'acquisition', 'winBack', 'research', 'recovery', 'fixedCosts', 'interest'] as const;
 
 export default function ReportScreen() {
   const { t } = useTranslation();
@@ -250,7 +250,7 @@ export default function ReportScreen() {
           <table className="data">
             <tbody>
               <Line label={t('report.cashBefore')}>{money(s.finance.cashBefore)}</Line>
-              {FINANCE_IN.map((f) => (
+              {FINANCE_IN.filter((f) => f === 'revenue' || s.finance[f] !== 0).map((f) => (
                 <Line key={f} label={`+ ${t(`report.fin.${f}`)}`}>
                   {money(s.finance[f])}
                 </Line>

@@ -67,6 +67,8 @@ const en = {
     cashBefore: 'Cash at the start',
     fin: {
       revenue: 'Revenue',
+      secondaryRevenue: 'Revenue from rival firms\u2019 customers',
+      secondaryCostOfGoods: 'Cost of goods sold to rival firms\u2019 customers',
       events: 'Events',
       loan: 'Emergency loan',
       costOfGoods: 'Cost of goods',
@@ -178,6 +180,8 @@ export const reportMessages: Bilingual<typeof en> = {
       cashBefore: '期初现金',
       fin: {
         revenue: '收入',
+        secondaryRevenue: '来自竞争对手客户的收入',
+        secondaryCostOfGoods: '售予竞争对手客户的销售成本',
         events: '事件',
         loan: '紧急贷款',
         costOfGoods: '销售成本',
