@@ -83,6 +83,12 @@ export interface RoundContext {
    */
   rivalBase: { pressure: number; price: number };
   /**
+   * In a market, per tier of this quarter's tiering: how much the rival pressure and price its
+   * customers face differ from the firm's (the rivals' value to customers like that tier's,
+   * `market/`); null alone (every tier faces the firm's). Events move every tier's alike.
+   */
+  rivalTiers: { pressure: Float64Array; price: Float64Array } | null;
+  /**
    * The firm's reach among prospects against a fair share of them: 1 alone; in a market its
    * attraction against the other firms' (`market/`), which scales the customers its
    * acquisition spend wins.
@@ -206,7 +212,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     sfa: 0, mkt: 0, desk: 0, dataEff: 0, trainingEff: 0, brandEff: 0, dataQuality: 0, precision: 0,
     skill: 0, productivity: 1, isq: 0, workload: 0, timeFactor: 1, workDone: 1, problemRisk: 0, turnover: 0, hires: 0, hiresAsked: 0, leavers: 0,
     layoffs: 0, rivalPressure: scenario.rival.pressure, rivalPrice: scenario.rival.priceIndex,
-    rivalBase: { pressure: scenario.rival.pressure, price: scenario.rival.priceIndex }, reach: 1, prospectSalt: 0,
+    rivalBase: { pressure: scenario.rival.pressure, price: scenario.rival.priceIndex }, rivalTiers: null, reach: 1, prospectSalt: 0,
     productValue: P.value.productValue, wageFactor: 1, wagePerHour: 0,
     tiers,
     qualitySum: 0,

@@ -204,6 +204,46 @@ describe('the market engine', () => {
     }
   });
 
+  it("a rival's service for one's top tier moves one's top-tier customers: rivals are compared tier by tier", () => {
+    // Two value-based hotels; in the second world Beta stops serving its top tier from quarter 2.
+    const sc = builtin('hotel-district');
+    const vb = policyById('value-based')!;
+    const churned = (seed: string, cut: boolean) => {
+      let m: MarketState = newMarket(sc, seed, ['Alpha', 'Beta']);
+      const last: (import('../../src/sim/index').RoundReport | null)[] = [null, null];
+      const out: number[][] = [];
+      for (let q = 0; q < 8; q++) {
+        const plans = [0, 1].map((seat) => marketPolicyDecisions(vb, sc, m, seat, last[seat]!));
+        if (cut && q >= 1) plans[1]!.tiers[0]!.serviceHours = 0;
+        const res = stepMarket(sc, m, plans);
+        if (!res.ok) throw new Error(JSON.stringify(res.problems));
+        m = res.market;
+        res.reports.forEach((rep, seat) => (last[seat] = rep));
+        if (q >= 2) out.push(res.reports[0]!.tiers.map((t) => t.churned));
+      }
+      return out;
+    };
+    // Alpha's churned customers over quarters 3-8, in its top tier (tier 0) and in the others, over three seeds.
+    const total = (cut: boolean) => {
+      let top = 0;
+      let rest = 0;
+      for (const seed of ['1', '2', '3']) {
+        for (const r of churned(seed, cut)) {
+          expect(r.length).toBeGreaterThan(1);
+          top += r[0]!;
+          rest += r.slice(1).reduce((a, b) => a + b, 0);
+        }
+      }
+      return { top, rest };
+    };
+    const served = total(false);
+    const neglected = total(true);
+    // Alpha's most valuable guests faced a weaker rival for them and left less often...
+    expect(neglected.top / served.top).toBeLessThan(0.9);
+    // ...while its other tiers, whose counterparts at Beta were served as before (better, with the staff freed), did not.
+    expect(neglected.rest / served.rest).toBeGreaterThan(1);
+  });
+
   it('is deterministic, and a refused plan of one firm changes nothing and names the firm', () => {
     const sc = builtin('ad-agency');
     const names = ['North', 'South'];

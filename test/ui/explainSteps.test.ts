@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainNext, newExplainer, newGame, type QuarterAttribution } from '../../src/sim/index';
 import { policyById, policyDecisions } from '../../src/policies/index';
-import { explainSteps, interactionShare, largestStep, MAX_LATE_BARS, type StepLabels } from '../../src/ui/debrief/explainSteps';
+import { explainSteps, interactionShare, largestStep, MAX_LATE_BARS, rivalTier, type StepLabels } from '../../src/ui/debrief/explainSteps';
 import { builtin } from '../helpers';
 import { kpiVector } from '../../src/sim/index';
 import { newMarket, stepMarket } from '../../src/sim/market/market';
@@ -101,13 +101,14 @@ describe('explainSteps', () => {
     }
   });
 
-  it("in a market, each rival with an effect is a bar named by its name; the bars still add up; the largest bar may be a rival's", () => {
+  it("in a market, each rival with an effect is a bar named by its name; the bars still add up; the largest bar may be a rival's; its part of the customers is named by tier", () => {
     const sc = builtin('hotel-district');
     const ids = ['value-based', 'discounter', 'cost-cutter'] as const;
     let m = newMarket(sc, '8', ['Riverside', 'Budget', 'Lean']);
     let last: Parameters<typeof marketPolicyDecisions>[4][] = [null, null, null];
     let rivalBars = 0;
     let lateBars = 0;
+    let tierNamed = 0;
     let earlier: { market: typeof m; plans: ReturnType<typeof marketPolicyDecisions>[] } | undefined;
     for (let r = 0; r < 4; r++) {
       const plans = ids.map((id, k) => marketPolicyDecisions(policyById(id)!, sc, m, k, last[k]!));
@@ -125,6 +126,20 @@ describe('explainSteps', () => {
         const top = largestStep(ex);
         if (top?.source.kind === 'rival') expect(top.step.label).toBe(top.source.fromRound !== undefined ? `rival ${top.source.name} late from Q${top.source.fromRound}` : `rival ${top.source.name}`);
       }
+      // A rival's part of the change in customers, tier by tier: the tiers' parts add up to it, and the sentence names the largest.
+      for (const x of a.rivals!) {
+        const total = x.parts[a.kpis.indexOf('customers')]!;
+        const byTier = a.kpis.flatMap((k, i) => (k.startsWith('customers:') ? [x.parts[i]!] : []));
+        expect(byTier.reduce((p, q) => p + q, 0)).toBeCloseTo(total, 6);
+        const hit = rivalTier(a, x.seat, x.fromRound);
+        if (total === 0) expect(hit).toBeNull();
+        if (!hit) continue;
+        tierNamed++;
+        expect(Math.sign(byTier[hit.tier]!)).toBe(Math.sign(total));
+        for (const v of byTier) if (Math.sign(v) === Math.sign(total)) expect(Math.abs(v)).toBeLessThanOrEqual(Math.abs(byTier[hit.tier]!));
+        expect(hit.customers).toBe(Math.round(Math.abs(byTier[hit.tier]!)));
+        expect(hit.all).toBe(Math.abs(byTier[hit.tier]!) >= Math.abs(total) - 0.5);
+      }
       const res = stepMarket(sc, m, plans);
       if (!res.ok) throw new Error('refused');
       earlier = { market: m, plans };
@@ -132,6 +147,7 @@ describe('explainSteps', () => {
       last = res.reports;
     }
     expect(lateBars).toBeGreaterThan(0);
+    expect(tierNamed).toBeGreaterThan(0);
     // The discounter's prices and the cost-cutter's cuts reach the value-based hotel's figures.
     expect(rivalBars).toBeGreaterThan(0);
   });

@@ -225,9 +225,24 @@ export function hashMarket(m: MarketState): string {
   return hashJson({ round: m.round, firms: m.firms.map((f) => [f.name, hashState(f.state)]) });
 }
 
-/** Each firm's value to customers at the start of the quarter: its customers' mean true satisfaction (what word of mouth carries), its price for them, its brand. */
-function firmValue(P: ModelParams, ctx: RoundContext): { value: number; price: number } {
+/** A firm's value to customers, per tier of its tiering this quarter: the value, the price, the tier's customers and their mean wallet. */
+interface TierValues {
+  value: Float64Array;
+  price: Float64Array;
+  count: Float64Array;
+  wallet: Float64Array;
+}
+
+/**
+ * Each firm's value to customers at the start of the quarter: its customers' mean true
+ * satisfaction (what word of mouth carries), its price for them, its brand; over all its
+ * customers, and per tier of this quarter's tiering (what it offers customers like a tier's).
+ */
+function firmValue(P: ModelParams, ctx: RoundContext): { value: number; price: number; tiers: TierValues } {
   const c = ctx.s.customers;
+  const T = ctx.tierCount;
+  const tiers: TierValues = { value: new Float64Array(T), price: new Float64Array(T), count: new Float64Array(T), wallet: new Float64Array(T) };
+  const tierSat = new Float64Array(T);
   let sat = 0;
   let active = 0;
   let price = 0;
@@ -237,11 +252,38 @@ function firmValue(P: ModelParams, ctx: RoundContext): { value: number; price: n
     sat += c.satisfaction[i]!;
     const t = ctx.assigned[i]!;
     price += t === NO_TIER ? 1 : ctx.d.tiers[t]!.priceIndex;
+    if (t === NO_TIER) continue;
+    tiers.count[t]!++;
+    tierSat[t]! += c.satisfaction[i]!;
+    tiers.wallet[t]! += c.wallet[i]!;
   }
   const M = P.market;
   const meanPrice = active > 0 ? price / active : ctx.d.tiers[0]!.priceIndex;
   const meanSat = active > 0 ? sat / active : P.acquisition.startSatisfaction;
-  return { value: meanSat / 100 - M.priceWeight * (meanPrice - 1) + M.brandWeight * ctx.brandEff, price: meanPrice };
+  const brand = M.brandWeight * ctx.brandEff;
+  for (let t = 0; t < T; t++) {
+    const k = tiers.count[t]!;
+    tiers.price[t] = ctx.d.tiers[t]!.priceIndex;
+    tiers.value[t] = (k > 0 ? tierSat[t]! / k : meanSat) / 100 - M.priceWeight * (tiers.price[t]! - 1) + brand;
+    if (k > 0) tiers.wallet[t] = tiers.wallet[t]! / k;
+  }
+  return { value: meanSat / 100 - M.priceWeight * (meanPrice - 1) + brand, price: meanPrice, tiers };
+}
+
+/** The tier of `v` whose customers' mean wallet is nearest `wallet` (by ratio; the first of equals), or -1 when it has no customers. */
+function nearestTier(v: TierValues, wallet: number): number {
+  let best = -1;
+  let dist = Infinity;
+  for (let u = 0; u < v.count.length; u++) {
+    const m = v.wallet[u]!;
+    if (v.count[u]! <= 0 || m <= 0) continue;
+    const d = wallet > m ? wallet / m : m / wallet;
+    if (d < dist) {
+      dist = d;
+      best = u;
+    }
+  }
+  return best;
 }
 
 /** Plays one quarter of the market with each seat's decisions. Pure: `m` is not changed; a refused plan of any firm changes nothing. */
@@ -324,12 +366,14 @@ function resolveQuarter(
   for (const ctx of ctxs) if (ctx) runPasses(ctx, 0, 1);
   const value = new Float64Array(n);
   const price = new Float64Array(n);
+  const tierValues: (TierValues | null)[] = ctxs.map(() => null);
   for (let seat = 0; seat < n; seat++) {
     const ctx = ctxs[seat];
     if (!ctx) continue;
     const v = firmValue(P, ctx);
     value[seat] = v.value;
     price[seat] = v.price;
+    tierValues[seat] = v.tiers;
   }
   let vmax = -Infinity;
   for (const seat of order) if (running[seat] && value[seat]! > vmax) vmax = value[seat]!;
@@ -369,6 +413,49 @@ function resolveQuarter(
     ctx.reach = reach;
     faced.push({ pressure, price: rivalPrice, reach });
   }
+  // Per tier: what the rivals offer customers like a tier's (each rival's tier whose customers'
+  // wallets are nearest) sets that tier's rival pressure and price, and where its leavers go.
+  const tierAttraction: (Float64Array[] | null)[] = ctxs.map(() => null);
+  for (let seat = 0; seat < n; seat++) {
+    const ctx = ctxs[seat];
+    const own = tierValues[seat];
+    if (!ctx || !own || rivalAttraction[seat]! <= 0) continue;
+    const T = ctx.tierCount;
+    const off = { pressure: new Float64Array(T), price: new Float64Array(T) };
+    const rows: Float64Array[] = [];
+    const tv = new Float64Array(n);
+    const tp = new Float64Array(n);
+    for (let t = 0; t < T; t++) {
+      const w = new Float64Array(n);
+      rows.push(w);
+      if (own.count[t]! <= 0) {
+        for (const g of order) if (g !== seat && running[g]) w[g] = attraction[g]!;
+        continue;
+      }
+      let top = -Infinity;
+      for (const g of order) {
+        if (g === seat || !running[g]) continue;
+        const theirs = tierValues[g]!;
+        const u = nearestTier(theirs, own.wallet[t]!);
+        tv[g] = u < 0 ? value[g]! : theirs.value[u]!;
+        tp[g] = u < 0 ? price[g]! : theirs.price[u]!;
+        if (tv[g]! > top) top = tv[g]!;
+      }
+      let a = 0;
+      let pr = 0;
+      for (const g of order) {
+        if (g === seat || !running[g]) continue;
+        w[g] = exp(M.valueSensitivity * (tv[g]! - top));
+        a += w[g]!;
+        pr += w[g]! * tp[g]!;
+      }
+      const pressure = scenario.rival.pressure * clamp(exp(M.valueSensitivity * (top - own.value[t]!)), M.pressureMin, M.pressureMax);
+      off.pressure[t] = pressure - ctx.rivalPressure;
+      off.price[t] = clamp(pr / a, 0.3, 2) - ctx.rivalPrice;
+    }
+    ctx.rivalTiers = off;
+    tierAttraction[seat] = rows;
+  }
   // Phase 2: each firm's quarter up to its referrals.
   const acq = PASSES.findIndex((p) => p.name === 'acquisition');
   for (const ctx of ctxs) if (ctx) runPasses(ctx, 1, acq);
@@ -392,7 +479,10 @@ function resolveQuarter(
         c.stage[i] = STAGE_LAPSED;
         c.left[i] = r;
       }
-      const a = rivalAttraction[seat]!;
+      // A leaver of a firm that still plays weighs the rivals by what they offer customers like its tier's.
+      const weights = tierAttraction[seat]?.[c.tier[i]!] ?? attraction;
+      let a = 0;
+      for (const g of order) if (g !== seat && running[g]) a += weights[g]!;
       const who = c.key[i]!;
       if (a > 0 && u01(sk, who, 0) < M.switchShare) {
         let pick = u01(sk, who, 1) * a;
@@ -400,7 +490,7 @@ function resolveQuarter(
         for (const g of order) {
           if (g === seat || !running[g]) continue;
           to = g;
-          pick -= attraction[g]!;
+          pick -= weights[g]!;
           if (pick < 0) break;
         }
         c.status[i] = DEFECTED;

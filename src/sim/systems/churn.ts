@@ -2,6 +2,7 @@ import { logEvent } from '../context';
 import { clamp01, sat } from '../math';
 import { priceOf } from '../model/price';
 import { baseHazard, problemHazard } from '../model/risk';
+import { rivalPressureByTier, rivalPriceByTier } from '../model/rival';
 import { definePass } from '../pass';
 import { EV_LAPSED } from '../report';
 import { u01 } from '../rng';
@@ -18,7 +19,7 @@ export const churnPass = definePass({
   name: 'churn',
   steps: [7],
   doc: 'Who leaves: disloyalty under rival pressure, price, the quarter\'s problems, switching costs and retention offers.',
-  reads: ['P', 'd', 'r', 'tierCount', 'key', 'workDone', 'rivalPressure', 'rivalPrice', 'atRisk', 'outcome', 'eventChurn', 'customers.status', 'customers.tier', 'customers.loyalty', 'customers.satisfaction', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.wallet', 'customers.shareOfWallet', 'customers.key', 'customers.influence'],
+  reads: ['P', 'd', 'r', 'tierCount', 'key', 'workDone', 'rivalPressure', 'rivalPrice', 'rivalTiers', 'atRisk', 'outcome', 'eventChurn', 'customers.status', 'customers.tier', 'customers.loyalty', 'customers.satisfaction', 'customers.priceSensitivity', 'customers.priceOverride', 'customers.overrideUntil', 'customers.revenue', 'customers.wallet', 'customers.shareOfWallet', 'customers.key', 'customers.influence'],
   writes: ['tiers', 'offerGiven', 'detractorMass', 'events', 'customers.churnP', 'customers.status', 'customers.stage', 'customers.left', 'customers.leftSatisfaction'],
   run(ctx) {
     const { P, s, d, r } = ctx;
@@ -35,8 +36,8 @@ export const churnPass = definePass({
       tiers.retentionSpent[t] = m > 0 ? b : 0;
     }
     const key = ctx.key.churn;
-    const pressure = ctx.rivalPressure;
-    const rival = ctx.rivalPrice;
+    const pressureAt = rivalPressureByTier(ctx);
+    const rivalAt = rivalPriceByTier(ctx);
     const keepShare = 1 - C.switchingCost;
     const lastSlot = (r + 3) % 4;
     // A firm with no staff left serves and sells nothing (purchases: workDone): no customer stays.
@@ -44,9 +45,9 @@ export const churnPass = definePass({
     for (let i = 0; i < n; i++) {
       if (c.status[i] !== ACTIVE) continue;
       const t = c.tier[i]!;
-      const gap = priceOf(ctx, c, i) - rival;
+      const gap = priceOf(ctx, c, i) - rivalAt[t]!;
       const sat0 = c.satisfaction[i]!;
-      let p = baseHazard(C, pressure, c.loyalty[i]!, sat0, gap, c.priceSensitivity[i]!) + problemHazard(P, ctx.outcome[i]!);
+      let p = baseHazard(C, pressureAt[t]!, c.loyalty[i]!, sat0, gap, c.priceSensitivity[i]!) + problemHazard(P, ctx.outcome[i]!);
       p *= keepShare;
       const offer = tiers.offer[t]!;
       if (flagged[i] === 1 && offer > 0) {

@@ -3,6 +3,7 @@ import { ACTIVE, STAGE_DECLINING, STAGE_GROWING } from '../state';
 import { gauss4 } from '../rng';
 import { definePass } from '../pass';
 import { priceOf } from '../model/price';
+import { rivalPriceByTier } from '../model/rival';
 import { shareTarget } from '../model/share';
 
 
@@ -21,7 +22,7 @@ export const purchasesPass = definePass({
   name: 'purchases',
   steps: [8],
   doc: 'Share of wallet, wallets, revenue, gross profit and cost to serve of every customer; the tiers\' profile acquisition aims at.',
-  reads: ['P', 'r', 'key', 'tiers', 'rivalPrice', 'wagePerHour', 'productivity', 'workDone', 'offerGiven', 'recoverySpent', 'customers.status', 'customers.tier', 'customers.priceOverride', 'customers.overrideUntil', 'customers.priceSensitivity', 'customers.loyalty', 'customers.stage', 'customers.potential', 'customers.key', 'customers.margin'],
+  reads: ['P', 'r', 'key', 'tiers', 'tierCount', 'rivalPrice', 'rivalTiers', 'wagePerHour', 'productivity', 'workDone', 'offerGiven', 'recoverySpent', 'customers.status', 'customers.tier', 'customers.priceOverride', 'customers.overrideUntil', 'customers.priceSensitivity', 'customers.loyalty', 'customers.stage', 'customers.potential', 'customers.key', 'customers.margin'],
   writes: ['fin', 'profile', 'tiers', 'customers.revenue', 'customers.shareOfWallet', 'customers.wallet', 'customers.walletAvg', 'customers.profit', 'customers.cumRevenue', 'customers.cumProfit'],
   run(ctx) {
     const { P, s, r } = ctx;
@@ -31,7 +32,7 @@ export const purchasesPass = definePass({
     const slot = r % 4;
     const key = ctx.key.drift;
     const tiers = ctx.tiers;
-    const rival = ctx.rivalPrice;
+    const rivalAt = rivalPriceByTier(ctx);
     const wagePerHour = ctx.wagePerHour;
     const prod = ctx.productivity;
     const fin = ctx.fin;
@@ -52,6 +53,7 @@ export const purchasesPass = definePass({
       }
       const t = c.tier[i]!;
       const price = priceOf(ctx, c, i);
+      const rival = rivalAt[t]!;
       const cheaper = price < rival ? B.sowPrice * c.priceSensitivity[i]! * (rival - price) : 0;
       const target = shareTarget(B.sowFloor, B.sowCeiling, B.sowExponent, c.loyalty[i]!, cheaper);
       const share = c.shareOfWallet[i]! + B.sowAdjust * (target - c.shareOfWallet[i]!);

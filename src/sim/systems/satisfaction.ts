@@ -1,5 +1,6 @@
 import { clamp, sat } from '../math';
 import { updateLoyalty } from '../model/loyalty';
+import { rivalPriceByTier } from '../model/rival';
 import { definePass } from '../pass';
 import { ACTIVE } from '../state';
 
@@ -18,7 +19,7 @@ export const satisfactionPass = definePass({
   name: 'satisfaction, loyalty',
   steps: [4, 5, 6],
   doc: 'Customer delivered value, satisfaction by expectation-disconfirmation, expectations, relationship bonds and loyalty.',
-  reads: ['P', 'scenario', 'r', 'tierCount', 'tiers', 'brandEff', 'workload', 'rivalPrice', 'productValue', 'quality', 'firm.employeeSatisfaction', 'customers.status', 'customers.tier', 'customers.need', 'customers.orientation', 'customers.priceSensitivity', 'customers.anchor', 'customers.overrideUntil', 'customers.priceOverride', 'customers.tenure'],
+  reads: ['P', 'scenario', 'r', 'tierCount', 'tiers', 'brandEff', 'workload', 'rivalPrice', 'rivalTiers', 'productValue', 'quality', 'firm.employeeSatisfaction', 'customers.status', 'customers.tier', 'customers.need', 'customers.orientation', 'customers.priceSensitivity', 'customers.anchor', 'customers.overrideUntil', 'customers.priceOverride', 'customers.tenure'],
   writes: ['values', 'customers.bond', 'customers.satisfaction', 'customers.expectation', 'customers.loyalty'],
   run(ctx) {
     const { P, s, scenario, r } = ctx;
@@ -34,7 +35,7 @@ export const satisfactionPass = definePass({
     const lose = 1 / V.relationshipLossRounds;
     const k = Sp.disconfirmationHalf;
     const { hours, price, relationship: programme } = ctx.tiers;
-    const rival = ctx.rivalPrice;
+    const rivalAt = rivalPriceByTier(ctx);
     const L = P.loyalty;
     const steep = Math.round(L.steepness);
     // Everything the loop reads, as locals (the engine need not prove they never change).
@@ -59,7 +60,7 @@ export const satisfactionPass = definePass({
       const personnel = wPersonnel * (ratio < 1 ? ratio : 1);
       const relationship = wRelation * orientation[i]! * bond;
       const paid = overrideUntil[i]! >= r && priceOverride[i]! > 0 ? priceOverride[i]! : price[t]!;
-      const money = wPrice * priceSensitivity[i]! * (paid - rival);
+      const money = wPrice * priceSensitivity[i]! * (paid - rivalAt[t]!);
       const value = product + service + personnel + image + relationship - money - timeCost;
       const e = expectation[i]!;
       const gap = value - e;

@@ -15,7 +15,7 @@ import { useStore } from '../../store/index';
 import { TRUTH_KPIS } from '../../worker/protocol';
 import { Waterfall } from '../charts/Waterfall';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
-import { explainSteps, interactionShare, largestStep, type StepLabels, type StepSource } from './explainSteps';
+import { explainSteps, interactionShare, largestStep, rivalTier, type StepLabels, type StepSource } from './explainSteps';
 import { groupLabel } from './render';
 import './debrief.css';
 
@@ -146,6 +146,7 @@ function Explained({ a, kpi, group }: { a: QuarterAttribution; kpi: AttributedKp
         {opening}
         {lang === 'zh-CN' ? '' : ' '}
         {top ? causeSentence(t, top.source, fmt.delta(top.step.value), group, a.round) : t('explain.sentence.nothing')}
+        {top?.source.kind === 'rival' && kpi === 'customers' && rivalTierSentence(t, a, top.source, sc, lang)}
         {events && (lang === 'zh-CN' ? '' : ' ')}
         {events}
       </p>
@@ -212,6 +213,14 @@ export function stepLabels(t: DebriefT, group: (g: GroupId, round: number) => st
     late: (g, n) => t('explain.late', { group: group(g, n), n }),
     otherLate: (n) => t('explain.otherLate', { n }),
   };
+}
+
+/** The sentence of {@link rivalTier}: the tier a rival's part of the change in customers fell on most; '' when none stands out. */
+function rivalTierSentence(t: DebriefT, a: QuarterAttribution, src: Extract<StepSource, { kind: 'rival' }>, sc: ScenarioConfig, lang: Lang): string {
+  const hit = rivalTier(a, src.seat, src.fromRound);
+  if (!hit) return '';
+  const tier = pickText(sc.tiers[hit.tier]?.name, lang);
+  return (lang === 'zh-CN' ? '' : ' ') + t(`explain.sentence.rivalTier.${hit.all ? 'allIn' : 'mostIn'}`, { tier, count: hit.customers, n: hit.customers });
 }
 
 function causeSentence(t: DebriefT, src: StepSource, change: string, group: (g: GroupId, round: number) => string, round: number): string {

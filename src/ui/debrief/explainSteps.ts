@@ -123,3 +123,25 @@ export function interactionShare(a: QuarterAttribution, kpi: AttributedKpi): num
   const inter = Math.abs(a.interaction[k]!);
   return parts + inter > 0 ? inter / (parts + inter) : null;
 }
+
+/**
+ * Of a rival's part of the change in customers (its bar, or its late bar with `fromRound`), the
+ * tier it fell on most: rivals are compared tier by tier, so a rival's service for one's top tier
+ * moves one's top tier. The tier, its customers (whole, unsigned), and whether it is all of the
+ * part; null with one tier, no such bar, no change in customers, or no tier moved the same way.
+ */
+export function rivalTier(a: QuarterAttribution, seat: number, fromRound?: number): { tier: number; customers: number; all: boolean } | null {
+  const part = a.rivals?.find((r) => r.seat === seat && r.fromRound === fromRound);
+  const first = a.kpis.indexOf('customers:0');
+  const tiers = a.kpis.filter((k) => k.startsWith('customers:')).length;
+  if (!part || first < 0 || tiers < 2) return null;
+  const total = part.parts[a.kpis.indexOf('customers')]!;
+  let best = -1;
+  for (let i = 0; i < tiers; i++) {
+    const v = part.parts[first + i]!;
+    if (v !== 0 && Math.sign(v) === Math.sign(total) && (best < 0 || Math.abs(v) > Math.abs(part.parts[first + best]!))) best = i;
+  }
+  if (best < 0) return null;
+  const v = Math.abs(part.parts[first + best]!);
+  return { tier: best, customers: Math.round(v), all: v >= Math.abs(total) - 0.5 };
+}

@@ -49,6 +49,11 @@ const en = {
       interaction: 'What mattered most was how your decisions worked together, beyond their separate effects (interaction, {{change}}).',
       rival: 'What mattered most was a rival: {{name}}’s decisions this quarter ({{change}}).',
       rivalLate: 'What mattered most was a rival: a late effect of {{name}}’s decisions in quarter {{n}} ({{change}}).',
+      rivalTier: {
+        allIn: 'All of it in your tier {{tier}}: rivals are compared tier by tier, with what they offer customers like that tier’s.',
+        mostIn_one: 'Most of it in your tier {{tier}} ({{n}} customer): rivals are compared tier by tier, with what they offer customers like that tier’s.',
+        mostIn_other: 'Most of it in your tier {{tier}} ({{n}} customers): rivals are compared tier by tier, with what they offer customers like that tier’s.',
+      },
       nothing: 'Nothing moved it.',
       events: 'Events this quarter: {{events}}.',
     },
@@ -183,6 +188,11 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
       interaction: '影响最大的是你的各项决策之间的共同作用，超出了它们各自的效果（交互效应，{{change}}）。',
       rival: '影响最大的是竞争对手：{{name}}本季度的决策（{{change}}）。',
       rivalLate: '影响最大的是竞争对手：{{name}}在第 {{n}} 季度的决策带来的滞后效应（{{change}}）。',
+      rivalTier: {
+        allIn: '全部发生在你的“{{tier}}”等级：竞争对手是按等级比较的，比的是它们为同类客户提供的价值。',
+        mostIn_one: '大部分发生在你的“{{tier}}”等级（{{n}} 位客户）：竞争对手是按等级比较的，比的是它们为同类客户提供的价值。',
+        mostIn_other: '大部分发生在你的“{{tier}}”等级（{{n}} 位客户）：竞争对手是按等级比较的，比的是它们为同类客户提供的价值。',
+      },
       nothing: '没有任何因素使它变化。',
       events: '本季度的事件：{{events}}。',
     },
