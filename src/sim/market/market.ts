@@ -118,36 +118,41 @@ function canonical(names: readonly string[]): number[] {
 }
 
 /**
- * A table's columns in COLUMNS order as byte views, made once per table (a table's columns never
- * change; growing makes a new table). A row is copied byte by byte: one kind of array, so the
- * copy is fast, and bit-exact whatever the column's type.
+ * A table's columns in COLUMNS order as unsigned-integer views of their element size (a
+ * Float32 column as Uint32, a Float64 one as two Uint32 per element), made once per table (a
+ * table's columns never change; growing makes a new table). A row is copied word by word: bit
+ * exact whatever the column's type (no float is read as a number, so no NaN is rewritten).
  */
-const byteViews = new WeakMap<Customers, Uint8Array[]>();
-function bytesOf(t: Customers): Uint8Array[] {
-  let views = byteViews.get(t);
+type Words = Uint8Array | Uint16Array | Uint32Array;
+const wordViews = new WeakMap<Customers, Words[]>();
+function wordsOf(t: Customers): Words[] {
+  let views = wordViews.get(t);
   if (!views) {
     const r = t as unknown as Record<string, Float64Array>;
     views = COLUMNS.map((col) => {
       const a = r[col.name]!;
-      return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      const size = col.ctor.BYTES_PER_ELEMENT;
+      return size === 1 ? new Uint8Array(a.buffer, a.byteOffset, a.byteLength) : size === 2 ? new Uint16Array(a.buffer, a.byteOffset, a.byteLength / 2) : new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4);
     });
-    byteViews.set(t, views);
+    wordViews.set(t, views);
   }
   return views;
 }
-const ROW_BYTES = COLUMNS.map((col) => col.ctor.BYTES_PER_ELEMENT * col.stride);
+/** Words per row of each column (its stride, in words of its view). */
+const ROW_WORDS = COLUMNS.map((col) => col.stride * (col.ctor.BYTES_PER_ELEMENT === 8 ? 2 : 1));
 
 /** Copies customer `i` of `src` into slot `j` of `dst` (every column). */
 function copyRow(src: Customers, i: number, dst: Customers, j: number): void {
-  const a = bytesOf(src);
-  const b = bytesOf(dst);
+  const a = wordsOf(src);
+  const b = wordsOf(dst);
   for (let k = 0; k < a.length; k++) {
-    const n = ROW_BYTES[k]!;
+    const n = ROW_WORDS[k]!;
     const from = a[k]!;
     const to = b[k]!;
     const f0 = i * n;
     const t0 = j * n;
-    for (let x = 0; x < n; x++) to[t0 + x] = from[f0 + x]!;
+    if (n === 1) to[t0] = from[f0]!;
+    else for (let x = 0; x < n; x++) to[t0 + x] = from[f0 + x]!;
   }
 }
 
@@ -356,7 +361,8 @@ function resolveQuarter(
   const names = m.firms.map((f) => f.name);
   const order = canonical(names);
   const keys = names.map(firmKey);
-  const states = m.firms.map((f) => cloneState(f.state));
+  // Each firm's table with room for a quarter's growth (a tenth and a little), not the whole slack doubling left it: copied every quarter.
+  const states = m.firms.map((f) => cloneState(f.state, Math.max(64, f.state.customers.count + (f.state.customers.count >> 3) + 64)));
   const ctxs: (RoundContext | null)[] = states.map((s, seat) => (running[seat] ? beginRound(scenario, s, decisions[seat]!, assigned[seat]!) : null));
   ctxs.forEach((ctx, seat) => {
     if (ctx) ctx.prospectSalt = firmKey(names[seat]!);
@@ -505,6 +511,7 @@ function resolveQuarter(
     const list = incoming[g]!;
     if (!ctx || list.length === 0) continue;
     list.sort((x, y) => x.key - y.key || keys[x.from]! - keys[y.from]!);
+    ctx.s.customers = ensureRoom(ctx.s.customers, list.length);
     for (const e of list) {
       const t = join(P, ctx, states[e.from]!.customers, e.slot, r);
       wonFrom[g]![e.from]!++;
@@ -514,7 +521,7 @@ function resolveQuarter(
   // Phase 3, continued: acquisition; then some of the newly acquired are the rivals' lapsed
   // customers (prospects of every firm but their own); then win-back and the rest.
   for (const ctx of ctxs) if (ctx) runPasses(ctx, acq, acq + 1);
-  lapsedProspects(P, m.seed, r, ctxs, states, order, keys);
+  lapsedProspects(P, m.seed, r, ctxs, states, order);
   const reports: (RoundReport | null)[] = ctxs.map((ctx) => {
     if (!ctx) return null;
     runPasses(ctx, acq + 1, PASSES.length);
@@ -547,7 +554,9 @@ function resolveQuarter(
     lostByTier: lostByTier[seat]!,
     wonByTier: wonByTier[seat]!,
   }));
-  return { market, reports, round: { round: r, hash: real ? hashMarket(market) : '', firms: rows } };
+  // The market's hash (as `hashMarket`), from the state hashes the reports already made.
+  const hash = real ? hashJson({ round: r, firms: firms.map((f, seat) => [f.name, reports[seat]?.hash ?? hashState(f.state)]) }) : '';
+  return { market, reports, round: { round: r, hash, firms: rows } };
 }
 
 /**
@@ -674,7 +683,6 @@ function lapsedProspects(
   ctxs: readonly (RoundContext | null)[],
   states: readonly SimState[],
   order: readonly number[],
-  keys: readonly number[],
 ): void {
   // Each running firm's customers acquired this quarter, newest last.
   const fresh: number[][] = states.map((s, g) => {
@@ -684,15 +692,10 @@ function lapsedProspects(
     for (let i = 0; i < c.count; i++) if (c.source[i] === SOURCE_ACQUIRED && c.joined[i] === r && c.status[i] === ACTIVE) out.push(i);
     return out;
   });
-  const lapsed: { from: number; slot: number; key: number }[] = [];
+  const lapsed = lapsedInKeyOrder(states, order, r);
   let base = 0;
-  states.forEach((s, a) => {
-    base += s.initialCount;
-    const c = s.customers;
-    for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) lapsed.push({ from: a, slot: i, key: c.key[i]! });
-  });
+  for (const s of states) base += s.initialCount;
   if (lapsed.length === 0 || fresh.every((f) => f.length === 0)) return;
-  lapsed.sort((x, y) => x.key - y.key || keys[x.from]! - keys[y.from]!);
   const reach = 1 / (P.market.prospectPool * base + lapsed.length);
   const sk = streamKey(seed, r, 'switch');
   for (const e of lapsed) {
@@ -715,6 +718,51 @@ function lapsedProspects(
     ctx.s.customers.source[slot] = SOURCE_ACQUIRED;
     from.status[e.slot] = DEFECTED;
   }
+}
+
+/** Bits of a slot in {@link lapsedInKeyOrder}'s packed numbers: tables up to 2^18 customers take the fast path. */
+const SLOT_BITS = 262_144;
+
+/**
+ * The lapsed customers of every firm (of an earlier quarter than `r`) in the order of their keys,
+ * then of their firms' keys (`order`), then of their slots. Each is packed into one exact number,
+ * key x 8 + the firm's rank in `order`, x 2^18 + its slot (under 2^53), and the numbers are sorted
+ * as numbers; a larger market sorts the entries with a comparator, to the same order.
+ */
+function lapsedInKeyOrder(states: readonly SimState[], order: readonly number[], r: number): { from: number; slot: number; key: number }[] {
+  const rank = new Array<number>(order.length);
+  order.forEach((seat, k) => (rank[seat] = k));
+  let n = 0;
+  let fits = order.length <= 8;
+  for (const s of states) {
+    const c = s.customers;
+    if (c.count > SLOT_BITS) fits = false;
+    for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) n++;
+  }
+  const out: { from: number; slot: number; key: number }[] = [];
+  if (!fits) {
+    states.forEach((s, a) => {
+      const c = s.customers;
+      for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) out.push({ from: a, slot: i, key: c.key[i]! });
+    });
+    return out.sort((x, y) => x.key - y.key || rank[x.from]! - rank[y.from]! || x.slot - y.slot);
+  }
+  const packed = new Float64Array(n);
+  let k = 0;
+  states.forEach((s, a) => {
+    const c = s.customers;
+    const f = rank[a]!;
+    for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) packed[k++] = (c.key[i]! * 8 + f) * SLOT_BITS + i;
+  });
+  packed.sort();
+  for (let j = 0; j < n; j++) {
+    const v = packed[j]!;
+    const slot = v % SLOT_BITS;
+    const hi = (v - slot) / SLOT_BITS;
+    const f = hi % 8;
+    out.push({ from: order[f]!, slot, key: (hi - f) / 8 });
+  }
+  return out;
 }
 
 function activeCount(c: Customers): number {
