@@ -184,7 +184,7 @@ function tierRound(n: number): TierRound {
 /** An empty finance record. */
 export function emptyFinance(cash: number): Finance {
   return {
-    cashBefore: cash, cashAfter: cash, revenue: 0, costOfGoods: 0, grossProfit: 0, secondaryRevenue: 0, secondaryCostOfGoods: 0, wages: 0, hiring: 0,
+    cashBefore: cash, cashAfter: cash, revenue: 0, costOfGoods: 0, grossProfit: 0, secondaryRevenue: 0, secondaryCostOfGoods: 0, secondaryServe: 0, wages: 0, hiring: 0,
     severance: 0, training: 0, systems: 0, brand: 0, relationship: 0, retention: 0, acquisition: 0,
     winBack: 0, research: 0, recovery: 0, fixedCosts: 0, interest: 0, events: 0, loan: 0, inflows: 0,
     outflows: 0, operatingProfit: 0, debt: 0, budgetNext: 0,

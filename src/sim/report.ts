@@ -106,6 +106,8 @@ export interface Finance {
    */
   secondaryRevenue: number;
   secondaryCostOfGoods: number;
+  /** The staff time those purchases take, at the firm's wages in its own customers' cost to serve per unit of their revenue, paid as extra hours. */
+  secondaryServe: number;
   wages: number;
   hiring: number;
   severance: number;

@@ -45,14 +45,14 @@ const GAMES: [string, PolicyId, Change?][] = [
 describe('profitBridge', () => {
   it('takes each outflow of the books beyond the cost to serve as one line, costs negative (constructed books)', () => {
     const fin = {
-      ...emptyFinance(0), revenue: 1000, secondaryRevenue: 40, secondaryCostOfGoods: 15, wages: 300, servedWages: 220, relationship: 50, servedRelationship: 45, retention: 20, servedRetention: 12,
+      ...emptyFinance(0), revenue: 1000, secondaryRevenue: 40, secondaryCostOfGoods: 15, secondaryServe: 5, wages: 300, servedWages: 220, relationship: 50, servedRelationship: 45, retention: 20, servedRetention: 12,
       recovery: 9, servedRecovery: 4, hiring: 1, severance: 2, training: 3, systems: 4, brand: 5, acquisition: 6, winBack: 7, research: 8, fixedCosts: 10, interest: 11, events: -13,
     };
     const b = profitBridge(fin, [100, 200]);
     expect(b.customers).toBe(300);
     expect(b.lines.map((l) => l.id)).toEqual([...BRIDGE_LINES]);
     expect(Object.fromEntries(b.lines.map((l) => [l.id, l.amount]))).toEqual({
-      idleWages: -80, lapsedRelationship: -5, lapsedRetention: -8, lapsedRecovery: -5, secondary: 25, hiring: -1, severance: -2, training: -3, systems: -4, brand: -5,
+      idleWages: -80, lapsedRelationship: -5, lapsedRetention: -8, lapsedRecovery: -5, secondary: 20, hiring: -1, severance: -2, training: -3, systems: -4, brand: -5,
       acquisition: -6, winBack: -7, research: -8, fixedCosts: -10, interest: -11, events: -13,
     });
   });

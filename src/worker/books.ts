@@ -15,7 +15,7 @@ export const BRIDGE_LINES = [
   'lapsedRelationship',
   'lapsedRetention',
   'lapsedRecovery',
-  /** In a market: the gross profit of what other firms' customers bought from this firm as their secondary supplier (in no tier: they are not its customers). */
+  /** In a market: the profit of what other firms' customers bought from this firm as their secondary supplier, after its cost of goods and the staff time it took (in no tier: they are not its customers). */
   'secondary',
   'hiring',
   'severance',
@@ -47,7 +47,7 @@ export function profitBridge(fin: Finance, tierProfits: readonly number[]): Prof
     lapsedRelationship: -(fin.relationship - fin.servedRelationship),
     lapsedRetention: -(fin.retention - fin.servedRetention),
     lapsedRecovery: -(fin.recovery - fin.servedRecovery),
-    secondary: fin.secondaryRevenue - fin.secondaryCostOfGoods,
+    secondary: fin.secondaryRevenue - fin.secondaryCostOfGoods - fin.secondaryServe,
     hiring: -fin.hiring,
     severance: -fin.severance,
     training: -fin.training,

@@ -198,7 +198,9 @@ describe('the market engine', () => {
         const b = profitBridge(fin, rep.tiers.map((t) => t.profit));
         const sum = b.customers + b.lines.reduce((a, l) => a + l.amount, 0);
         expect(Math.abs(sum - fin.operatingProfit)).toBeLessThan(Math.max(1, fin.revenue) * 1e-9);
-        expect(b.lines.find((l) => l.id === 'secondary')!.amount).toBe(fin.secondaryRevenue - fin.secondaryCostOfGoods);
+        expect(b.lines.find((l) => l.id === 'secondary')!.amount).toBe(fin.secondaryRevenue - fin.secondaryCostOfGoods - fin.secondaryServe);
+        // Serving them costs the staff time the firm's own sales take, per unit of revenue.
+        if (fin.revenue > 0) expect(fin.secondaryServe).toBeCloseTo((fin.secondaryRevenue * fin.servedWages) / fin.revenue, 6);
         if (fin.revenue > 0) expect(fin.secondaryRevenue / fin.revenue).toBeLessThan(0.5);
       });
     }

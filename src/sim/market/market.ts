@@ -565,8 +565,11 @@ function resolveQuarter(
  * to the market's other firms and to the suppliers outside it, in proportion to attraction (the
  * outside counts `market.otherSuppliers` firms of the market's mean attraction: `outside`). A
  * firm sells its part at its own mean price, at the
- * customer's margin, as far as its staff can serve (`workDone`), with no cost to serve: these
- * are occasional purchases by other firms' customers, booked as the firm's secondary revenue.
+ * customer's margin, as far as its staff can serve (`workDone`): occasional purchases by other
+ * firms' customers, booked as the firm's secondary revenue. Serving them takes staff time as its
+ * own sales do: the wages in its own customers' cost to serve per unit of their revenue, paid as
+ * extra hours (`secondaryServe`); no relationship programme, offer or recovery (they are not its
+ * customers).
  * Sums over each firm's customers in slot order, across firms in the order of their keys.
  */
 function secondaryPurchases(
@@ -607,8 +610,10 @@ function secondaryPurchases(
       volume += attraction[g]! * rest[f]!;
       cost += attraction[g]! * restCost[f]!;
     }
-    ctx.fin.secondaryRevenue = volume * price[g]! * ctx.workDone;
-    ctx.fin.secondaryCostOfGoods = cost * ctx.workDone;
+    const fin = ctx.fin;
+    fin.secondaryRevenue = volume * price[g]! * ctx.workDone;
+    fin.secondaryCostOfGoods = cost * ctx.workDone;
+    fin.secondaryServe = fin.revenue > 0 ? (fin.secondaryRevenue * fin.servedWages) / fin.revenue : 0;
   }
 }
 

@@ -47,7 +47,7 @@ export const financePass = definePass({
     const eventsOut = fin.events < 0 ? -fin.events : 0;
     fin.inflows = fin.revenue + fin.secondaryRevenue + eventsIn;
     fin.outflows =
-      fin.costOfGoods + fin.secondaryCostOfGoods + fin.wages + fin.hiring + fin.severance + fin.training + fin.systems + fin.brand + fin.relationship +
+      fin.costOfGoods + fin.secondaryCostOfGoods + fin.secondaryServe + fin.wages + fin.hiring + fin.severance + fin.training + fin.systems + fin.brand + fin.relationship +
       fin.retention + fin.acquisition + fin.winBack + fin.research + fin.recovery + fin.fixedCosts + fin.interest + eventsOut;
     fin.operatingProfit = fin.inflows - fin.outflows;
     let cash = f.cash + fin.inflows - fin.outflows;

@@ -21,7 +21,7 @@ import './report.css';
 
 const TIER_ROWS = ['customers', 'revenue', 'profit', 'retention', 'acquired', 'referred', 'wonBack', 'churned', 'failures', 'complaints', 'recovered'] as const;
 const FINANCE_IN = ['revenue', 'secondaryRevenue'] as const;
-const FINANCE_OUT = ['costOfGoods', 'secondaryCostOfGoods', 'wages', 'hiring', 'severance', 'training', 'systems', 'brand', 'relationship', 'retention', 'acquisition', 'winBack', 'research', 'recovery', 'fixedCosts', 'interest'] as const;
+const FINANCE_OUT = ['costOfGoods', 'secondaryCostOfGoods', 'secondaryServe', 'wages', 'hiring', 'severance', 'training', 'systems', 'brand', 'relationship', 'retention', 'acquisition', 'winBack', 'research', 'recovery', 'fixedCosts', 'interest'] as const;
 
 export default function ReportScreen() {
   const { t } = useTranslation();
