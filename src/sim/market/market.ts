@@ -275,6 +275,12 @@ function firmValue(P: ModelParams, ctx: RoundContext): { value: number; price: n
   return { value: meanSat / 100 - M.priceWeight * (meanPrice - 1) + brand, price: meanPrice, tiers };
 }
 
+/** The rival pressure on customers whose best rival offers them `best` and their firm `own`: the scenario's, scaled by the value gap within the market's bounds. */
+function pressureFrom(P: ModelParams, scenario: ScenarioConfig, best: number, own: number): number {
+  const M = P.market;
+  return scenario.rival.pressure * clamp(exp(M.valueSensitivity * (best - own)), M.pressureMin, M.pressureMax);
+}
+
 /** The tier of `v` whose customers' mean wallet is nearest `wallet` (by ratio; the first of equals), or -1 when it has no customers. */
 function nearestTier(v: TierValues, wallet: number): number {
   let best = -1;
@@ -410,7 +416,7 @@ function resolveQuarter(
       faced.push({ pressure: scenario.rival.pressure, price: scenario.rival.priceIndex, reach: 1 });
       continue;
     }
-    const pressure = scenario.rival.pressure * clamp(exp(M.valueSensitivity * (best - value[seat]!)), M.pressureMin, M.pressureMax);
+    const pressure = pressureFrom(P, scenario, best, value[seat]!);
     const rivalPrice = clamp(pr / a, 0.3, 2);
     const reach = clamp((live * attraction[seat]!) / all, M.reachMin, M.reachMax);
     ctx.rivalBase = { pressure, price: rivalPrice };
@@ -422,6 +428,7 @@ function resolveQuarter(
   // Per tier: what the rivals offer customers like a tier's (each rival's tier whose customers'
   // wallets are nearest) sets that tier's rival pressure and price, and where its leavers go.
   const tierAttraction: (Float64Array[] | null)[] = ctxs.map(() => null);
+  const tierAttractionSum: (Float64Array | null)[] = ctxs.map(() => null);
   for (let seat = 0; seat < n; seat++) {
     const ctx = ctxs[seat];
     const own = tierValues[seat];
@@ -429,6 +436,7 @@ function resolveQuarter(
     const T = ctx.tierCount;
     const off = { pressure: new Float64Array(T), price: new Float64Array(T) };
     const rows: Float64Array[] = [];
+    const sums = new Float64Array(T);
     const tv = new Float64Array(n);
     const tp = new Float64Array(n);
     for (let t = 0; t < T; t++) {
@@ -436,6 +444,7 @@ function resolveQuarter(
       rows.push(w);
       if (own.count[t]! <= 0) {
         for (const g of order) if (g !== seat && running[g]) w[g] = attraction[g]!;
+        sums[t] = rivalAttraction[seat]!;
         continue;
       }
       let top = -Infinity;
@@ -455,12 +464,13 @@ function resolveQuarter(
         a += w[g]!;
         pr += w[g]! * tp[g]!;
       }
-      const pressure = scenario.rival.pressure * clamp(exp(M.valueSensitivity * (top - own.value[t]!)), M.pressureMin, M.pressureMax);
-      off.pressure[t] = pressure - ctx.rivalPressure;
+      off.pressure[t] = pressureFrom(P, scenario, top, own.value[t]!) - ctx.rivalPressure;
       off.price[t] = clamp(pr / a, 0.3, 2) - ctx.rivalPrice;
+      sums[t] = a;
     }
     ctx.rivalTiers = off;
     tierAttraction[seat] = rows;
+    tierAttractionSum[seat] = sums;
   }
   // Phase 2: each firm's quarter up to its referrals.
   const acq = PASSES.findIndex((p) => p.name === 'acquisition');
@@ -486,9 +496,9 @@ function resolveQuarter(
         c.left[i] = r;
       }
       // A leaver of a firm that still plays weighs the rivals by what they offer customers like its tier's.
-      const weights = tierAttraction[seat]?.[c.tier[i]!] ?? attraction;
-      let a = 0;
-      for (const g of order) if (g !== seat && running[g]) a += weights[g]!;
+      const tier = c.tier[i]!;
+      const weights = tierAttraction[seat]?.[tier] ?? attraction;
+      const a = tierAttractionSum[seat]?.[tier] ?? rivalAttraction[seat]!;
       const who = c.key[i]!;
       if (a > 0 && u01(sk, who, 0) < M.switchShare) {
         let pick = u01(sk, who, 1) * a;
@@ -564,9 +574,9 @@ function resolveQuarter(
  * spends beyond its main firm (wallet x (1 - share), as its purchases left it this quarter) goes
  * to the market's other firms and to the suppliers outside it, in proportion to attraction (the
  * outside counts `market.otherSuppliers` firms of the market's mean attraction: `outside`). A
- * firm sells its part at its own mean price, at the
- * customer's margin, as far as its staff can serve (`workDone`): occasional purchases by other
- * firms' customers, booked as the firm's secondary revenue. Serving them takes staff time as its
+ * firm sells its part at its own mean price, at the customer's margin, as far as its staff can
+ * serve (`workDone`): occasional purchases by other firms' customers, booked as the firm's
+ * secondary revenue. Serving them takes staff time as its
  * own sales do: the wages in its own customers' cost to serve per unit of their revenue, paid as
  * extra hours (`secondaryServe`); no relationship programme, offer or recovery (they are not its
  * customers).
