@@ -1,3 +1,4 @@
+import { forgetTiers } from './model/tiers';
 import type { Decisions, ScenarioConfig } from './config';
 import type { ModelParams } from './params';
 import { emptyValue, type CustomerEvents, type CustomerKpis, type EmployeeKpis, type Finance, type FiredEvent, type SurveyResult, type ValueBreakdown } from './report';
@@ -197,6 +198,8 @@ export function emptyFinance(cash: number): Finance {
  * the tiers `assigned` by the decisions' rule (all NO_TIER when not given: for tests of one pass).
  */
 export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimState, d: Decisions, assigned?: Uint8Array): RoundContext {
+  // The passes are about to change the table: tiers remembered on it no longer hold.
+  forgetTiers(s.customers);
   const r = s.round + 1;
   const key = {} as Record<Purpose, number>;
   for (const p of PURPOSES) key[p] = p === 'population' ? streamKey(s.seed, 0, p) : streamKey(s.seed, r, p);

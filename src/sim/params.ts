@@ -228,8 +228,22 @@ export type ModelOverrides = { [G in ParamGroup]?: { [K in keyof (typeof PARAM_S
 /** The ordered list of groups (declaration order; never iterate object keys for sim logic). */
 export const PARAM_GROUPS = Object.keys(PARAM_SPEC) as ParamGroup[];
 
-/** Defaults with `overrides` applied. Range checks belong to the scenario validator. */
+/**
+ * Defaults with `overrides` applied. Range checks belong to the scenario validator. The same
+ * overrides object gives the same frozen table: planning tools and the computer firms resolve a
+ * scenario's coefficients many times a quarter (a scenario is a value: edits make a new one).
+ */
 export function resolveParams(overrides: ModelOverrides | undefined): ModelParams {
+  if (!overrides) return (defaults ??= build(undefined));
+  let P = resolved.get(overrides);
+  if (!P) resolved.set(overrides, (P = build(overrides)));
+  return P;
+}
+
+let defaults: ModelParams | undefined;
+const resolved = new WeakMap<ModelOverrides, ModelParams>();
+
+function build(overrides: ModelOverrides | undefined): ModelParams {
   const out: Record<string, Record<string, number>> = {};
   for (const g of PARAM_GROUPS) {
     const spec = PARAM_SPEC[g] as Record<string, ParamSpec>;
@@ -238,7 +252,7 @@ export function resolveParams(overrides: ModelOverrides | undefined): ModelParam
     for (const k of Object.keys(spec)) {
       group[k] = over[k] ?? (spec[k] as ParamSpec).d;
     }
-    out[g] = group;
+    out[g] = Object.freeze(group);
   }
-  return out as ModelParams;
+  return Object.freeze(out) as ModelParams;
 }

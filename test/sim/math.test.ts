@@ -47,4 +47,18 @@ describe('exact-op elementary functions', () => {
       expect(selectKth(a, a.length, k) === sorted[k]).toBe(true);
     }));
   });
+  it('after selectKth of rank q, a higher rank is selected among the elements from q on (the tiering selects its cutoffs so)', () => {
+    const values = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 300 });
+    fc.assert(fc.property(values, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), (xs, ks) => {
+      const a = Float64Array.from(xs);
+      const sorted = [...a].sort((p, q) => p - q);
+      const ranks = ks.map((k) => k % xs.length).sort((p, q) => p - q);
+      let from = 0;
+      for (const q of ranks) {
+        const got = from === 0 ? selectKth(a, a.length, q) : selectKth(a.subarray(from), a.length - from, q - from);
+        expect(got === sorted[q]).toBe(true);
+        from = q;
+      }
+    }));
+  });
 });

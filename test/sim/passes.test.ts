@@ -78,7 +78,9 @@ class Watcher {
             return Reflect.set(t, k, this.raw(v), t);
           },
         };
-    const p = new Proxy(x as object, w);
+    // A frozen object (the resolved coefficients) is watched through a copy: a proxy must give a frozen target's own values.
+    const target = Object.isFrozen(x) ? (Array.isArray(x) ? [...(x as unknown[])] : { ...(x as object) }) : (x as object);
+    const p = new Proxy(target, w);
     byName.set(name, p);
     this.targets.set(p, x as object);
     return p as T;

@@ -1,7 +1,7 @@
 /** Focused tests of individual systems: each checks one mechanism a learner relies on. */
 import { describe, expect, it } from 'vitest';
 import {
-  EV_LAPSED, EV_WONBACK, dataQualityOf, estimatedInfluence, estimatedPotential, newGame, planUse, previewTiers, step, ACTIVE, LAPSED, STAGE_NAMES,
+  EV_LAPSED, EV_WONBACK, dataQualityOf, estimatedInfluence, estimatedPotential, newGame, planUse, previewTiers, step, stepInPlace, ACTIVE, LAPSED, STAGE_NAMES,
   type Decisions, type ScenarioConfig, type SimState,
 } from '../../src/sim/index';
 import { cloneState } from '../../src/sim/clone';
@@ -81,6 +81,40 @@ describe('tiering', () => {
     // Heavy tail: few customers have twice the average revenue.
     expect(c[0]!).toBeGreaterThan(5);
     expect(c[0]!).toBeLessThan(60);
+  });
+  it('each tier of a five-tier rule starts at its share\'s rank of the scores, a tier of share 0 empty', () => {
+    // Revenue alone: a customer's score is its trailing revenue over the mean, so the tiers follow the revenue ranking.
+    const shares = [0.05, 0, 0.15, 0.3, 0.5];
+    const out = new Uint8Array(s.customers.count);
+    planUse(agency, s, { ...s.lastDecisions, tiering: rule(shares) }, out);
+    const c = s.customers;
+    const rev = (i: number) => c.revenue[4 * i]! + c.revenue[4 * i + 1]! + c.revenue[4 * i + 2]! + c.revenue[4 * i + 3]!;
+    const active = [...Array(c.count).keys()].filter((i) => c.status[i] === ACTIVE);
+    const asc = active.map(rev).sort((a, b) => a - b);
+    let cum = 0;
+    const lowest = shares.slice(0, -1).map((x) => (cum += x) <= 0 ? Infinity : asc[Math.round((1 - cum) * active.length)]!);
+    for (const i of active) {
+      const want = lowest.findIndex((v) => rev(i) >= v);
+      expect(out[i]).toBe(want < 0 ? shares.length - 1 : want);
+    }
+    expect(active.some((i) => out[i] === 1)).toBe(false);
+  });
+  it('the tiers a table had are not its tiers once a quarter has played on it (tiers are remembered per table)', () => {
+    const sc = agency;
+    const st = cloneState(s);
+    const d = vb(sc, st);
+    const before = new Uint8Array(st.customers.count);
+    planUse(sc, st, d, before);
+    const r = stepInPlace(sc, st, d);
+    expect(r.ok).toBe(true);
+    const after = new Uint8Array(st.customers.count);
+    planUse(sc, st, d, after);
+    // A fresh copy of the table has nothing remembered: its tiers are worked out from its data.
+    const fresh = cloneState(st);
+    const want = new Uint8Array(fresh.customers.count);
+    planUse(sc, fresh, d, want);
+    expect([...after]).toEqual([...want]);
+    expect([...after]).not.toEqual([...before].slice(0, after.length));
   });
   it('reports migrations between tiers when the rule changes', () => {
     const d = vb(agency, s);

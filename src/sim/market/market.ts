@@ -118,42 +118,67 @@ function canonical(names: readonly string[]): number[] {
 }
 
 /**
- * A table's columns in COLUMNS order as unsigned-integer views of their element size (a
- * Float32 column as Uint32, a Float64 one as two Uint32 per element), made once per table (a
- * table's columns never change; growing makes a new table). A row is copied word by word: bit
- * exact whatever the column's type (no float is read as a number, so no NaN is rewritten).
+ * A table's columns as unsigned-integer views of their element size (a Float32 column as
+ * Uint32, a Float64 one as two Uint32 per element), grouped by view type so that each copy loop
+ * reads one kind of array; made once per table (a table's columns never change; growing makes
+ * a new table). A row is copied word by word: bit exact whatever the column's type (no float is
+ * read as a number, so no NaN is rewritten).
  */
-type Words = Uint8Array | Uint16Array | Uint32Array;
-const wordViews = new WeakMap<Customers, Words[]>();
-function wordsOf(t: Customers): Words[] {
-  let views = wordViews.get(t);
-  if (!views) {
+interface RowViews {
+  u8: Uint8Array[];
+  u16: Uint16Array[];
+  u32: Uint32Array[];
+  /** Words per row of each view (its column's stride, in words). */
+  n8: number[];
+  n16: number[];
+  n32: number[];
+}
+const rowViews = new WeakMap<Customers, RowViews>();
+function viewsOf(t: Customers): RowViews {
+  let v = rowViews.get(t);
+  if (!v) {
+    v = { u8: [], u16: [], u32: [], n8: [], n16: [], n32: [] };
     const r = t as unknown as Record<string, Float64Array>;
-    views = COLUMNS.map((col) => {
+    for (const col of COLUMNS) {
       const a = r[col.name]!;
       const size = col.ctor.BYTES_PER_ELEMENT;
-      return size === 1 ? new Uint8Array(a.buffer, a.byteOffset, a.byteLength) : size === 2 ? new Uint16Array(a.buffer, a.byteOffset, a.byteLength / 2) : new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4);
-    });
-    wordViews.set(t, views);
+      if (size === 1) {
+        v.u8.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+        v.n8.push(col.stride);
+      } else if (size === 2) {
+        v.u16.push(new Uint16Array(a.buffer, a.byteOffset, a.byteLength / 2));
+        v.n16.push(col.stride);
+      } else {
+        v.u32.push(new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4));
+        v.n32.push(col.stride * (size / 4));
+      }
+    }
+    rowViews.set(t, v);
   }
-  return views;
+  return v;
 }
-/** Words per row of each column (its stride, in words of its view). */
-const ROW_WORDS = COLUMNS.map((col) => col.stride * (col.ctor.BYTES_PER_ELEMENT === 8 ? 2 : 1));
+
+function copyWords<T extends Uint8Array | Uint16Array | Uint32Array>(from: readonly T[], to: readonly T[], words: readonly number[], i: number, j: number): void {
+  for (let k = 0; k < from.length; k++) {
+    const n = words[k]!;
+    const a = from[k]!;
+    const b = to[k]!;
+    if (n === 1) b[j] = a[i]!;
+    else {
+      const f0 = i * n;
+      const t0 = j * n;
+      for (let x = 0; x < n; x++) b[t0 + x] = a[f0 + x]!;
+    }
+  }
+}
 
 /** Copies customer `i` of `src` into slot `j` of `dst` (every column). */
 function copyRow(src: Customers, i: number, dst: Customers, j: number): void {
-  const a = wordsOf(src);
-  const b = wordsOf(dst);
-  for (let k = 0; k < a.length; k++) {
-    const n = ROW_WORDS[k]!;
-    const from = a[k]!;
-    const to = b[k]!;
-    const f0 = i * n;
-    const t0 = j * n;
-    if (n === 1) to[t0] = from[f0]!;
-    else for (let x = 0; x < n; x++) to[t0 + x] = from[f0 + x]!;
-  }
+  const a = viewsOf(src);
+  const b = viewsOf(dst);
+  copyWords(a.u8, b.u8, a.n8, i, j);
+  copyWords(a.u16, b.u16, a.n16, i, j);
+  copyWords(a.u32, b.u32, a.n32, i, j);
 }
 
 /**

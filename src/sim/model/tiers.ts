@@ -3,9 +3,10 @@
  * tiering pass assigns this quarter's tiers with it, the valuation looks at next quarter's.
  */
 import type { TieringRule } from '../config';
+import { canonicalJson } from '../hash';
 import { clamp01, sat, selectKth } from '../math';
 import type { ModelParams } from '../params';
-import { ACTIVE, NO_TIER, type SimState } from '../state';
+import { ACTIVE, NO_TIER, type Customers, type SimState } from '../state';
 
 /** The data quality the firm has now, 0..1 (data platform stock, C3). */
 export function dataQualityOf(P: ModelParams, s: SimState): number {
@@ -37,6 +38,49 @@ export function estimatedPotential(s: SimState, P: ModelParams, dq: number, i: n
  * indices into `out` (NO_TIER for lapsed) and returns the count per tier.
  */
 export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out: Uint8Array): number[] {
+  const c = s.customers;
+  const key = `${c.count}|${dq}|${P.data.estimateNoise}|${canonicalJson(rule)}`;
+  const known = memo.get(c);
+  const hit = known?.find((e) => e.key === key);
+  if (hit) {
+    out.set(hit.tiers);
+    return [...hit.counts];
+  }
+  const counts = tiersOf(P, s, rule, dq, out);
+  const list = known ?? [];
+  if (list.length >= MEMO_SIZE) list.shift();
+  list.push({ key, tiers: out.slice(0, c.count), counts: [...counts] });
+  if (!known) memo.set(c, list);
+  return counts;
+}
+
+/**
+ * The tiers last assigned on a table, by rule, data quality, estimate noise and size. The same
+ * table is tiered several times between two quarters: the valuation looks at next quarter's tiers
+ * at the end of a quarter, the next quarter's check of the plan assigns them again (the same
+ * rule, nine quarters out of ten), and planning tools and the computer firms try rules. A table
+ * is a value between quarters (a quarter plays on its own copy, or on a table its caller owns),
+ * so the same key means the same tiers; a quarter forgets its table's tiers before its passes
+ * change it ({@link forgetTiers}, from the round's context). Anything else that changes a
+ * table's columns in place must forget too.
+ */
+const memo = new WeakMap<Customers, { key: string; tiers: Uint8Array; counts: number[] }[]>();
+/** Rules remembered per table: the plan's, and a few a planning tool tries. */
+const MEMO_SIZE = 4;
+
+/** Forgets the tiers assigned on `c` (its columns are about to change). */
+export function forgetTiers(c: Customers): void {
+  memo.delete(c);
+}
+
+/** Two scratch arrays for the scores (module-wide: the engine is synchronous), grown as needed; `a` elements of array `which`. */
+const scratches: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+function scratch(which: number, a: number): Float64Array {
+  if (scratches[which]!.length < a) scratches[which] = new Float64Array(Math.max(a, scratches[which]!.length * 2));
+  return scratches[which]!;
+}
+
+function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out: Uint8Array): number[] {
   const c = s.customers;
   const n = c.count;
   const k = rule.tierCount;
@@ -80,8 +124,8 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
   const wInf = mInf > 0 ? (w.influence * active * norm) / mInf : 0;
   const wPot = mPot > 0 ? (w.potential * active * norm) / mPot : 0;
   const wTen = mTen > 0 ? (w.tenure * active * norm) / mTen : 0;
-  const score = new Float64Array(n);
-  const sorted = new Float64Array(active);
+  const score = scratch(0, n);
+  const sorted = scratch(1, active);
   let a = 0;
   for (let i = 0; i < n; i++) {
     if (status[i] !== ACTIVE) continue;
@@ -97,12 +141,26 @@ export function assignTiers(P: ModelParams, s: SimState, rule: TieringRule, dq: 
   // Thresholds from the top tier down: a customer goes to the first tier whose threshold it reaches.
   const thr = new Float64Array(k - 1);
   if (rule.cutoffs.mode === 'share') {
+    // Ranks from the top tier down: the top `cum` share, threshold at the (1-cum) quantile.
+    const rank = new Array<number>(k - 1);
     let cum = 0;
     for (let t = 0; t < k - 1; t++) {
       cum += rule.cutoffs.shares[t] ?? 0;
-      // The top `cum` share: threshold at the (1-cum) quantile.
-      const rank = Math.min(active - 1, Math.max(0, Math.round((1 - cum) * active)));
-      thr[t] = cum <= 0 ? Infinity : selectKth(sorted, active, rank);
+      rank[t] = cum <= 0 ? -1 : Math.min(active - 1, Math.max(0, Math.round((1 - cum) * active)));
+    }
+    // Selected from the lowest rank up: after a selection of rank q, every score from q on is at
+    // least the q-th, so a higher rank is the same value selected among those (a search of the
+    // top tiers' few customers, not of everyone again).
+    let from = 0;
+    for (let t = k - 2; t >= 0; t--) {
+      const q = rank[t]!;
+      if (q < 0) {
+        thr[t] = Infinity;
+        continue;
+      }
+      if (q < from) from = 0;
+      thr[t] = from === 0 ? selectKth(sorted, active, q) : selectKth(sorted.subarray(from, active), active - from, q - from);
+      from = q;
     }
   } else {
     for (let t = 0; t < k - 1; t++) thr[t] = rule.cutoffs.thresholds[t] ?? 0;
