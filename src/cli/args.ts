@@ -17,6 +17,8 @@ export type Command =
   | { name: 'run'; scenario: string; seed: string; policy: string; sets: string[]; json: boolean; save: string | null }
   | { name: 'market'; scenario: string; seed: string; firms: string[]; names: string[] | null; sets: string[]; json: boolean; save: string | null }
   | { name: 'replay'; file: string; json: boolean }
+  /** `workers`: null for one per core. */
+  | { name: 'lab'; scenario: string; seeds: number; workers: number | null; sets: string[]; json: boolean }
   | { name: 'verify'; files: string[] }
   /** `out`: null for the committed file, `'-'` for standard output. */
   | { name: 'schema'; out: string | null };
@@ -37,6 +39,11 @@ Commands:
                                      running a strategy, compete for one population
       [--names A,B,...]              the firms' names (default: the scenario's, else A, B, ...)
       [--set path=value ...] [--json] [--save FILE]   as for run
+  lab <scenario> [--seeds N]         balance a scenario: every strategy over seeds 1..N
+                                     (default 20), lever sweeps, end-game and lesson
+                                     checks, flags for what looks wrong
+      [--workers K]                  games in K worker threads (default: one per core)
+      [--set path=value ...] [--json]   as for run
   replay <runfile> [--json]          replay a run file (solo or market) and print its rounds
   verify <runfile...>                replay run files (solo or market) and check their claims
   schema [--out FILE | -]            write the scenario JSON Schema
@@ -50,7 +57,7 @@ with zh, else en).
 Exit codes: 0 done, 1 a file or a claim is wrong, 2 internal error, 64 usage error.`;
 
 /** The short reminder shown after a usage error. */
-export const SHORT_USAGE = 'Usage: npm run sim -- <validate|run|market|replay|verify|schema|help> ... (see: npm run sim -- help)';
+export const SHORT_USAGE = 'Usage: npm run sim -- <validate|run|market|lab|replay|verify|schema|help> ... (see: npm run sim -- help)';
 
 type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
 
@@ -60,6 +67,7 @@ const OPTIONS: Record<Exclude<Command['name'], 'help'>, Record<string, OptionSpe
   validate: {},
   run: { seed: { type: 'string' }, policy: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' }, save: { type: 'string' } },
   market: { seed: { type: 'string' }, firms: { type: 'string' }, names: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' }, save: { type: 'string' } },
+  lab: { seeds: { type: 'string' }, workers: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' } },
   replay: { json: { type: 'boolean' } },
   verify: {},
   schema: { out: { type: 'string' } },
@@ -138,6 +146,16 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
       return { name, files: atLeastOne(u.what.runFiles) };
     case 'replay':
       return { name, file: exactlyOne(u.what.runFile), json: flags.has('json') };
+    case 'lab': {
+      const scenario = exactlyOne(u.what.scenario);
+      const whole = (v: string | null, max: number, bad: (v: string) => string): number | null => {
+        if (v === null) return null;
+        if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > max) throw usageError(bad(v));
+        return Number(v);
+      };
+      const seeds = whole(one('seeds'), 200, u.badSeeds) ?? 20;
+      return { name, scenario, seeds, workers: whole(one('workers'), 64, u.badWorkers), sets: values.get('set') ?? [], json: flags.has('json') };
+    }
     case 'schema': {
       const [first, extra] = positionals;
       if (extra !== undefined || (first !== undefined && first !== '-')) throw usageError(u.extraArg(name, extra ?? first ?? ''));

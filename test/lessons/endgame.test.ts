@@ -4,21 +4,12 @@
  * and its retention next quarter), so a last quarter of neglect must cost more than it saves.
  */
 import { describe, expect, it } from 'vitest';
-import { cloneState, newGame, problemsText, stepInPlace, type Decisions, type RoundReport, type ScenarioConfig } from '../../src/sim/index';
+import { cloneState, newGame, problemsText, stepInPlace, type RoundReport, type ScenarioConfig } from '../../src/sim/index';
 import { policyById, policyDecisions } from '../../src/policies/index';
+import { harvest } from '../../src/policies/lab';
 import { builtin, seeds } from '../helpers';
 
 const SCENARIOS = ['tutorial', 'ad-agency', 'hotel', 'hotel-district', 'retail-bank'];
-
-/** The last-quarter harvest: relationship programmes, retention offers, acquisition, win-back, training and research to 0, service hours halved, wages to 0.8. */
-function harvest(d: Decisions): Decisions {
-  return {
-    ...d,
-    tiers: d.tiers.map((t) => ({ ...t, relationshipSpend: 0, retentionBudget: 0, acquisitionSpend: 0, winBackSpend: 0, serviceHours: t.serviceHours / 2 })),
-    people: { ...d.people, trainingSpend: 0, wageIndex: 0.8 },
-    research: { ...d.research, surveySample: d.research.surveySample.map(() => 0), employeeSurvey: false, nps: false },
-  };
-}
 
 /** The value-based game to its last quarter, then that quarter played as planned and harvested. */
 function lastQuarter(sc: ScenarioConfig, seed: string): { kept: RoundReport; cut: RoundReport } {
