@@ -2,6 +2,7 @@
  * The command line, parsed with Node's `parseArgs` in its lenient mode (so that a seed such
  * as `-5` is a value) and checked here, token by token, with sentences a user can act on.
  */
+import { normalizeClassCode } from '../scenario/classCode';
 import { parseArgs } from 'node:util';
 import { POLICIES, policyById } from '../policies/index';
 import { MAX_FIRM_NAME } from '../scenario/runFile';
@@ -14,9 +15,12 @@ import { MESSAGES } from './messages';
 export type Command =
   | { name: 'help' }
   | { name: 'validate'; files: string[] }
-  | { name: 'run'; scenario: string; seed: string; policy: string; sets: string[]; json: boolean; save: string | null }
+  /** `classCode`: normalized; then `seed` is the code. */
+  | { name: 'run'; scenario: string; seed: string; policy: string; sets: string[]; json: boolean; save: string | null; classCode: string | null; player: string | null }
   | { name: 'market'; scenario: string; seed: string; firms: string[]; names: string[] | null; sets: string[]; json: boolean; save: string | null }
   | { name: 'replay'; file: string; json: boolean }
+  /** `classCode`: normalized; `workers`: null for one per core. */
+  | { name: 'class'; folder: string; classCode: string; csv: string | null; json: boolean; workers: number | null }
   /** `workers`: null for one per core. */
   | { name: 'lab'; scenario: string; seeds: number; workers: number | null; sets: string[]; json: boolean }
   | { name: 'verify'; files: string[] }
@@ -31,6 +35,9 @@ Usage: npm run sim -- <command> [options]
 Commands:
   validate <file...>                 check scenario files and list every problem
   run <scenario> --seed S --policy P play a whole game with a reference strategy
+      [--class CODE]                 instead of --seed: the class code sets the seed and the
+                                     class's variant of the scenario
+      [--player NAME]                the player's name or student number, for the run file
       [--set path=value ...]         override any scenario field (what-if studies)
       [--json]                       print one JSON document instead of the table
       [--save FILE]                  record the game as a run file
@@ -44,6 +51,11 @@ Commands:
                                      checks, flags for what looks wrong
       [--workers K]                  games in K worker threads (default: one per core)
       [--set path=value ...] [--json]   as for run
+  class <folder> --class CODE        grade a folder of run files as games of one class:
+                                     verified, copy, tampered, another class, invalid;
+                                     ranks by score
+      [--csv FILE]                   write the gradebook (UTF-8, headers in --lang)
+      [--json] [--workers K]
   replay <runfile> [--json]          replay a run file (solo or market) and print its rounds
   verify <runfile...>                replay run files (solo or market) and check their claims
   schema [--out FILE | -]            write the scenario JSON Schema
@@ -57,7 +69,7 @@ with zh, else en).
 Exit codes: 0 done, 1 a file or a claim is wrong, 2 internal error, 64 usage error.`;
 
 /** The short reminder shown after a usage error. */
-export const SHORT_USAGE = 'Usage: npm run sim -- <validate|run|market|lab|replay|verify|schema|help> ... (see: npm run sim -- help)';
+export const SHORT_USAGE = 'Usage: npm run sim -- <validate|run|market|lab|class|replay|verify|schema|help> ... (see: npm run sim -- help)';
 
 type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
 
@@ -65,9 +77,10 @@ const COMMON: Record<string, OptionSpec> = { lang: { type: 'string' }, help: { t
 
 const OPTIONS: Record<Exclude<Command['name'], 'help'>, Record<string, OptionSpec>> = {
   validate: {},
-  run: { seed: { type: 'string' }, policy: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' }, save: { type: 'string' } },
+  run: { seed: { type: 'string' }, class: { type: 'string' }, player: { type: 'string' }, policy: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' }, save: { type: 'string' } },
   market: { seed: { type: 'string' }, firms: { type: 'string' }, names: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' }, save: { type: 'string' } },
   lab: { seeds: { type: 'string' }, workers: { type: 'string' }, set: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+  class: { class: { type: 'string' }, csv: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' } },
   replay: { json: { type: 'boolean' } },
   verify: {},
   schema: { out: { type: 'string' } },
@@ -139,6 +152,11 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     if (seed === '') throw usageError(u.emptySeed);
     return seed;
   };
+  const whole = (v: string | null, max: number, bad: (v: string) => string): number | null => {
+    if (v === null) return null;
+    if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > max) throw usageError(bad(v));
+    return Number(v);
+  };
   switch (name) {
     case 'validate':
       return { name, files: atLeastOne(u.what.files) };
@@ -146,13 +164,16 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
       return { name, files: atLeastOne(u.what.runFiles) };
     case 'replay':
       return { name, file: exactlyOne(u.what.runFile), json: flags.has('json') };
+    case 'class': {
+      const folder = exactlyOne(u.what.folder);
+      const given = one('class');
+      if (given === null) throw usageError(u.required('--class', name));
+      const classCode = normalizeClassCode(given);
+      if (classCode === null) throw usageError(u.badClass(given));
+      return { name, folder, classCode, csv: one('csv'), json: flags.has('json'), workers: whole(one('workers'), 64, u.badWorkers) };
+    }
     case 'lab': {
       const scenario = exactlyOne(u.what.scenario);
-      const whole = (v: string | null, max: number, bad: (v: string) => string): number | null => {
-        if (v === null) return null;
-        if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > max) throw usageError(bad(v));
-        return Number(v);
-      };
       const seeds = whole(one('seeds'), 200, u.badSeeds) ?? 20;
       return { name, scenario, seeds, workers: whole(one('workers'), 64, u.badWorkers), sets: values.get('set') ?? [], json: flags.has('json') };
     }
@@ -164,11 +185,17 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     }
     case 'run': {
       const scenario = exactlyOne(u.what.scenario);
-      const seed = requiredSeed();
+      const given = one('class');
+      const classCode = given === null ? null : normalizeClassCode(given);
+      if (given !== null && classCode === null) throw usageError(u.badClass(given));
+      if (classCode !== null && one('seed') !== null) throw usageError(u.classAndSeed);
+      const seed = classCode ?? requiredSeed();
+      const player = one('player');
+      if (player !== null && (player.trim() === '' || player.length > 200)) throw usageError(u.badPlayer);
       const policy = one('policy');
       if (policy === null) throw usageError(u.required('--policy', name));
       if (!policyById(policy)) throw usageError(u.unknownPolicy(policy, POLICIES.map((p) => p.id)));
-      return { name, scenario, seed, policy, sets: values.get('set') ?? [], json: flags.has('json'), save: one('save') };
+      return { name, scenario, seed, policy, sets: values.get('set') ?? [], json: flags.has('json'), save: one('save'), classCode, player: player?.trim() ?? null };
     }
     case 'market': {
       const scenario = exactlyOne(u.what.scenario);

@@ -6,6 +6,7 @@
 import { errorText } from '../scenario/errorText';
 import type { Lang } from '../sim/text';
 import { SHORT_USAGE, USAGE, detectLang, parseCommand, type Command } from './args';
+import { classCommand } from './commands/class';
 import { labCommand } from './commands/lab';
 import { marketCommand } from './commands/market';
 import { runCommand } from './commands/run';
@@ -30,6 +31,8 @@ function dispatch(cmd: Command, io: CliIo, lang: Lang): number | Promise<number>
       return marketCommand(cmd, io, lang);
     case 'lab':
       return labCommand(cmd, io, lang);
+    case 'class':
+      return classCommand(cmd, io, lang);
     case 'replay':
       return replayCommand(cmd.file, cmd.json, io, lang);
     case 'verify':

@@ -23,6 +23,7 @@ export const MESSAGES = {
     claimHolds: 'the claim in the file holds (rounds, score and final hash match)',
     claimFails: (why: string) => `the claim in the file does not hold: ${why}`,
     more: (n: number) => `(and ${n} more)`,
+    grading: (files: number, workers: number) => `class: ${files} file${files === 1 ? '' : 's'} verified in ${workers} worker${workers === 1 ? '' : 's'}`,
     lab: {
       running: (jobs: number, workers: number) => `lab: ${jobs} games in ${workers} worker${workers === 1 ? '' : 's'}`,
       noFlags: 'no flags: value-based wins, no strategy goes bankrupt, no end-game harvest pays, every swept lever\'s returns diminish, lessons 1 and 2 hold',
@@ -45,6 +46,9 @@ export const MESSAGES = {
       unknownPolicy: (p: string, ids: readonly string[]) => `unknown policy "${p}"; the policies are ${list(ids, 'en')}`,
       badLang: (l: string) => `unknown language "${l}"; use en or zh-CN`,
       badSeeds: (v: string) => `--seeds "${v}" needs a whole number from 1 to 200`,
+      badClass: (v: string) => `--class "${v}" is not a class code: 2 to 40 letters, digits, dashes or underscores, e.g. CRM-2026-A`,
+      classAndSeed: '--class sets the seed (the class code is the seed): give --class or --seed, not both',
+      badPlayer: '--player needs a name or student number of 1 to 200 characters',
       badWorkers: (v: string) => `--workers "${v}" needs a whole number from 1 to 64`,
       firmCount: (list: string, max: number) => `--firms "${list}" needs 1 to ${max} strategies separated by commas, e.g. --firms value-based,uniform,cost-cutter,discounter`,
       nameCount: (names: number, firms: number) => `--names gives ${names} name${names === 1 ? '' : 's'} for ${firms} firm${firms === 1 ? '' : 's'}: give one name per firm, in the order of --firms`,
@@ -52,7 +56,7 @@ export const MESSAGES = {
       sameName: (n: string) => `two firms are named "${n}": each firm needs its own name`,
       missingArg: (cmd: string, what: string) => `"${cmd}" needs ${what}`,
       extraArg: (cmd: string, arg: string) => `unexpected argument "${arg}" for "${cmd}"`,
-      what: { scenario: 'a scenario (a file or a built-in id)', runFile: 'a run file', files: 'at least one file', runFiles: 'at least one run file' },
+      what: { scenario: 'a scenario (a file or a built-in id)', runFile: 'a run file', files: 'at least one file', runFiles: 'at least one run file', folder: 'a folder of run files' },
     },
   },
   'zh-CN': {
@@ -70,6 +74,7 @@ export const MESSAGES = {
     claimHolds: '文件中声称的结果成立（回合数、得分与最终哈希一致）',
     claimFails: (why: string) => `文件中声称的结果不成立：${why}`,
     more: (n: number) => `（另有 ${n} 个问题）`,
+    grading: (files: number, workers: number) => `班级：${files} 个文件，${workers} 个工作线程验证`,
     lab: {
       running: (jobs: number, workers: number) => `实验室：${jobs} 局游戏，${workers} 个工作线程`,
       noFlags: '没有警示：价值导向策略胜出，没有策略破产，最后一季度的收割不划算，所有扫描的杠杆收益递减，教学要点 1 和 2 成立',
@@ -92,6 +97,9 @@ export const MESSAGES = {
       unknownPolicy: (p: string, ids: readonly string[]) => `未知策略 "${p}"；可用策略为 ${list(ids, 'zh-CN')}`,
       badLang: (l: string) => `未知语言 "${l}"；请使用 en 或 zh-CN`,
       badSeeds: (v: string) => `--seeds "${v}" 须为 1 到 200 的整数`,
+      badClass: (v: string) => `--class "${v}" 不是班级代码：须为 2 到 40 个字母、数字、连字符或下划线，如 CRM-2026-A`,
+      classAndSeed: '--class 即决定种子（班级代码就是种子）：请给出 --class 或 --seed，不要同时给出',
+      badPlayer: '--player 需要 1 到 200 个字符的姓名或学号',
       badWorkers: (v: string) => `--workers "${v}" 须为 1 到 64 的整数`,
       firmCount: (list: string, max: number) => `--firms "${list}" 需要 1 到 ${max} 个以逗号分隔的策略，如 --firms value-based,uniform,cost-cutter,discounter`,
       nameCount: (names: number, firms: number) => `--names 给出了 ${names} 个名称，但有 ${firms} 家企业：请按 --firms 的顺序为每家企业给出一个名称`,
@@ -99,7 +107,7 @@ export const MESSAGES = {
       sameName: (n: string) => `两家企业都叫 "${n}"：每家企业需要自己的名称`,
       missingArg: (cmd: string, what: string) => `"${cmd}" 需要${what}`,
       extraArg: (cmd: string, arg: string) => `"${cmd}" 不接受多余的参数 "${arg}"`,
-      what: { scenario: '一个情景（文件或内置情景 id）', runFile: '一个运行记录文件', files: '至少一个文件', runFiles: '至少一个运行记录文件' },
+      what: { scenario: '一个情景（文件或内置情景 id）', runFile: '一个运行记录文件', files: '至少一个文件', runFiles: '至少一个运行记录文件', folder: '一个存放运行记录文件的文件夹' },
     },
   },
 } as const;

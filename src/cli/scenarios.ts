@@ -3,6 +3,7 @@
  * project's `scenarios/` folder, found from this module's location, not the working
  * directory), with the `--set` overrides applied.
  */
+import { classVariant, type ScenarioVariant } from '../scenario/classCode';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyOverrides, readScenarioFile, validateScenarioJson, type LoadResult } from '../scenario/index';
@@ -33,6 +34,8 @@ export interface PreparedScenario {
   scenario: ScenarioConfig;
   json: unknown;
   warnings: string[];
+  /** The scenario's class variants (a class code's values of them are overrides: {@link withClass}). */
+  variants: ScenarioVariant[];
 }
 
 /** The ids of the built-in scenarios, sorted; empty when the folder cannot be listed. */
@@ -91,7 +94,7 @@ export function prepareScenarioJson(json: unknown, label: string, sets: readonly
   }
   const r = validateScenarioJson(doc, sets.length > 0 ? m.afterSet(label) : label, lang);
   if (!r.ok) throw failed(r);
-  return { scenario: r.scenario, json, warnings: r.warnings.map((w) => m.warning(w.message)) };
+  return { scenario: r.scenario, json, warnings: r.warnings.map((w) => m.warning(w.message)), variants: r.variants };
 }
 
 /**
@@ -103,8 +106,17 @@ export function prepareScenario(src: ScenarioBytes, sets: readonly string[], lan
   if (!r.ok) throw failed(r);
   const body = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
   const json: unknown = JSON.parse(body);
-  if (sets.length === 0) return { scenario: r.scenario, json, warnings: r.warnings.map((w) => MESSAGES[lang].warning(w.message)) };
+  if (sets.length === 0) return { scenario: r.scenario, json, warnings: r.warnings.map((w) => MESSAGES[lang].warning(w.message)), variants: r.variants };
   return prepareScenarioJson(json, src.label, sets, lang);
+}
+
+/**
+ * The scenario as class `code` (normalized) plays it: the class's variant values first, then
+ * `sets`. Returns the prepared scenario and every override in the order the run file records them.
+ */
+export function withClass(src: ScenarioBytes, code: string, sets: readonly string[], lang: Lang): { prepared: PreparedScenario; overrides: string[] } {
+  const overrides = [...classVariant(prepareScenario(src, [], lang).variants, code), ...sets];
+  return { prepared: prepareScenario(src, overrides, lang), overrides };
 }
 
 /** How a run file records the scenario played: a built-in by id and the hash of the scenario after the overrides, a file inline (before them). */

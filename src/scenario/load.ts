@@ -2,6 +2,7 @@
  * The loader: text → migrated, validated {@link ScenarioConfig}, or every problem found, each
  * with file, path, line, column and a sentence in the reader's language. It never throws.
  */
+import { variantProblems, type ScenarioVariant } from './classCode';
 import type { ScenarioConfig } from '../sim/config';
 import type { Lang } from '../sim/text';
 import { fileText } from './decode';
@@ -42,10 +43,11 @@ export interface ScenarioIssue {
 
 /** The outcome of loading a scenario. */
 export type LoadResult =
-  | { ok: true; scenario: ScenarioConfig; warnings: ScenarioIssue[] }
+  /** `variants`: the scenario's class variants (not part of the config the engine plays: a class code's values of them are overrides). */
+  | { ok: true; scenario: ScenarioConfig; warnings: ScenarioIssue[]; variants: ScenarioVariant[] }
   | { ok: false; errors: ScenarioIssue[] };
 
-type Checked = { ok: true; scenario: ScenarioConfig; warnings: Problem[] } | { ok: false; problems: Problem[] };
+type Checked = { ok: true; scenario: ScenarioConfig; warnings: Problem[]; variants: ScenarioVariant[] } | { ok: false; problems: Problem[] };
 
 const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 
@@ -76,17 +78,28 @@ function check(json: unknown): Checked {
   const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) return { ok: false, problems: [...migrated.problems, ...zodProblems(parsed.error.issues, scenarioSchema, migrated.doc)] };
   if (migrated.problems.length > 0) return { ok: false, problems: migrated.problems };
-  // `$schema` only serves editors; the sim's config has no such field.
+  // `$schema` only serves editors, and the class variants only the class code: the sim's config has neither.
   const scenario: ScenarioConfig = { ...parsed.data };
   delete (scenario as { $schema?: string }).$schema;
+  const variants = parsed.data.variants ?? [];
+  delete (scenario as { variants?: unknown }).variants;
   const semantic = checkScenarioSemantics(scenario);
   if (semantic.length > 0) return { ok: false, problems: semantic };
+  if (variants.length > 0) {
+    const { variants: _v, ...rest } = migrated.doc as Record<string, unknown>;
+    void _v;
+    const wrong = variantProblems(rest, variants, (d) => {
+      const r = scenarioSchema.safeParse(d);
+      return r.success ? { ok: true, scenario: r.data } : { ok: false, problems: zodProblems(r.error.issues, scenarioSchema, d) };
+    });
+    if (wrong.length > 0) return { ok: false, problems: wrong };
+  }
   const warnings: Problem[] = [];
   if (migrated.from !== CURRENT_SCHEMA_VERSION) {
     warnings.push({ path: ['schemaVersion'], anchor: 'value', detail: { kind: 'migrated', from: migrated.from, to: CURRENT_SCHEMA_VERSION } });
   }
   translationWarnings(scenario, scenario, [], warnings);
-  return { ok: true, scenario, warnings };
+  return { ok: true, scenario, warnings, variants };
 }
 
 /** Where a problem is, before it is positioned: the part of a {@link Problem} that {@link toIssues} places. */
@@ -187,7 +200,7 @@ export function validateScenarioJson(json: unknown, fileName: string, lang: Lang
   const l = safeLang(lang);
   try {
     const r = check(json);
-    return r.ok ? { ok: true, scenario: r.scenario, warnings: problemIssues(r.warnings, fileName, l) } : failure(fileName, l, r.problems);
+    return r.ok ? { ok: true, scenario: r.scenario, warnings: problemIssues(r.warnings, fileName, l), variants: r.variants } : failure(fileName, l, r.problems);
   } catch {
     return failure(fileName, l, internal());
   }
@@ -210,7 +223,7 @@ export function loadScenario(text: string, fileName: string, lang: Lang = 'en'):
     const r = check(json);
     const problems = [...duplicates, ...(r.ok ? [] : r.problems)];
     if (!r.ok || problems.length > 0) return failure(fileName, l, problems, body);
-    return { ok: true, scenario: r.scenario, warnings: problemIssues(r.warnings, fileName, l, body) };
+    return { ok: true, scenario: r.scenario, warnings: problemIssues(r.warnings, fileName, l, body), variants: r.variants };
   } catch {
     return failure(fileName, l, internal());
   }

@@ -36,6 +36,7 @@ const EXPECTATIONS: { [K in Expectation['kind']]: Extract<Expectation, { kind: K
   firmsOfShares: { kind: 'firmsOfShares', n: 4 },
   firmRange: { kind: 'firmRange', min: 2, max: 4 },
   someWeight: { kind: 'someWeight' },
+  numberPath: { kind: 'numberPath' },
   decisionLimit: { kind: 'decisionLimit', bound: 'hiring', limit: 50 },
   choicePair: { kind: 'choicePair', has: 'options' },
   choiceEvent: { kind: 'choiceEvent' },

@@ -164,6 +164,8 @@ export function expectedText(e: Expectation, lang: Lang): string {
         : `${e.min === e.max ? f(e.min) : `${f(e.min)} 到 ${f(e.max)}`} 家企业（本情景的市场所允许的数量）`;
     case 'firmsOfShares':
       return en ? `${f(e.n)}, one firm per starting share in market.start.shares` : `${f(e.n)}（market.start.shares 中每个起始份额对应一家企业）`;
+    case 'numberPath':
+      return en ? 'the dot-separated path of a number in this scenario, e.g. model.churn.base or firm.budget' : '本情景中某个数值的点分路径，如 model.churn.base 或 firm.budget';
     case 'someWeight':
       return en ? 'at least one weight above 0 (more than one tier is in use)' : '至少一个权重大于 0（使用了多个等级）';
     case 'decisionLimit':

@@ -56,6 +56,8 @@ export type Expectation =
   | { kind: 'firmRange'; min: number; max: number }
   /** Exactly `n` firms: the number of starting shares a market declares (market.start.shares). */
   | { kind: 'firmsOfShares'; n: number }
+  /** The path of a number in this scenario (a class variant's parameter). */
+  | { kind: 'numberPath' }
   /** Tiering weights of which at least one is above 0 (more than one tier is in use). */
   | { kind: 'someWeight' }
   /** At most `limit`: the most hires the labour market gives, or the headcount for layoffs. */

@@ -46,6 +46,8 @@ export const runFileSchema = z
       .describe('The scenario played: a built-in by id and hash, or the whole scenario inline.'),
     overrides: listOf(text(1000, 'A --set path=value override.'), 0, 1000, 'The --set overrides, in order.').default([]),
     seed: text(1000, 'The game seed.'),
+    classCode: text(40, "The class code the game was played under (upper case): the seed is the code, and the class's variant values are the first overrides.").optional(),
+    player: text(200, "The player's name or student number, as typed (it does not change the game).").optional(),
     decisions: listOf(decisionsSchema, 0, MAX_RUN_ROUNDS, 'The decisions of every round played, round 1 first.'),
     claim: z.strictObject({
       score: z.number().describe('Final score.'),
@@ -70,6 +72,8 @@ export const marketRunFileSchema = z
     scenario: runFileSchema.shape.scenario,
     overrides: runFileSchema.shape.overrides,
     seed: runFileSchema.shape.seed,
+    classCode: runFileSchema.shape.classCode,
+    player: runFileSchema.shape.player,
     firms: listOf(
       z.strictObject({
         name: text(MAX_FIRM_NAME, "The firm's name, unique in the market: it is the firm's identity (its draws depend on it)."),
@@ -235,6 +239,9 @@ export interface RunRecord {
   scenario: RunFile['scenario'];
   overrides: readonly string[];
   seed: string;
+  /** The class code (normalized) and the player, when the game was played for a class. */
+  classCode?: string;
+  player?: string;
   decisions: readonly Decisions[];
   score: number;
   finalHash: string;
@@ -245,12 +252,20 @@ export interface MarketRunRecord {
   scenario: RunFile['scenario'];
   overrides: readonly string[];
   seed: string;
+  classCode?: string;
+  player?: string;
   firms: readonly { name: string; policy?: string }[];
   /** Each quarter's plans in seat order, null for a firm that no longer played. */
   decisions: readonly (readonly (Decisions | null)[])[];
   scores: readonly number[];
   finalHash: string;
 }
+
+/** The class fields a record has (none of them for a game not played for a class). */
+const classFields = (rec: { classCode?: string; player?: string }): { classCode?: string; player?: string } => ({
+  ...(rec.classCode !== undefined ? { classCode: rec.classCode } : {}),
+  ...(rec.player !== undefined ? { player: rec.player } : {}),
+});
 
 /** The text of a market game's run file: pretty JSON with a trailing newline. */
 export function renderMarketRunFile(rec: MarketRunRecord): string {
@@ -260,6 +275,7 @@ export function renderMarketRunFile(rec: MarketRunRecord): string {
     scenario: rec.scenario,
     overrides: [...rec.overrides],
     seed: rec.seed,
+    ...classFields(rec),
     firms: rec.firms.map((f) => (f.policy === undefined ? { name: f.name } : { name: f.name, policy: f.policy })),
     decisions: rec.decisions.map((d) => [...d]),
     claim: { scores: [...rec.scores], finalHash: rec.finalHash, rounds: rec.decisions.length },
@@ -275,6 +291,7 @@ export function renderRunFile(rec: RunRecord): string {
     scenario: rec.scenario,
     overrides: [...rec.overrides],
     seed: rec.seed,
+    ...classFields(rec),
     decisions: [...rec.decisions],
     claim: { score: rec.score, finalHash: rec.finalHash, rounds: rec.decisions.length },
   };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ScenarioConfig } from '../sim/config';
 import { MAX_TIERS, decisionsSchema, systemsSpend } from './decisionsSchema';
 import { leverUnlockSchema, newsItemSchema, objectiveSchema, scenarioEventSchema, scoringSchema } from './eventsSchema';
-import { currency, id, int, listOf, localText, money, num, oneOf, positive, trait } from './fields';
+import { currency, id, int, listOf, localText, money, num, oneOf, positive, text, trait } from './fields';
 import { modelSchema } from './modelSchema';
 import { MAX_FIRM_NAME, MAX_FIRMS } from '../sim/market/setup';
 
@@ -112,6 +112,18 @@ const marketSchema = z
   })
   .describe('How this scenario plays as a market of several firms (a 沙盘 class); absent: 2..8 firms, 4 by default, an equal start.');
 
+/** Most parameters a class variant may perturb. */
+export const MAX_VARIANTS = 20;
+
+const variantSchema = z
+  .strictObject({
+    path: text(200, 'The dot-separated path of a number in this scenario, as --set takes it, e.g. "model.churn.base" or "firm.budget".'),
+    min: z.number().describe('The lowest value a class code may give it (valid for that field).'),
+    max: z.number().describe('The highest value a class code may give it (valid for that field), at least min.'),
+    step: z.number().positive().describe('Values are min plus a whole number of steps, e.g. 1000 for money, 0.01 for a share; absent: any value.').optional(),
+  })
+  .describe('One parameter a class code perturbs: each class gets its own value in [min, max], the same for every student of the class.');
+
 /** The schema of a scenario file (after migration to the current version). */
 export const scenarioSchema = z
   .strictObject({
@@ -159,6 +171,7 @@ export const scenarioSchema = z
     scoring: scoringSchema,
     model: modelSchema.optional(),
     market: marketSchema.optional(),
+    variants: listOf(variantSchema, 0, MAX_VARIANTS, 'Class variants: parameters a class code perturbs within their ranges, so that every class plays its own version and last year\'s answers do not transfer. Not part of the game itself: the values a class code gives are recorded as overrides.').optional(),
   })
   .describe('A CRM Sandbox scenario.');
 

@@ -7,12 +7,12 @@
  * market: { firms, policies: [{ policy, score }] } | null, flags: [{ kind, ..., message }] }`.
  * The document is the same whatever the number of workers.
  */
-import { labJobs, labReport, SWEEP_SEEDS, type LabFlag, type LabReport, type Spread } from '../../policies/lab';
+import { labJobs, labReport, runLabJob, SWEEP_SEEDS, type LabFlag, type LabReport, type LabResult, type Spread } from '../../policies/lab';
 import { LEVER_NAMES } from '../../sim/index';
 import { pickText, type Lang } from '../../sim/text';
 import type { Command } from '../args';
 import type { CliIo } from '../io';
-import { defaultWorkers, runLabJobs } from '../lab/pool';
+import { defaultWorkers, runInWorkers } from '../lab/pool';
 import { MESSAGES } from '../messages';
 import { prepareScenario, resolveScenario } from '../scenarios';
 import { aligned } from '../table';
@@ -75,7 +75,7 @@ export async function labCommand(cmd: LabArgs, io: CliIo, lang: Lang): Promise<n
   const jobs = labJobs(scenario, cmd.seeds);
   const workers = Math.min(cmd.workers ?? defaultWorkers(), jobs.length);
   io.err(MESSAGES[lang].lab.running(jobs.length, workers));
-  const results = await runLabJobs(scenario, jobs, workers);
+  const results = await runInWorkers<(typeof jobs)[number], LabResult>({ kind: 'lab', scenario }, jobs, workers, (j) => runLabJob(scenario, j));
   const report = labReport(scenario, cmd.seeds, jobs, results);
   if (cmd.json) io.out(JSON.stringify({ ...report, games: jobs.length, flags: report.flags.map((f) => ({ ...f, message: flagText(f, lang) })) }, null, 2));
   else for (const line of labLines(report, scenario.currency, lang)) io.out(line);
