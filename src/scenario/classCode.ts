@@ -22,14 +22,7 @@ export interface ScenarioVariant {
   step?: number;
 }
 
-/** A class code's shape: 2 to 40 letters, digits, dashes or underscores (case does not matter). */
-export const CLASS_CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
-
-/** The class code as every tool records it (trimmed, upper case), or null if it is not one. */
-export function normalizeClassCode(raw: string): string | null {
-  const code = raw.trim().toUpperCase();
-  return CLASS_CODE.test(code) ? code : null;
-}
+export { CLASS_CODE, normalizeClassCode } from './classCodeShape';
 
 /** Picks in [0, PICKS] per parameter: fine enough for any range, coarse enough to print short. */
 const PICKS = 1000;

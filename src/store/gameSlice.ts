@@ -52,6 +52,7 @@ function saveRecord(st: StoreState): SaveRecord | null {
     scenarioId: g.scenario.id,
     source: st.source,
     seed: g.seed,
+    ...(g.classPlay ? { classPlay: g.classPlay } : {}),
     decisions: g.decisions,
     round: g.view.round,
     rounds: g.scenario.rounds,
@@ -68,7 +69,7 @@ async function originalOf(branch: BranchOf): Promise<Timeline | null> {
   try {
     const parent = (await getSave(branch.of))?.record;
     if (!parent) return null;
-    const r = await simClient().call({ type: 'timeline', source: parent.source, seed: parent.seed, decisions: parent.decisions, lang: 'en' });
+    const r = await simClient().call({ type: 'timeline', source: parent.source, seed: parent.seed, decisions: parent.decisions, lang: 'en', ...(parent.classPlay ? { classPlay: parent.classPlay } : {}) });
     if (!r.ok) return null;
     return { gameId: parent.id, summaries: r.summaries, score: r.score, fromRound: branch.fromRound };
   } catch {
@@ -265,8 +266,8 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
       await autosave();
       return true;
     },
-    startGame: async (source, seed) => {
-      const r = await guard('start', 0, () => simClient().call({ type: 'start', source, seed, lang: get().lang }));
+    startGame: async (source, seed, classPlay) => {
+      const r = await guard('start', 0, () => simClient().call({ type: 'start', source, seed, lang: get().lang, ...(classPlay ? { classPlay } : {}) }));
       if (!r) return false;
       if (!r.ok) {
         notify({ kind: 'startFailed', failure: r.failure });
@@ -324,7 +325,7 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
       }
       const repair = read.problems.length > 0;
       const r = await guard('replay', saved.decisions.length, () =>
-        simClient().call({ type: 'start', source: saved.source, seed: saved.seed, decisions: saved.decisions, lang: get().lang }, progress('replay')),
+        simClient().call({ type: 'start', source: saved.source, seed: saved.seed, decisions: saved.decisions, lang: get().lang, ...(saved.classPlay ? { classPlay: saved.classPlay } : {}) }, progress('replay')),
       );
       if (!r) return false;
       if (!r.ok) {

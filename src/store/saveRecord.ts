@@ -16,7 +16,8 @@
  */
 import type { Decisions } from '../sim/config';
 import type { LocalText } from '../sim/text';
-import type { GameSource } from '../worker/protocol';
+import { CLASS_CODE } from '../scenario/classCodeShape';
+import type { ClassPlay, GameSource } from '../worker/protocol';
 
 /** The value of `format` in every save record. */
 export const SAVE_FORMAT = 'crm-sandbox-save';
@@ -34,6 +35,8 @@ export interface SaveRecord {
   scenarioId: string;
   source: GameSource;
   seed: string;
+  /** A game played for a class: resuming plays the class's variant again (absent: a game of one's own). */
+  classPlay?: ClassPlay;
   decisions: Decisions[];
   round: number;
   rounds: number;
@@ -59,7 +62,7 @@ export type SaveMeta = Omit<SaveRecord, 'decisions' | 'source'>;
 /** What a damaged field should have been. */
 export type SaveExpectation =
   | 'object' | 'saveFormat' | 'version' | 'text' | 'localText' | 'count' | 'number' | 'date' | 'status'
-  | 'source' | 'decisions' | 'decision' | 'key' | 'roundInGame' | 'link'
+  | 'source' | 'decisions' | 'decision' | 'key' | 'roundInGame' | 'link' | 'classPlay'
   // A saved market game (marketSave.ts): the console's and a team's device's.
   | 'marketSave' | 'marketFormat' | 'teamSave' | 'teamFormat' | 'seats' | 'seat' | 'quarters' | 'plans' | 'boolean'
   | 'marketFile' | 'seatOrNone' | 'firmOrNone' | 'codeOrNone';
@@ -174,6 +177,8 @@ export function readSave(key: IDBValidKey, v: unknown): ReadSave {
   const src = source(v.source);
   if (!src) bad(isObj(v.source) ? 'source.kind' : 'source', 'source', isObj(v.source) ? v.source.kind : v.source, true);
   if (!isText(v.seed)) bad('seed', 'text', v.seed, true);
+  const classPlay = classPlayOf(v.classPlay);
+  if (v.classPlay !== undefined && !classPlay) bad('classPlay', 'classPlay', v.classPlay, true);
   let decisions: Decisions[] | null = null;
   if (!Array.isArray(v.decisions)) bad('decisions', 'decisions', v.decisions, true);
   else {
@@ -209,6 +214,7 @@ export function readSave(key: IDBValidKey, v: unknown): ReadSave {
     scenarioId,
     source: src,
     seed: v.seed,
+    ...(classPlay ? { classPlay } : {}),
     decisions,
     round: isCount(v.round) ? Math.min(v.round, decisions.length) : decisions.length,
     rounds: isCount(v.rounds) ? v.rounds : Math.max(decisions.length, isCount(v.round) ? v.round : 0),
@@ -220,6 +226,13 @@ export function readSave(key: IDBValidKey, v: unknown): ReadSave {
     ...(copyOf ? { copyOf } : {}),
   };
   return { record, problems, newer };
+}
+
+/** A saved class: its code as the tools record it (upper case, the seed's shape) and the player's name or null. */
+function classPlayOf(v: unknown): ClassPlay | null {
+  if (!isObj(v) || typeof v.code !== 'string' || !CLASS_CODE.test(v.code)) return null;
+  if (v.player !== null && !isText(v.player)) return null;
+  return { code: v.code, player: v.player };
 }
 
 /** The list entry for the value stored under `key`. */

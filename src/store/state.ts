@@ -7,7 +7,7 @@ import type { PlanUse } from '../sim/validate';
 import type { ShownProblem } from '../scenario/decisionMessages';
 import type { ScenarioIssue } from '../scenario/load';
 import type {
-  CustomerAnalytics, CustomerBaseFrame, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable, GameSnapshot, GameSource, MarketRefusal, MarketSeat, MarketSnapshot, RoundSummary, StartFailure,
+  ClassPlay, CustomerAnalytics, CustomerBaseFrame, CustomerColumn, CustomerFilter, CustomerRecord, CustomerTable, GameSnapshot, GameSource, MarketRefusal, MarketSeat, MarketSnapshot, RoundSummary, StartFailure,
 } from '../worker/protocol';
 import type { MarketSaveFound, TeamSaveFound } from './marketSave';
 import type { WhaleCurve } from '../worker/whaleTypes';
@@ -123,7 +123,8 @@ export interface GameSlice {
   game: GameSnapshot | null;
   /** This tab's game and its save record (null: no game). */
   saved: SaveState | null;
-  startGame(source: GameSource, seed: string): Promise<boolean>;
+  /** With `classPlay`, a game for a class: the code is the seed and sets the class's variant. */
+  startGame(source: GameSource, seed: string, classPlay?: ClassPlay): Promise<boolean>;
   advance(): Promise<boolean>;
   resume(id: string): Promise<boolean>;
   exportRun(): Promise<{ text: string; fileName: string } | null>;

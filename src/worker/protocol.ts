@@ -175,7 +175,15 @@ export interface QuarterView {
 }
 
 /** A whole game as the page holds it after a load or a replay. */
+/** A game played for a class (issue 15): its class code (normalized: the seed) and the player's name or student number. */
+export interface ClassPlay {
+  code: string;
+  player: string | null;
+}
+
 export interface GameSnapshot {
+  /** The class the game is played for; null for a game of one's own. */
+  classPlay: ClassPlay | null;
   scenario: ScenarioConfig;
   /** hashJson of the scenario, as run files record it. */
   scenarioHash: string;
@@ -446,7 +454,8 @@ export interface MarketRefusal {
 /** Requests from the page. */
 export type Request =
   /** Loads a scenario and starts (or, with `decisions`, replays) a game. */
-  | { type: 'start'; source: GameSource; seed: string; decisions?: Decisions[]; lang: Lang }
+  /** With `classPlay` the class code is the seed (`seed` is ignored) and sets the class's variant of the scenario. */
+  | { type: 'start'; source: GameSource; seed: string; decisions?: Decisions[]; lang: Lang; classPlay?: ClassPlay }
   /** What the draft would use of budget and staff, and why it would be refused (sentences in `lang`). */
   | { type: 'preview'; decisions: Decisions; lang: Lang }
   /** Plays the quarter. */
@@ -464,7 +473,7 @@ export type Request =
   /** The whale curve of customer profitability (every customer ever, by lifetime profit), for the debrief. */
   | { type: 'whale' }
   /** Replays another game (the original of a "what if" branch) without replacing this one: its summaries. */
-  | { type: 'timeline'; source: GameSource; seed: string; decisions: Decisions[]; lang: Lang }
+  | { type: 'timeline'; source: GameSource; seed: string; decisions: Decisions[]; lang: Lang; classPlay?: ClassPlay }
   /** A run file (text) of the game so far. */
   | { type: 'exportRun' }
   /**

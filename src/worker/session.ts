@@ -8,13 +8,15 @@ import {
   type Decisions, type Explainer, type QuarterAttribution, type ScenarioConfig, type SimState,
 } from '../sim/index';
 import type { Lang } from '../sim/text';
-import { loadScenario } from '../scenario/index';
+import { loadScenario, validateScenarioJson } from '../scenario/index';
+import { classVariant, normalizeClassCode, type ScenarioVariant } from '../scenario/classCode';
+import { applyOverrides } from '../scenario/override';
 import { showProblems } from '../scenario/decisionMessages';
 import { verifyRunFile, type ReadRun, type Replayed } from '../scenario/readRun';
 import { renderRunFile, withoutSchemaRef, type RunFile } from '../scenario/runFile';
 import { BUILTIN_IDS, builtinText } from './builtins';
 import { customerAnalytics, customerRecord, customerTable, queryCustomers, traceBase, traceRound, type BaseTrace, type RoundTrace } from './customers';
-import type { GameSnapshot, GameSource, GameTruth, Responses, StartFailure, RoundSummary, RoundTruth, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
+import type { ClassPlay, GameSnapshot, GameSource, GameTruth, Responses, StartFailure, RoundSummary, RoundTruth, CustomerColumn, CustomerFilter, CustomerTable } from './protocol';
 import { customerBaseFrame } from './scene';
 import { answerScale, kpiSource, observeAttribution, quarterView, summarize } from './summary';
 
@@ -50,13 +52,17 @@ export interface Session {
    * counterfactual worlds and the solo run file do not apply to it.
    */
   market?: true;
+  /** A game played for a class: the class code (the seed) and the player. */
+  classPlay?: ClassPlay;
+  /** The overrides the scenario is played with (a class's variant), as the run file records them. */
+  overrides?: string[];
 }
 
 export const fileNameOf = (source: GameSource): string =>
   source.kind === 'builtin' ? `${source.id}.json` : source.kind === 'file' ? source.name : source.url;
 
 /** Loads the scenario of `source`; errors carry file, line, column and path. */
-export async function loadSource(source: GameSource, lang: Lang): Promise<{ ok: true; scenario: ScenarioConfig; json: unknown; text: string } | { ok: false; failure: StartFailure }> {
+export async function loadSource(source: GameSource, lang: Lang): Promise<{ ok: true; scenario: ScenarioConfig; json: unknown; text: string; variants: ScenarioVariant[] } | { ok: false; failure: StartFailure }> {
   const text = source.kind === 'builtin' ? await builtinText(source.id) : source.text;
   if (text === null) return { ok: false, failure: { kind: 'unknownBuiltin', id: source.kind === 'builtin' ? source.id : '' } };
   const loaded = loadScenario(text, fileNameOf(source), lang);
@@ -67,7 +73,7 @@ export async function loadSource(source: GameSource, lang: Lang): Promise<{ ok: 
   } catch {
     json = null; // unreachable: the loader parsed it already
   }
-  return { ok: true, scenario: loaded.scenario, json, text };
+  return { ok: true, scenario: loaded.scenario, json, text, variants: loaded.variants };
 }
 
 /** Starts a game on a loaded scenario and replays `decisions` (progress per round). */
@@ -99,10 +105,28 @@ export async function openSession(
   decisions: readonly Decisions[],
   lang: Lang,
   progress?: Progress,
+  classPlay?: ClassPlay,
 ): Promise<{ ok: true; session: Session } | { ok: false; failure: StartFailure }> {
   const loaded = await loadSource(source, lang);
   if (!loaded.ok) return loaded;
-  return startSession(source, loaded.scenario, loaded.json, seed, decisions, progress, lang);
+  if (!classPlay) return startSession(source, loaded.scenario, loaded.json, seed, decisions, progress, lang);
+  // A class game: the code is the seed, and the class's variant values are overrides of the scenario.
+  const code = normalizeClassCode(classPlay.code);
+  if (code === null) throw new Error(`"${classPlay.code}" is not a class code`);
+  const overrides = classVariant(loaded.variants, code);
+  let scenario = loaded.scenario;
+  if (overrides.length > 0) {
+    const applied = applyOverrides(loaded.json, overrides, lang);
+    const checked = applied.ok ? validateScenarioJson(applied.json, fileNameOf(source), lang) : null;
+    if (!checked?.ok) return { ok: false, failure: { kind: 'scenario', errors: checked && !checked.ok ? checked.errors : [] } };
+    scenario = checked.scenario;
+  }
+  const r = startSession(source, scenario, loaded.json, code, decisions, progress, lang);
+  if (r.ok) {
+    r.session.classPlay = { code, player: classPlay.player };
+    r.session.overrides = overrides;
+  }
+  return r;
 }
 
 /** Whether the game is over (finished or bankrupt): only then does the truth leave the worker. */
@@ -117,6 +141,7 @@ export function truthOf(s: Session): GameTruth | null {
 export function snapshot(s: Session): GameSnapshot {
   const last = s.summaries[s.summaries.length - 1];
   return {
+    classPlay: s.classPlay ?? null,
     scenario: s.scenario,
     scenarioHash: s.scenarioHash,
     seed: s.seed,
@@ -264,7 +289,10 @@ export function customerBase(s: Session, round: number): Responses['customerBase
 export function exportRun(s: Session): Responses['exportRun'] {
   if (s.market) throw new Error("a market firm's run file is the market's (marketExport)");
   const scenario: RunFile['scenario'] = s.source.kind === 'builtin' ? { id: s.source.id, hash: s.scenarioHash } : { inline: withoutSchemaRef(s.json) };
-  const text = renderRunFile({ scenario, overrides: [], seed: s.seed, decisions: s.decisions, score: s.state.score, finalHash: hashState(s.state) });
+  const text = renderRunFile({
+    scenario, overrides: s.overrides ?? [], seed: s.seed, decisions: s.decisions, score: s.state.score, finalHash: hashState(s.state),
+    ...(s.classPlay ? { classCode: s.classPlay.code, ...(s.classPlay.player !== null ? { player: s.classPlay.player } : {}) } : {}),
+  });
   const safeSeed = s.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'seed';
   return { text, fileName: `${s.scenario.id}-${safeSeed}-q${s.state.round}.crm-run.json` };
 }
@@ -276,13 +304,33 @@ function runSource(read: ReadRun): GameSource {
 }
 
 /**
+ * A class game read from a run file, when its overrides are exactly its class's variant: the
+ * class and the scenario as the class plays it (the source before the variant, which a resume
+ * applies again from the code). Null otherwise: the game is then a game of its own scenario.
+ */
+function runClass(read: ReadRun): { classPlay: ClassPlay; source: GameSource; overrides: string[] } | null {
+  const code = read.run.classCode === undefined ? null : normalizeClassCode(read.run.classCode);
+  if (code === null || code !== read.run.seed) return null;
+  const overrides = classVariant(Array.isArray(read.doc.variants) ? (read.doc.variants as ScenarioVariant[]) : [], code);
+  if (overrides.length !== read.run.overrides.length || overrides.some((o, i) => read.run.overrides[i] !== o)) return null;
+  const inline = 'inline' in read.run.scenario ? read.run.scenario.inline : null;
+  const source: GameSource = read.builtin !== null ? { kind: 'builtin', id: read.builtin } : { kind: 'file', name: read.scenarioLabel, text: `${JSON.stringify(inline, null, 2)}\n` };
+  return { classPlay: { code, player: read.run.player ?? null }, source, overrides };
+}
+
+/**
  * Reads a run file's bytes with the reader the command line's `verify` uses
  * (src/scenario/readRun.ts), replays it into a session and checks its claim: the same
  * verdict as `npm run sim -- verify`. The session is returned, not adopted: the caller decides.
  */
 export async function importRun(bytes: Uint8Array, fileName: string, lang: Lang, progress?: Progress): Promise<{ ok: true; session: Session } | { ok: false; failure: StartFailure }> {
   const v = await verifyRunFile(bytes, fileName, lang, { builtin: builtinText, builtinIds: BUILTIN_IDS }, (read): Replayed<Session> => {
-    const r = startSession(runSource(read), read.scenario, read.doc, read.run.seed, read.run.decisions, progress, lang);
+    const cls = runClass(read);
+    const r = startSession(cls?.source ?? runSource(read), read.scenario, cls && 'inline' in read.run.scenario ? read.run.scenario.inline : read.doc, read.run.seed, read.run.decisions, progress, lang);
+    if (r.ok && cls) {
+      r.session.classPlay = cls.classPlay;
+      r.session.overrides = cls.overrides;
+    }
     if (r.ok) return { ok: true, state: r.session.state, kept: r.session };
     if (r.failure.kind === 'refused') return { ok: false, round: r.failure.round, problems: r.failure.problems };
     throw new Error('a replay failed for a reason other than a refused round');

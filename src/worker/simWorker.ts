@@ -52,7 +52,7 @@ async function handle(id: number, req: Request): Promise<void> {
     post({ id, kind: 'result', type, value }, transfer);
   switch (req.type) {
     case 'start': {
-      const r = await openSession(req.source, req.seed, req.decisions ?? [], req.lang, progress);
+      const r = await openSession(req.source, req.seed, req.decisions ?? [], req.lang, progress, req.classPlay);
       if (!r.ok) return answer('start', r);
       adoptSession(r.session);
       market = null;
@@ -90,7 +90,7 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'whale':
       return answer('whale', whaleCurve(need().state));
     case 'timeline': {
-      const r = await openSession(req.source, req.seed, req.decisions, req.lang, progress);
+      const r = await openSession(req.source, req.seed, req.decisions, req.lang, progress, req.classPlay);
       if (!r.ok) return answer('timeline', r);
       return answer('timeline', { ok: true, summaries: r.session.summaries, score: r.session.state.score });
     }

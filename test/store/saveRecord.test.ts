@@ -40,6 +40,17 @@ describe('readSave', () => {
     expect(readSave('g1', withField('revision', undefined)).problems).toEqual([]);
   });
 
+  it('keeps a class game\'s class (its code and player); a class that is not one is damage to the game itself', () => {
+    const cls = { ...good(), seed: 'CRM-2026-A', classPlay: { code: 'CRM-2026-A', player: 'Li Wei' } };
+    expect(readSave('g1', cls)).toEqual({ record: cls, problems: [], newer: false });
+    expect(readSave('g1', { ...cls, classPlay: { code: 'CRM-2026-A', player: null } }).record?.classPlay).toEqual({ code: 'CRM-2026-A', player: null });
+    for (const bad of [{ code: 'crm 2026', player: null }, { code: 'CRM-2026-A' }, 'CRM-2026-A', null]) {
+      const r = readSave('g1', { ...cls, classPlay: bad });
+      expect(r.record).toBeNull();
+      expect(r.problems).toEqual([expect.objectContaining({ path: 'classPlay', expected: 'classPlay', game: true })]);
+    }
+  });
+
   it('lists a record with a bad date and an object for a title as damaged, but its game can be continued and is repaired', () => {
     const v = { ...good(), updatedAt: 'yesterday', title: { en: { text: 'x' } } };
     const r = readSave('g1', v);

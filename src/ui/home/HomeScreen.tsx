@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { normalizeClassCode } from '../../scenario/classCodeShape';
 import { fileText } from '../../scenario/decode';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
@@ -33,9 +34,11 @@ type Choice =
 type LinkError = { url: string; failure: Exclude<LinkFailure, { kind: 'aborted' }> | { kind: 'builtin'; id: string } | { kind: 'decode'; message: string } };
 
 /** Why Start cannot start now (null: it can); the same reason disables the button and is shown beside it. */
-function startBlocker(choice: Choice, seed: string): 'loading' | 'choose' | 'seed' | null {
+function startBlocker(choice: Choice, seed: string, classCode: string): 'loading' | 'choose' | 'seed' | 'classCode' | null {
   if (choice.kind === 'loading') return 'loading';
   if (choice.kind === 'none') return 'choose';
+  // A class code, when one is typed, is the seed.
+  if (classCode.trim() !== '') return normalizeClassCode(classCode) === null ? 'classCode' : null;
   const s = seed.trim();
   return s.length === 0 || s.length > 200 ? 'seed' : null;
 }
@@ -120,6 +123,9 @@ export function HomeScreen() {
   const [choice, setChoice] = useState<Choice>(initial.current.choice);
   const [linkError, setLinkError] = useState<LinkError | null>(initial.current.error);
   const [seed, setSeed] = useState(() => params.current.get('seed') ?? randomSeed());
+  const [classCode, setClassCode] = useState(() => params.current.get('class') ?? '');
+  const [player, setPlayer] = useState('');
+  const inClass = classCode.trim() !== '';
   const [over, setOver] = useState(false);
   const download = useRef<AbortController | null>(null);
 
@@ -182,11 +188,13 @@ export function HomeScreen() {
     else if ('errors' in r) notify({ kind: 'fileRejected', fileName: f.name, errors: r.errors });
     else notify({ kind: 'fileUnreadable', fileName: f.name });
   };
-  const blocker = startBlocker(choice, seed);
+  const blocker = startBlocker(choice, seed, classCode);
   const start = () => {
     if (blocker !== null || choice.kind === 'loading' || choice.kind === 'none') return;
     const source: GameSource = choice.kind === 'builtin' ? { kind: 'builtin', id: choice.id } : choice.source;
-    void startGame(source, seed.trim());
+    const code = normalizeClassCode(classCode);
+    if (code !== null) void startGame(source, code, { code, player: player.trim() === '' ? null : player.trim().slice(0, 200) });
+    else void startGame(source, seed.trim());
   };
 
   return (
@@ -258,11 +266,26 @@ export function HomeScreen() {
         </div>
 
         <div className="start-row">
+          <label htmlFor="class-code">
+            {t('home.classCode')}
+            <input id="class-code" type="text" value={classCode} maxLength={40} autoCapitalize="characters" spellCheck={false} aria-describedby="class-help" data-testid="class-code" onChange={(e) => setClassCode(e.target.value)} />
+          </label>
+          {inClass && (
+            <label htmlFor="player">
+              {t('home.player')}
+              <input id="player" type="text" value={player} maxLength={200} autoComplete="name" data-testid="player" onChange={(e) => setPlayer(e.target.value)} />
+            </label>
+          )}
+        </div>
+        <p id="class-help" className="muted">
+          {t('home.classHelp')}
+        </p>
+        <div className="start-row">
           <label htmlFor="seed">
             {t('home.seed')}
-            <input id="seed" type="text" value={seed} maxLength={200} aria-describedby="seed-help" onChange={(e) => setSeed(e.target.value)} />
+            <input id="seed" type="text" value={inClass ? (normalizeClassCode(classCode) ?? classCode) : seed} maxLength={200} disabled={inClass} aria-describedby="seed-help" onChange={(e) => setSeed(e.target.value)} />
           </label>
-          <button type="button" onClick={() => setSeed(randomSeed())}>
+          <button type="button" disabled={inClass} onClick={() => setSeed(randomSeed())}>
             {t('home.randomSeed')}
           </button>
           <button
@@ -278,11 +301,17 @@ export function HomeScreen() {
         </div>
         {blocker !== null && (
           <p id="start-why" className="start-why" data-testid="start-why">
-            {blocker === 'loading' && choice.kind === 'loading' ? t('home.blocked.loading', { url: choice.url }) : blocker === 'choose' ? t('home.blocked.choose') : t('home.blocked.seed')}
+            {blocker === 'loading' && choice.kind === 'loading'
+              ? t('home.blocked.loading', { url: choice.url })
+              : blocker === 'choose'
+                ? t('home.blocked.choose')
+                : blocker === 'classCode'
+                  ? t('home.blocked.classCode')
+                  : t('home.blocked.seed')}
           </p>
         )}
         <p id="seed-help" className="muted">
-          {t('home.seedHelp')}
+          {inClass ? t('home.classSeed') : t('home.seedHelp')}
         </p>
       </section>
 

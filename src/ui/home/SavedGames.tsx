@@ -63,7 +63,7 @@ function SaveRow({ s, i }: { s: SaveMeta; i: number }) {
   return (
     <li data-testid={`save-${i}`} data-save-id={s.id}>
       <span className="what">
-        <strong>{title}</strong> · {t('home.seedIs', { seed: s.seed })} ·{' '}
+        <strong>{title}</strong> · {s.classPlay ? t('home.classIs', { code: s.classPlay.code }) + (s.classPlay.player ? ` · ${s.classPlay.player}` : '') : t('home.seedIs', { seed: s.seed })} ·{' '}
         {s.status === 'running' ? t('home.savedAt', { n: s.round, total: s.rounds }) : t('home.savedDone')} · {t('home.scoreIs', { score: fmtNumber(s.score, lang) })}
         {s.branch && (
           <>
