@@ -14,7 +14,7 @@ import type { WhaleCurve } from '../worker/whaleTypes';
 import type { Expected } from './saveRecord';
 import type { SaveEntry, SaveMeta, SaveRecord } from './saveRecord';
 
-export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end' | 'marketSetup' | 'market';
+export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end' | 'marketSetup' | 'market' | 'classResults';
 
 /** What the firm view (the Phaser scenes) shows. */
 export interface SceneView {

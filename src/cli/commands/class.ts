@@ -5,7 +5,7 @@
  * reason }] }` with `--json`; `--csv` writes the gradebook (UTF-8 with a byte-order mark, so
  * spreadsheet programs read the Chinese; headers in the language of `--lang`), one row per game.
  */
-import { gradeClass, gradeFile, type GradeRow, type GradeStatus, type GradedFile } from '../../scenario/grade';
+import { GRADEBOOK, gradeClass, gradebookCsv, gradeFile, num, type GradedFile } from '../../scenario/grade';
 import type { RunHost } from '../../scenario/readRun';
 import type { Lang } from '../../sim/text';
 import type { Command } from '../args';
@@ -16,30 +16,6 @@ import { builtinIds, readBuiltin } from '../scenarios';
 import { aligned } from '../table';
 
 type ClassArgs = Extract<Command, { name: 'class' }>;
-
-const CSV = {
-  en: {
-    headers: ['player', 'class', 'status', 'score', 'rank', 'customer equity', 'cumulative profit', 'satisfaction', 'copy of', 'file', 'reason'],
-    status: { verified: 'verified', copy: 'copy', tampered: 'tampered', 'foreign-class': 'another class', invalid: 'invalid' } satisfies Record<GradeStatus, string>,
-  },
-  'zh-CN': {
-    headers: ['玩家', '班级', '状态', '得分', '名次', '客户资产', '累计利润', '客户满意度', '抄袭自', '文件', '原因'],
-    status: { verified: '已验证', copy: '抄袭', tampered: '被篡改', 'foreign-class': '其他班级', invalid: '无效' } satisfies Record<GradeStatus, string>,
-  },
-} as const;
-
-const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const num = (x: number | null, digits: number): string => (x === null ? '' : x.toFixed(digits));
-
-/** The gradebook: a header line, then a row per game, CRLF line ends, with a byte-order mark. */
-export function gradebookCsv(code: string, rows: readonly GradeRow[], lang: Lang): string {
-  const t = CSV[lang];
-  const lines = [t.headers, ...rows.map((r) => [
-    r.player ?? '', code, t.status[r.status], num(r.score, 2), r.rank === null ? '' : String(r.rank),
-    num(r.customerEquity, 0), num(r.cumulativeProfit, 0), num(r.satisfaction, 1), r.copyOf ?? '', r.file, r.reason ?? '',
-  ])];
-  return `\ufeff${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
-}
 
 export async function classCommand(cmd: ClassArgs, io: CliIo, lang: Lang): Promise<number> {
   const dir = absolute(io, cmd.folder);
@@ -81,7 +57,7 @@ export async function classCommand(cmd: ClassArgs, io: CliIo, lang: Lang): Promi
     io.out(JSON.stringify({ class: cmd.classCode, files: rows.map((r) => ({ file: r.file, player: r.player, status: r.status, score: r.score, rank: r.rank, copyOf: r.copyOf, reason: r.reason })) }, null, 2));
     return 0;
   }
-  const t = CSV.en.status;
+  const t = GRADEBOOK.en.status;
   io.out(`class ${cmd.classCode}: ${jobs.length + unreadable.length} file${jobs.length + unreadable.length === 1 ? '' : 's'}`);
   const ordered = [...rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   io.out(

@@ -43,6 +43,22 @@ function startBlocker(choice: Choice, seed: string, classCode: string): 'loading
   return s.length === 0 || s.length > 200 ? 'seed' : null;
 }
 
+/** The instructor's way in to the class results. */
+function GradeCard() {
+  const { t } = useTranslation('classes');
+  return (
+    <section className="card stack" aria-labelledby="grade-title">
+      <h2 id="grade-title">{t('home.title')}</h2>
+      <p className="muted">{t('home.intro')}</p>
+      <p>
+        <button type="button" data-testid="open-class-results" onClick={() => useStore.getState().go('classResults')}>
+          {t('home.open')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
 function randomSeed(): string {
   const a = new Uint32Array(1);
   crypto.getRandomValues(a);
@@ -324,6 +340,8 @@ export function HomeScreen() {
           <FilePicker id="import-file" testId="import-file" prompt={t('home.importFile')} chosen={null} onPick={(f) => void pickRun(f)} />
         </p>
       </section>
+
+      <GradeCard />
     </div>
   );
 }

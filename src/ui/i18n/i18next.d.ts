@@ -4,6 +4,7 @@ import type { databaseMessages } from '../database/messages';
 import type { firmMessages } from '../firm/messages';
 import type { compareMessages } from '../compare/messages';
 import type { marketMessages } from '../market/messages';
+import type { classesMessages } from '../classes/messages';
 import type { debriefMessages } from '../debrief/messages';
 import type { exportsMessages } from '../debrief/exportsMessages';
 import type { lessonsMessages } from '../debrief/lessonsMessages';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       exports: (typeof exportsMessages)['en'];
       compare: (typeof compareMessages)['en'];
       market: (typeof marketMessages)['en'];
+      classes: (typeof classesMessages)['en'];
     };
   }
 }

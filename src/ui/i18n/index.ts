@@ -11,6 +11,7 @@ import { databaseMessages } from '../database/messages';
 import { firmMessages } from '../firm/messages';
 import { compareMessages } from '../compare/messages';
 import { marketMessages } from '../market/messages';
+import { classesMessages } from '../classes/messages';
 import { debriefMessages } from '../debrief/messages';
 import { exportsMessages } from '../debrief/exportsMessages';
 import { lessonsMessages } from '../debrief/lessonsMessages';
@@ -27,6 +28,7 @@ export const NAMESPACES = {
   exports: exportsMessages,
   compare: compareMessages,
   market: marketMessages,
+  classes: classesMessages,
 } as const;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];

@@ -1,0 +1,99 @@
+/**
+ * The class results (issue 15): an instructor's folder of run files, each verified by replay in
+ * grading workers (src/worker/gradeWorker.ts, one per core, the files dealt out among them), then
+ * graded as a class (src/scenario/grade.ts: copies found, ranks given), as `npm run sim -- class`
+ * does. A small store of its own: no game is needed, and a game in play is left alone.
+ */
+import { create } from 'zustand';
+import { gradeClass, gradebookCsv, type GradedFile, type GradeRow } from '../scenario/gradebook';
+import { normalizeClassCode } from '../scenario/classCodeShape';
+import type { Lang } from '../sim/text';
+import type { GradeReply, GradeRequest } from '../worker/gradeWorker';
+
+export interface GradingState {
+  status: 'idle' | 'running' | 'done';
+  /** The class graded (normalized). */
+  code: string | null;
+  /** Files verified so far, and in all. */
+  done: number;
+  total: number;
+  /** Grading workers used. */
+  workers: number;
+  rows: GradeRow[];
+  /** A failure of the grading itself (not of a file: a file's problem is its status). */
+  error: string | null;
+}
+
+export const useGrading = create<GradingState>()(() => ({ status: 'idle', code: null, done: 0, total: 0, workers: 0, rows: [], error: null }));
+
+/** A worker-like endpoint (the real grading worker in the page, a fake in tests). */
+export interface GradeEndpoint {
+  postMessage(msg: GradeRequest): void;
+  onmessage: ((e: MessageEvent<GradeReply>) => void) | null;
+  onerror?: ((e: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+const realWorker = (): GradeEndpoint => new Worker(new URL('../worker/gradeWorker.ts', import.meta.url), { type: 'module', name: 'grading' }) as unknown as GradeEndpoint;
+let makeWorker: () => GradeEndpoint = realWorker;
+/** For tests: the endpoints grading starts. */
+export function setGradeWorkerFactory(f: (() => GradeEndpoint) | null): void {
+  makeWorker = f ?? realWorker;
+}
+
+let run = 0;
+
+/**
+ * Grades `files` as games of class `code`: workers = min(files, cores). Results arrive file by
+ * file (progress), and the class is graded once every file is in, in the files' name order.
+ */
+export async function gradeFiles(code: string, files: readonly { name: string; bytes: Uint8Array }[], lang: Lang, cores = navigator.hardwareConcurrency || 2): Promise<void> {
+  const cls = normalizeClassCode(code);
+  if (cls === null) return;
+  const id = ++run;
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const n = Math.max(1, Math.min(cores, sorted.length));
+  useGrading.setState({ status: 'running', code: cls, done: 0, total: sorted.length, workers: sorted.length > 0 ? n : 0, rows: [], error: null });
+  if (sorted.length === 0) {
+    useGrading.setState({ status: 'done' });
+    return;
+  }
+  const results = new Array<GradedFile | undefined>(sorted.length);
+  const pool = Array.from({ length: n }, () => makeWorker());
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let done = 0;
+      pool.forEach((w, k) => {
+        w.onmessage = (e) => {
+          const m = e.data;
+          if ('error' in m) return reject(new Error(m.error));
+          results[m.i] = m.result;
+          done++;
+          if (id === run) useGrading.setState({ done });
+          if (done === sorted.length) resolve();
+        };
+        w.onerror = (e) => reject(new Error(e.message || 'a grading worker failed'));
+        // Dealt out in turn: neighbouring files (often one student's) go to different workers.
+        const mine = sorted.map((f, i) => ({ i, name: f.name, bytes: f.bytes })).filter((f) => f.i % n === k);
+        w.postMessage({ code: cls, lang, files: mine });
+      });
+    });
+    if (id === run) useGrading.setState({ status: 'done', rows: gradeClass(results as GradedFile[]) });
+  } catch (e) {
+    if (id === run) useGrading.setState({ status: 'done', error: e instanceof Error ? e.message : String(e) });
+  } finally {
+    for (const w of pool) w.terminate();
+  }
+}
+
+/** The gradebook of the last grading, as a file's text (UTF-8 with a byte-order mark). */
+export function gradebookText(lang: Lang): string | null {
+  const { code, rows } = useGrading.getState();
+  return code === null ? null : gradebookCsv(code, rows, lang);
+}
+
+/** Forgets the results. */
+export function resetGrading(): void {
+  run++;
+  useGrading.setState({ status: 'idle', code: null, done: 0, total: 0, workers: 0, rows: [], error: null });
+}
