@@ -23,9 +23,9 @@ export const MESSAGES = {
     claimHolds: 'the claim in the file holds (rounds, score and final hash match)',
     claimFails: (why: string) => `the claim in the file does not hold: ${why}`,
     more: (n: number) => `(and ${n} more)`,
-    grading: (files: number, workers: number) => `class: ${files} file${files === 1 ? '' : 's'} verified in ${workers} worker${workers === 1 ? '' : 's'}`,
+    grading: (files: number, threads: number) => `class: ${files} file${files === 1 ? '' : 's'} verified on ${threads} thread${threads === 1 ? '' : 's'}`,
     lab: {
-      running: (jobs: number, workers: number) => `lab: ${jobs} games in ${workers} worker${workers === 1 ? '' : 's'}`,
+      running: (jobs: number, threads: number) => `lab: ${jobs} games played on ${threads} thread${threads === 1 ? '' : 's'}`,
       noFlags: 'no flags: value-based wins, no strategy goes bankrupt, no end-game harvest pays, every swept lever\'s returns diminish, lessons 1 and 2 hold',
       dominant: (policy: string, score: string, vb: string, market: boolean) => `${policy} beats value-based${market ? ' in a market against value-based rivals' : ''}: mean score ${score} against ${vb}`,
       bankrupt: (policy: string, seeds: readonly string[]) => `${policy} goes bankrupt on seed${seeds.length === 1 ? '' : 's'} ${list(seeds, 'en')}`,
@@ -74,9 +74,9 @@ export const MESSAGES = {
     claimHolds: '文件中声称的结果成立（回合数、得分与最终哈希一致）',
     claimFails: (why: string) => `文件中声称的结果不成立：${why}`,
     more: (n: number) => `（另有 ${n} 个问题）`,
-    grading: (files: number, workers: number) => `班级：${files} 个文件，${workers} 个工作线程验证`,
+    grading: (files: number, threads: number) => `班级：${files} 个文件，已用 ${threads} 个线程验证`,
     lab: {
-      running: (jobs: number, workers: number) => `实验室：${jobs} 局游戏，${workers} 个工作线程`,
+      running: (jobs: number, threads: number) => `实验室：${jobs} 局游戏，已用 ${threads} 个线程`,
       noFlags: '没有警示：价值导向策略胜出，没有策略破产，最后一季度的收割不划算，所有扫描的杠杆收益递减，教学要点 1 和 2 成立',
       dominant: (policy: string, score: string, vb: string, market: boolean) => `${policy}${market ? '在与价值导向对手同场竞争时' : ''}胜过价值导向策略：平均得分 ${score}，价值导向为 ${vb}`,
       bankrupt: (policy: string, seeds: readonly string[]) => `${policy} 在种子 ${list(seeds, 'zh-CN')} 上破产`,

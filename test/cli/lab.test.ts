@@ -25,7 +25,7 @@ describe('npm run sim -- lab', () => {
     const two = await cli(['lab', 'tutorial', '--seeds', '2', '--json', '--workers', '2']);
     expect(one.code, one.err).toBe(0);
     expect(two.code, two.err).toBe(0);
-    expect(two.err).toContain('in 2 workers');
+    expect(two.err).toContain('on 2 threads');
     expect(two.out).toBe(one.out);
     const doc = JSON.parse(one.out) as LabDoc;
     expect(doc.scenario).toBe('tutorial');

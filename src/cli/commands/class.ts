@@ -45,8 +45,10 @@ export async function classCommand(cmd: ClassArgs, io: CliIo, lang: Lang): Promi
   }
   const host: RunHost = { builtin: (id) => builtins[id] ?? null, builtinIds: Object.keys(builtins).sort() };
   const workers = Math.min(cmd.workers ?? defaultWorkers(), Math.max(1, jobs.length));
-  io.err(MESSAGES[lang].grading(jobs.length, workers));
-  const graded = await runInWorkers<(typeof jobs)[number], GradedFile>({ kind: 'grade', code: cmd.classCode, lang, builtins }, jobs, workers, (j) => gradeFile(j.bytes, j.file, cmd.classCode, lang, host));
+  const { results: graded, threads } = await runInWorkers<(typeof jobs)[number], GradedFile>(
+    { kind: 'grade', code: cmd.classCode, lang, builtins }, jobs, workers, (j) => gradeFile(j.bytes, j.file, cmd.classCode, lang, host), cmd.workers !== null,
+  );
+  io.err(MESSAGES[lang].grading(jobs.length, threads));
   const all = [...graded, ...unreadable].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const rows = gradeClass(all);
   if (cmd.csv !== null) {

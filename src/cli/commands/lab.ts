@@ -74,8 +74,8 @@ export async function labCommand(cmd: LabArgs, io: CliIo, lang: Lang): Promise<n
   const { scenario } = prepared;
   const jobs = labJobs(scenario, cmd.seeds);
   const workers = Math.min(cmd.workers ?? defaultWorkers(), jobs.length);
-  io.err(MESSAGES[lang].lab.running(jobs.length, workers));
-  const results = await runInWorkers<(typeof jobs)[number], LabResult>({ kind: 'lab', scenario }, jobs, workers, (j) => runLabJob(scenario, j));
+  const { results, threads } = await runInWorkers<(typeof jobs)[number], LabResult>({ kind: 'lab', scenario }, jobs, workers, (j) => runLabJob(scenario, j), cmd.workers !== null);
+  io.err(MESSAGES[lang].lab.running(jobs.length, threads));
   const report = labReport(scenario, cmd.seeds, jobs, results);
   if (cmd.json) io.out(JSON.stringify({ ...report, games: jobs.length, flags: report.flags.map((f) => ({ ...f, message: flagText(f, lang) })) }, null, 2));
   else for (const line of labLines(report, scenario.currency, lang)) io.out(line);

@@ -21,3 +21,6 @@ parentPort!.on('message', ({ i, job }: { i: number; job: unknown }) => {
     (e: unknown) => parentPort!.postMessage({ i, error: errorText(e) } satisfies FromWorker),
   );
 });
+
+// Loaded: ready for jobs.
+parentPort!.postMessage({ ready: true } satisfies FromWorker);
