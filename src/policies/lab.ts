@@ -251,12 +251,13 @@ export function labReport(scenario: ScenarioConfig, seeds: number, jobs: readonl
   const cuts = new Map<string, CutResult>();
   const sweeps = new Map<string, number[]>();
   const markets = new Map<PolicyId, number[]>();
+  const add = <K, V>(m: Map<K, V[]>, k: K, v: V): void => void (m.get(k) ?? m.set(k, []).get(k)!).push(v);
   jobs.forEach((job, i) => {
     const r = results[i]!;
-    if (job.kind === 'play') plays.set(job.policy, [...(plays.get(job.policy) ?? []), { seed: job.seed, r: r as PlayResult }]);
+    if (job.kind === 'play') add(plays, job.policy, { seed: job.seed, r: r as PlayResult });
     else if (job.kind === 'cut') cuts.set(job.seed, r as CutResult);
-    else if (job.kind === 'lever') sweeps.set(`${job.lever}|${job.factor}`, [...(sweeps.get(`${job.lever}|${job.factor}`) ?? []), (r as ScoreResult).score]);
-    else markets.set(job.policy, [...(markets.get(job.policy) ?? []), (r as ScoreResult).score]);
+    else if (job.kind === 'lever') add(sweeps, `${job.lever}|${job.factor}`, (r as ScoreResult).score);
+    else add(markets, job.policy, (r as ScoreResult).score);
   });
   const policies: LabPolicyRow[] = [...plays].map(([policy, rows]) => ({
     policy,

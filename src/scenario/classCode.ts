@@ -38,6 +38,11 @@ export function classVariant(variants: readonly ScenarioVariant[], code: string)
   });
 }
 
+/** The class variants of a scenario document the loader accepted (none when it has none). */
+export function variantsOf(doc: Record<string, unknown>): ScenarioVariant[] {
+  return Array.isArray(doc.variants) ? (doc.variants as ScenarioVariant[]) : [];
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The value at a dot path of a document (undefined if there is none). */

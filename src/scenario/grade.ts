@@ -12,12 +12,11 @@
  * Pure: the caller reads the bytes and hands in the built-ins (a {@link RunHost}).
  */
 import type { Lang } from '../sim/text';
-import { classVariant, normalizeClassCode, type ScenarioVariant } from './classCode';
+import { classVariant, normalizeClassCode, variantsOf } from './classCode';
 import { fileText } from './decode';
 import { verifyMarketRunFile } from './marketRun';
 import { replayReports, verifyRunFile, type RunHost } from './readRun';
 import { runKindOf } from './runFile';
-
 import type { Decisions } from '../sim/config';
 import type { GradedFile, GradedGame } from './gradebook';
 
@@ -37,12 +36,6 @@ export const GRADE_MESSAGES = {
     noVariant: '本班使用原情景',
   },
 } as const;
-
-
-/** The class variants of a loaded run's scenario document (the loader checked them). */
-function variantsOf(doc: Record<string, unknown>): ScenarioVariant[] {
-  return Array.isArray(doc.variants) ? (doc.variants as ScenarioVariant[]) : [];
-}
 
 /** Verifies one run file as a game of class `code` (normalized). */
 export async function gradeFile(bytes: Uint8Array, file: string, code: string, lang: Lang, host: RunHost): Promise<GradedFile> {
@@ -72,17 +65,16 @@ export async function gradeFile(bytes: Uint8Array, file: string, code: string, l
     return { ...named, status: 'verified', reason: null, games };
   }
   const end = v.kept.at(-1);
-  const state = v.actual;
   return {
     ...named,
     status: 'verified',
     reason: null,
-    games: [{ player, score: state.score, customerEquity: end?.firm.customerEquity ?? 0, cumulativeProfit: cumulativeProfitOf(v.kept), satisfaction: end?.firm.satisfaction ?? 0, currency: v.read.scenario.currency }],
+    games: [{ player, score: v.actual.score, customerEquity: end?.firm.customerEquity ?? 0, cumulativeProfit: cumulativeProfitOf(v.kept), satisfaction: end?.firm.satisfaction ?? 0, currency: v.read.scenario.currency }],
     decisions: run.decisions as Decisions[],
   };
 }
 
-/** Cumulative operating profit over a game's reports. */
+/** Cumulative operating profit over a game's reports (what the finance pass adds up in firm.cumulativeProfit). */
 function cumulativeProfitOf(reports: readonly { finance: { operatingProfit: number } }[]): number {
   return reports.reduce((s, r) => s + r.finance.operatingProfit, 0);
 }

@@ -26,20 +26,15 @@ export interface GradingState {
 
 export const useGrading = create<GradingState>()(() => ({ status: 'idle', code: null, done: 0, total: 0, workers: 0, rows: [], error: null }));
 
-/** A worker-like endpoint (the real grading worker in the page, a fake in tests). */
-export interface GradeEndpoint {
+/** The grading worker, as the page talks to it. */
+interface GradeEndpoint {
   postMessage(msg: GradeRequest): void;
   onmessage: ((e: MessageEvent<GradeReply>) => void) | null;
-  onerror?: ((e: ErrorEvent) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
   terminate(): void;
 }
 
-const realWorker = (): GradeEndpoint => new Worker(new URL('../worker/gradeWorker.ts', import.meta.url), { type: 'module', name: 'grading' }) as unknown as GradeEndpoint;
-let makeWorker: () => GradeEndpoint = realWorker;
-/** For tests: the endpoints grading starts. */
-export function setGradeWorkerFactory(f: (() => GradeEndpoint) | null): void {
-  makeWorker = f ?? realWorker;
-}
+const makeWorker = (): GradeEndpoint => new Worker(new URL('../worker/gradeWorker.ts', import.meta.url), { type: 'module', name: 'grading' }) as unknown as GradeEndpoint;
 
 let run = 0;
 
@@ -90,10 +85,4 @@ export async function gradeFiles(code: string, files: readonly { name: string; b
 export function gradebookText(lang: Lang): string | null {
   const { code, rows } = useGrading.getState();
   return code === null ? null : gradebookCsv(code, rows, lang);
-}
-
-/** Forgets the results. */
-export function resetGrading(): void {
-  run++;
-  useGrading.setState({ status: 'idle', code: null, done: 0, total: 0, workers: 0, rows: [], error: null });
 }

@@ -9,7 +9,7 @@ import {
 } from '../sim/index';
 import type { Lang } from '../sim/text';
 import { loadScenario, validateScenarioJson } from '../scenario/index';
-import { classVariant, normalizeClassCode, type ScenarioVariant } from '../scenario/classCode';
+import { classVariant, normalizeClassCode, variantsOf, type ScenarioVariant } from '../scenario/classCode';
 import { applyOverrides } from '../scenario/override';
 import { showProblems } from '../scenario/decisionMessages';
 import { verifyRunFile, type ReadRun, type Replayed } from '../scenario/readRun';
@@ -311,7 +311,7 @@ function runSource(read: ReadRun): GameSource {
 function runClass(read: ReadRun): { classPlay: ClassPlay; source: GameSource; overrides: string[] } | null {
   const code = read.run.classCode === undefined ? null : normalizeClassCode(read.run.classCode);
   if (code === null || code !== read.run.seed) return null;
-  const overrides = classVariant(Array.isArray(read.doc.variants) ? (read.doc.variants as ScenarioVariant[]) : [], code);
+  const overrides = classVariant(variantsOf(read.doc), code);
   if (overrides.length !== read.run.overrides.length || overrides.some((o, i) => read.run.overrides[i] !== o)) return null;
   const inline = 'inline' in read.run.scenario ? read.run.scenario.inline : null;
   const source: GameSource = read.builtin !== null ? { kind: 'builtin', id: read.builtin } : { kind: 'file', name: read.scenarioLabel, text: `${JSON.stringify(inline, null, 2)}\n` };

@@ -12,6 +12,7 @@ import type { GradeRow, GradeStatus } from '../../scenario/gradebook';
 import { useStore } from '../../store/index';
 import { gradebookText, gradeFiles, useGrading } from '../../store/grading';
 import { fmtMoney, fmtNumber } from '../format';
+import { DropZone } from '../home/DropZone';
 import { FilePicker } from '../home/FilePicker';
 import { saveTextFile } from '../shell/files';
 import './classes.css';
@@ -37,10 +38,9 @@ export default function ClassResultsScreen() {
   const g = useGrading();
   const [code, setCode] = useState(() => g.code ?? '');
   const [files, setFiles] = useState<File[]>([]);
-  const [over, setOver] = useState(false);
   const normal = normalizeClassCode(code);
   const running = g.status === 'running';
-  const why = code.trim() !== '' && normal === null ? t('badCode') : files.length === 0 ? t('noFiles') : null;
+  const why = code.trim() === '' ? t('noCode') : normal === null ? t('badCode') : files.length === 0 ? t('noFiles') : null;
   const grade = async () => {
     if (normal === null || files.length === 0) return;
     await gradeFiles(normal, await bytesOf(files), lang);
@@ -61,24 +61,12 @@ export default function ClassResultsScreen() {
         <p id="grade-code-help" className="muted">
           {t('codeHelp')}
         </p>
-        <div
-          className={`dropzone${over ? ' over' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setOver(false);
-            setFiles([...e.dataTransfer.files]);
-          }}
-        >
+        <DropZone onDrop={setFiles}>
           <FilePicker id="grade-files" testId="grade-files" prompt={t('files')} chosen={files.length > 0 ? t('chosen', { count: files.length }) : null} onPickAll={(fs) => setFiles(fs)} />
           <p className="muted">{t('drop')}</p>
-        </div>
+        </DropZone>
         <div className="row">
-          <button type="button" className="primary" data-testid="grade" disabled={why !== null || normal === null || running} aria-describedby={why !== null ? 'grade-why' : undefined} onClick={() => void grade()}>
+          <button type="button" className="primary" data-testid="grade" disabled={why !== null || running} aria-describedby={why !== null ? 'grade-why' : undefined} onClick={() => void grade()}>
             {t('grade')}
           </button>
           <button type="button" data-testid="grade-back" onClick={() => useStore.getState().go('home')}>

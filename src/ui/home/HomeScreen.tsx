@@ -15,6 +15,7 @@ import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { downloadCapped, MAX_FILE_BYTES, readFileBytes, readTextFile, type LinkFailure } from '../shell/files';
 import { CATALOG } from './catalog';
 import { CheckIcon } from '../shell/icons';
+import { DropZone } from './DropZone';
 import { FilePicker } from './FilePicker';
 import { SavedGames } from './SavedGames';
 import { MarketCard } from './MarketCard';
@@ -142,7 +143,6 @@ export function HomeScreen() {
   const [classCode, setClassCode] = useState(() => params.current.get('class') ?? '');
   const [player, setPlayer] = useState('');
   const inClass = classCode.trim() !== '';
-  const [over, setOver] = useState(false);
   const download = useRef<AbortController | null>(null);
 
   // Interactive from the commit on: the controls and their handlers are in the page.
@@ -252,19 +252,7 @@ export function HomeScreen() {
           })}
         </ul>
 
-        <div
-          className={`dropzone${over ? ' over' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setOver(false);
-            void pickFile(e.dataTransfer.files[0]);
-          }}
-        >
+        <DropZone onDrop={(fs) => void pickFile(fs[0])}>
           <FilePicker
             id="scenario-file"
             testId="scenario-file"
@@ -279,7 +267,7 @@ export function HomeScreen() {
               {t('home.link.loading', { url: choice.url })}
             </p>
           )}
-        </div>
+        </DropZone>
 
         <div className="start-row">
           <label htmlFor="class-code">
