@@ -102,6 +102,21 @@ export function fitBudget(scenario: ScenarioConfig, state: SimState, d: Decision
     const over = use.spend - use.budget;
     d.people.hires = Math.max(0, d.people.hires - Math.ceil(over / Math.max(1, each)));
     fitStaff(scenario, state, d);
+    use = planUse(scenario, state, d);
+  }
+  if (use.spend > use.budget) {
+    // Still over (the locked levers' spend, which cannot shrink, is a large part of the budget):
+    // scale the open spends once by exactly what is left after the locked ones.
+    const floor = cloneDecisions(d);
+    for (const f of SPEND_FIELDS) if (isOpen(scenario, state, f.lever)) for (const p of pathsOf(f, floor)) setAt(floor, p, 0);
+    const fixed = planUse(scenario, state, floor).spend;
+    if (fixed < use.budget && use.spend > fixed) {
+      const k = (0.995 * use.budget - fixed) / (use.spend - fixed);
+      for (const f of SPEND_FIELDS) {
+        if (!isOpen(scenario, state, f.lever)) continue;
+        for (const p of pathsOf(f, d)) setAt(d, p, (getAt(d, p) as number) * Math.max(0, k));
+      }
+    }
   }
   return d;
 }

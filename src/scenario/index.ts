@@ -4,7 +4,7 @@
  */
 export { CURRENT_SCHEMA_VERSION, decisionsSchema, scenarioSchema, type ScenarioFile } from './schema';
 export { modelSchema } from './modelSchema';
-export { loadScenario, marketSizeIssues, readScenarioFile, validateScenarioJson, MAX_DEPTH, MAX_ISSUES, MAX_TEXT_CHARS, type LoadResult, type ScenarioFileResult, type ScenarioIssue } from './load';
+export { loadScenario, marketSizeIssues, playableIssues, readScenarioFile, validateScenarioJson, MAX_DEPTH, MAX_ISSUES, MAX_TEXT_CHARS, type LoadResult, type ScenarioFileResult, type ScenarioIssue } from './load';
 export { decodeBytes, fileText, MAX_FILE_BYTES, type Decoded, type DecodeProblem, type TextEncoding } from './decode';
 export { claimIssues, readRunFile, replayReports, verifyRunFile, type Actual, type ReadRun, type Replayed, type RunHost, type RunVerdict } from './readRun';
 export { marketClaimIssues, readMarketRunFile, replayMarketRun, verifyMarketRunFile, type MarketActual, type MarketRunVerdict, type ReadMarketRun, type ReplayedMarket, type ReplayedQuarter } from './marketRun';

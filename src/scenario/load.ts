@@ -4,6 +4,8 @@
  */
 import { variantProblems, type ScenarioVariant } from './classCode';
 import type { ScenarioConfig } from '../sim/config';
+import type { SimState } from '../sim/state';
+import { lockedSpendProblem } from './playable';
 import type { Lang } from '../sim/text';
 import { fileText } from './decode';
 import { taggedExpectation } from './fields';
@@ -141,6 +143,12 @@ export function toIssues<P extends Placed>(
 /** {@link toIssues} for problems that carry a {@link Problem.detail}. */
 function problemIssues(problems: readonly Problem[], file: string, lang: Lang, text?: string): ScenarioIssue[] {
   return toIssues(problems, file, lang, (p) => renderDetail(p.detail, lang), text);
+}
+
+/** Why no plan of the first quarter of `state`'s game would fit ({@link lockedSpendProblem}), as issues of the file; empty when one does. */
+export function playableIssues(scenario: ScenarioConfig, state: SimState, file: string, lang: Lang, text?: string): ScenarioIssue[] {
+  const p = lockedSpendProblem(scenario, state);
+  return p ? problemIssues([p], file, safeLang(lang), text) : [];
 }
 
 /** Why `n` firms cannot play `scenario` as a market (its market.firms range), as issues of its file; empty when they can. */

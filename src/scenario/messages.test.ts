@@ -41,6 +41,7 @@ const EXPECTATIONS: { [K in Expectation['kind']]: Extract<Expectation, { kind: K
   choicePair: { kind: 'choicePair', has: 'options' },
   choiceEvent: { kind: 'choiceEvent' },
   customerRounds: { kind: 'customerRounds', max: 8_000_000 },
+  lockedSpend: { kind: 'lockedSpend', spend: 132_000 },
   schemaVersion: { kind: 'schemaVersion', max: 2 },
 };
 

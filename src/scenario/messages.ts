@@ -180,6 +180,10 @@ export function expectedText(e: Expectation, lang: Lang): string {
       return en ? 'an event that is a choice card (has options)' : '选择卡事件（含 options）';
     case 'customerRounds':
       return en ? `population.size × rounds at most ${f(e.max)}` : `population.size × rounds 不超过 ${f(e.max)}`;
+    case 'lockedSpend':
+      return en
+        ? `a first-quarter budget of at least ${f(e.spend)}: the starting plan (initialDecisions) spends that on levers still locked in quarter 1, so no plan of quarter 1 would fit`
+        : `第 1 季度至少 ${f(e.spend)} 的预算（初始决策 initialDecisions 在第 1 季度仍锁定的杠杆上就要花这么多，否则第 1 季度的任何方案都超出预算）`;
     case 'schemaVersion':
       return en ? `a schemaVersion from 1 to ${f(e.max)}` : `1 到 ${f(e.max)} 之间的 schemaVersion`;
   }

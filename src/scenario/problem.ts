@@ -66,6 +66,8 @@ export type Expectation =
   | { kind: 'choicePair'; has: 'options' | 'defaultOption' }
   | { kind: 'choiceEvent' }
   | { kind: 'customerRounds'; max: number }
+  /** A first-quarter budget of at least `spend`: what the starting plan spends on levers still locked then. */
+  | { kind: 'lockedSpend'; spend: number }
   | { kind: 'schemaVersion'; max: number };
 
 /** What the file had instead. */

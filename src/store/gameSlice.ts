@@ -266,15 +266,17 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
       await autosave();
       return true;
     },
-    startGame: async (source, seed, classPlay) => {
-      const r = await guard('start', 0, () => simClient().call({ type: 'start', source, seed, lang: get().lang, ...(classPlay ? { classPlay } : {}) }));
+    startGame: async (source, seed, classPlay, autoplay) => {
+      const r = await guard('start', 0, () =>
+        simClient().call({ type: 'start', source, seed, lang: get().lang, ...(classPlay ? { classPlay } : {}), ...(autoplay ? { autoplay } : {}) }, autoplay ? progress('replay') : undefined),
+      );
       if (!r) return false;
       if (!r.ok) {
         notify({ kind: 'startFailed', failure: r.failure });
         return false;
       }
       adopt(r.game, source, await fresh());
-      set((s) => void (s.screen = 'briefing'));
+      set((s) => void (s.screen = autoplay && r.game.summaries.length > 0 ? 'quarter' : 'briefing'));
       await autosave();
       return true;
     },

@@ -14,7 +14,7 @@ import type { WhaleCurve } from '../worker/whaleTypes';
 import type { Expected } from './saveRecord';
 import type { SaveEntry, SaveMeta, SaveRecord } from './saveRecord';
 
-export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end' | 'marketSetup' | 'market' | 'classResults';
+export type Screen = 'home' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end' | 'marketSetup' | 'market' | 'classResults' | 'workbench';
 
 /** What the firm view (the Phaser scenes) shows. */
 export interface SceneView {
@@ -124,7 +124,8 @@ export interface GameSlice {
   /** This tab's game and its save record (null: no game). */
   saved: SaveState | null;
   /** With `classPlay`, a game for a class: the code is the seed and sets the class's variant. */
-  startGame(source: GameSource, seed: string, classPlay?: ClassPlay): Promise<boolean>;
+  /** With `autoplay` (a play-test from quarter autoplay + 1) the value-based strategy plays the first quarters, and the game opens on the next one's decisions. */
+  startGame(source: GameSource, seed: string, classPlay?: ClassPlay, autoplay?: number): Promise<boolean>;
   advance(): Promise<boolean>;
   resume(id: string): Promise<boolean>;
   exportRun(): Promise<{ text: string; fileName: string } | null>;

@@ -43,6 +43,7 @@ const TimelinesScreen = lazy(() => import('./timelines/TimelinesScreen'));
 const MarketSetupScreen = lazy(() => import('./market/MarketSetupScreen'));
 const MarketConsole = lazy(() => import('./market/MarketConsole'));
 const ClassResultsScreen = lazy(() => import('./classes/ClassResultsScreen'));
+const WorkbenchScreen = lazy(() => import('./workbench/WorkbenchScreen'));
 
 function Screen() {
   const screen = useStore((s) => s.screen);
@@ -50,6 +51,7 @@ function Screen() {
   const hasMarket = useStore((s) => s.market !== null);
   if (screen === 'marketSetup') return <MarketSetupScreen />;
   if (screen === 'classResults') return <ClassResultsScreen />;
+  if (screen === 'workbench') return <WorkbenchScreen />;
   if (screen === 'market' && hasMarket) return <MarketConsole />;
   if (!hasGame || screen === 'home' || screen === 'market') return <HomeScreen />;
   switch (screen) {
@@ -104,7 +106,7 @@ export function App() {
   const round = useStore((s) => s.game?.summaries.length ?? 0);
   const busy = useStore((s) => s.busy !== null);
   const hasMarket = useStore((s) => s.market !== null);
-  const shownScreen: ScreenName = screen === 'marketSetup' || screen === 'classResults' || (screen === 'market' && hasMarket) ? screen : hasGame ? screen : 'home';
+  const shownScreen: ScreenName = screen === 'marketSetup' || screen === 'classResults' || screen === 'workbench' || (screen === 'market' && hasMarket) ? screen : hasGame ? screen : 'home';
 
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);

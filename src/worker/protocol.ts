@@ -455,7 +455,8 @@ export interface MarketRefusal {
 export type Request =
   /** Loads a scenario and starts (or, with `decisions`, replays) a game. */
   /** With `classPlay` the class code is the seed (`seed` is ignored) and sets the class's variant of the scenario. */
-  | { type: 'start'; source: GameSource; seed: string; decisions?: Decisions[]; lang: Lang; classPlay?: ClassPlay }
+  /** With `autoplay` (the workbench's play-test from quarter N) the value-based strategy plays the first `autoplay` quarters, as if the learner had. */
+  | { type: 'start'; source: GameSource; seed: string; decisions?: Decisions[]; lang: Lang; classPlay?: ClassPlay; autoplay?: number }
   /** What the draft would use of budget and staff, and why it would be refused (sentences in `lang`). */
   | { type: 'preview'; decisions: Decisions; lang: Lang }
   /** Plays the quarter. */

@@ -5,7 +5,7 @@
  */
 import { policyById, policyDecisions, type PolicyId } from '../policies/index';
 import { errorText } from '../scenario/errorText';
-import { cloneState, newGame, stepInPlace, type RoundReport, type ScenarioConfig } from '../sim/index';
+import { cloneState, newGame, stepInPlace, type Decisions, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { RoundSummary } from './protocol';
 import { REFERENCE_POLICIES, type ReferenceReply, type ReferenceRequest, type ReferenceRun } from './referenceProtocol';
 import { loadSource } from './session';
@@ -37,6 +37,26 @@ export function* referenceRounds(scenario: ScenarioConfig, seed: string, policyI
     yield state.round;
   }
   return { policy: policy.id, summaries, score: state.score, status: state.status, finalHash: last?.hash ?? '' };
+}
+
+/**
+ * The decisions strategy `policyId` makes in the first `rounds` quarters of a game (fewer if the
+ * game ends first): the workbench's play-test from quarter N starts a game with them replayed.
+ */
+export function policyPlan(scenario: ScenarioConfig, seed: string, policyId: PolicyId, rounds: number): Decisions[] {
+  const policy = policyById(policyId);
+  if (!policy) throw new Error(`unknown reference strategy "${policyId}"`);
+  const state = cloneState(newGame(scenario, seed));
+  const plan: Decisions[] = [];
+  let last: RoundReport | null = null;
+  while (state.status === 'running' && plan.length < rounds) {
+    const decisions = policyDecisions(policy, scenario, state, last);
+    const res = stepInPlace(scenario, state, decisions);
+    if (!res.ok) throw new Error(`reference ${policyId} made a refused decision in round ${state.round + 1}: ${problemsText(res.problems)}`);
+    plan.push(decisions);
+    last = res.report;
+  }
+  return plan;
 }
 
 /** The whole run at once (tests, the command line's equivalent). */

@@ -5,7 +5,8 @@
  */
 import { errorText } from '../scenario/errorText';
 import type { FromWorker, Request, Responses, ToWorker } from './protocol';
-import { advance, analytics, customerBase, explainAnswer, explainUnit, exportRun, importRun, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
+import { policyPlan } from './references';
+import { advance, analytics, customerBase, explainAnswer, explainUnit, exportRun, importRun, loadSource, openSession, prepare, preview, query, record, rewind, snapshot, table, type Session } from './session';
 import { transferableCopy } from './customers';
 import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
@@ -52,7 +53,13 @@ async function handle(id: number, req: Request): Promise<void> {
     post({ id, kind: 'result', type, value }, transfer);
   switch (req.type) {
     case 'start': {
-      const r = await openSession(req.source, req.seed, req.decisions ?? [], req.lang, progress, req.classPlay);
+      let decisions = req.decisions ?? [];
+      if (req.autoplay) {
+        const loaded = await loadSource(req.source, req.lang);
+        if (!loaded.ok) return answer('start', loaded);
+        decisions = policyPlan(loaded.scenario, req.seed, 'value-based', req.autoplay);
+      }
+      const r = await openSession(req.source, req.seed, decisions, req.lang, progress, req.classPlay);
       if (!r.ok) return answer('start', r);
       adoptSession(r.session);
       market = null;

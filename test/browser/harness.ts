@@ -12,7 +12,7 @@ import { launchChromium } from './chromium';
 import { ROOT } from './server';
 
 export type Lang = 'en' | 'zh-CN';
-export type Screen = 'home' | 'marketSetup' | 'market' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end' | 'classResults';
+export type Screen = 'home' | 'marketSetup' | 'market' | 'briefing' | 'quarter' | 'report' | 'firm' | 'database' | 'chain' | 'timelines' | 'end' | 'classResults' | 'workbench';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 

@@ -8,10 +8,11 @@
  * The document is the same whatever the number of workers.
  */
 import { labJobs, labReport, runLabJob, SWEEP_SEEDS, type LabFlag, type LabReport, type LabResult, type Spread } from '../../policies/lab';
-import { LEVER_NAMES } from '../../sim/index';
+import { LEVER_NAMES, newGame } from '../../sim/index';
+import { playableIssues } from '../../scenario/index';
 import { pickText, type Lang } from '../../sim/text';
 import type { Command } from '../args';
-import type { CliIo } from '../io';
+import { CliError, type CliIo } from '../io';
 import { defaultWorkers, runInWorkers } from '../lab/pool';
 import { MESSAGES } from '../messages';
 import { prepareScenario, resolveScenario } from '../scenarios';
@@ -72,6 +73,9 @@ export async function labCommand(cmd: LabArgs, io: CliIo, lang: Lang): Promise<n
   const prepared = prepareScenario(src, cmd.sets, lang);
   for (const w of prepared.warnings) io.err(w);
   const { scenario } = prepared;
+  // A scenario whose first quarter no plan fits has nothing to balance: say why, as validate does.
+  const unplayable = playableIssues(scenario, newGame(scenario, '1'), src.label, lang);
+  if (unplayable.length > 0) throw new CliError(unplayable.map((e) => e.message), 1);
   const jobs = labJobs(scenario, cmd.seeds);
   const workers = Math.min(cmd.workers ?? defaultWorkers(), jobs.length);
   const { results, threads } = await runInWorkers<(typeof jobs)[number], LabResult>({ kind: 'lab', scenario }, jobs, workers, (j) => runLabJob(scenario, j), cmd.workers !== null);

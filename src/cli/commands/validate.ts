@@ -1,5 +1,6 @@
 /** `validate <file...>`: loads each scenario and lists every problem, with file, path, line and column. */
-import { readScenarioFile } from '../../scenario/index';
+import { playableIssues, readScenarioFile } from '../../scenario/index';
+import { newGame } from '../../sim/index';
 import type { Lang } from '../../sim/text';
 import { CliError, type CliIo } from '../io';
 import { MESSAGES } from '../messages';
@@ -16,6 +17,13 @@ export function validateCommand(files: readonly string[], io: CliIo, lang: Lang)
       if (!r.ok) {
         failed++;
         for (const e of r.errors) io.err(e.message);
+        continue;
+      }
+      // Loaded, but is quarter 1 playable? (It needs the first quarter's tiers: a new game.)
+      const unplayable = playableIssues(r.scenario, newGame(r.scenario, '1'), src.label, lang, r.text);
+      if (unplayable.length > 0) {
+        failed++;
+        for (const e of unplayable) io.err(e.message);
         continue;
       }
       for (const w of r.warnings) io.err(m.warning(w.message));

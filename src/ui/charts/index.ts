@@ -8,3 +8,4 @@ export { ChainDiagram, type ChainDiagramProps } from './ChainDiagram';
 export { CHAIN_ORDER, biggestChange, type ChainKey, type ChainLinkView } from './chain';
 export { Waterfall, type WaterfallProps } from './Waterfall';
 export { waterfallLayout, waterfallCheck, type WaterfallStep, type WaterfallKind, type WaterfallLayout, type WaterfallCheck } from './waterfallLayout';
+export { RowChart, type RowChartProps, type ChartRow } from './RowChart';

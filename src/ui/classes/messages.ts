@@ -2,8 +2,8 @@ import type { Bilingual } from '../i18n/types';
 
 const en = {
   home: {
-    title: 'For instructors: grade a class',
-    intro: 'Load the run files your students exported: each is checked by replaying it, and you get the class’s ranking and a gradebook.',
+    title: 'For instructors',
+    intro: 'Write and balance a scenario for your class in the workbench. After class, load the run files your students exported: each is checked by replaying it, and you get the class’s ranking and a gradebook.',
     open: 'Grade a class',
   },
   title: 'Class results',
@@ -35,8 +35,8 @@ export const classesMessages: Bilingual<typeof en> = {
   en,
   'zh-CN': {
     home: {
-      title: '教师：为班级评分',
-      intro: '载入学生导出的运行记录文件：每个文件都会重放核对，并得出全班排名和成绩单。',
+      title: '教师专区',
+      intro: '在工作台中为班级编写情景并检验其平衡。课后载入学生导出的运行记录文件：每个文件都会重放核对，并得出全班排名和成绩单。',
       open: '为班级评分',
     },
     title: '班级成绩',

@@ -47,6 +47,7 @@ function startBlocker(choice: Choice, seed: string, classCode: string): 'loading
 /** The instructor's way in to the class results. */
 function GradeCard() {
   const { t } = useTranslation('classes');
+  const { t: tw } = useTranslation('workbench');
   return (
     <section className="card stack" aria-labelledby="grade-title">
       <h2 id="grade-title">{t('home.title')}</h2>
@@ -54,6 +55,9 @@ function GradeCard() {
       <p>
         <button type="button" data-testid="open-class-results" onClick={() => useStore.getState().go('classResults')}>
           {t('home.open')}
+        </button>{' '}
+        <button type="button" data-testid="open-workbench" onClick={() => useStore.getState().go('workbench')}>
+          {tw('home.open')}
         </button>
       </p>
     </section>

@@ -5,6 +5,7 @@ import type { firmMessages } from '../firm/messages';
 import type { compareMessages } from '../compare/messages';
 import type { marketMessages } from '../market/messages';
 import type { classesMessages } from '../classes/messages';
+import type { workbenchMessages } from '../workbench/messages';
 import type { debriefMessages } from '../debrief/messages';
 import type { exportsMessages } from '../debrief/exportsMessages';
 import type { lessonsMessages } from '../debrief/lessonsMessages';
@@ -24,6 +25,7 @@ declare module 'i18next' {
       compare: (typeof compareMessages)['en'];
       market: (typeof marketMessages)['en'];
       classes: (typeof classesMessages)['en'];
+      workbench: (typeof workbenchMessages)['en'];
     };
   }
 }

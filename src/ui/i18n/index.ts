@@ -12,6 +12,7 @@ import { firmMessages } from '../firm/messages';
 import { compareMessages } from '../compare/messages';
 import { marketMessages } from '../market/messages';
 import { classesMessages } from '../classes/messages';
+import { workbenchMessages } from '../workbench/messages';
 import { debriefMessages } from '../debrief/messages';
 import { exportsMessages } from '../debrief/exportsMessages';
 import { lessonsMessages } from '../debrief/lessonsMessages';
@@ -29,6 +30,7 @@ export const NAMESPACES = {
   compare: compareMessages,
   market: marketMessages,
   classes: classesMessages,
+  workbench: workbenchMessages,
 } as const;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
