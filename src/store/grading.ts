@@ -9,6 +9,10 @@ import { gradeClass, gradebookCsv, type GradedFile, type GradeRow } from '../sce
 import { normalizeClassCode } from '../scenario/classCodeShape';
 import type { Lang } from '../sim/text';
 import type { GradeReply, GradeRequest } from '../worker/gradeWorker';
+import type { Ghost } from '../worker/classGhosts';
+import type { Decisions } from '../sim/config';
+
+export type { Ghost } from '../worker/classGhosts';
 
 export interface GradingState {
   status: 'idle' | 'running' | 'done';
@@ -22,9 +26,13 @@ export interface GradingState {
   rows: GradeRow[];
   /** A failure of the grading itself (not of a file: a file's problem is its status). */
   error: string | null;
+  /** Each verified solo file's decisions, by file name (each student's decisions over time). */
+  decisions: Record<string, Decisions[]>;
+  /** The reference strategies' scores on the class's world (null until played, or when no solo file is verified). */
+  ghosts: Ghost[] | null;
 }
 
-export const useGrading = create<GradingState>()(() => ({ status: 'idle', code: null, done: 0, total: 0, workers: 0, rows: [], error: null }));
+export const useGrading = create<GradingState>()(() => ({ status: 'idle', code: null, done: 0, total: 0, workers: 0, rows: [], error: null, decisions: {}, ghosts: null }));
 
 /** The grading worker, as the page talks to it. */
 interface GradeEndpoint {
@@ -48,7 +56,7 @@ export async function gradeFiles(code: string, files: readonly { name: string; b
   const id = ++run;
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const n = Math.max(1, Math.min(cores, sorted.length));
-  useGrading.setState({ status: 'running', code: cls, done: 0, total: sorted.length, workers: sorted.length > 0 ? n : 0, rows: [], error: null });
+  useGrading.setState({ status: 'running', code: cls, done: 0, total: sorted.length, workers: sorted.length > 0 ? n : 0, rows: [], error: null, decisions: {}, ghosts: null });
   if (sorted.length === 0) {
     useGrading.setState({ status: 'done' });
     return;
@@ -61,6 +69,7 @@ export async function gradeFiles(code: string, files: readonly { name: string; b
       pool.forEach((w, k) => {
         w.onmessage = (e) => {
           const m = e.data;
+          if ('ghosts' in m) return;
           if ('error' in m) return reject(new Error(m.error));
           results[m.i] = m.result;
           done++;
@@ -73,12 +82,30 @@ export async function gradeFiles(code: string, files: readonly { name: string; b
         w.postMessage({ code: cls, lang, files: mine });
       });
     });
-    if (id === run) useGrading.setState({ status: 'done', rows: gradeClass(results as GradedFile[]) });
+    if (id !== run) return;
+    const graded = results as GradedFile[];
+    const decisions: Record<string, Decisions[]> = {};
+    for (const f of graded) if (f.status === 'verified' && f.decisions) decisions[f.file] = f.decisions;
+    useGrading.setState({ status: 'done', rows: gradeClass(graded), decisions });
+    // The ghosts: the reference strategies on the world of the first verified solo game.
+    const first = graded.findIndex((f) => f.status === 'verified' && f.kind === 'solo');
+    if (first >= 0) void ghostsOf(sorted[first]!, lang).then((ghosts) => id === run && useGrading.setState({ ghosts }));
   } catch (e) {
     if (id === run) useGrading.setState({ status: 'done', error: e instanceof Error ? e.message : String(e) });
   } finally {
     for (const w of pool) w.terminate();
   }
+}
+
+function ghostsOf(file: { name: string; bytes: Uint8Array }, lang: Lang): Promise<Ghost[] | null> {
+  const w = makeWorker();
+  return new Promise<Ghost[] | null>((resolve) => {
+    w.onmessage = (e) => {
+      if ('ghosts' in e.data) resolve(e.data.ghosts);
+    };
+    w.onerror = () => resolve(null);
+    w.postMessage({ code: '', lang, files: [], ghostsOf: { name: file.name, bytes: file.bytes } });
+  }).finally(() => w.terminate());
 }
 
 /** The gradebook of the last grading, as a file's text (UTF-8 with a byte-order mark). */

@@ -7,6 +7,7 @@
 import { gradeFile, type GradedFile } from '../scenario/grade';
 import type { Lang } from '../sim/text';
 import { BUILTIN_IDS, builtinText } from './builtins';
+import { classGhosts, type Ghost } from './classGhosts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -15,15 +16,27 @@ export interface GradeRequest {
   code: string;
   lang: Lang;
   files: { i: number; name: string; bytes: Uint8Array }[];
+  /** After grading: the reference strategies on the world of this (verified, solo) file. */
+  ghostsOf?: { name: string; bytes: Uint8Array };
 }
-/** One file graded (or the worker's failure on it). */
-export type GradeReply = { i: number; result: GradedFile } | { i: number; error: string };
+/** One file graded (or the worker's failure on it); then, if asked, the ghosts. */
+export type GradeReply = { i: number; result: GradedFile } | { i: number; error: string } | { ghosts: Ghost[] | null };
 
 const host = { builtin: builtinText, builtinIds: BUILTIN_IDS };
 
 self.onmessage = (e: MessageEvent<GradeRequest>) => {
-  const { code, lang, files } = e.data;
+  const { code, lang, files, ghostsOf } = e.data;
   void (async () => {
+    if (ghostsOf) {
+      let ghosts: Ghost[] | null = null;
+      try {
+        ghosts = await classGhosts(ghostsOf.bytes, ghostsOf.name, lang, host);
+      } catch {
+        ghosts = null;
+      }
+      self.postMessage({ ghosts } satisfies GradeReply);
+      return;
+    }
     for (const f of files) {
       try {
         self.postMessage({ i: f.i, result: await gradeFile(f.bytes, f.name, code, lang, host) } satisfies GradeReply);

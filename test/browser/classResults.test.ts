@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axe, gotoApp, newPage, openBrowser, screenshot, waitForScreen, type Lang } from './harness';
+import { axe, gotoApp, newPage, openBrowser, screenshot, SCREENSHOTS, waitForScreen, type Lang } from './harness';
 import { press, typeInto } from './keyboard';
 import { download } from './checks';
 import { ROOT } from './server';
 
 let browser: Browser;
 let dir: string;
-const FILES = ['a-li.json', 'b-wang.json', 'c-copy.json', 'd-tampered.json', 'e-other.json', 'f-broken.json'];
+const FILES = ['a-li.json', 'b-wang.json', 'c-copy.json', 'd-tampered.json', 'e-other.json', 'f-broken.json', 'g-zhao.json', 'h-chen.json', 'i-liu.json'];
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -27,6 +27,9 @@ beforeAll(async () => {
   cli('run', 'tutorial', '--class', 'CRM-2026-A', '--player', 'Li Wei', '--policy', 'value-based', '--save', join(dir, 'a-li.json'));
   cli('run', 'tutorial', '--class', 'CRM-2026-A', '--player', '王芳', '--policy', 'uniform', '--save', join(dir, 'b-wang.json'));
   cli('run', 'tutorial', '--class', 'CRM-2026-B', '--player', 'Zhang', '--policy', 'value-based', '--save', join(dir, 'e-other.json'));
+  cli('run', 'tutorial', '--class', 'CRM-2026-A', '--player', 'Zhao', '--policy', 'cost-cutter', '--save', join(dir, 'g-zhao.json'));
+  cli('run', 'tutorial', '--class', 'CRM-2026-A', '--player', 'Chen', '--policy', 'discounter', '--save', join(dir, 'h-chen.json'));
+  cli('run', 'tutorial', '--class', 'CRM-2026-A', '--player', 'Liu', '--policy', 'random', '--save', join(dir, 'i-liu.json'));
   const a = JSON.parse(readFileSync(join(dir, 'a-li.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(join(dir, 'c-copy.json'), JSON.stringify({ ...a, player: 'Copycat' }, null, 2));
   const b = JSON.parse(readFileSync(join(dir, 'b-wang.json'), 'utf8')) as { claim: { score: number } } & Record<string, unknown>;
@@ -61,6 +64,7 @@ describe.each<[Lang, string, string, string]>([
       expect(await status('d-tampered.json')).toBe('tampered');
       expect(await status('e-other.json')).toBe('foreign-class');
       expect(await status('f-broken.json')).toBe('invalid');
+      for (const f of ['g-zhao.json', 'h-chen.json', 'i-liu.json']) expect(await status(f)).toBe('verified');
       expect(await page.textContent('[data-testid="grade-row"][data-file="c-copy.json"]')).toContain(copyNote);
       expect(await page.textContent('[data-testid="grade-row"][data-file="c-copy.json"]')).toContain(copyWord);
       expect(await page.textContent('[data-testid="grade-row"][data-file="f-broken.json"]')).toMatch(/f-broken\.json.*JSON/);
@@ -70,7 +74,22 @@ describe.each<[Lang, string, string, string]>([
       // One grading worker per core (at most one per file).
       const cores = await page.evaluate(() => navigator.hardwareConcurrency || 2);
       expect(Number(await page.getAttribute('[data-testid="grade-done"]', 'data-workers'))).toBe(Math.min(cores, FILES.length));
+      // The distribution with the reference strategies played on the class's world, and what separated the top from the bottom.
+      await page.waitForSelector('[data-testid="class-distribution"][data-ghosts="4"]', { timeout: 60_000 });
+      expect(await page.locator('[data-testid="class-separators"] li').count()).toBe(3);
+      expect(await page.textContent('[data-testid="class-beat"]')).toMatch(/\d/);
+      // Each student's decisions: one row per decision, one column per quarter.
+      expect(await page.locator('[data-testid="class-decisions"] thead th').count()).toBe(1 + 6);
       await screenshot(page, `class-results-${lang}`);
+      // The projector view for the debrief: opens, passes axe, and Escape closes it.
+      await press(page, '[data-testid="class-projector-open"]');
+      await page.waitForSelector('[data-testid="class-projector"]');
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.screenshot({ path: join(SCREENSHOTS, `class-projector-${lang}.png`) });
+      expect(await axe(page), 'axe on the projector view').toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-testid="class-projector"]', { state: 'detached' });
+      await page.setViewportSize({ width: 1366, height: 900 });
       expect(await axe(page), 'axe on the class results').toEqual([]);
       const csv = await download(page, () => press(page, '[data-testid="grade-csv"]'));
       expect(csv.bytes[0]).toBe(0xef);

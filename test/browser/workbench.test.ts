@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axe, gotoApp, newPage, openBrowser, screenshot, waitForHtml, waitForScreen, type Lang } from './harness';
+import { axe, gotoApp, newPage, openBrowser, screenshot, SCREENSHOTS, waitForHtml, waitForScreen, type Lang } from './harness';
 import { press, tabTo, typeInto } from './keyboard';
 import { download } from './checks';
 
@@ -48,6 +48,7 @@ describe.each<[Lang, RegExp, string]>([
       await page.keyboard.type('"mar');
       await page.keyboard.press('Control+Space');
       await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("\\"market\\"")', { timeout: 5000 });
+      await page.screenshot({ path: `${SCREENSHOTS}/workbench-complete-${lang}.png` });
       await page.keyboard.press('Escape');
       // Half a key breaks the JSON: the loader says so, inline and in the list, and the form waits.
       await loads(page, 'no');
@@ -80,6 +81,7 @@ describe.each<[Lang, RegExp, string]>([
       await page.mouse.move(box!.x, box!.y);
       const hover = await page.waitForSelector('.cm-tooltip-hover .wb-hover', { timeout: 5000 });
       expect(await hover.textContent()).toMatch(idDoc);
+      await page.screenshot({ path: `${SCREENSHOTS}/workbench-hover-${lang}.png` });
       await page.mouse.move(5, 5);
 
       // Form: the budget goes into the text, and the preview follows.

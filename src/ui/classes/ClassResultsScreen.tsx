@@ -15,6 +15,7 @@ import { fmtMoney, fmtNumber } from '../format';
 import { DropZone } from '../home/DropZone';
 import { FilePicker } from '../home/FilePicker';
 import { saveTextFile } from '../shell/files';
+import { ClassInsights } from './ClassInsights';
 import './classes.css';
 
 const STATUSES: readonly GradeStatus[] = ['verified', 'copy', 'tampered', 'foreign-class', 'invalid'];
@@ -140,6 +141,17 @@ export default function ClassResultsScreen() {
             </button>
           </p>
         </section>
+      )}
+      {g.status === 'done' && g.code !== null && g.rows.length > 0 && (
+        <ClassInsights
+          lang={lang}
+          code={g.code}
+          rows={g.rows}
+          decisions={g.decisions}
+          ghosts={g.ghosts}
+          noSolo={Object.keys(g.decisions).length === 0}
+          currency={g.rows.find((r) => r.currency !== null)?.currency ?? 'CNY'}
+        />
       )}
     </article>
   );

@@ -150,7 +150,7 @@ const en = {
   },
   lab: {
     heading: 'Balance lab',
-    intro: 'Plays every reference strategy on many seeds, sweeps each lever, and flags what would let a student win by exploiting the scenario: the same lab as `npm run sim -- lab`.',
+    intro: 'Plays every reference strategy on many seeds, sweeps each lever, and flags what would let a student win by exploiting the scenario: the same lab as the command line’s npm run sim -- lab.',
     seeds: 'Seeds',
     run: 'Run the lab',
     stop: 'Stop',
@@ -342,7 +342,7 @@ export const workbenchMessages: Bilingual<typeof en> = {
     },
     lab: {
       heading: '平衡实验室',
-      intro: '在多个种子上运行每个参照策略，扫描每个杠杆，并标出学生可能借以钻模型空子的地方：与 `npm run sim -- lab` 相同。',
+      intro: '在多个种子上运行每个参照策略，扫描每个杠杆，并标出学生可能借以钻模型空子的地方：与命令行的 npm run sim -- lab 相同。',
       seeds: '种子数',
       run: '运行实验室',
       stop: '停止',
