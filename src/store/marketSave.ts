@@ -17,6 +17,8 @@ export interface MarketSaveRecord {
   title: LocalText;
   source: GameSource;
   seed: string;
+  /** A class's market: its code (absent: a plain seed). */
+  classCode?: string;
   seats: MarketSeat[];
   /** Each quarter played: its plans in seat order as they played (null: the firm had stopped). */
   played: (Decisions | null)[][];
@@ -83,6 +85,7 @@ export function checkMarketSave(raw: unknown): MarketSaveFound {
   if (!isText(raw.title)) push('title', 'localText', raw.title);
   checkSource(raw.source, push);
   if (typeof raw.seed !== 'string') push('seed', 'text', raw.seed);
+  if (raw.classCode !== undefined && typeof raw.classCode !== 'string') push('classCode', 'text', raw.classCode);
   const seats = raw.seats;
   if (!Array.isArray(seats) || seats.length < 1) push('seats', 'seats', seats);
   else

@@ -78,6 +78,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
       title: m.snapshot.scenario.title,
       source: m.source,
       seed: m.snapshot.seed,
+      ...(m.snapshot.classCode !== null ? { classCode: m.snapshot.classCode } : {}),
       seats: m.snapshot.seats,
       played: m.played,
       plans: m.plans,
@@ -187,13 +188,13 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
     return true;
   };
 
-  const open = async (source: GameSource, seed: string, seats: MarketSeat[], played: (Decisions | null)[][], plans: (Decisions | null)[]): Promise<boolean> => {
+  const open = async (source: GameSource, seed: string, seats: MarketSeat[], played: (Decisions | null)[][], plans: (Decisions | null)[], classCode?: string): Promise<boolean> => {
     set((s) => {
       s.busy = { what: played.length > 0 ? 'replay' : 'start', done: 0, total: 0 };
       s.notice = null;
     });
     return busyWhile(async () => {
-      const r = await simClient().call({ type: 'marketStart', source, seed, seats, plans: played, lang: get().lang });
+      const r = await simClient().call({ type: 'marketStart', source, seed, seats, plans: played, lang: get().lang, ...(classCode ? { classCode } : {}) });
       if (!r.ok) {
         set((s) => void (s.notice = { kind: 'startFailed', failure: r.failure }));
         return false;
@@ -210,8 +211,8 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
   return {
     market: null,
     marketSave: null,
-    startMarket: async (source, seed, seats) => {
-      const ok = await open(source, seed, seats, [], seats.map(() => null));
+    startMarket: async (source, seed, seats, classCode) => {
+      const ok = await open(source, seed, seats, [], seats.map(() => null), classCode);
       if (ok) await persist();
       return ok;
     },
@@ -266,7 +267,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
       const saved = get().marketSave;
       if (!saved?.ok) return false;
       const r = saved.record;
-      return open(r.source, r.seed, r.seats, r.played, r.plans);
+      return open(r.source, r.seed, r.seats, r.played, r.plans, r.classCode);
     },
     forgetMarketSave: async () => {
       try {

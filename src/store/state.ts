@@ -238,7 +238,8 @@ export interface MarketSlice {
   market: MarketPlay | null;
   /** The market saved in this browser, as home last read it (null: none, or not read yet). */
   marketSave: MarketSaveFound | null;
-  startMarket(source: GameSource, seed: string, seats: MarketSeat[]): Promise<boolean>;
+  /** With `classCode` the market is the class's: the code is the seed and the class's variant of the scenario plays. */
+  startMarket(source: GameSource, seed: string, seats: MarketSeat[], classCode?: string): Promise<boolean>;
   loadMarketSave(): Promise<void>;
   resumeMarket(): Promise<boolean>;
   forgetMarketSave(): Promise<void>;

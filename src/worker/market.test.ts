@@ -9,6 +9,7 @@ import { policyById, type PolicyId } from '../policies/index';
 import { playMarketGame } from '../policies/market';
 import type { Decisions } from '../sim/index';
 import { verifyMarketRunFile } from '../scenario/marketRun';
+import { gradeFile } from '../scenario/grade';
 import { BUILTIN_IDS, builtinText } from './builtins';
 import { explainMarketUnit, marketExport, marketOver, openMarket, prepareMarket, resolveMarket, type MarketSession } from './market';
 import type { MarketSeat } from './protocol';
@@ -209,5 +210,31 @@ describe('the worker market', () => {
     const k = q2!.kpis.indexOf('customers');
     const sum = q2!.previous![k]! + q2!.outside![k]! + q2!.valuation![k]! + q2!.interaction[k]! + [...q2!.groups, ...q2!.rivals!].reduce((s, g) => s + g.parts[k]!, 0);
     expect(sum).toBeCloseTo(q2!.actual[k]!, 6);
+  });
+});
+
+describe('a class plays a market', () => {
+  it("the class code is the seed, the class's variant plays, and the market file grades as the class's, a game per team", async () => {
+    const r = await openMarket({ kind: 'builtin', id: 'tutorial' }, 'ignored', SEATS, [], 'en', 'crm-2026-a');
+    if (!r.ok) throw new Error(JSON.stringify(r.failure));
+    const ms = r.market;
+    expect(ms.seed).toBe('CRM-2026-A');
+    expect(ms.overrides!.length).toBeGreaterThan(0);
+    // The class's variant, not the scenario as written: another class plays another market.
+    const plain = await open('tutorial', SEATS, 'CRM-2026-A');
+    while (!marketOver(ms)) {
+      resolveMarket(ms, [null, null, null, null], 'en');
+      resolveMarket(plain, [null, null, null, null], 'en');
+    }
+    expect(ms.market.firms.map((f) => f.state.score)).not.toEqual(plain.market.firms.map((f) => f.state.score));
+    const file = marketExport(ms);
+    const run = JSON.parse(file.text) as { classCode: string; overrides: string[]; seed: string };
+    expect(run).toMatchObject({ classCode: 'CRM-2026-A', seed: 'CRM-2026-A', overrides: ms.overrides });
+    const host = { builtin: builtinText, builtinIds: BUILTIN_IDS };
+    const bytes = new TextEncoder().encode(file.text);
+    const graded = await gradeFile(bytes, file.fileName, 'CRM-2026-A', 'en', host);
+    expect(graded.status).toBe('verified');
+    expect(graded.games.map((g) => g.player)).toEqual(['Alpha', 'Gamma']);
+    expect((await gradeFile(bytes, file.fileName, 'CRM-2026-B', 'en', host)).status).toBe('foreign-class');
   });
 });

@@ -17,7 +17,7 @@ import { marketClaimIssues, readMarketRunFile } from '../scenario/marketRun';
 import { BUILTIN_IDS, builtinText } from './builtins';
 import { traceBase, traceRound } from './customers';
 import type { GameSource, MarketQuarter, MarketRefusal, MarketSeat, MarketSnapshot, MarketStanding, Responses, StartFailure } from './protocol';
-import { fileNameOf, firstUnexplained, loadSource, type Session } from './session';
+import { classWorld, fileNameOf, firstUnexplained, loadSource, type Session } from './session';
 import { kpiSource, summarize } from './summary';
 import type { PlayedQuarter } from '../sim/index';
 
@@ -28,6 +28,9 @@ export interface MarketSession {
   scenario: ScenarioConfig;
   scenarioHash: string;
   seed: string;
+  /** A class's market: its code (the seed) and the class's variant values, the run file's first overrides. */
+  classCode?: string;
+  overrides?: string[];
   seats: MarketSeat[];
   market: MarketState;
   /** Each seat's firm as a session of its own (its state is the market's state of that firm). */
@@ -66,17 +69,21 @@ export async function openMarket(
   seats: readonly MarketSeat[],
   plans: readonly (readonly (Decisions | null)[])[],
   lang: Lang,
+  classCode?: string,
 ): Promise<{ ok: true; market: MarketSession } | { ok: false; failure: StartFailure }> {
   const loaded = await loadSource(source, lang);
   if (!loaded.ok) return loaded;
   for (const s of seats) if (s.policy !== null && !policyById(s.policy)) throw new Error(`no strategy "${s.policy}"`);
-  const scenario = loaded.scenario;
+  const world = classCode ? classWorld(loaded, classCode, source, lang) : null;
+  if (world && !world.ok) return world;
+  const scenario = world ? world.scenario : loaded.scenario;
+  if (world) seed = world.code;
   const sizeIssues = marketSizeIssues(scenario, seats.length, fileNameOf(source), lang, loaded.text);
   if (sizeIssues.length > 0) return { ok: false, failure: { kind: 'scenario', errors: sizeIssues } };
   const market = newMarket(scenario, seed, seats.map((s) => s.name));
   const base = { source, json: loaded.json, scenario, scenarioHash: hashJson(scenario), seed };
   const ms: MarketSession = {
-    ...base, seats: seats.map((s) => ({ ...s })), market, firms: market.firms.map((f) => firmSession(base, f.state)),
+    ...base, ...(world ? { classCode: world.code, overrides: world.overrides } : {}), seats: seats.map((s) => ({ ...s })), market, firms: market.firms.map((f) => firmSession(base, f.state)),
     last: seats.map(() => null), plans: [], rounds: [], kept: [], quarters: [], before: null, before2: null, cursor: null, pending: null, ahead: null,
   };
   for (const [r, p] of plans.entries()) {
@@ -196,6 +203,7 @@ export function marketSnapshot(ms: MarketSession): MarketSnapshot {
     scenario: ms.scenario,
     scenarioHash: ms.scenarioHash,
     seed: ms.seed,
+    classCode: ms.classCode ?? null,
     seats: ms.seats.map((s) => ({ ...s })),
     round: ms.market.round,
     over,
@@ -218,7 +226,8 @@ export function marketExport(ms: MarketSession): Responses['marketExport'] {
   const scenario: RunFile['scenario'] = ms.source.kind === 'builtin' ? { id: ms.source.id, hash: ms.scenarioHash } : { inline: withoutSchemaRef(ms.json) };
   const text = renderMarketRunFile({
     scenario,
-    overrides: [],
+    overrides: ms.overrides ?? [],
+    ...(ms.classCode ? { classCode: ms.classCode } : {}),
     seed: ms.seed,
     firms: ms.seats.map((s) => (s.policy === null ? { name: s.name } : { name: s.name, policy: s.policy })),
     decisions: ms.plans,

@@ -431,6 +431,8 @@ export interface MarketSnapshot {
   scenario: ScenarioConfig;
   scenarioHash: string;
   seed: string;
+  /** A class's market: the class code (it is the seed; the class's variant of the scenario plays). */
+  classCode: string | null;
   seats: MarketSeat[];
   /** Quarters played. */
   round: number;
@@ -488,7 +490,8 @@ export type Request =
   /** Forgets a checked import (the learner cancelled it). */
   | { type: 'dropImport' }
   /** Sets up a market (replaying `plans`, each quarter's plans in seat order, if given); the worker's game becomes no one's until a seat is opened. */
-  | { type: 'marketStart'; source: GameSource; seed: string; seats: MarketSeat[]; plans?: (Decisions | null)[][]; lang: Lang }
+  /** With `classCode` the code is the seed and the class's variant of the scenario plays (`seed` is ignored). */
+  | { type: 'marketStart'; source: GameSource; seed: string; seats: MarketSeat[]; plans?: (Decisions | null)[][]; lang: Lang; classCode?: string }
   /** Makes seat `seat`'s firm the worker's game (preview, customers, reports) and answers with its snapshot. */
   | { type: 'marketSeat'; seat: number }
   /** Resolves the quarter with the teams' plans (null: the team sent none, its last plan plays again); the computer firms decide here. */

@@ -98,6 +98,26 @@ export function startSession(
   return { ok: true, session: s };
 }
 
+/**
+ * A class's world: the code (normalized) is the seed, and the class's values of the scenario's
+ * variants are overrides of it, first among the run file's (a solo game and a market alike).
+ */
+export function classWorld(
+  loaded: { scenario: ScenarioConfig; json: unknown; variants: ScenarioVariant[] },
+  classCode: string,
+  source: GameSource,
+  lang: Lang,
+): { ok: true; code: string; overrides: string[]; scenario: ScenarioConfig } | { ok: false; failure: StartFailure } {
+  const code = normalizeClassCode(classCode);
+  if (code === null) throw new Error(`"${classCode}" is not a class code`);
+  const overrides = classVariant(loaded.variants, code);
+  if (overrides.length === 0) return { ok: true, code, overrides, scenario: loaded.scenario };
+  const applied = applyOverrides(loaded.json, overrides, lang);
+  const checked = applied.ok ? validateScenarioJson(applied.json, fileNameOf(source), lang) : null;
+  if (!checked?.ok) return { ok: false, failure: { kind: 'scenario', errors: checked && !checked.ok ? checked.errors : [] } };
+  return { ok: true, code, overrides, scenario: checked.scenario };
+}
+
 /** Loads `source` and starts a game on it with `decisions` replayed: `start`, `timeline` and the tests. */
 export async function openSession(
   source: GameSource,
@@ -110,17 +130,9 @@ export async function openSession(
   const loaded = await loadSource(source, lang);
   if (!loaded.ok) return loaded;
   if (!classPlay) return startSession(source, loaded.scenario, loaded.json, seed, decisions, progress, lang);
-  // A class game: the code is the seed, and the class's variant values are overrides of the scenario.
-  const code = normalizeClassCode(classPlay.code);
-  if (code === null) throw new Error(`"${classPlay.code}" is not a class code`);
-  const overrides = classVariant(loaded.variants, code);
-  let scenario = loaded.scenario;
-  if (overrides.length > 0) {
-    const applied = applyOverrides(loaded.json, overrides, lang);
-    const checked = applied.ok ? validateScenarioJson(applied.json, fileNameOf(source), lang) : null;
-    if (!checked?.ok) return { ok: false, failure: { kind: 'scenario', errors: checked && !checked.ok ? checked.errors : [] } };
-    scenario = checked.scenario;
-  }
+  const world = classWorld(loaded, classPlay.code, source, lang);
+  if (!world.ok) return world;
+  const { code, overrides, scenario } = world;
   const r = startSession(source, scenario, loaded.json, code, decisions, progress, lang);
   if (r.ok) {
     r.session.classPlay = { code, player: classPlay.player };

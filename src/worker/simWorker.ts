@@ -122,7 +122,7 @@ async function handle(id: number, req: Request): Promise<void> {
       imports.drop();
       return answer('dropImport', null);
     case 'marketStart': {
-      const r = await openMarket(req.source, req.seed, req.seats, req.plans ?? [], req.lang);
+      const r = await openMarket(req.source, req.seed, req.seats, req.plans ?? [], req.lang, req.classCode);
       if (!r.ok) return answer('marketStart', r);
       market = r.market;
       adoptSession(market.firms[0]!);

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketConfig } from '../../sim/config';
 import { MAX_FIRM_NAME, MAX_FIRMS, defaultFirmName, marketFirms } from '../../sim/market/setup';
+import { normalizeClassCode } from '../../scenario/classCodeShape';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import type { GameSource, MarketSeat } from '../../worker/protocol';
@@ -68,6 +69,8 @@ export default function MarketSetupScreen() {
   // A picked file's market section is read once, when it is picked.
   const [file, setFile] = useState<{ name: string; text: string; market: MarketConfig | undefined } | null>(null);
   const [seed, setSeed] = useState('CRM-2026-A');
+  // The seed as a class code: the class's variant of the scenario plays, and the market file records the class.
+  const [asClass, setAsClass] = useState(false);
   const [seats, setSeats] = useState<SeatDraft[]>(() =>
     LETTERS.slice(0, MAX_FIRMS)
       .split('')
@@ -86,14 +89,16 @@ export default function MarketSetupScreen() {
     setFile(f);
     setCount(marketFirms({ market: marketOf(id, f) }).default);
   };
-  const problem = seatProblem(shown, names, t) ?? (seed.trim() === '' || seed.trim().length > 200 ? t('setup.seedHint') : null);
+  const problem =
+    seatProblem(shown, names, t) ??
+    (seed.trim() === '' || seed.trim().length > 200 ? t('setup.seedHint') : asClass && normalizeClassCode(seed) === null ? t('setup.badClass') : null);
   const edit = (i: number, change: Partial<SeatDraft>) => setSeats((all) => all.map((s, k) => (k === i ? { ...s, ...change } : s)));
 
   const start = () => {
     if (problem) return;
     const source: GameSource = file ? { kind: 'file', name: file.name, text: file.text } : { kind: 'builtin', id: scenario };
     const list: MarketSeat[] = shown.map((s, i) => ({ name: names[i]!.trim(), policy: s.team ? null : s.policy }));
-    void useStore.getState().startMarket(source, seed.trim(), list);
+    void useStore.getState().startMarket(source, seed.trim(), list, asClass ? (normalizeClassCode(seed) ?? undefined) : undefined);
   };
 
   return (
@@ -135,6 +140,9 @@ export default function MarketSetupScreen() {
             <p id={`${ids}-seed-hint`} className="muted">
               {t('setup.seedHint')}
             </p>
+            <label className="market-class">
+              <input type="checkbox" data-testid="market-as-class" checked={asClass} onChange={(e) => setAsClass(e.target.checked)} /> {t('setup.asClass')}
+            </label>
           </div>
           <label htmlFor={`${ids}-count`}>{t('setup.firms')}</label>
           <select id={`${ids}-count`} data-testid="market-count" value={count} onChange={(e) => setCount(Number(e.target.value))}>
