@@ -5,10 +5,43 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText, type Lang } from '../../sim/text';
+import { pickText, type Lang, type LocalText } from '../../sim/text';
 import type { DraftPreview as Preview } from '../../store/workbench';
 import { ParetoChart, RowChart, ValueGrid } from '../charts/index';
 import { fmtMoney, fmtNumber, fmtPercent } from '../format';
+
+type Part = { readonly id: string; readonly name: LocalText; readonly customers: number; readonly revenue: number };
+
+/** Tiers or segments: each one's customers, and its shares of the customers and of revenue. */
+function ShareTable({ id, heading, head, rows, total, lang }: { id: string; heading: string; head: string; rows: readonly Part[]; total: { customers: number; revenue: number }; lang: Lang }) {
+  const { t } = useTranslation('workbench');
+  const share = (x: number, of: number) => fmtPercent(of > 0 ? x / of : 0, lang, 0);
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col">{t('preview.col.customers')}</th>
+            <th scope="col">{t('preview.col.share')}</th>
+            <th scope="col">{t('preview.col.revenue')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{pickText(r.name, lang)}</th>
+              <td>{fmtNumber(r.customers, lang)}</td>
+              <td>{share(r.customers, total.customers)}</td>
+              <td>{share(r.revenue, total.revenue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
 
 export function DraftPreview({ preview: p, lang, stale }: { preview: Preview; lang: Lang; stale: boolean }) {
   const { t } = useTranslation('workbench');
@@ -16,7 +49,6 @@ export function DraftPreview({ preview: p, lang, stale }: { preview: Preview; la
   const money = (x: number) => fmtMoney(x, p.currency, lang);
   // The firm's figures as the instructor typed them.
   const exact = (x: number) => fmtMoney(x, p.currency, lang, { full: true });
-  const share = (x: number, of: number) => fmtPercent(of > 0 ? x / of : 0, lang, 0);
   const bands = p.bands.edges.map((from, k) => {
     const to = p.bands.edges[k + 1];
     return {
@@ -59,52 +91,8 @@ export function DraftPreview({ preview: p, lang, stale }: { preview: Preview; la
           <dd>{fmtNumber(p.variants, lang)}</dd>
         </dl>
       </section>
-      <section aria-labelledby={`${id}-tiers`}>
-        <h3 id={`${id}-tiers`}>{t('preview.tiersHeading')}</h3>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('preview.col.tier')}</th>
-              <th scope="col">{t('preview.col.customers')}</th>
-              <th scope="col">{t('preview.col.share')}</th>
-              <th scope="col">{t('preview.col.revenue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.tiers.map((tier) => (
-              <tr key={tier.id}>
-                <th scope="row">{pickText(tier.name, lang)}</th>
-                <td>{fmtNumber(tier.customers, lang)}</td>
-                <td>{share(tier.customers, p.customers)}</td>
-                <td>{share(tier.revenue, p.revenue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby={`${id}-segs`}>
-        <h3 id={`${id}-segs`}>{t('preview.segmentsHeading')}</h3>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('preview.col.segment')}</th>
-              <th scope="col">{t('preview.col.customers')}</th>
-              <th scope="col">{t('preview.col.share')}</th>
-              <th scope="col">{t('preview.col.revenue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.segments.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{pickText(s.name, lang)}</th>
-                <td>{fmtNumber(s.customers, lang)}</td>
-                <td>{share(s.customers, p.customers)}</td>
-                <td>{share(s.revenue, p.revenue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ShareTable id={`${id}-tiers`} heading={t('preview.tiersHeading')} head={t('preview.col.tier')} rows={p.tiers} total={p} lang={lang} />
+      <ShareTable id={`${id}-segs`} heading={t('preview.segmentsHeading')} head={t('preview.col.segment')} rows={p.segments} total={p} lang={lang} />
       <section aria-labelledby={`${id}-dist`}>
         <h3 id={`${id}-dist`}>{t('preview.distribution')}</h3>
         <RowChart lang={lang} rows={bands} format={(v) => fmtNumber(v, lang)} head={[t('preview.col.revenue'), t('preview.col.customers')]} summary={t('preview.distribution')} />
