@@ -40,7 +40,7 @@ export async function startGame(page: Page, scenarioId: string | null, timeout =
 
 /**
  * Waits until `advance` can be clicked, going on through a report (`continue`) if that is
- * where the app is.
+ * where the app is, and answering a choice card left open with its first option.
  */
 export async function toQuarter(page: Page, timeout = STEP_MS): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -51,6 +51,12 @@ export async function toQuarter(page: Page, timeout = STEP_MS): Promise<void> {
     const idle = await page.evaluate(() => document.documentElement.dataset.busy !== 'true');
     const shown = idle && (await advance.isVisible());
     if (shown && (await advance.isEnabled())) return;
+    // A choice card still open holds the quarter (the retail bank's credit squeeze in quarter 5): take its first option.
+    const open = page.locator('.choice-card.unanswered input[type="radio"]').first();
+    if (shown && (await open.count()) > 0) {
+      await open.check();
+      continue;
+    }
     disabledSince = shown ? Math.min(disabledSince, Date.now()) : Infinity;
     if (Date.now() - disabledSince > 3000) throw new Error('[data-testid="advance"] stays disabled (the opening plan cannot be played?)');
     if (idle && (await cont.isVisible()) && (await cont.isEnabled())) await cont.click();

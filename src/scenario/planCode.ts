@@ -16,10 +16,11 @@ import type { Decisions } from '../sim/config';
 import { hashJson } from '../sim/hash';
 import type { Lang } from '../sim/text';
 import { decisionsSchema } from './decisionsSchema';
+import { MAX_CODE_LENGTH, type CodeTarget } from './planCodeShape';
+
+export { MAX_CODE_LENGTH, marketId, type CodeTarget } from './planCodeShape';
 
 const PREFIX = 'CRM1';
-/** The longest code read (a plan of eight tiers is far below it). */
-export const MAX_CODE_LENGTH = 20_000;
 const MAX_JSON_BYTES = 400_000;
 
 /** What a decision code carries. */
@@ -33,10 +34,6 @@ export interface PlanCode {
   decisions: Decisions;
 }
 
-/** The id of a market: its scenario (hash), seed and firms' names, in 12 hex digits. */
-export function marketId(scenarioHash: string, seed: string, names: readonly string[]): string {
-  return hashJson([scenarioHash, seed, names]).slice(0, 12);
-}
 
 const check = (payload: string): string => hashJson(payload).slice(0, 8);
 
@@ -148,13 +145,6 @@ export async function decodePlanCode(text: string, lang: Lang = 'en'): Promise<P
   return { ok: true, plan: { market: o.m, firm: o.f, round: o.q as number, decisions: d.data } };
 }
 
-/** The market a code is offered to: its id, the quarter it decides and its firms. */
-export interface CodeTarget {
-  market: string;
-  /** The quarter being decided (1-based). */
-  round: number;
-  firms: readonly { name: string; team: boolean; playing: boolean }[];
-}
 
 /** Reads a code and checks it belongs to `target` now: its seat, or why not. */
 export async function acceptPlanCode(text: string, target: CodeTarget, lang: Lang = 'en'): Promise<{ ok: true; seat: number; plan: PlanCode } | { ok: false; reason: string }> {

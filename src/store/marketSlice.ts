@@ -12,7 +12,10 @@ import { errorText } from '../scenario/errorText';
 import type { Decisions } from '../sim/config';
 import type { GameSource, MarketSeat } from '../worker/protocol';
 import { draftFrom, unansweredCards } from './draftOps';
-import { acceptPlanCode, decodePlanCode, encodePlanCode, marketId, MAX_CODE_LENGTH, type CodeTarget } from '../scenario/planCode';
+import { marketId, MAX_CODE_LENGTH, type CodeTarget } from '../scenario/planCodeShape';
+
+/** The codes' reader and writer (with the decisions' schema): loaded when a code is first made or read, not with the first screen. */
+const planCodes = () => import('../scenario/planCode');
 import type { MarketSnapshot } from '../worker/protocol';
 import { clearMarketSave, clearTeamSave, readMarketSave, readTeamSave, writeMarketSave, writeTeamSave, type MarketSaveRecord, type TeamSaveRecord } from './marketSave';
 import type { MarketPlay, MarketSlice, Slice, StoreState } from './state';
@@ -127,7 +130,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
     const taken: { seat: number; decisions: Decisions }[] = [];
     const errors: { from: string; reason: string }[] = [];
     for (const o of offered) {
-      const r = await acceptPlanCode(o.text, target, lang);
+      const r = await (await planCodes()).acceptPlanCode(o.text, target, lang);
       if (r.ok) taken.push({ seat: r.seat, decisions: r.plan.decisions });
       else errors.push({ from: o.from, reason: r.reason });
     }
@@ -167,7 +170,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
         mk.own = held.own;
         if (held.code && held.code.round === r.market.round + 1 && held.own !== null) {
           mk.code = held.code;
-          const back = await decodePlanCode(held.code.text);
+          const back = await (await planCodes()).decodePlanCode(held.code.text);
           mk.plans[held.own] = back.ok ? back.plan.decisions : null;
         }
       }
@@ -321,7 +324,7 @@ export const marketSlice: Slice<MarketSlice> = (set, get) => {
       const seat = m.seat;
       const plan = structuredClone(d) as Decisions;
       // On a team's own device the plan leaves as a decision code for the facilitator.
-      const code = m.role === 'team' ? { round: m.snapshot.round + 1, text: await encodePlanCode({ market: idOf(m.snapshot), firm: m.snapshot.seats[seat]!.name, round: m.snapshot.round + 1, decisions: plan }) } : null;
+      const code = m.role === 'team' ? { round: m.snapshot.round + 1, text: await (await planCodes()).encodePlanCode({ market: idOf(m.snapshot), firm: m.snapshot.seats[seat]!.name, round: m.snapshot.round + 1, decisions: plan }) } : null;
       set((s) => {
         s.market!.plans[seat] = plan;
         s.market!.byCode[seat] = false;

@@ -7,7 +7,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
-import { loadMarketFile } from '../market/TeamDevice';
+import { loadMarketFile } from '../market/loadMarketFile';
 import { FilePicker } from './FilePicker';
 import type { SaveProblem } from '../../store/saveRecord';
 import { Reason } from './SavedGames';

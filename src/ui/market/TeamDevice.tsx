@@ -12,22 +12,14 @@ import { useTranslation } from 'react-i18next';
 import { planFileName } from '../../scenario/planCode';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
+import { loadMarketFile } from './loadMarketFile';
+
+export { loadMarketFile } from './loadMarketFile';
 import { fmtNumber, fmtPercent } from '../format';
 import { FilePicker } from '../home/FilePicker';
-import { readTextFile, saveTextFile } from '../shell/files';
+import { saveTextFile } from '../shell/files';
 import { rankFirms } from './reading';
 import './market.css';
-
-/** Loads a market file picked on this device (home's "join" and the device's own picker). */
-export function loadMarketFile(f: File | undefined): void {
-  if (!f) return;
-  const st = useStore.getState();
-  void readTextFile(f, st.lang).then((r) => {
-    if (r.ok) void useStore.getState().joinMarket({ name: f.name, text: r.text });
-    else if ('errors' in r) useStore.getState().notify({ kind: 'fileRejected', fileName: f.name, errors: r.errors });
-    else useStore.getState().notify({ kind: 'fileUnreadable', fileName: f.name });
-  });
-}
 
 function CodeBox({ seat }: { seat: number }) {
   const { t } = useTranslation('market');
