@@ -139,6 +139,15 @@ describe.each<[Lang, RegExp, string]>([
       await loads(page, 'yes');
       expect(await page.textContent('[data-testid="wb-budget"]')).toMatch(/123,456/);
 
+      // Another template: the draft is not thrown away without asking.
+      await tabTo(page, '[data-testid="wb-template"]');
+      await page.selectOption('[data-testid="wb-template"]', 'hotel');
+      await press(page, '[data-testid="wb-open-template"]');
+      await press(page, '[data-testid="wb-replace"]');
+      await page.waitForFunction(() => (document.querySelector('[data-testid="wb-name"]') as HTMLInputElement | null)?.value === 'hotel-copy.json');
+      await loads(page, 'yes');
+      expect(await page.textContent('[data-testid="wb-customers"]')).toMatch(/3,000/);
+
       // The lab, on every core, with progress, then the strategies and the flags.
       await typeInto(page, '[data-testid="wb-lab-seeds"]', '2');
       await press(page, '[data-testid="wb-lab-run"]');

@@ -206,10 +206,10 @@ export default function WorkbenchScreen() {
           <div className="wb-confirm row" role="alertdialog" aria-labelledby={`${ids}-ask`}>
             <p id={`${ids}-ask`}>{t('replaceConfirm')}</p>
             <button type="button" className="primary" data-testid="wb-replace" onClick={() => open(asking)}>
-              {t('openTemplate')}
+              {t('replace')}
             </button>
             <button type="button" onClick={() => setAsking(null)}>
-              {t('back')}
+              {t('keep')}
             </button>
           </div>
         )}

@@ -15,6 +15,8 @@ const en = {
   template: 'Start from a built-in scenario',
   openTemplate: 'Open as a template',
   replaceConfirm: 'Replace the draft you are writing? It is not saved as a file.',
+  replace: 'Replace the draft',
+  keep: 'Keep the draft',
   file: 'Or open a scenario file (.json):',
   drop: 'You can also drop a scenario file here.',
   openFailed: 'This file could not be opened; your draft is unchanged.',
@@ -37,7 +39,6 @@ const en = {
     help: 'The quarters before it are played by the value-based strategy, so you can try a late event or choice card at once.',
     go: 'Play-test the draft',
     blocked: 'The draft has errors: fix them to play it.',
-    confirm: 'Leave the game you are playing? It is saved; you can continue it from the home screen.',
   },
   tabs: { label: 'How to edit', editor: 'Editor', form: 'Form' },
   editor: {
@@ -207,6 +208,8 @@ export const workbenchMessages: Bilingual<typeof en> = {
     template: '从内置情景开始',
     openTemplate: '作为模板打开',
     replaceConfirm: '要替换正在编写的草稿吗？它还没有保存为文件。',
+    replace: '替换草稿',
+    keep: '保留草稿',
     file: '或打开情景文件（.json）：',
     drop: '也可以把情景文件拖放到这里。',
     openFailed: '无法打开此文件；草稿未改变。',
@@ -229,7 +232,6 @@ export const workbenchMessages: Bilingual<typeof en> = {
       help: '之前的季度由基于价值的分级策略代为决策，便于立即试验后期的事件或抉择卡。',
       go: '试玩草稿',
       blocked: '草稿有错误：修正后才能试玩。',
-      confirm: '要离开正在进行的游戏吗？它已保存，可在首页继续。',
     },
     tabs: { label: '编辑方式', editor: '编辑器', form: '表单' },
     editor: {
