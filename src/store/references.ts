@@ -99,7 +99,7 @@ function endpoint(): ReferenceEndpoint {
 }
 
 /** Follows the game `key` (null: no game): cached runs, the request in flight, or a new request. */
-function follow(key: string | null, source: GameSource | null, seed: string): void {
+function follow(key: string | null, source: GameSource | null, seed: string, classCode: string | undefined): void {
   if (key === null || source === null) {
     // Nothing to show; a request in flight goes on and fills the cache (the game may come back).
     useReferences.setState({ key: null, runs: [], status: 'idle' });
@@ -118,7 +118,7 @@ function follow(key: string | null, source: GameSource | null, seed: string): vo
   pending = { id, key, runs: [] };
   useReferences.setState({ key, runs: [], status: 'running' });
   try {
-    endpoint().postMessage({ id, source, seed, lang: useStore.getState().lang });
+    endpoint().postMessage({ id, source, seed, lang: useStore.getState().lang, ...(classCode !== undefined ? { classCode } : {}) });
   } catch (e) {
     pending = null;
     console.error(e);
@@ -131,7 +131,7 @@ export function startReferences(): void {
   if (unsubscribe) return;
   const offGame = useStore.subscribe(keyOf, (key) => {
     const s = useStore.getState();
-    follow(key, s.source, s.game?.seed ?? '');
+    follow(key, s.source, s.game?.seed ?? '', s.game?.classPlay?.code);
   }, { fireImmediately: true });
   // While the page waits for the simulation worker (a quarter being played, a game starting),
   // the reference worker holds between rounds: on two cores the learner's quarter goes first.

@@ -31,6 +31,8 @@ export interface ReferenceRequest {
   id: number;
   source: GameSource;
   seed: string;
+  /** A class game's code: the references play the class's variant of the scenario, the learner's world. */
+  classCode?: string;
   /** The language of a scenario error, should the scenario not load. */
   lang: Lang;
 }

@@ -8,7 +8,7 @@ import { errorText } from '../scenario/errorText';
 import { cloneState, newGame, stepInPlace, type Decisions, type RoundReport, type ScenarioConfig } from '../sim/index';
 import type { RoundSummary } from './protocol';
 import { REFERENCE_POLICIES, type ReferenceReply, type ReferenceRequest, type ReferenceRun } from './referenceProtocol';
-import { loadSource } from './session';
+import { classWorld, loadSource } from './session';
 import { summarize } from './summary';
 import { problemsText } from '../sim/index';
 
@@ -87,8 +87,18 @@ export async function serveReferences(req: ReferenceRequest, host: ReferenceHost
       host.post({ id: req.id, kind: 'failed', message });
       return;
     }
+    let scenario = loaded.scenario;
+    if (req.classCode !== undefined) {
+      const world = classWorld(loaded, req.classCode, req.source, req.lang);
+      if (!world.ok) {
+        const f = world.failure;
+        host.post({ id: req.id, kind: 'failed', message: f.kind === 'scenario' ? f.errors.map((e) => e.message).join('\n') : f.kind });
+        return;
+      }
+      scenario = world.scenario;
+    }
     for (const policy of REFERENCE_POLICIES) {
-      const it = referenceRounds(loaded.scenario, req.seed, policy);
+      const it = referenceRounds(scenario, req.seed, policy);
       for (;;) {
         await host.pause();
         if (host.superseded(req.id)) return;

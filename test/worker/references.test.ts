@@ -7,7 +7,7 @@ import type { PolicyId } from '../../src/policies/index';
 import { builtin, play } from '../helpers';
 import { cli } from '../cli/harness';
 import { startBuiltinSession } from './sessions';
-import { loadSource } from '../../src/worker/session';
+import { classWorld, loadSource, openSession } from '../../src/worker/session';
 import { playReference, REFERENCE_POLICIES, serveReferences, type ReferenceHost } from '../../src/worker/references';
 import type { ReferenceReply } from '../../src/worker/referenceProtocol';
 
@@ -93,6 +93,27 @@ describe('serveReferences (the reference worker loop)', () => {
     expect(posted.flatMap((m) => (m.kind === 'run' ? [m.run.policy] : []))).toEqual([...REFERENCE_POLICIES]);
     const first = posted[0]!;
     expect(first.kind === 'run' && first.run.finalHash).toBe(playReference(scenario, SEED, 'uniform').finalHash);
+  });
+
+  it('plays a class game\'s references on the class\'s world (its variant of the scenario), not on the plain scenario', async () => {
+    const CODE = 'CRM-2026-A';
+    const { h, posted } = host();
+    await serveReferences({ id: 6, source: { kind: 'builtin', id: ID }, seed: CODE, classCode: CODE, lang: 'en' }, h);
+    const loaded = await loadSource({ kind: 'builtin', id: ID }, 'en');
+    if (!loaded.ok) throw new Error('cannot load');
+    const world = classWorld(loaded, CODE, { kind: 'builtin', id: ID }, 'en');
+    if (!world.ok) throw new Error('no class world');
+    expect(world.overrides.length).toBeGreaterThan(0);
+    // The learner's class game is played on the same scenario the references were played on.
+    const session = await openSession({ kind: 'builtin', id: ID }, CODE, [], 'en', undefined, { code: CODE, player: null });
+    if (!session.ok) throw new Error('no session');
+    expect(hashJson(session.session.scenario)).toBe(hashJson(world.scenario));
+    const runs = posted.flatMap((m) => (m.kind === 'run' ? [m.run] : []));
+    expect(runs).toHaveLength(REFERENCE_POLICIES.length);
+    for (const run of runs) {
+      expect(run.finalHash).toBe(playReference(world.scenario, CODE, run.policy).finalHash);
+      expect(run.finalHash).not.toBe(playReference(scenario, CODE, run.policy).finalHash);
+    }
   });
 
   it('lets the page go first before every round: nothing is played while the host holds it', async () => {
