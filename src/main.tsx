@@ -11,6 +11,8 @@ const lang = initialLang(params.get('lang') ?? savedLang(), navigator.languages 
 useStore.setState({ lang });
 initI18n(lang);
 void import('./store/references').then((m) => m.startReferences());
+// The SCORM package (`npm run build:scorm`) reports to the LMS that launched it; the web app's build leaves it out.
+if (import.meta.env.MODE === 'scorm') void import('./lms/connect').then((m) => m.startLms());
 
 const root = document.getElementById('root');
 if (root) {

@@ -17,6 +17,7 @@ import { hashJson } from '../sim/hash';
 import type { Lang } from '../sim/text';
 import { decisionsSchema } from './decisionsSchema';
 import { MAX_CODE_LENGTH, type CodeTarget } from './planCodeShape';
+import { deflateRaw, fromBase64Url, inflateRaw, toBase64Url } from './deflate';
 
 export { MAX_CODE_LENGTH, marketId, type CodeTarget } from './planCodeShape';
 
@@ -37,46 +38,10 @@ export interface PlanCode {
 
 const check = (payload: string): string => hashJson(payload).slice(0, 8);
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error('too large');
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** The decision code of `plan`. */
 export async function encodePlanCode(plan: PlanCode): Promise<string> {
   const json = JSON.stringify({ v: 1, m: plan.market, f: plan.firm, q: plan.round, d: plan.decisions });
-  const payload = toBase64Url(await through(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
+  const payload = toBase64Url(await deflateRaw(new TextEncoder().encode(json)));
   return `${PREFIX}.${payload}.${check(payload)}`;
 }
 
@@ -129,7 +94,7 @@ export async function decodePlanCode(text: string, lang: Lang = 'en'): Promise<P
   if (check(payload) !== sum.toLowerCase()) return { ok: false, reason: m.damaged };
   let doc: unknown;
   try {
-    const bytes = await through(fromBase64Url(payload), new DecompressionStream('deflate-raw'), MAX_JSON_BYTES);
+    const bytes = await inflateRaw(fromBase64Url(payload), MAX_JSON_BYTES);
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     return { ok: false, reason: m.unreadable };

@@ -350,6 +350,20 @@ export const gameSlice: Slice<GameSlice> = (set, get) => {
       }
       return true;
     },
+    replayGame: async (source, seed, decisions, classPlay) => {
+      const r = await guard('replay', decisions.length, () =>
+        simClient().call({ type: 'start', source, seed, decisions, lang: get().lang, ...(classPlay ? { classPlay } : {}) }, progress('replay')),
+      );
+      if (!r) return false;
+      if (!r.ok) {
+        notify({ kind: 'startFailed', failure: r.failure });
+        return false;
+      }
+      adopt(r.game, source, await fresh(r.game.summaries.length));
+      set((s) => void (s.screen = r.game.view.status === 'running' ? (r.game.summaries.length > 0 ? 'quarter' : 'briefing') : 'end'));
+      await autosave();
+      return true;
+    },
     exportRun: async () => {
       if (!get().game) return null;
       return guard('export', 0, () => simClient().call({ type: 'exportRun' }));

@@ -128,6 +128,11 @@ export interface GameSlice {
   startGame(source: GameSource, seed: string, classPlay?: ClassPlay, autoplay?: number): Promise<boolean>;
   advance(): Promise<boolean>;
   resume(id: string): Promise<boolean>;
+  /**
+   * Plays `decisions` again on a new game (a new save in this browser): a game the LMS kept
+   * (its suspend data), resumed on this computer. False (with a notice) if it does not replay.
+   */
+  replayGame(source: GameSource, seed: string, decisions: Decisions[], classPlay?: ClassPlay): Promise<boolean>;
   exportRun(): Promise<{ text: string; fileName: string } | null>;
   /** Checks a run file's bytes in the worker; adopts it at once unless it would replace a save (then `pendingImport`). */
   importRun(bytes: ArrayBuffer, fileName: string): Promise<boolean>;

@@ -44,6 +44,8 @@ const MarketSetupScreen = lazy(() => import('./market/MarketSetupScreen'));
 const MarketConsole = lazy(() => import('./market/MarketConsole'));
 const ClassResultsScreen = lazy(() => import('./classes/ClassResultsScreen'));
 const WorkbenchScreen = lazy(() => import('./workbench/WorkbenchScreen'));
+// The SCORM package's bar (`vite build --mode scorm`); the web app's build leaves it out.
+const LmsBar = import.meta.env.MODE === 'scorm' ? lazy(() => import('./lms/LmsBar')) : null;
 
 function Screen() {
   const screen = useStore((s) => s.screen);
@@ -127,6 +129,11 @@ export function App() {
       </a>
       <Header />
       <main id="main" className="app-main">
+        {LmsBar && (
+          <Suspense fallback={null}>
+            <LmsBar />
+          </Suspense>
+        )}
         <NoticeBar />
         <ErrorBoundary resetKey={screen}>
           <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
