@@ -19,6 +19,9 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { build } from 'vite';
+
+// What ships: React's production build (a test runner may have set NODE_ENV=test).
+process.env.NODE_ENV = 'production';
 import { readScenarioFile } from '../src/scenario/index';
 import { normalizeClassCode } from '../src/scenario/classCodeShape';
 import { validateCommand } from '../src/cli/commands/validate';

@@ -211,6 +211,8 @@ test('a 50,000-customer bank is drawn as a stable sample of 5,000 and says so', 
     await press(page, '[data-testid="nav-firm"]');
     await waitForScreen(page, 'firm');
     await sceneReady(page, 0);
+    // The service floor's part can come before the base's (two answers of the worker): wait for the base's words.
+    await page.locator('[data-testid="firm-summary"]', { hasText: /customers are shown/ }).waitFor({ timeout: 30_000 });
     const text = (await page.textContent('[data-testid="firm-summary"]'))!;
     expect(text).toMatch(/5,000 of [\d,]+ customers are shown: a stable sample/);
     await screenshot(page, 'firm-bank-start');

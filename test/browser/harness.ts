@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from './chromium';
 import { ROOT } from './server';
@@ -127,7 +127,7 @@ export type AxeContext = string | { include?: string[]; exclude?: string[] };
 let axeSource: string | undefined;
 
 /** Runs axe-core on the page (or `context`) with the WCAG 2.2 AA rules; returns the violations. */
-export async function axe(page: Page, context?: AxeContext): Promise<AxeViolation[]> {
+export async function axe(page: Page | Frame, context?: AxeContext): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
     axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.addScriptTag({ content: axeSource });

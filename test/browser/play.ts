@@ -13,7 +13,7 @@ export async function startBuiltin(page: Page, id: string, seed: string): Promis
 }
 
 /** The default option of every built-in scenario's choice cards, by the card's id. */
-const DEFAULT_OPTION = new Map(
+export const DEFAULT_OPTION = new Map(
   ['tutorial', 'ad-agency', 'hotel', 'retail-bank'].flatMap((id) => builtin(id).events.filter((e) => e.options).map((e) => [e.id, e.defaultOption ?? e.options![0]!.id] as const)),
 );
 
