@@ -11,6 +11,7 @@ import type { Lang } from '../sim/text';
 import type { GradeReply, GradeRequest } from '../worker/gradeWorker';
 import type { Ghost } from '../worker/classGhosts';
 import type { Decisions } from '../sim/config';
+import { gradeWorker } from './workers';
 
 export type { Ghost } from '../worker/classGhosts';
 
@@ -42,7 +43,7 @@ interface GradeEndpoint {
   terminate(): void;
 }
 
-const makeWorker = (): GradeEndpoint => new Worker(new URL('../worker/gradeWorker.ts', import.meta.url), { type: 'module', name: 'grading' }) as unknown as GradeEndpoint;
+const makeWorker = (): GradeEndpoint => gradeWorker() as unknown as GradeEndpoint;
 
 let run = 0;
 

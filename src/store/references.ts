@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { GameSource } from '../worker/protocol';
 import type { ReferenceHold, ReferenceReply, ReferenceRequest, ReferenceRun } from '../worker/referenceProtocol';
 import { useStore, type StoreState } from './index';
+import { referenceWorker } from './workers';
 
 export type ReferenceStatus = 'idle' | 'running' | 'done' | 'failed';
 
@@ -39,7 +40,7 @@ export interface ReferenceEndpoint {
 }
 
 const realWorker = (): ReferenceEndpoint =>
-  new Worker(new URL('../worker/referenceWorker.ts', import.meta.url), { type: 'module', name: 'references' }) as unknown as ReferenceEndpoint;
+  referenceWorker() as unknown as ReferenceEndpoint;
 
 let makeWorker: () => ReferenceEndpoint = realWorker;
 let worker: ReferenceEndpoint | null = null;

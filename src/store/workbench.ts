@@ -17,6 +17,7 @@ import type { DraftReading } from '../worker/draft';
 import type { DraftReply, DraftRequest } from '../worker/draftWorker';
 import type { LabReply, LabRequest } from '../worker/labWorker';
 import { builtinText } from '../worker/builtins';
+import { draftWorker as makeDraftWorker, labWorker } from './workers';
 
 export type { DraftPreview, DraftReading, ValueBands } from '../worker/draft';
 export type { LabFlag, LabReport, LabPolicyRow, Spread } from '../policies/lab';
@@ -99,7 +100,7 @@ let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
 function worker(): DraftEndpoint {
   if (draftWorker) return draftWorker;
-  const w = new Worker(new URL('../worker/draftWorker.ts', import.meta.url), { type: 'module', name: 'draft' }) as unknown as DraftEndpoint;
+  const w = makeDraftWorker() as unknown as DraftEndpoint;
   w.onmessage = (e) => {
     const m = e.data;
     const of = inFlight;
@@ -250,7 +251,7 @@ interface LabEndpoint {
   terminate(): void;
 }
 
-const makeLabWorker = (): LabEndpoint => new Worker(new URL('../worker/labWorker.ts', import.meta.url), { type: 'module', name: 'lab' }) as unknown as LabEndpoint;
+const makeLabWorker = (): LabEndpoint => labWorker() as unknown as LabEndpoint;
 
 let labRun = 0;
 let labPool: LabEndpoint[] = [];

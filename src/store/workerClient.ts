@@ -4,6 +4,7 @@
  * `preview` calls are coalesced: while one is in flight, only the latest waits.
  */
 import type { FromWorker, RequestOf, RequestType, Responses, ToWorker } from '../worker/protocol';
+import { simWorker } from './workers';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void };
 
@@ -55,7 +56,7 @@ let shared: SimClient | null = null;
 /** The page's one client, starting the worker on first use. */
 export function simClient(): SimClient {
   if (!shared) {
-    const worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'sim' });
+    const worker = simWorker();
     const client = createClient(worker as unknown as Endpoint);
     worker.onerror = (e) => {
       e.preventDefault();
