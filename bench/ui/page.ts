@@ -10,7 +10,7 @@ export const message = (e: unknown) => (e instanceof Error ? e.message.split('\n
  * DevTools' "4x slowdown" does: a student's old laptop.
  */
 export async function newPage(browser: Browser, { noCache = false, cpuThrottle = 1 } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en', serviceWorkers: 'block' });
   // tsx compiles with esbuild's keepNames, which wraps named functions in __name(); the
   // functions in bench/ui/*.ts that run in the page have no __name there.
   await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });

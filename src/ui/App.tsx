@@ -46,6 +46,8 @@ const ClassResultsScreen = lazy(() => import('./classes/ClassResultsScreen'));
 const WorkbenchScreen = lazy(() => import('./workbench/WorkbenchScreen'));
 // The SCORM package's bar (`vite build --mode scorm`); the web app's build leaves it out.
 const LmsBar = import.meta.env.MODE === 'scorm' ? lazy(() => import('./lms/LmsBar')) : null;
+// The installable web app's update prompt (the served build only: src/store/pwa.ts).
+const UpdatePrompt = import.meta.env.MODE === 'production' ? lazy(() => import('./shell/UpdatePrompt')) : null;
 
 function Screen() {
   const screen = useStore((s) => s.screen);
@@ -132,6 +134,11 @@ export function App() {
         {LmsBar && (
           <Suspense fallback={null}>
             <LmsBar />
+          </Suspense>
+        )}
+        {UpdatePrompt && (
+          <Suspense fallback={null}>
+            <UpdatePrompt />
           </Suspense>
         )}
         <NoticeBar />

@@ -181,7 +181,7 @@ test('leaving the firm view and coming back keeps exactly one game; the keyboard
 });
 
 test('with reduced motion the quarter opens at its end, not playing', async () => {
-  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1366, height: 900 }, locale: 'en' });
+  const context = await browser.newContext({ serviceWorkers: 'block', reducedMotion: 'reduce', viewport: { width: 1366, height: 900 }, locale: 'en' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -28,9 +28,14 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
-/** A page in a fresh context with the given language, a 1366x900 viewport and error collection. */
-export async function newPage(browser: Browser, { lang = 'en' }: { lang?: Lang } = {}): Promise<AppPage> {
+/**
+ * A page in a fresh context with the given language, a 1366x900 viewport and error collection.
+ * Service workers are blocked unless `serviceWorkers` is true (test/browser/pwa.test.ts): the
+ * served app's worker would precache the whole game in every context the tests open.
+ */
+export async function newPage(browser: Browser, { lang = 'en', serviceWorkers = false }: { lang?: Lang; serviceWorkers?: boolean } = {}): Promise<AppPage> {
   const context = await browser.newContext({
+    serviceWorkers: serviceWorkers ? 'allow' : 'block',
     locale: lang,
     extraHTTPHeaders: { 'Accept-Language': lang === 'zh-CN' ? 'zh-CN,zh;q=0.9' : 'en-US,en;q=0.9' },
     viewport: { width: 1366, height: 900 },

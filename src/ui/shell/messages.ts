@@ -6,6 +6,14 @@ const en = {
   appTitle: 'CRM Sandbox · customer relationship management simulation',
   shell: {
     skip: 'Skip to content',
+    update: {
+      label: 'A new version of the game',
+      ready: 'A new version of CRM Sandbox is ready.',
+      game: 'Your game is saved after every quarter: updating reloads the page and opens your game again where you are.',
+      now: 'Update now',
+      later: 'Later',
+      offline: 'CRM Sandbox now works offline on this device.',
+    },
     loading: 'Loading…',
     switchTo: 'Switch to English',
     finished: 'game over',
@@ -74,6 +82,14 @@ export const shellMessages: Bilingual<typeof en> = {
     appTitle: '客户关系经营沙盘 · 客户关系管理沙盘模拟',
     shell: {
       skip: '跳到正文',
+      update: {
+        label: '游戏的新版本',
+        ready: '客户关系经营沙盘的新版本已就绪。',
+        game: '你的游戏在每个季度后都会保存：更新会重新加载页面，并在原处重新打开你的游戏。',
+        now: '立即更新',
+        later: '稍后',
+        offline: '客户关系经营沙盘现在可在本设备上离线使用。',
+      },
       loading: '正在加载…',
       switchTo: '切换到中文',
       finished: '游戏结束',
