@@ -162,7 +162,7 @@ const WORKER_CLIENT_PATTERN = {
 // ------------------------------------------------------------------ config --
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/']),
+  globalIgnores(['dist/', 'dist-scorm/', 'dist-offline/', 'node_modules/', 'coverage/', 'test-results/']),
 
   js.configs.recommended,
   tseslint.configs.recommended,
