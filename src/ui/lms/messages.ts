@@ -52,7 +52,7 @@ export const lmsMessages: Bilingual<typeof en> = {
       damaged: '课程保存的游戏已损坏，因此开始新游戏。',
       version: '课程保存的游戏来自另一版本，因此开始新游戏。',
       shape: '课程保存的游戏不完整，因此开始新游戏。',
-      scenarioChanged: '自你上次访问以来，老师更改了课程的场景，因此在新场景上开始新游戏。',
+      scenarioChanged: '自你上次访问以来，老师更改了课程的情景，因此在新情景上开始新游戏。',
       replayFailed: '课程保存的游戏无法重放（见上方消息），因此开始新游戏。',
     },
     grading: '正在向课程上报成绩…',
