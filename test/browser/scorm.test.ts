@@ -14,6 +14,7 @@ import { axe, newPage, openBrowser, screenshot, type AppPage } from './harness';
 import { carryOn, DEFAULT_OPTION, playQuarter } from './play';
 import { press } from './keyboard';
 import { ROOT, serveStatic, type StaticServer } from './server';
+import { decodeSuspend } from '../../src/lms/suspend';
 
 const ROUNDS = 6; // the tutorial, the package's default scenario
 const SUSPEND_LIMIT = 4096;
@@ -68,6 +69,17 @@ describe('the SCORM 1.2 zip', () => {
     for (const f of inZip.filter((x) => x.endsWith('.js'))) expect(text(f), f).not.toContain('serviceWorker.register');
   });
 });
+
+/** build:scorm with `args`, into a new folder; its exit code, output and the folder. */
+function buildScorm(args: string[]): { status: number | null; out: string; dir: string } {
+  const to = mkdtempSync(join(tmpdir(), 'crm-scorm-'));
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build-scorm.ts', ...args, '--out', to], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', INIT_CWD: ROOT },
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}`, dir: to };
+}
 
 /** The LMS's record of what the package set and called. */
 type LmsLog = (string[])[];
@@ -187,6 +199,58 @@ describe('a game in an LMS', () => {
     expect(errors).toEqual([]);
     expect(popupErrors).toEqual([]);
     await app.close();
+  });
+
+  it('packs an instructor\'s scenario file with a class code and a mastery score; the course plays the class\'s world of it', async () => {
+    const built = buildScorm(['test/fixtures/minimal-scenario.json', '--class', 'crm-2026-b', '--mastery', '75']);
+    const dir2 = built.dir;
+    let own: StaticServer | null = null;
+    try {
+      expect(built.status, built.out).toBe(0);
+      const zip = unzipSync(new Uint8Array(readFileSync(join(dir2, 'crm-sandbox-scorm12.zip'))));
+      expect(Buffer.from(zip['scenario.json']!).equals(readFileSync(join(ROOT, 'test', 'fixtures', 'minimal-scenario.json')))).toBe(true);
+      expect(JSON.parse(new TextDecoder().decode(zip['crm-sandbox-lms.json']))).toEqual({ format: 'crm-sandbox-lms', version: 1, scenario: { file: 'scenario.json' }, classCode: 'CRM-2026-B', mastery: 75 });
+      const manifest = new TextDecoder().decode(zip['imsmanifest.xml']);
+      expect(manifest).toContain('<adlcp:masteryscore>75</adlcp:masteryscore>');
+      expect(manifest).toContain('<file href="scenario.json"/>');
+      expect(manifest).toContain('Minimal test firm');
+      const site = join(dir2, 'site');
+      for (const [name, bytes] of Object.entries(zip)) {
+        mkdirSync(dirname(join(site, name)), { recursive: true });
+        writeFileSync(join(site, name), bytes);
+      }
+      own = await serveStatic(site, [join(ROOT, 'test', 'browser', 'scorm'), join(ROOT, 'node_modules', 'scorm-again', 'dist')]);
+      const app = await newPage(browser, { lang: 'en' });
+      const { page } = app;
+      await page.goto(`${own.url}/fixtures/lms.html?lang=en`);
+      const frame = (await (await page.waitForSelector('#sco')).contentFrame())!;
+      await onScreen(frame, 'briefing', 0);
+      expect(await frame.textContent('header')).toContain('Minimal test firm');
+      await frame.click('[data-testid="begin"]');
+      await onScreen(frame, 'quarter', 0);
+      await playQuarterInFrame(frame, 1);
+      await expect.poll(() => lastSet(page, 'cmi.suspend_data')).toBeTruthy();
+      const kept = await decodeSuspend((await lastSet(page, 'cmi.suspend_data'))!);
+      expect(kept.ok && { seed: kept.game.seed, classCode: kept.game.classCode, quarters: kept.game.decisions.length }).toEqual({ seed: 'CRM-2026-B', classCode: 'CRM-2026-B', quarters: 1 });
+      expect(app.errors).toEqual([]);
+      await app.close();
+    } finally {
+      await own?.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a broken scenario file with the file, the field path and what was expected, and writes no package', () => {
+    const built = buildScorm(['test/fixtures/bad-scenarios/event-unknown-tier.json']);
+    try {
+      expect(built.status).toBe(1);
+      expect(built.out).toContain('event-unknown-tier.json:');
+      expect(built.out).toContain('events.0.options.0.effects.0.target.tier: expected a tier id of this scenario');
+      expect(built.out).toContain('no package was written');
+      expect(() => readFileSync(join(built.dir, 'crm-sandbox-scorm12.zip'))).toThrow();
+    } finally {
+      rmSync(built.dir, { recursive: true, force: true });
+    }
   });
 
   it('opened without an LMS (from a disk or a web server): says nothing is reported, and the game plays', async () => {
