@@ -50,6 +50,8 @@ async function main(): Promise<number> {
   await build({
     root: ROOT,
     mode: 'offline',
+    // public/ holds the installable app's icon, which the one file does not need.
+    publicDir: false,
     logLevel: 'error',
     plugins: [inlineWorkers(), viteSingleFile({ removeViteModuleLoader: true })],
     // Each worker is one classic script (its lazy parts, such as the built-in scenarios, inside

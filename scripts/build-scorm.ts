@@ -25,7 +25,7 @@ process.env.NODE_ENV = 'production';
 import { readScenarioFile } from '../src/scenario/index';
 import { normalizeClassCode } from '../src/scenario/classCodeShape';
 import { validateCommand } from '../src/cli/commands/validate';
-import type { CliIo } from '../src/cli/io';
+import { nodeIo } from '../src/cli/nodeIo';
 import { resolveScenario } from '../src/cli/scenarios';
 import { DEFAULT_MASTERY } from '../src/lms/result';
 import { PACKAGE_CONFIG_FILE, PACKAGE_FORMAT, readPackageConfig, type PackageConfig } from '../src/lms/packageConfig';
@@ -36,15 +36,7 @@ const DEFAULT_SCENARIO = 'tutorial';
 /** Every file's date in the zip (a fixed one, so the same sources give the same bytes). */
 const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
 
-const io: CliIo = {
-  out: (s) => void process.stdout.write(`${s}\n`),
-  err: (s) => void process.stderr.write(`${s}\n`),
-  readFile: (p) => readFileSync(p),
-  writeFile: (p, s) => writeFileSync(p, s, 'utf8'),
-  listDir: (p) => readdirSync(p),
-  cwd: process.env.INIT_CWD ?? process.cwd(),
-  env: process.env,
-};
+const io = nodeIo();
 
 class UsageError extends Error {}
 
@@ -151,7 +143,8 @@ async function main(): Promise<number> {
   const packageDir = join(opts.out, 'package');
   rmSync(opts.out, { recursive: true, force: true });
   mkdirSync(opts.out, { recursive: true });
-  await build({ root: ROOT, mode: 'scorm', logLevel: 'warn', build: { outDir: packageDir, emptyOutDir: true } });
+  // public/ holds the installable app's icon: no part of the SCORM package.
+  await build({ root: ROOT, mode: 'scorm', logLevel: 'warn', publicDir: false, build: { outDir: packageDir, emptyOutDir: true } });
 
   const config: PackageConfig = {
     format: PACKAGE_FORMAT,

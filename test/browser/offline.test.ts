@@ -2,30 +2,24 @@
 // from a disk (file://) with the network cut. A game (English) with its report and the firm
 // view; then (Chinese) the save is still listed after a reload, and a market of a team and a computer
 // firm opens on the facilitator's console. No request goes beyond file:, blob: and data:.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, newPage, openBrowser, screenshot, waitForHtml, waitForScreen, waitIdle, type Lang } from './harness';
 import { press, tabToSelect } from './keyboard';
 import { playQuarter, startBuiltin } from './play';
-import { ROOT } from './server';
+import { runBuild } from './builds';
 
 let dir: string;
 let fileUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'crm-offline-'));
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build-offline.ts', '--out', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', INIT_CWD: ROOT },
-  });
-  if (r.status !== 0) throw new Error(`build:offline failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const built = runBuild('build-offline.ts');
+  dir = built.dir;
+  if (built.status !== 0) throw new Error(`build:offline failed (exit ${built.status}):\n${built.out}`);
   fileUrl = pathToFileURL(join(dir, 'crm-sandbox.html')).href;
   browser = await openBrowser();
 }, 240_000);
@@ -46,6 +40,14 @@ async function offlinePage(lang: Lang) {
   return { ...app, requests };
 }
 
+/** From home: a tutorial game with `seed`, its first quarter played (the report of quarter 1 on screen). */
+async function firstQuarter(page: Page, seed: string): Promise<string> {
+  await startBuiltin(page, 'tutorial', seed);
+  await press(page, '[data-testid="begin"]');
+  await waitForScreen(page, 'quarter');
+  return playQuarter(page, 1);
+}
+
 const foreign = (urls: readonly string[]) => urls.filter((u) => !/^(file|blob|data):/.test(u));
 
 describe('the offline file', () => {
@@ -59,10 +61,7 @@ describe('the offline file', () => {
     const app = await offlinePage('en');
     const { page, errors, requests } = app;
     await page.setViewportSize({ width: 1440, height: 900 });
-    await startBuiltin(page, 'tutorial', '31');
-    await press(page, '[data-testid="begin"]');
-    await waitForScreen(page, 'quarter');
-    const hash = await playQuarter(page, 1);
+    const hash = await firstQuarter(page, '31');
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     await press(page, '[data-testid="nav-firm"]');
     await waitForScreen(page, 'firm');
@@ -78,10 +77,7 @@ describe('the offline file', () => {
     const app = await offlinePage('zh-CN');
     const { page, errors, requests } = app;
     await page.setViewportSize({ width: 1280, height: 720 });
-    await startBuiltin(page, 'tutorial', '32');
-    await press(page, '[data-testid="begin"]');
-    await waitForScreen(page, 'quarter');
-    await playQuarter(page, 1);
+    await firstQuarter(page, '32');
     await page.reload({ waitUntil: 'load' });
     await waitForHtml(page, '[data-ready="home"]', 30_000);
     await page.waitForSelector('[data-testid^="save-"]', { timeout: 15_000 });

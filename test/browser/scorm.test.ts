@@ -3,9 +3,7 @@
 // game in a frame (English), then, on another computer (a fresh browser context, nothing in
 // IndexedDB), the same game resumed from the suspend data in a pop-up window (Chinese) and
 // played to the end: the same quarters, the same grade.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -15,9 +13,19 @@ import { carryOn, DEFAULT_OPTION, playQuarter } from './play';
 import { press } from './keyboard';
 import { ROOT, serveStatic, type StaticServer } from './server';
 import { decodeSuspend } from '../../src/lms/suspend';
+import { runBuild } from './builds';
 
 const ROUNDS = 6; // the tutorial, the package's default scenario
 const SUSPEND_LIMIT = 4096;
+
+/** The package unzipped into `site` as an LMS unpacks it, served with the test LMS page (/fixtures/lms.html) and scorm-again. */
+async function serveLms(zip: Record<string, Uint8Array>, site: string): Promise<StaticServer> {
+  for (const [name, bytes] of Object.entries(zip)) {
+    mkdirSync(dirname(join(site, name)), { recursive: true });
+    writeFileSync(join(site, name), bytes);
+  }
+  return serveStatic(site, [join(ROOT, 'test', 'browser', 'scorm'), join(ROOT, 'node_modules', 'scorm-again', 'dist')]);
+}
 
 let dir: string;
 let files: Record<string, Uint8Array>;
@@ -25,22 +33,11 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'crm-scorm-'));
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build-scorm.ts', '--out', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', INIT_CWD: ROOT },
-  });
-  if (r.status !== 0) throw new Error(`build:scorm failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const built = runBuild('build-scorm.ts');
+  dir = built.dir;
+  if (built.status !== 0) throw new Error(`build:scorm failed (exit ${built.status}):\n${built.out}`);
   files = unzipSync(new Uint8Array(readFileSync(join(dir, 'crm-sandbox-scorm12.zip'))));
-  // Unzipped as an LMS unpacks a package, and served with the test LMS page and scorm-again.
-  const site = join(dir, 'site');
-  for (const [name, bytes] of Object.entries(files)) {
-    mkdirSync(dirname(join(site, name)), { recursive: true });
-    writeFileSync(join(site, name), bytes);
-  }
-  const scormAgain = join(ROOT, 'node_modules', 'scorm-again', 'dist');
-  server = await serveStatic(site, [join(ROOT, 'test', 'browser', 'scorm'), scormAgain]);
+  server = await serveLms(files, join(dir, 'site'));
   browser = await openBrowser();
 }, 240_000);
 
@@ -70,16 +67,7 @@ describe('the SCORM 1.2 zip', () => {
   });
 });
 
-/** build:scorm with `args`, into a new folder; its exit code, output and the folder. */
-function buildScorm(args: string[]): { status: number | null; out: string; dir: string } {
-  const to = mkdtempSync(join(tmpdir(), 'crm-scorm-'));
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build-scorm.ts', ...args, '--out', to], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', INIT_CWD: ROOT },
-  });
-  return { status: r.status, out: `${r.stdout}${r.stderr}`, dir: to };
-}
+const buildScorm = (args: string[]) => runBuild('build-scorm.ts', args);
 
 /** The LMS's record of what the package set and called. */
 type LmsLog = (string[])[];
@@ -214,12 +202,7 @@ describe('a game in an LMS', () => {
       expect(manifest).toContain('<adlcp:masteryscore>75</adlcp:masteryscore>');
       expect(manifest).toContain('<file href="scenario.json"/>');
       expect(manifest).toContain('Minimal test firm');
-      const site = join(dir2, 'site');
-      for (const [name, bytes] of Object.entries(zip)) {
-        mkdirSync(dirname(join(site, name)), { recursive: true });
-        writeFileSync(join(site, name), bytes);
-      }
-      own = await serveStatic(site, [join(ROOT, 'test', 'browser', 'scorm'), join(ROOT, 'node_modules', 'scorm-again', 'dist')]);
+      own = await serveLms(zip, join(dir2, 'site'));
       const app = await newPage(browser, { lang: 'en' });
       const { page } = app;
       await page.goto(`${own.url}/fixtures/lms.html?lang=en`);
