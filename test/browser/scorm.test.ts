@@ -95,6 +95,7 @@ describe('a game in an LMS', () => {
   const hashes: string[] = [];
   let keptAfter3 = '';
   let raw = '';
+  let finalScore = '';
 
   it('in a frame (English): connects, keeps the game after every quarter, reports the grade and closes the session', async () => {
     const app: AppPage = await newPage(browser, { lang: 'en' });
@@ -142,6 +143,8 @@ describe('a game in an LMS', () => {
     expect(await lastSet(page, 'cmi.core.score.max')).toBe('100');
     await frame.click('[data-testid="continue"]');
     await onScreen(frame, 'end', ROUNDS);
+    finalScore = (await frame.textContent('[data-testid="end-score"] .big-score strong'))!.trim();
+    expect(finalScore).toMatch(/^-?[\d.,]+$/);
     for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
       await page.setViewportSize({ width: w, height: h });
       await screenshot(page, `scorm-frame-end-${w}`);
@@ -180,6 +183,7 @@ describe('a game in an LMS', () => {
     expect(gradeIn((await popup.textContent('[data-testid="lms-bar"]'))!)).toBe(Number(raw));
     await press(popup, '[data-testid="continue"]');
     await onScreen(popup, 'end', ROUNDS);
+    expect((await popup.textContent('[data-testid="end-score"] .big-score strong'))!.trim()).toBe(finalScore);
     await popup.setViewportSize({ width: 1440, height: 900 });
     await screenshot(popup, 'scorm-popup-end-1440');
     await popup.close({ runBeforeUnload: true });
