@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { initI18n, initialLang } from './ui/i18n/index';
 import { App } from './ui/App';
 import { savedLang, useStore } from './store/index';
+import { startPwaWhenIdle } from './store/pwa';
 import './ui/app.css';
 
 const params = new URLSearchParams(location.search);
@@ -13,12 +14,8 @@ initI18n(lang);
 void import('./store/references').then((m) => m.startReferences());
 // The SCORM package (`npm run build:scorm`) reports to the LMS that launched it; the web app's build leaves it out.
 if (import.meta.env.MODE === 'scorm') void import('./lms/connect').then((m) => m.startLms());
-// The served web app is a PWA: its service worker is registered once the first screen is up.
-if (import.meta.env.MODE === 'production') {
-  const pwa = () => void import('./store/pwa').then((m) => m.startPwa());
-  if (document.readyState === 'complete') pwa();
-  else window.addEventListener('load', pwa, { once: true });
-}
+// The served web app is a PWA: its service worker is registered once the page is loaded and idle.
+if (import.meta.env.MODE === 'production') startPwaWhenIdle();
 
 const root = document.getElementById('root');
 if (root) {

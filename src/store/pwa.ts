@@ -4,7 +4,8 @@
  * never takes over by itself: the page shows the update prompt (src/ui/shell/UpdatePrompt.tsx)
  * and updates only when the learner says so. The game open then is opened again after the
  * reload (it is saved after every quarter). Only the served web app registers it: the SCORM
- * package and the offline file have no service worker (main.tsx).
+ * package and the offline file have no service worker (main.tsx). This module is in the first
+ * bundle (a few lines); the registration (workbox-window) loads when the page is idle.
  */
 import { create } from 'zustand';
 import { useStore } from './index';
@@ -48,10 +49,24 @@ export async function startPwa(): Promise<void> {
   }
   if (resume) void useStore.getState().resume(resume);
   if (!('serviceWorker' in navigator)) return;
-  const { registerSW } = await import('virtual:pwa-register');
-  updateSW = registerSW({
-    onNeedRefresh: () => usePwa.setState({ needRefresh: true }),
-    onOfflineReady: () => usePwa.setState({ offlineReady: true }),
-    onRegisterError: (e: unknown) => console.warn('service worker not registered:', e),
-  });
+  // Only the served build has the plugin's module (the other builds drop this block).
+  if (import.meta.env.MODE === 'production') {
+    const { registerSW } = await import('virtual:pwa-register');
+    updateSW = registerSW({
+      onNeedRefresh: () => usePwa.setState({ needRefresh: true }),
+      onOfflineReady: () => usePwa.setState({ offlineReady: true }),
+      onRegisterError: (e: unknown) => console.warn('service worker not registered:', e),
+    });
+  }
+}
+
+/** {@link startPwa} once the page has loaded and the browser is idle (the first screen never waits for it). */
+export function startPwaWhenIdle(): void {
+  const go = () => {
+    const run = () => void startPwa();
+    if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 });
+    else setTimeout(run, 1000);
+  };
+  if (document.readyState === 'complete') go();
+  else window.addEventListener('load', go, { once: true });
 }

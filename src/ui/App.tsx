@@ -14,6 +14,7 @@ import { ImportDialog } from './shell/ImportDialog';
 import { Announcer } from './shell/Announcer';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { HomeScreen } from './home/HomeScreen';
+import { UpdatePrompt } from './shell/UpdatePrompt';
 import './shell/shell.css';
 
 const loadBriefing = () => import('./briefing/BriefingScreen');
@@ -46,8 +47,7 @@ const ClassResultsScreen = lazy(() => import('./classes/ClassResultsScreen'));
 const WorkbenchScreen = lazy(() => import('./workbench/WorkbenchScreen'));
 // The SCORM package's bar (`vite build --mode scorm`); the web app's build leaves it out.
 const LmsBar = import.meta.env.MODE === 'scorm' ? lazy(() => import('./lms/LmsBar')) : null;
-// The installable web app's update prompt (the served build only: src/store/pwa.ts).
-const UpdatePrompt = import.meta.env.MODE === 'production' ? lazy(() => import('./shell/UpdatePrompt')) : null;
+
 
 function Screen() {
   const screen = useStore((s) => s.screen);
@@ -136,11 +136,7 @@ export function App() {
             <LmsBar />
           </Suspense>
         )}
-        {UpdatePrompt && (
-          <Suspense fallback={null}>
-            <UpdatePrompt />
-          </Suspense>
-        )}
+        {import.meta.env.MODE === 'production' && <UpdatePrompt />}
         <NoticeBar />
         <ErrorBoundary resetKey={screen}>
           <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>

@@ -1,8 +1,8 @@
-/** The installable app's update prompt and its one-time "works offline" note (src/store/pwa.ts). */
+/** The installable app's update prompt and its one-time "works offline" note (src/store/pwa.ts); nothing until the service worker speaks. */
 import { useTranslation } from 'react-i18next';
 import { usePwa } from '../../store/pwa';
 
-export default function UpdatePrompt() {
+export function UpdatePrompt() {
   const { t } = useTranslation();
   const { needRefresh, offlineReady, update, later } = usePwa();
   if (!needRefresh && !offlineReady) return null;
