@@ -58,7 +58,12 @@ export async function toQuarter(page: Page, timeout = STEP_MS): Promise<void> {
       continue;
     }
     disabledSince = shown ? Math.min(disabledSince, Date.now()) : Infinity;
-    if (Date.now() - disabledSince > 3000) throw new Error('[data-testid="advance"] stays disabled (the opening plan cannot be played?)');
+    if (Date.now() - disabledSince > 3000) {
+      const reasons = page.locator('[data-testid="advance-reasons"]');
+      const why = (await reasons.count()) > 0 ? (await reasons.first().textContent())?.trim() : null;
+      const round = await page.evaluate(() => document.documentElement.dataset.round);
+      throw new Error(`[data-testid="advance"] stays disabled in quarter ${Number(round) + 1}: ${why ?? 'no reason shown (no preview from the worker?)'}`);
+    }
     if (idle && (await cont.isVisible()) && (await cont.isEnabled())) await cont.click();
     else await page.waitForTimeout(20);
   }
