@@ -40,7 +40,8 @@ export async function startGame(page: Page, scenarioId: string | null, timeout =
 
 /**
  * Waits until `advance` can be clicked, going on through a report (`continue`) if that is
- * where the app is, and answering a choice card left open with its first option.
+ * where the app is, answering a choice card left open with its first option, and hiring when
+ * the plan needs more staff hours than are left.
  */
 export async function toQuarter(page: Page, timeout = STEP_MS): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -55,6 +56,15 @@ export async function toQuarter(page: Page, timeout = STEP_MS): Promise<void> {
     const open = page.locator('.choice-card.unanswered input[type="radio"]').first();
     if (shown && (await open.count()) > 0) {
       await open.check();
+      continue;
+    }
+    // Staff short of the plan's hours (leavers not replaced in a long game): hire five more, as a student would.
+    const hires = page.locator('[data-testid="hires"]').first();
+    const reasons = page.locator('[data-testid="advance-reasons"]');
+    if (shown && (await reasons.count()) > 0 && /staff hours/.test((await reasons.first().textContent()) ?? '') && (await hires.count()) > 0 && (await hires.isEnabled())) {
+      const now = Number(await hires.inputValue()) || 0;
+      await hires.fill(String(now + 5));
+      await page.waitForTimeout(200);
       continue;
     }
     disabledSince = shown ? Math.min(disabledSince, Date.now()) : Infinity;
