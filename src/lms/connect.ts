@@ -14,18 +14,13 @@
  */
 import { useStore } from '../store/index';
 import { useReferences } from '../store/references';
+import { randomSeed } from '../store/seed';
 import type { ClassPlay, GameSource } from '../worker/protocol';
 import { findScorm12Api, Scorm12Session, type ApiWindow } from './api';
 import { PACKAGE_CONFIG_FILE, readPackageConfig, type PackageConfig } from './packageConfig';
 import { lmsResult, masteryOf, sessionTime } from './result';
 import { useLms } from './status';
 import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT } from './suspend';
-
-function randomSeed(): string {
-  const a = new Uint32Array(1);
-  crypto.getRandomValues(a);
-  return String(100000 + (a[0]! % 900000));
-}
 
 async function fetchText(file: string): Promise<string | null> {
   try {

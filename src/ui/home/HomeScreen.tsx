@@ -9,6 +9,7 @@ import { normalizeClassCode } from '../../scenario/classCodeShape';
 import { fileText } from '../../scenario/decode';
 import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
+import { randomSeed } from '../../store/seed';
 import type { GameSource } from '../../worker/protocol';
 import { fmtNumber } from '../format';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
@@ -62,12 +63,6 @@ function GradeCard() {
       </p>
     </section>
   );
-}
-
-function randomSeed(): string {
-  const a = new Uint32Array(1);
-  crypto.getRandomValues(a);
-  return String(100000 + (a[0]! % 900000));
 }
 
 /**

@@ -30,6 +30,8 @@ export default function LmsBar() {
     if (lms.phase === 'failed' || lms.errors.length > 0) {
       const e = lms.errors[0];
       if (e) lines.push(fill(m.failed, { call: e.call, code: e.code, message: e.message ? `: ${e.message}` : '' }));
+      // Every LMS call succeeded, but the game did not start (the store's notice says why).
+      else lines.push(m.notStarted);
       alert = true;
     }
     if (lms.phase === 'connected') lines.push(m.connected);
