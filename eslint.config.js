@@ -162,7 +162,8 @@ const WORKER_CLIENT_PATTERN = {
 // ------------------------------------------------------------------ config --
 
 export default defineConfig([
-  globalIgnores(['dist/', 'dist-scorm/', 'dist-offline/', 'node_modules/', 'coverage/', 'test-results/']),
+  // bench/wasm is AssemblyScript (compiled by asc for npm run bench), not TypeScript.
+  globalIgnores(['dist/', 'dist-scorm/', 'dist-offline/', 'node_modules/', 'coverage/', 'test-results/', 'bench/wasm/']),
 
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -37,7 +37,7 @@ import { loadScenario } from '../src/scenario/index';
 import { CHROMIUM_ARGS, ensureChromium, launchChromium } from '../test/browser/chromium';
 import { ROOT, buildApp, serveStatic, type Served, type StaticServer } from '../test/browser/server';
 import { BENCH_FIXTURES, HEAP_FIXTURE, firmFpsFigure, heapRun, type HeapRun, type RendererAsk } from './ui/firmBench';
-import { click, idleFps, scrollGrid, startGame, timeAdvance, toQuarter, waitHtml } from './ui/flows';
+import { click, idleFps, scrollGrid, startGame, timeAdvance, toQuarter, waitHtml, waitMark } from './ui/flows';
 import { marketFigure } from './ui/market';
 import { log, message, newPage } from './ui/page';
 import { figure, growth, heapReport, median, pageTotal, table, type Figure } from './ui/report';
@@ -117,7 +117,7 @@ async function coldRun(browser: Browser, server: StaticServer, waitHome: boolean
     let homeError: string | undefined;
     if (waitHome) {
       try {
-        await waitHtml(page, '[data-ready="home"]', HOME_MS);
+        await waitMark(page, 'home-interactive', HOME_MS);
         // The page's own resource timing says what it asked for before the mark, exactly (the
         // app prefetches the next screens and starts the worker right after it). That timeline
         // has the page's scripts and a worker's main script, not what a worker imports itself.

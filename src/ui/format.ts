@@ -24,12 +24,79 @@ function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
 /** Whether `x` is big enough that compact notation reads better (10,000 and up). */
 const big = (x: number): boolean => Math.abs(x) >= 10_000;
 
+/**
+ * Compact units as Intl writes them with one fraction digit: each covers the values from its
+ * size up to the next unit's (English thousands, millions, billions, trillions; Chinese 万, 亿,
+ * 万亿).
+ */
+const UNITS: Record<Lang, readonly (readonly [number, string])[]> = {
+  en: [[1e3, 'K'], [1e6, 'M'], [1e9, 'B'], [1e12, 'T']],
+  'zh-CN': [[1e4, '万'], [1e8, '亿'], [1e12, '万亿']],
+};
+
+/** `n` (a whole number) with a comma every three digits, as both languages group them. */
+function grouped(n: number): string {
+  const digits = String(n);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+  return out;
+}
+
+/**
+ * A whole number as `Intl.NumberFormat` writes it in `lang` (full: 1,234,567; compact: 12.3K,
+ * 1.2万, halves rounded away from zero, 999,950 → 1M), by string and integer arithmetic; null
+ * for anything else (fractions, magnitudes of 10^14 and up), which Intl formats. Why: the page's
+ * first Intl formatter starts the browser's ICU for the language, about 30 ms (120 ms on a laptop
+ * four times slower), and the home screen's only numbers are counts; `test/ui/format.test.ts`
+ * checks this against Intl value by value in both languages.
+ */
+function integerText(x: number, lang: Lang, compact: boolean): string | null {
+  if (!Number.isInteger(x)) return null;
+  const a = Math.abs(x);
+  if (a >= 1e14) return null;
+  const sign = x < 0 ? '-' : '';
+  if (!compact) return a === 0 ? '0' : sign + grouped(a);
+  const units = UNITS[lang];
+  let k = units.length - 1;
+  while (k > 0 && a < units[k]![0]) k--;
+  if (a < units[0]![0]) return sign + grouped(a);
+  // Tenths of the unit, rounded half away from zero (exact: a * 10 < 2^53).
+  const tenthsOf = (u: number): number => {
+    const p = a * 10;
+    const q = Math.floor(p / u);
+    return 2 * (p - q * u) >= u ? q + 1 : q;
+  };
+  let tenths = tenthsOf(units[k]![0]);
+  // Rounded up to the next unit's size (999.95K): written in the next unit (1M).
+  if (k + 1 < units.length && tenths * units[k]![0] >= units[k + 1]![0] * 10) tenths = tenthsOf(units[++k]![0]);
+  const whole = Math.floor(tenths / 10);
+  const frac = tenths - whole * 10;
+  return sign + String(whole) + (frac > 0 ? '.' + String(frac) : '') + units[k]![1];
+}
+
 /** A count or amount: compact (1.2万, 12K) from 10,000 up unless `full`. */
 export function fmtNumber(x: number, lang: Lang, opts: { digits?: number; full?: boolean } = {}): string {
   if (!Number.isFinite(x)) return '—';
+  const exact = integerText(x, lang, !opts.full && big(x));
+  if (exact !== null) return exact;
   const digits = opts.digits ?? (Math.abs(x) < 10 && !Number.isInteger(x) ? 2 : 0);
   if (!opts.full && big(x)) return nf(lang, { notation: 'compact', maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(x);
   return nf(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
+}
+
+/**
+ * Makes the formatters the game screens use first, when the browser is idle after home is up:
+ * the first one starts ICU for the language (see {@link integerText}), which the first click
+ * on Start would otherwise wait for.
+ */
+export function warmFormatsWhenIdle(lang: Lang): void {
+  const warm = () => {
+    fmtNumber(1.5, lang);
+    fmtNumber(12_345.5, lang);
+    fmtPercent(0.5, lang);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 500);
 }
 
 /** Money in the scenario's currency, in whole units (¥16, not ¥15.52): compact from 10,000 up unless `full`. */

@@ -174,16 +174,23 @@ describe('the error boundary', () => {
   test('"Back to home" never loops: a game screen goes home, a crashed home opens without the saved games, then offers a reload', async () => {
     const app = await newPage(browser, { lang: 'en' });
     const { page } = app;
-    // A fault to switch on and off: number formatting throws while window.__crash is true.
+    // A fault to switch on and off: number formatting throws while window.__crash is true (Intl's,
+    // and Number.isInteger, with which the app's own whole-number formatting begins).
     await app.context.addInitScript(() => {
+      const crashing = () => (window as { __crash?: boolean }).__crash === true;
       const d = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
       Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
         configurable: true,
         get(this: Intl.NumberFormat) {
-          if ((window as { __crash?: boolean }).__crash) throw new Error('injected fault');
+          if (crashing()) throw new Error('injected fault');
           return d.get!.call(this) as unknown;
         },
       });
+      const isInteger = Number.isInteger;
+      Number.isInteger = (x: unknown) => {
+        if (crashing()) throw new Error('injected fault');
+        return isInteger(x);
+      };
     });
     const crash = (on: boolean) => page.evaluate((v) => void ((window as { __crash?: boolean }).__crash = v), on);
     const way = () => page.getAttribute('[data-testid="screen-error"]', 'data-way');

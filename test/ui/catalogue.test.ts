@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LEVERS, type Decisions } from '../../src/sim/config';
 import { DECISION_FIELDS, DECISION_GROUPS, decisionField, fieldsOfLever } from '../../src/sim/decisions/catalogue';
-import { NAMESPACES } from '../../src/ui/i18n/index';
+import { NAMESPACES } from '../../src/ui/i18n/all';
 import { builtin } from '../helpers';
 
 type Tree = { [k: string]: string | Tree };

@@ -49,3 +49,38 @@ describe('formatting', () => {
     expect(currencySymbol('XXQ', 'zh-CN')).toBe('XXQ');
   });
 });
+
+// fmtNumber writes whole numbers itself (the page's first Intl formatter starts the browser's
+// ICU, which the home screen would wait for): it must write exactly what Intl writes.
+describe('whole numbers without Intl', () => {
+  const intl = (lang: 'en' | 'zh-CN', compact: boolean) =>
+    new Intl.NumberFormat(lang, { signDisplay: 'negative', maximumFractionDigits: compact ? 1 : 0, minimumFractionDigits: 0, ...(compact ? { notation: 'compact' } : {}) } as Intl.NumberFormatOptions);
+  // Edges of every unit, halves, carries into the next unit, and a spread of magnitudes.
+  const values: number[] = [0, -0, 1, -1, 7, 999, 1000, 9999, 10_000, 10_049, 10_050, 12_345, 12_350, 99_949, 99_950, 999_949, 999_950, 999_999, 1e6, 1_050_000, 9_999_999, 99_999_999, 123_456_789, 999_999_999, 1e12 - 1, 1e12, 1.23e12, 99_999_949_999_999];
+  for (let e = 0; e < 14; e++) {
+    for (const m of [1, 1.5, 2.05, 4.99949, 4.9995, 9.9995, 9.99949]) values.push(Math.round(m * 10 ** e), -Math.round(m * 10 ** e));
+  }
+  let seed = 12345;
+  for (let i = 0; i < 4000; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const digits = 1 + (seed % 14);
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    values.push(Math.floor((seed / 2 ** 32) * 10 ** digits));
+  }
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`${lang}: the same text as Intl, full and compact, for ${values.length} whole numbers`, () => {
+      const full = intl(lang, false);
+      const compact = intl(lang, true);
+      for (const x of values) {
+        expect(fmtNumber(x, lang, { full: true }), `${x} full`).toBe(full.format(x));
+        expect(fmtNumber(x, lang), `${x}`).toBe(Math.abs(x) >= 10_000 ? compact.format(x) : full.format(x));
+      }
+    });
+  }
+  it('fractions and magnitudes from 10^14 up still go through Intl', () => {
+    expect(fmtNumber(2.345, 'en')).toBe('2.35');
+    expect(fmtNumber(12_345.6, 'en', { full: true })).toBe('12,346');
+    expect(fmtNumber(5e14, 'zh-CN')).toBe('500万亿');
+    expect(fmtNumber(1e15, 'en')).toBe('1000T');
+  });
+});

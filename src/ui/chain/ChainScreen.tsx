@@ -2,6 +2,7 @@
  * The service-profit chain, live: each link with its value this quarter and its change, so a
  * learner can see where a change entered and where it went; below, each link over time.
  */
+import '../charts/messages'; // registers the 'charts' messages (they load with this screen)
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import { ChainDiagram } from '../charts/ChainDiagram';

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/types';
+import { registerMessages } from '../i18n/register';
 
 const en = {
   dataTable: 'Data table',
@@ -298,3 +299,6 @@ export const chartsMessages: Bilingual<typeof en> = {
     },
   },
 };
+
+// Loads with the screens that use it (src/ui/i18n/register.ts): its users import this module.
+registerMessages('charts', chartsMessages);

@@ -1,4 +1,5 @@
 /** Helpers for the charts' tests: messages in a language, and server-rendered markup. */
+import './messages'; // registers the 'charts' messages (they load with this screen)
 import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';

@@ -1,3 +1,4 @@
+import './messages'; // registers the 'charts' messages (they load with this screen)
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../sim/text';

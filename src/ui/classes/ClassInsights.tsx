@@ -4,6 +4,7 @@
  * that separated the top quarter of the class from the bottom quarter, each student's decisions
  * over time, and a projector view of the first two for the debrief session.
  */
+import '../workbench/messages'; // registers the 'workbench' messages (they load with this screen)
 import { useEffect, useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';

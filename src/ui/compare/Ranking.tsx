@@ -3,6 +3,7 @@
  * seed (`src/store/references.ts`): a table by score and one sentence saying where the
  * learner placed. While the strategies are still being played, it says so.
  */
+import './messages'; // registers the 'compare' messages (they load with this screen)
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyId } from '../../policies/index';

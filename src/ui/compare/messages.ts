@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/types';
+import { registerMessages } from '../i18n/register';
 
 const en = {
   title: 'You and the reference strategies',
@@ -85,3 +86,6 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
 };
 
 export const compareMessages: Bilingual<typeof en> = { en, 'zh-CN': zh };
+
+// Loads with the screens that use it (src/ui/i18n/register.ts): its users import this module.
+registerMessages('compare', compareMessages);

@@ -5,6 +5,7 @@
  * away), moved with the keys of keyNav.ts; Enter or a click opens the record. Rows are
  * memoized and their cells are plain elements: no hooks per cell.
  */
+import './messages'; // registers the 'database' messages (they load with this screen)
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { Fragment, memo, useCallback, useId, useMemo, useImperativeHandle, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';

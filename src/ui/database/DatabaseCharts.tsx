@@ -2,6 +2,7 @@
  * The database's charts: the value grid (revenue x estimated influence), whose cells filter
  * the table, and the Pareto curve of revenue. Both from the worker's `analytics`.
  */
+import './messages'; // registers the 'database' messages (they load with this screen)
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerAnalytics } from '../../worker/protocol';

@@ -4,6 +4,7 @@
  * curve, and a customer's record. Lazy-loaded by the app, so none of this is in the first
  * screen's JavaScript.
  */
+import './messages'; // registers the 'database' messages (they load with this screen)
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';

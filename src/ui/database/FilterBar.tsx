@@ -1,4 +1,5 @@
 /** The filters above the customer table: each a labelled control; the worker does the filtering. */
+import './messages'; // registers the 'database' messages (they load with this screen)
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGE_NAMES } from '../../sim/state';

@@ -3,6 +3,7 @@
  * Escape closes it): who it is, its key figures, its quarter-by-quarter history and its
  * events in words. Referrer and referred customers open their own records.
  */
+import './messages'; // registers the 'database' messages (they load with this screen)
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../scenario/errorText';

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/types';
+import { registerMessages } from '../i18n/register';
 
 const en = {
   title: 'Customer database',
@@ -225,3 +226,6 @@ export const databaseMessages: Bilingual<typeof en> = {
     },
   },
 };
+
+// Loads with the screens that use it (src/ui/i18n/register.ts): its users import this module.
+registerMessages('database', databaseMessages);

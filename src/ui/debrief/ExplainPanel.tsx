@@ -5,6 +5,8 @@
  * attribution comes from the worker (counterfactual replays); the panel asks for it if the
  * store does not have it yet, and the report never waits for it.
  */
+import './lessonsMessages'; // registers the 'lessons' messages (they load with this screen)
+import './messages'; // registers the 'debrief' messages (they load with this screen)
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributedKpi, FirmKpi, GroupId, QuarterAttribution } from '../../sim/attribution';

@@ -3,6 +3,7 @@
  * hidden truths once the game is over (the worker sends them only then). Placed by the
  * screens that want it.
  */
+import './exportsMessages'; // registers the 'exports' messages (they load with this screen)
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import { saveTextFile } from '../shell/files';

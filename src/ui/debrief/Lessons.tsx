@@ -3,6 +3,7 @@
  * with this run's verdicts. Plain markup (lists, headings, paragraphs) so it prints well; the
  * verdict is a word and a symbol, never a colour alone. The numbers come from `lessons.ts`.
  */
+import './lessonsMessages'; // registers the 'lessons' messages (they load with this screen)
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarterAttribution } from '../../sim/attribution';

@@ -2,6 +2,7 @@
  * "What if?" on a quarter report: go back to the start of that quarter, decide it again and
  * play on. The game as it is stays saved and is shown beside the branch (Timelines).
  */
+import './messages'; // registers the 'debrief' messages (they load with this screen)
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';

@@ -9,7 +9,7 @@ import { advance, snapshot } from '../../worker/session';
 import { openMarket, resolveMarket } from '../../worker/market';
 import type { GameSnapshot } from '../../worker/protocol';
 import { startBuiltinSession } from '../../../test/worker/sessions';
-import { NAMESPACES } from '../i18n/index';
+import { NAMESPACES } from '../i18n/all';
 import { csvCell, csvFileName, gameCsv, gameRows, toCsv, type CsvTranslate } from './csv';
 import { problemsText } from '../../sim/index';
 

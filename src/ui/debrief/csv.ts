@@ -8,6 +8,7 @@
  * leading single quote. Numbers are written by this code as plain numbers (negative ones
  * too), never as text; non-finite numbers become empty cells.
  */
+import './exportsMessages'; // registers the 'exports' messages (they load with this screen)
 import { LEVER_NAMES, type Decisions, type Lever } from '../../sim/config';
 import { DECISION_FIELDS, fieldValue } from '../../sim/decisions/catalogue';
 import { pickText, type Lang } from '../../sim/text';

@@ -4,6 +4,7 @@
  * `LEVER_NAMES`), so a spreadsheet uses the words of the screens and of GLOSSARY.md.
  */
 import type { Bilingual } from '../i18n/types';
+import { registerMessages } from '../i18n/register';
 
 const en = {
   button: 'Export CSV (Excel)',
@@ -68,3 +69,6 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
 };
 
 export const exportsMessages: Bilingual<typeof en> = { en, 'zh-CN': zh };
+
+// Loads with the screens that use it (src/ui/i18n/register.ts): its users import this module.
+registerMessages('exports', exportsMessages);

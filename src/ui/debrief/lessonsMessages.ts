@@ -5,6 +5,7 @@
  * Terms as in GLOSSARY.md.
  */
 import type { Bilingual } from '../i18n/types';
+import { registerMessages } from '../i18n/register';
 
 const en = {
   title: 'What your run shows',
@@ -439,3 +440,6 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
 };
 
 export const lessonsMessages: Bilingual<typeof en> = { en, 'zh-CN': zh };
+
+// Loads with the screens that use it (src/ui/i18n/register.ts): its users import this module.
+registerMessages('lessons', lessonsMessages);

@@ -5,6 +5,7 @@
  * the reveal of true against measured satisfaction, why each quarter changed, and exports.
  * Prints as an A4 debrief (debrief.css).
  */
+import '../debrief/messages'; // registers the 'debrief' messages (they load with this screen)
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { QuarterAttribution } from '../../sim/attribution';
 import { useTranslation } from 'react-i18next';

@@ -4,6 +4,7 @@
  * the labels over the picture, the hover card, the key, and the text alternative that
  * says in words what the picture shows. Lazy-loaded; Phaser itself is a further chunk.
  */
+import './messages'; // registers the 'firm' messages (they load with this screen)
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tierName as nameOfTier } from '../shell/tierName';

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/types';
+import { registerMessages } from '../i18n/register';
 
 const en = {
   title: 'The firm, quarter {{n}}',
@@ -246,3 +247,6 @@ const zh: Bilingual<typeof en>['zh-CN'] = {
 };
 
 export const firmMessages: Bilingual<typeof en> = { en, 'zh-CN': zh };
+
+// Loads with the screens that use it (src/ui/i18n/register.ts): its users import this module.
+registerMessages('firm', firmMessages);

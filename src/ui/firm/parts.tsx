@@ -1,4 +1,5 @@
 /** The pieces around the firm view's canvas: the customer card, the key and the text alternative. */
+import './messages'; // registers the 'firm' messages (they load with this screen)
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_NAMES } from '../../sim/report';
 import type { Lang } from '../../sim/text';

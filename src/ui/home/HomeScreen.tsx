@@ -11,7 +11,7 @@ import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { randomSeed } from '../../store/seed';
 import type { GameSource } from '../../worker/protocol';
-import { fmtNumber } from '../format';
+import { fmtNumber, warmFormatsWhenIdle } from '../format';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { downloadCapped, MAX_FILE_BYTES, readFileBytes, readTextFile, type LinkFailure } from '../shell/files';
 import { CATALOG } from './catalog';
@@ -48,7 +48,6 @@ function startBlocker(choice: Choice, seed: string, classCode: string): 'loading
 /** The instructor's way in to the class results. */
 function GradeCard() {
   const { t } = useTranslation('classes');
-  const { t: tw } = useTranslation('workbench');
   return (
     <section className="card stack" aria-labelledby="grade-title">
       <h2 id="grade-title">{t('home.title')}</h2>
@@ -58,7 +57,7 @@ function GradeCard() {
           {t('home.open')}
         </button>{' '}
         <button type="button" data-testid="open-workbench" onClick={() => useStore.getState().go('workbench')}>
-          {tw('home.open')}
+          {t('home.openWorkbench')}
         </button>
       </p>
     </section>
@@ -148,6 +147,7 @@ export function HomeScreen() {
   useLayoutEffect(() => {
     document.documentElement.dataset.ready = 'home';
     performance.mark('home-interactive');
+    warmFormatsWhenIdle(useStore.getState().lang);
   }, []);
   useEffect(() => {
     void useStore.getState().refreshSaves();

@@ -4,6 +4,7 @@
  * quarters the learner has played, until the game is over). Lazy chunk (the chart code is
  * not in the first screen's JavaScript).
  */
+import '../compare/messages'; // registers the 'compare' messages (they load with this screen)
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyId } from '../../policies/index';

@@ -3,6 +3,7 @@
  * saved games; the original is never changed by the branch. Charts of any KPI with both
  * lines, and a table of the quarters.
  */
+import '../debrief/messages'; // registers the 'debrief' messages (they load with this screen)
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';

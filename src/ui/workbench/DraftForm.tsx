@@ -4,6 +4,7 @@
  * cards. It shows the draft as parsed, and writes each field into the editor's text where the
  * field is (src/scenario/jsonEdit.ts), so the editor and the form are one document.
  */
+import './messages'; // registers the 'workbench' messages (they load with this screen)
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PathSegment } from '../../scenario/problem';

@@ -3,6 +3,7 @@
  * tiers and segments, the value distribution, the Pareto curve and the value grid, drawn from
  * the seed as the game draws them (the draft worker computes it; see src/worker/draft.ts).
  */
+import './messages'; // registers the 'workbench' messages (they load with this screen)
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Lang, type LocalText } from '../../sim/text';

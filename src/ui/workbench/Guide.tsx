@@ -4,6 +4,7 @@
  * draft's own value beside each field, one section at a time; and the cookbook, whose recipes are
  * added to the draft with one button.
  */
+import './messages'; // registers the 'workbench' messages (they load with this screen)
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import schemaJson from '../../../scenarios/scenario.schema.json';

@@ -3,6 +3,7 @@
  * core) with a progress bar, then each strategy's distribution over the seeds (a chart per
  * measure, with a table), the lever sweeps, the market games and the flags in words.
  */
+import './messages'; // registers the 'workbench' messages (they load with this screen)
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEVER_NAMES } from '../../sim/config';

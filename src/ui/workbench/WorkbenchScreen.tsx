@@ -5,6 +5,7 @@
  * beside it, play-tests it from any quarter, balances it in the lab, and saves it as a file or
  * shares it as a link. The draft stays in this browser as it is typed.
  */
+import './messages'; // registers the 'workbench' messages (they load with this screen)
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import schemaJson from '../../../scenarios/scenario.schema.json';

@@ -1,9 +1,7 @@
 import type { Bilingual } from '../i18n/types';
+import { registerMessages } from '../i18n/register';
 
 const en = {
-  home: {
-    open: 'Scenario workbench',
-  },
   title: 'Scenario workbench',
   intro: 'Write a scenario for your class: start from a built-in one or a file, edit it in the editor or the form, and see at once what the loader says and what game it starts. Nothing leaves this browser; the draft is kept here as you type.',
   guide: {
@@ -194,9 +192,6 @@ const en = {
 export const workbenchMessages: Bilingual<typeof en> = {
   en,
   'zh-CN': {
-    home: {
-      open: '情景工作台',
-    },
     title: '情景工作台',
     intro: '为你的班级编写情景：从内置情景或文件开始，在编辑器或表单中修改，随时看到载入器的检查结果和它开启的游戏。内容不会离开此浏览器；草稿在输入时即保存在本机。',
     guide: {
@@ -384,3 +379,6 @@ export const workbenchMessages: Bilingual<typeof en> = {
     back: '返回首页',
   },
 };
+
+// Loads with the screens that use it (src/ui/i18n/register.ts): its users import this module.
+registerMessages('workbench', workbenchMessages);
