@@ -60,9 +60,11 @@ describe('namespaces that load with their screens', () => {
   const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith('i18n/'))
     .map((f) => ({ file: f.replace(/\\/g, '/'), text: readFileSync(join(root, f), 'utf8') }));
-  /** Whether `text` reads namespace `ns`: a hook or fixed t for it, an `ns` option, or a key with its prefix. */
-  const reads = (text: string, ns: string): boolean =>
-    new RegExp(`useTranslation\\(\\[?'${ns}'|getFixedT\\([^)]*'${ns}'|ns: '${ns}'|['\`]${ns}:[a-zA-Z]`).test(text);
+  /** Whether `text` reads namespace `ns`: a hook or fixed t for it (alone or in a list), an `ns` option or prop, or a key with its prefix. */
+  const reads = (text: string, ns: string): boolean => {
+    const q = `['"\`]${ns}['"\`]`;
+    return new RegExp(`useTranslation\\(\\[?[^)]*${q}|getFixedT\\([^)]*${q}|ns[:=] ?[[{]?${q}|['"\`]${ns}:[a-zA-Z$]`).test(text);
+  };
   /** The relative modules `file` imports as values (a type import is erased and registers nothing), as paths under src/ui. */
   const imports = (file: string, text: string): string[] =>
     [...text.matchAll(/^import\s+(?!type\s)(?:[^'"]*?from\s+)?'(\.[^']+)'/gm)].map((m) => posix.join(posix.dirname(file), m[1]!) + '.ts');
