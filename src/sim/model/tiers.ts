@@ -87,10 +87,13 @@ function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out
   const counts = new Array<number>(k).fill(0);
   const status = c.status;
   const rev = c.revenue;
-  let active = 0;
-  for (let i = 0; i < n; i++) if (status[i] === ACTIVE) active++;
-  if (k <= 1 || active === 0) {
-    for (let i = 0; i < n; i++) out[i] = status[i] === ACTIVE ? 0 : NO_TIER;
+  if (k <= 1) {
+    let active = 0;
+    for (let i = 0; i < n; i++) {
+      const on = status[i] === ACTIVE;
+      out[i] = on ? 0 : NO_TIER;
+      if (on) active++;
+    }
     counts[0] = active;
     return counts;
   }
@@ -108,14 +111,21 @@ function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out
   // 0..1). A dimension with no weight adds exactly nothing, so it is skipped.
   const uRev = w.revenue > 0, uMar = w.margin > 0, uInf = w.influence > 0, uPot = w.potential > 0, uTen = w.tenure > 0;
   let mRev = 0, mMar = 0, mInf = 0, mPot = 0, mTen = 0;
+  // The active customers are counted in the same walk.
+  let active = 0;
   for (let i = 0; i < n; i++) {
     if (status[i] !== ACTIVE) continue;
+    active++;
     const o = i * 4;
     if (uRev) mRev += rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
     if (uMar) mMar += margin[i]!;
     if (uInf) mInf += clamp01(infl[i]! + errI[i]! * noiseI);
     if (uPot) mPot += 1 + pot[i]! + errP[i]! * noiseP;
     if (uTen) mTen += tenure[i]! + 1;
+  }
+  if (active === 0) {
+    out.fill(NO_TIER, 0, n);
+    return counts;
   }
   const wSum = w.revenue + w.margin + w.influence + w.potential + w.tenure;
   const norm = wSum > 0 ? 1 / wSum : 0;
