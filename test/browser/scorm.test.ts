@@ -101,6 +101,20 @@ describe('a game in an LMS', () => {
     const app: AppPage = await newPage(browser, { lang: 'en' });
     const { page, errors } = app;
     await page.setViewportSize({ width: 1440, height: 900 });
+    // The package draws each student's seed at random (src/store/seed.ts); on about 1 seed in 40
+    // the value-based reference scores at or below zero on the tutorial and the grade is the
+    // objectives alone. This test checks the two-half grade, so it fixes the draw: seed 100000,
+    // where value-based scores 48.8. Other random draws pass through.
+    await app.context.addInitScript(() => {
+      const draw = crypto.getRandomValues.bind(crypto);
+      crypto.getRandomValues = <T extends ArrayBufferView | null>(a: T): T => {
+        if (a instanceof Uint32Array && a.length === 1) {
+          a[0] = 0;
+          return a;
+        }
+        return draw(a as never) as T;
+      };
+    });
     const cmi = { core: { student_id: 's-001', student_name: 'Li, Wei', lesson_status: 'not attempted' } };
     await page.goto(`${server.url}/fixtures/lms.html?lang=en&cmi=${encodeURIComponent(JSON.stringify(cmi))}`);
     const frame = (await (await page.waitForSelector('#sco')).contentFrame())!;
@@ -124,7 +138,11 @@ describe('a game in an LMS', () => {
       const kept = (await lastSet(page, 'cmi.suspend_data'))!;
       expect(kept.length).toBeGreaterThan(0);
       expect(kept.length).toBeLessThanOrEqual(SUSPEND_LIMIT);
-      if (q === 3) keptAfter3 = kept;
+      if (q === 3) {
+        keptAfter3 = kept;
+        const read = await decodeSuspend(kept);
+        expect(read.ok && read.game.seed).toBe('100000');
+      }
       if (q < ROUNDS) {
         expect(await lastSet(page, 'cmi.core.lesson_status')).toBe('incomplete');
         expect(await lastSet(page, 'cmi.core.score.raw')).toBeUndefined();
