@@ -63,6 +63,33 @@ describe.each<Lang>(['en', 'zh-CN'])('home (%s)', (lang) => {
     }
   });
 
+  // vite.config.ts's compile hint: the entry and every script it imports statically (the page's
+  // module script and its preloads) open with it, so Chromium compiles them as they stream in;
+  // the screens that load later do not carry it.
+  test('the first bundle opens with the compile hint; the lazy screens do not', async () => {
+    const app = await newPage(browser, { lang });
+    try {
+      await gotoApp(app.page);
+      // As index.html names them (the page adds preloads of its own for later imports).
+      const html = await (await fetch(new URL('index.html', app.page.url()))).text();
+      const scripts = [...html.matchAll(/<(?:script type="module"[^>]*\bsrc|link rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g)].map((m) => new URL(m[1]!, app.page.url()).href);
+      expect(scripts.length).toBeGreaterThan(3);
+      const opening = async (url: string) => (await (await fetch(url)).text()).slice(0, 40);
+      for (const url of scripts) expect(await opening(url), url).toMatch(/^\/\/# allFunctionsCalledOnLoad\n/);
+      const lazy = await app.page.evaluate(async () => {
+        // A screen's chunk the app imports later (the report), found through the entry's preload list.
+        const entry = [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')][0]!.src;
+        const text = await (await fetch(entry)).text();
+        const name = /ReportScreen-[\w-]+\.js/.exec(text)?.[0];
+        return name ? new URL(`assets/${name}`, location.href).href : null;
+      });
+      expect(lazy).not.toBeNull();
+      expect(await opening(lazy!)).not.toContain('allFunctionsCalledOnLoad');
+    } finally {
+      await app.close();
+    }
+  });
+
   test('has no WCAG 2.2 AA violations (axe)', async () => {
     const app = await newPage(browser, { lang });
     try {
