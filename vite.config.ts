@@ -22,26 +22,22 @@ function compileHints(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const first = new Set<string>();
-        const visit = (name: string) => {
+        const hinted = new Set<string>();
+        const hint = (name: string) => {
           const chunk = bundle[name];
-          if (!chunk || chunk.type !== 'chunk' || first.has(name)) return;
-          first.add(name);
-          for (const dep of chunk.imports) visit(dep);
-        };
-        for (const [name, chunk] of Object.entries(bundle)) if (chunk.type === 'chunk' && chunk.isEntry && !/worker/i.test(name)) visit(name);
-        for (const name of first) {
-          const chunk = bundle[name];
-          if (chunk?.type !== 'chunk') continue;
+          if (chunk?.type !== 'chunk' || hinted.has(name)) return;
+          hinted.add(name);
           chunk.code = HINT + chunk.code;
-          if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+          // By now a source map is an asset of its own: it moves down the one line.
           const map = bundle[`${name}.map`];
           if (map?.type === 'asset' && typeof map.source === 'string') {
             const json = JSON.parse(map.source) as { mappings: string };
             json.mappings = `;${json.mappings}`;
             map.source = JSON.stringify(json);
           }
-        }
+          for (const dep of chunk.imports) hint(dep);
+        };
+        for (const [name, chunk] of Object.entries(bundle)) if (chunk.type === 'chunk' && chunk.isEntry && !/worker/i.test(name)) hint(name);
       },
     },
   };

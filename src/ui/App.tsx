@@ -15,6 +15,7 @@ import { Announcer } from './shell/Announcer';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { HomeScreen } from './home/HomeScreen';
 import { UpdatePrompt } from './shell/UpdatePrompt';
+import { warmFormats } from './format';
 import './shell/shell.css';
 
 const loadBriefing = () => import('./briefing/BriefingScreen');
@@ -26,11 +27,13 @@ const ReportScreen = lazy(loadReport);
 
 /**
  * Once the first screen is up, fetch the screens a game goes through next, so starting a
- * game and the first "advance" do not wait for a chunk (the first paint does not wait either).
+ * game and the first "advance" do not wait for a chunk (the first paint does not wait either),
+ * and make the number formatters they use (the first starts the browser's ICU).
  */
 function prefetchScreens(): void {
   const go = () => {
     useStore.getState().warmUp(); // start the worker (and let it load the engine) before it is needed
+    warmFormats(useStore.getState().lang);
     void Promise.all([loadBriefing(), loadQuarter(), loadReport()]).catch(() => undefined);
   };
   if ('requestIdleCallback' in window) window.requestIdleCallback(go, { timeout: 2000 });

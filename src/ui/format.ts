@@ -85,18 +85,14 @@ export function fmtNumber(x: number, lang: Lang, opts: { digits?: number; full?:
 }
 
 /**
- * Makes the formatters the game screens use first, when the browser is idle after home is up:
- * the first one starts ICU for the language (see {@link integerText}), which the first click
- * on Start would otherwise wait for.
+ * Makes the formatters the game screens use first (App's prefetch calls it when the browser is
+ * idle after the first screen): the first one starts ICU for the language (see
+ * {@link integerText}), which the first click on Start would otherwise wait for.
  */
-export function warmFormatsWhenIdle(lang: Lang): void {
-  const warm = () => {
-    fmtNumber(1.5, lang);
-    fmtNumber(12_345.5, lang);
-    fmtPercent(0.5, lang);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 500);
+export function warmFormats(lang: Lang): void {
+  fmtNumber(1.5, lang);
+  fmtNumber(12_345.5, lang);
+  fmtPercent(0.5, lang);
 }
 
 /** Money in the scenario's currency, in whole units (¥16, not ¥15.52): compact from 10,000 up unless `full`. */

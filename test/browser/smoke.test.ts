@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fmtNumber } from '../../src/ui/format';
+import { intlOptions, wholeNumbers } from '../ui/wholeNumbers';
 import { axe, gotoApp, newPage, openBrowser, screenshot, type Lang } from './harness';
 
 let browser: Browser;
@@ -37,25 +38,17 @@ describe.each<Lang>(['en', 'zh-CN'])('home (%s)', (lang) => {
   // The app writes whole numbers itself (src/ui/format.ts, so that home never waits for ICU);
   // the unit test holds it to Node's Intl, this to the browser's, whose ICU may be another version.
   test('whole numbers read exactly as the browser\'s Intl writes them', async () => {
-    const values = [0, 1, -1, 999, 1000, 9999, 10_000, 10_050, 12_345, 99_950, 999_950, 999_999, 1_050_000, 9_999_999, 99_999_999, 123_456_789, 1e12 - 1, 1.23e12];
-    let seed = 11;
-    for (let i = 0; i < 1000; i++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      const digits = 1 + (seed % 14);
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      values.push((seed & 1 ? -1 : 1) * Math.floor((seed / 2 ** 32) * 10 ** digits));
-    }
+    const values = wholeNumbers(1000);
     const app = await newPage(browser, { lang });
     try {
       await gotoApp(app.page);
       const intl = await app.page.evaluate(
-        ([vs, lang]) => {
-          const opts = (compact: boolean) => ({ signDisplay: 'negative', maximumFractionDigits: compact ? 1 : 0, minimumFractionDigits: 0, ...(compact ? { notation: 'compact' } : {}) }) as Intl.NumberFormatOptions;
-          const full = new Intl.NumberFormat(lang, opts(false));
-          const compact = new Intl.NumberFormat(lang, opts(true));
+        ([vs, lang, fullOpts, compactOpts]) => {
+          const full = new Intl.NumberFormat(lang, fullOpts);
+          const compact = new Intl.NumberFormat(lang, compactOpts);
           return vs.map((x) => [full.format(x), Math.abs(x) >= 10_000 ? compact.format(x) : full.format(x)]);
         },
-        [values, lang] as const,
+        [values, lang, intlOptions(false), intlOptions(true)] as const,
       );
       expect(values.map((x) => [fmtNumber(x, lang, { full: true }), fmtNumber(x, lang)])).toEqual(intl);
     } finally {

@@ -1,6 +1,7 @@
 // Numbers read naturally in each language, and changes carry an arrow and a sign (not colour).
 import { describe, expect, it } from 'vitest';
 import { currencySymbol, fmtDelta, fmtMoney, fmtNumber, fmtPercent } from '../../src/ui/format';
+import { intlOptions, wholeNumbers } from './wholeNumbers';
 
 describe('formatting', () => {
   it('uses 万 and 亿 for large numbers in Chinese', () => {
@@ -53,20 +54,8 @@ describe('formatting', () => {
 // fmtNumber writes whole numbers itself (the page's first Intl formatter starts the browser's
 // ICU, which the home screen would wait for): it must write exactly what Intl writes.
 describe('whole numbers without Intl', () => {
-  const intl = (lang: 'en' | 'zh-CN', compact: boolean) =>
-    new Intl.NumberFormat(lang, { signDisplay: 'negative', maximumFractionDigits: compact ? 1 : 0, minimumFractionDigits: 0, ...(compact ? { notation: 'compact' } : {}) } as Intl.NumberFormatOptions);
-  // Edges of every unit, halves, carries into the next unit, and a spread of magnitudes.
-  const values: number[] = [0, -0, 1, -1, 7, 999, 1000, 9999, 10_000, 10_049, 10_050, 12_345, 12_350, 99_949, 99_950, 999_949, 999_950, 999_999, 1e6, 1_050_000, 9_999_999, 99_999_999, 123_456_789, 999_999_999, 1e12 - 1, 1e12, 1.23e12, 99_999_949_999_999];
-  for (let e = 0; e < 14; e++) {
-    for (const m of [1, 1.5, 2.05, 4.99949, 4.9995, 9.9995, 9.99949]) values.push(Math.round(m * 10 ** e), -Math.round(m * 10 ** e));
-  }
-  let seed = 12345;
-  for (let i = 0; i < 4000; i++) {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    const digits = 1 + (seed % 14);
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    values.push(Math.floor((seed / 2 ** 32) * 10 ** digits));
-  }
+  const intl = (lang: 'en' | 'zh-CN', compact: boolean) => new Intl.NumberFormat(lang, intlOptions(compact));
+  const values = wholeNumbers(4000);
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`${lang}: the same text as Intl, full and compact, for ${values.length} whole numbers`, () => {
       const full = intl(lang, false);

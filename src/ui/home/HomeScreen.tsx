@@ -11,7 +11,7 @@ import { pickText } from '../../sim/text';
 import { useStore } from '../../store/index';
 import { randomSeed } from '../../store/seed';
 import type { GameSource } from '../../worker/protocol';
-import { fmtNumber, warmFormatsWhenIdle } from '../format';
+import { fmtNumber } from '../format';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { downloadCapped, MAX_FILE_BYTES, readFileBytes, readTextFile, type LinkFailure } from '../shell/files';
 import { CATALOG } from './catalog';
@@ -147,7 +147,6 @@ export function HomeScreen() {
   useLayoutEffect(() => {
     document.documentElement.dataset.ready = 'home';
     performance.mark('home-interactive');
-    warmFormatsWhenIdle(useStore.getState().lang);
   }, []);
   useEffect(() => {
     void useStore.getState().refreshSaves();
