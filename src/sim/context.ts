@@ -202,6 +202,10 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
   forgetTiers(s.customers);
   const r = s.round + 1;
   const key = {} as Record<Purpose, number>;
+  // Every field first holds a heap number (NaN), so V8 stores them all as doubles from the start:
+  // a key is an unsigned 32-bit number, small enough for a small integer one time in four, and a
+  // field that first held one is widened later, which deoptimizes every pass that reads the keys.
+  for (const p of PURPOSES) key[p] = NaN;
   for (const p of PURPOSES) key[p] = p === 'population' ? streamKey(s.seed, 0, p) : streamKey(s.seed, r, p);
   const cap = s.customers.capacity;
   const tierCount = d.tiering.tierCount;
