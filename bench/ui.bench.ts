@@ -9,7 +9,8 @@
  *      a student's old laptop), printed beside them
  *   4. click on advance -> html[data-round] changes, retail bank (50,000 customers), 5 quarters
  *   5. frames per second scrolling the customer database of a 200,000-customer bank
- *   5b. the market console resolving a quarter of 8 firms sharing 50,000 customers (bench/ui/market.ts)
+ *   5b. the market console resolving a quarter of 8 firms sharing 50,000 customers, at once and
+ *      after the teams' decision time (bench/ui/market.ts)
  *   6. frames per second while the firm view plays a quarter's transition, 5,000 customers shown
  *      (retail bank, quarter 2, re-tiered to 3 tiers), 3 replays at 1x each, with the Canvas
  *      renderer and the WebGL one forced (?renderer=) and with the renderer the app picks itself;
@@ -38,7 +39,7 @@ import { CHROMIUM_ARGS, ensureChromium, launchChromium } from '../test/browser/c
 import { ROOT, buildApp, serveStatic, type Served, type StaticServer } from '../test/browser/server';
 import { BENCH_FIXTURES, HEAP_FIXTURE, firmFpsFigure, heapRun, type HeapRun, type RendererAsk } from './ui/firmBench';
 import { click, idleFps, scrollGrid, startGame, timeAdvance, toQuarter, waitHtml, waitMark } from './ui/flows';
-import { marketFigure } from './ui/market';
+import { marketFigures } from './ui/market';
 import { log, message, newPage } from './ui/page';
 import { figure, growth, heapReport, median, pageTotal, table, type Figure } from './ui/report';
 
@@ -332,7 +333,7 @@ async function main(): Promise<void> {
     const figures = [...(cold?.figures ?? [])];
     if (only.has('advance')) figures.push(await advanceFigure(browser, server, cold?.homeError), await advanceFigure(browser, server, cold?.homeError, THROTTLE));
     if (only.has('scroll')) figures.push(await scrollFigure(browser, server, bigBank(tmp), cold?.homeError));
-    if (only.has('market')) figures.push(await marketFigure(browser, server, tmp, cold?.homeError));
+    if (only.has('market')) figures.push(...(await marketFigures(browser, server, tmp, cold?.homeError)));
     if (only.has('fps')) {
       for (const ask of ['canvas', 'webgl', null] as const) figures.push(await firmFpsFigure(browser, server, ask, FPS_CAP_MS));
     }

@@ -11,6 +11,7 @@ import { transferableCopy } from './customers';
 import { importDesk } from './importDesk';
 import { frameBuffers } from './scene';
 import { whaleCurve } from './whale';
+import { Warmer } from './warmup';
 import { explainMarketUnit, joinMarket, marketExplainRound, marketExport, marketSnapshot, openMarket, prepareMarket, resolveMarket, type MarketSession } from './market';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -19,6 +20,8 @@ let session: Session | null = null;
 
 /** The market in play, if any: its seats' firms become `session` one at a time (`marketSeat`). */
 let market: MarketSession | null = null;
+/** Warms the engine for the facilitator's first resolve (warmup.ts). */
+const warmer = new Warmer();
 
 function needMarket(): MarketSession {
   if (!market) throw new Error('no market is set up');
@@ -63,6 +66,7 @@ async function handle(id: number, req: Request): Promise<void> {
       if (!r.ok) return answer('start', r);
       adoptSession(r.session);
       market = null;
+      warmer.drop();
       return answer('start', { ok: true, game: snapshot(r.session) });
     }
     case 'preview':
@@ -115,6 +119,7 @@ async function handle(id: number, req: Request): Promise<void> {
       if (checked) {
         adoptSession(checked);
         market = null;
+        warmer.drop();
       }
       return answer('adoptImport', { ok: checked !== null });
     }
@@ -126,6 +131,7 @@ async function handle(id: number, req: Request): Promise<void> {
       if (!r.ok) return answer('marketStart', r);
       market = r.market;
       adoptSession(market.firms[0]!);
+      warmer.start(market);
       return answer('marketStart', { ok: true, market: marketSnapshot(market) });
     }
     case 'marketSeat': {
@@ -143,6 +149,7 @@ async function handle(id: number, req: Request): Promise<void> {
       if (!r.ok) return answer('marketJoin', r);
       market = r.session;
       adoptSession(market.firms[0]!);
+      warmer.drop();
       return answer('marketJoin', { ok: true, market: r.market, source: r.source, seats: r.seats, played: r.played });
     }
     default: {
@@ -180,8 +187,9 @@ function idleWork(): void {
     return;
   }
   try {
-    // A market: the computer firms' next plans first (the resolve waits for them), then the solo explainer's work.
-    if ((market && prepareMarket(market)) || prepare(session)) scheduleIdle();
+    // A market: the computer firms' next plans first (the resolve waits for them), then warming
+    // the engine for the facilitator's first resolve (warmup.ts), then the solo explainer's work.
+    if ((market && (prepareMarket(market) || warmer.step())) || prepare(session)) scheduleIdle();
   } catch (error: unknown) {
     console.error('preparing the next explanation failed', error);
   }
