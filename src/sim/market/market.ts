@@ -564,8 +564,9 @@ function resolveQuarter(
   }
   // Phase 3, continued: acquisition; then some of the newly acquired are the rivals' lapsed
   // customers (prospects of every firm but their own); then win-back and the rest.
+  const acquiredFrom = ctxs.map((ctx) => ctx?.s.customers.count ?? 0);
   for (const ctx of ctxs) if (ctx) runPasses(ctx, acq, acq + 1);
-  lapsedProspects(P, m.seed, r, ctxs, states, order);
+  lapsedProspects(P, m.seed, r, ctxs, states, order, acquiredFrom);
   const reports: (RoundReport | null)[] = ctxs.map((ctx) => {
     if (!ctx) return null;
     runPasses(ctx, acq + 1, PASSES.length);
@@ -724,6 +725,7 @@ function benchmarkRows(
  * rival chosen in proportion to the customers it acquired, whose newest acquisition it replaces
  * (same tier, so the quarter's counts stand). It leaves its old firm's win-back reach. It counts
  * as the new firm's acquisition, not in the flows between firms (`wonFrom`: switchers only).
+ * `acquiredFrom`: where each firm's table ended before the acquisition.
  */
 function lapsedProspects(
   P: ModelParams,
@@ -732,21 +734,40 @@ function lapsedProspects(
   ctxs: readonly (RoundContext | null)[],
   states: readonly SimState[],
   order: readonly number[],
+  acquiredFrom: readonly number[],
 ): void {
-  // Each running firm's customers acquired this quarter, newest last.
+  // Each running firm's customers acquired this quarter, newest last: the acquisition appends
+  // them to its table, after the slot `acquiredFrom[g]` where the table ended before it.
   const fresh: number[][] = states.map((s, g) => {
     const out: number[] = [];
     if (!ctxs[g]) return out;
     const c = s.customers;
-    for (let i = 0; i < c.count; i++) if (c.source[i] === SOURCE_ACQUIRED && c.joined[i] === r && c.status[i] === ACTIVE) out.push(i);
+    for (let i = acquiredFrom[g]!; i < c.count; i++) if (c.source[i] === SOURCE_ACQUIRED && c.joined[i] === r && c.status[i] === ACTIVE) out.push(i);
     return out;
   });
-  const lapsed = lapsedInKeyOrder(states, order, r);
   let base = 0;
   for (const s of states) base += s.initialCount;
-  if (lapsed.length === 0 || fresh.every((f) => f.length === 0)) return;
-  const reach = 1 / (P.market.prospectPool * base + lapsed.length);
+  // Each firm's lapsed customers (of an earlier quarter), in slot order.
+  let all = 0;
+  const lapsedSlots: number[][] = states.map((s) => {
+    const out: number[] = [];
+    const c = s.customers;
+    for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) out.push(i);
+    all += out.length;
+    return out;
+  });
+  if (all === 0 || fresh.every((f) => f.length === 0)) return;
+  const reach = 1 / (P.market.prospectPool * base + all);
   const sk = streamKey(seed, r, 'switch');
+  // A lapsed customer is a prospect of the firms but its own with a chance of (their newcomers
+  // still open) x reach; the newcomers only get fewer as they are taken, so a customer whose draw
+  // misses even the most it could find open misses: only the others need the order of the keys.
+  const openMax = states.map((_, f) => {
+    let o = 0;
+    for (const g of order) if (g !== f && ctxs[g]) o += fresh[g]!.length;
+    return o;
+  });
+  const lapsed = lapsedInKeyOrder(states, order, lapsedSlots, (from, key) => u01(sk, key, 3) < openMax[from]! * reach);
   for (const e of lapsed) {
     let open = 0;
     for (const g of order) if (g !== e.from && ctxs[g]) open += fresh[g]!.length;
@@ -773,39 +794,30 @@ function lapsedProspects(
 const SLOT_BITS = 262_144;
 
 /**
- * The lapsed customers of every firm (of an earlier quarter than `r`) in the order of their keys,
- * then of their firms' keys (`order`), then of their slots. Each is packed into one exact number,
+ * The lapsed customers `slots` of every firm (each firm's in slot order) that `keep` keeps (by
+ * seat and key), in the order of their keys, then of their firms' keys (`order`), then of their slots. Each is packed into one exact number,
  * key x 8 + the firm's rank in `order`, x 2^18 + its slot (under 2^53), and the numbers are sorted
  * as numbers; a larger market sorts the entries with a comparator, to the same order.
  */
-function lapsedInKeyOrder(states: readonly SimState[], order: readonly number[], r: number): { from: number; slot: number; key: number }[] {
+function lapsedInKeyOrder(states: readonly SimState[], order: readonly number[], slots: readonly (readonly number[])[], keep: (from: number, key: number) => boolean): { from: number; slot: number; key: number }[] {
   const rank = new Array<number>(order.length);
   order.forEach((seat, k) => (rank[seat] = k));
-  let n = 0;
-  let fits = order.length <= 8;
-  for (const s of states) {
-    const c = s.customers;
-    if (c.count > SLOT_BITS) fits = false;
-    for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) n++;
-  }
+  const fits = order.length <= 8 && states.every((s) => s.customers.count <= SLOT_BITS);
   const out: { from: number; slot: number; key: number }[] = [];
-  if (!fits) {
-    states.forEach((s, a) => {
-      const c = s.customers;
-      for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) out.push({ from: a, slot: i, key: c.key[i]! });
-    });
-    return out.sort((x, y) => x.key - y.key || rank[x.from]! - rank[y.from]! || x.slot - y.slot);
-  }
-  const packed = new Float64Array(n);
-  let k = 0;
+  const packed: number[] = [];
   states.forEach((s, a) => {
-    const c = s.customers;
+    const key = s.customers.key;
     const f = rank[a]!;
-    for (let i = 0; i < c.count; i++) if (c.status[i] === LAPSED && c.left[i]! < r) packed[k++] = (c.key[i]! * 8 + f) * SLOT_BITS + i;
+    for (const i of slots[a]!) {
+      if (!keep(a, key[i]!)) continue;
+      if (fits) packed.push((key[i]! * 8 + f) * SLOT_BITS + i);
+      else out.push({ from: a, slot: i, key: key[i]! });
+    }
   });
-  packed.sort();
-  for (let j = 0; j < n; j++) {
-    const v = packed[j]!;
+  if (!fits) return out.sort((x, y) => x.key - y.key || rank[x.from]! - rank[y.from]! || x.slot - y.slot);
+  const sorted = Float64Array.from(packed).sort();
+  for (let j = 0; j < sorted.length; j++) {
+    const v = sorted[j]!;
     const slot = v % SLOT_BITS;
     const hi = (v - slot) / SLOT_BITS;
     const f = hi % 8;
