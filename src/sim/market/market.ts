@@ -795,9 +795,10 @@ const SLOT_BITS = 262_144;
 
 /**
  * The lapsed customers `slots` of every firm (each firm's in slot order) that `keep` keeps (by
- * seat and key), in the order of their keys, then of their firms' keys (`order`), then of their slots. Each is packed into one exact number,
- * key x 8 + the firm's rank in `order`, x 2^18 + its slot (under 2^53), and the numbers are sorted
- * as numbers; a larger market sorts the entries with a comparator, to the same order.
+ * seat and key), in the order of their keys, then of their firms' keys (`order`), then of their
+ * slots. Each is packed into one exact number, key x 8 + the firm's rank in `order`, x 2^18 + its
+ * slot (under 2^53), and the numbers are sorted as numbers; a larger market sorts the entries
+ * with a comparator, to the same order.
  */
 function lapsedInKeyOrder(states: readonly SimState[], order: readonly number[], slots: readonly (readonly number[])[], keep: (from: number, key: number) => boolean): { from: number; slot: number; key: number }[] {
   const rank = new Array<number>(order.length);
