@@ -104,6 +104,17 @@ export const marketOver = (ms: MarketSession): boolean => ms.market.firms.every(
  */
 export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions | null)[], lang: Lang): Responses['marketResolve'] {
   if (marketOver(ms)) throw new Error('the market is over');
+  const { plans, kept } = quarterPlans(ms, teamPlans);
+  const res = playQuarter(ms, plans, kept, lang);
+  return res.ok ? { ok: true, market: marketSnapshot(ms), played: structuredClone(ms.plans.at(-1)!) } : res;
+}
+
+/**
+ * The plans the quarter to come plays, in seat order: each computer firm's strategy's (made ahead
+ * in idle time if it was), each team's `teamPlans` entry or, if it sent none, its kept plan
+ * (`kept` says which), null for a stopped firm.
+ */
+export function quarterPlans(ms: MarketSession, teamPlans: readonly (Decisions | null)[]): { plans: (Decisions | null)[]; kept: boolean[] } {
   const kept = ms.seats.map(() => false);
   const plans = ms.seats.map((seat, k): Decisions | null => {
     const st = ms.market.firms[k]!.state;
@@ -114,8 +125,7 @@ export function resolveMarket(ms: MarketSession, teamPlans: readonly (Decisions 
     kept[k] = true;
     return keptPlan(ms.scenario, st);
   });
-  const res = playQuarter(ms, plans, kept, lang);
-  return res.ok ? { ok: true, market: marketSnapshot(ms), played: structuredClone(ms.plans.at(-1)!) } : res;
+  return { plans, kept };
 }
 
 /**

@@ -20,7 +20,7 @@
 import { newMarket, stepMarket, type Decisions, type MarketState, type RoundReport, type ScenarioConfig } from '../sim/index';
 import { policyById } from '../policies/index';
 import { marketPolicyDecisions } from '../policies/market';
-import { keptPlan, type MarketSession } from './market';
+import { quarterPlans, type MarketSession } from './market';
 
 /** Customers a firm in the small market. */
 const SMALL = 100;
@@ -29,7 +29,7 @@ const SMALL_QUARTERS = 12;
 
 interface Warmup {
   session: MarketSession;
-  small: { scenario: ScenarioConfig; market: MarketState; last: (RoundReport | null)[]; played: number } | null;
+  small: { scenario: ScenarioConfig; market: MarketState; last: (RoundReport | null)[] } | null;
 }
 
 /** The worker's warm-up: one a worker (the engine stays warm), for the first market it sets up. */
@@ -83,26 +83,20 @@ function warmStep(w: Warmup, played: Warmer['played']): boolean {
   if (!w.small) {
     const size = Math.min(SMALL, ms.scenario.population.size);
     const scenario: ScenarioConfig = { ...ms.scenario, population: { ...ms.scenario.population, size } };
-    w.small = { scenario, market: newMarket(scenario, `${ms.seed}|warm-up`, ms.market.firms.map((f) => f.name)), last: ms.seats.map(() => null), played: 0 };
+    w.small = { scenario, market: newMarket(scenario, `${ms.seed}|warm-up`, ms.market.firms.map((f) => f.name)), last: ms.seats.map(() => null) };
     return true;
   }
   const small = w.small;
-  if (small.played < Math.min(SMALL_QUARTERS, small.scenario.rounds) && small.market.firms.some((f) => f.state.status === 'running')) {
+  if (played.small < Math.min(SMALL_QUARTERS, small.scenario.rounds) && small.market.firms.some((f) => f.state.status === 'running')) {
     const plans = small.market.firms.map((_, seat) => strategyPlan(ms, small.scenario, small.market, seat, small.last[seat]!));
     const res = stepMarket(small.scenario, small.market, plans);
     if (!res.ok) return false;
     small.market = res.market;
     small.last = res.reports;
-    small.played++;
     played.small++;
     return true;
   }
   // Last, the quarter to come at full size, as the resolve would play it if no team sent a plan.
-  const plans = ms.market.firms.map((f, seat) => {
-    if (f.state.status !== 'running') return null;
-    if (ms.seats[seat]!.policy === null) return keptPlan(ms.scenario, f.state);
-    return (ms.ahead?.round === ms.market.round ? ms.ahead.plans[seat] : null) ?? strategyPlan(ms, ms.scenario, ms.market, seat, ms.last[seat]!);
-  });
-  played.full = stepMarket(ms.scenario, ms.market, plans).ok;
+  played.full = stepMarket(ms.scenario, ms.market, quarterPlans(ms, ms.seats.map(() => null)).plans).ok;
   return false;
 }
