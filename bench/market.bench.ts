@@ -4,7 +4,8 @@
  * under 150 ms, and the market engine's customer-rounds per second are at least 0.8 of the solo
  * engine's. The firms play value-based (their plans are made outside the timed part); the solo
  * engine is timed as a pure step too (a copy of the state per quarter, as `stepMarket` makes).
- * Both are timed warm: the market after two whole untimed games (`warmMarket`).
+ * Both are timed warm: the market after two whole untimed games (`warmMarket`); each ratio is the
+ * median of pairs of runs, solo then market, taken in turn (the machine's speed drifts).
  * `--json` prints one JSON document instead.
  */
 import { marketPolicyDecisions } from '../src/policies/market';
@@ -16,38 +17,33 @@ const json = process.argv.includes('--json');
 const policy = policyById('value-based')!;
 const QUARTERS = 6;
 
-/** Times `QUARTERS` quarters of a market of `firms` firms of `perFirm` customers each (best of 3 runs). */
-function timeMarket(firms: number, perFirm: number): { msPerQuarter: number[]; customerRoundsPerSecond: number; customers: number } {
+/** One run of `QUARTERS` quarters of a market of `firms` firms of `perFirm` customers each, from its start. */
+function marketRun(firms: number, perFirm: number): { ms: number[]; rate: number; customers: number } {
   const sc = scenarioOf(perFirm, 20);
   const names = Array.from({ length: firms }, (_, i) => String.fromCharCode(65 + i));
-  const runs = [0, 1, 2, 3].map(() => {
-    let m: MarketState = newMarket(sc, 'bench', names);
-    let last: (RoundReport | null)[] = names.map(() => null);
-    const ms: number[] = [];
-    let customerRounds = 0;
-    let total = 0;
-    for (let q = 0; q < QUARTERS; q++) {
-      const plans: Decisions[] = names.map((_, seat) => marketPolicyDecisions(policy, sc, m, seat, last[seat]!));
-      const count = m.firms.reduce((s, f) => s + f.state.customers.count, 0);
-      const t0 = performance.now();
-      const res = stepMarket(sc, m, plans);
-      const dt = performance.now() - t0;
-      if (!res.ok) throw new Error(res.problems.map((p) => problemsText(p.problems)).join('; '));
-      ms.push(dt);
-      total += dt;
-      customerRounds += count;
-      m = res.market;
-      last = res.reports;
-    }
-    return { ms, rate: customerRounds / (total / 1000), customers: m.firms.reduce((s, f) => s + f.state.initialCount, 0) };
-  });
-  // The first run warms up.
-  const best = runs.slice(1).sort((a, b) => b.rate - a.rate)[0]!;
-  return { msPerQuarter: best.ms, customerRoundsPerSecond: best.rate, customers: best.customers };
+  let m: MarketState = newMarket(sc, 'bench', names);
+  let last: (RoundReport | null)[] = names.map(() => null);
+  const ms: number[] = [];
+  let customerRounds = 0;
+  let total = 0;
+  for (let q = 0; q < QUARTERS; q++) {
+    const plans: Decisions[] = names.map((_, seat) => marketPolicyDecisions(policy, sc, m, seat, last[seat]!));
+    const count = m.firms.reduce((s, f) => s + f.state.customers.count, 0);
+    const t0 = performance.now();
+    const res = stepMarket(sc, m, plans);
+    const dt = performance.now() - t0;
+    if (!res.ok) throw new Error(res.problems.map((p) => problemsText(p.problems)).join('; '));
+    ms.push(dt);
+    total += dt;
+    customerRounds += count;
+    m = res.market;
+    last = res.reports;
+  }
+  return { ms, rate: customerRounds / (total / 1000), customers: m.firms.reduce((s, f) => s + f.state.initialCount, 0) };
 }
 
-/** The solo engine's pure step on `size` customers, value-based, best of 3. */
-function timeSolo(size: number): number {
+/** The solo engine's pure step on `size` customers, value-based: `runs()` times one run of `QUARTERS` quarters from the start. */
+function soloRunner(size: number): () => number {
   const sc = scenarioOf(size, 20);
   const g = newGame(sc, 'bench');
   const ds: Decisions[] = [];
@@ -61,7 +57,7 @@ function timeSolo(size: number): number {
     s = r.state;
     last = r.report;
   }
-  const rates = [0, 1, 2, 3].map(() => {
+  return () => {
     let st = g;
     let ms = 0;
     let n = 0;
@@ -74,8 +70,7 @@ function timeSolo(size: number): number {
       st = r.state;
     }
     return n / (ms / 1000);
-  });
-  return Math.max(...rates.slice(1));
+  };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -105,25 +100,41 @@ function warmMarket(games: number): void {
   }
 }
 
-const solo = timeSolo(50_000);
+/**
+ * The machine's speed drifts by a fifth and more within minutes, so each ratio is measured pair by
+ * pair: a run of the solo engine, then a run of the market, alternating `PAIRS` times; the ratio is
+ * the median of the pairs' ratios (the range printed beside it). The first pair warms up.
+ */
+const PAIRS = 7;
+const solo50k = soloRunner(50_000);
+for (let i = 0; i < 3; i++) solo50k();
 warmMarket(2);
 // A firm of a market is a solo game of its own size plus the market's passes: the solo engine at
 // one firm's size separates what the market costs from what a smaller firm costs per customer.
 const rows = cases.map((c) => {
-  const t = timeMarket(c.firms, c.perFirm);
-  const soloAtFirmSize = timeSolo(c.perFirm);
+  const atFirmSize = soloRunner(c.perFirm);
+  const pairs = Array.from({ length: PAIRS + 1 }, () => {
+    const solo = solo50k();
+    const small = atFirmSize();
+    const run = marketRun(c.firms, c.perFirm);
+    return { solo, small, run };
+  }).slice(1);
+  const ms = pairs.flatMap((p) => p.run.ms);
+  const ratios = pairs.map((p) => p.run.rate / p.solo);
+  const ratiosSmall = pairs.map((p) => p.run.rate / p.small);
   return {
-    firms: c.firms, customers: t.customers, medianMsPerQuarter: median(t.msPerQuarter), maxMsPerQuarter: Math.max(...t.msPerQuarter), customerRoundsPerSecond: Math.round(t.customerRoundsPerSecond),
-    ratioToSolo: t.customerRoundsPerSecond / solo, soloAtFirmSize: Math.round(soloAtFirmSize), ratioToSoloAtFirmSize: t.customerRoundsPerSecond / soloAtFirmSize,
+    firms: c.firms, customers: pairs[0]!.run.customers, medianMsPerQuarter: median(ms), maxMsPerQuarter: Math.max(...ms), customerRoundsPerSecond: Math.round(median(pairs.map((p) => p.run.rate))),
+    soloCustomerRoundsPerSecond50k: Math.round(median(pairs.map((p) => p.solo))),
+    ratioToSolo: median(ratios), ratioToSoloRange: [Math.min(...ratios), Math.max(...ratios)],
+    soloAtFirmSize: Math.round(median(pairs.map((p) => p.small))), ratioToSoloAtFirmSize: median(ratiosSmall),
   };
 });
 if (json) {
-  console.log(JSON.stringify({ node: process.version, soloCustomerRoundsPerSecond50k: Math.round(solo), markets: rows }, null, 2));
+  console.log(JSON.stringify({ node: process.version, pairs: PAIRS, soloCustomerRoundsPerSecond50k: median(rows.map((r) => r.soloCustomerRoundsPerSecond50k)), markets: rows }, null, 2));
 } else {
-  console.log(`CRM Sandbox market bench (Node ${process.version}, single thread, every firm value-based, engine time only)`);
-  console.log(`  solo engine, 50,000 customers, pure step: ${(solo / 1e6).toFixed(2)} M customer-rounds/s`);
+  console.log(`CRM Sandbox market bench (Node ${process.version}, single thread, every firm value-based, engine time only; ratios: median of ${PAIRS} pairs of runs)`);
   for (const r of rows) {
-    console.log(`  ${r.firms} firms sharing ${r.customers.toLocaleString('en-US')} customers: ${r.medianMsPerQuarter.toFixed(1)} ms per quarter (median; max ${r.maxMsPerQuarter.toFixed(1)}), ${(r.customerRoundsPerSecond / 1e6).toFixed(2)} M customer-rounds/s, ${r.ratioToSolo.toFixed(2)} of solo at 50,000; ${r.ratioToSoloAtFirmSize.toFixed(2)} of solo at one firm's size (${r.customers / r.firms}: ${(r.soloAtFirmSize / 1e6).toFixed(2)} M/s)`);
+    console.log(`  ${r.firms} firms sharing ${r.customers.toLocaleString('en-US')} customers: ${r.medianMsPerQuarter.toFixed(1)} ms per quarter (median; max ${r.maxMsPerQuarter.toFixed(1)}), ${(r.customerRoundsPerSecond / 1e6).toFixed(2)} M customer-rounds/s, ${r.ratioToSolo.toFixed(2)} of solo at 50,000 (${(r.soloCustomerRoundsPerSecond50k / 1e6).toFixed(2)} M/s; pairs ${r.ratioToSoloRange[0]!.toFixed(2)}-${r.ratioToSoloRange[1]!.toFixed(2)}); ${r.ratioToSoloAtFirmSize.toFixed(2)} of solo at one firm's size (${r.customers / r.firms}: ${(r.soloAtFirmSize / 1e6).toFixed(2)} M/s)`);
   }
   console.log('  targets: 8 firms sharing 50,000 customers < 150 ms per quarter; >= 0.8 of the solo engine\'s customer-rounds/s');
 }

@@ -20,14 +20,14 @@
  */
 import type { Decisions, ScenarioConfig } from '../config';
 import { cloneState } from '../clone';
-import { COLUMNS, allocCustomers, ensureRoom } from '../customers';
+import { COLUMNS, allocCustomers, ensureRoom, type Column } from '../customers';
 import { hashJson, hashState } from '../hash';
 import { clamp, exp } from '../math';
 import type { RoundContext } from '../context';
 import { newGame } from '../newGame';
 import { resolveParams, type ModelParams } from '../params';
 import { PASSES } from '../passes';
-import type { BenchmarkEntry, RoundReport } from '../report';
+import { EV_LAPSED, type BenchmarkEntry, type RoundReport } from '../report';
 import { likertAnswer } from '../model/answers';
 import { draw32, fmix, gauss4, streamKey, u01 } from '../rng';
 import { ACTIVE, DEFECTED, LAPSED, NO_TIER, SOURCE_ACQUIRED, SOURCE_SWITCHED, STAGE_LAPSED, STAGE_NEW, type Customers, type SimState } from '../state';
@@ -134,21 +134,13 @@ interface RowViews {
   n32: number[];
 }
 const rowViews = new WeakMap<Customers, RowViews>();
-const carriedViews = new WeakMap<Customers, RowViews>();
-/**
- * `carried`: only the columns a customer brings to a new firm (who it is: its traits, wallet,
- * segment and anchor), without those {@link admit} writes anew: the relationship it starts. The
- * copy of a switcher's row costs memory, not arithmetic (its columns are far apart in memory, the
- * rows picked at random across the firms' tables), so copying two thirds fewer words counts.
- */
-function viewsOf(t: Customers, carried = false): RowViews {
-  const cache = carried ? carriedViews : rowViews;
-  let v = cache.get(t);
+/** A table's columns as views of 8-, 16- and 32-bit words, to copy whole rows bit for bit (the market's setup deals the rows out). */
+function viewsOf(t: Customers): RowViews {
+  let v = rowViews.get(t);
   if (!v) {
     v = { u8: [], u16: [], u32: [], n8: [], n16: [], n32: [] };
     const r = t as unknown as Record<string, Float64Array>;
     for (const col of COLUMNS) {
-      if (carried && NEW_RELATIONSHIP.has(col.name)) continue;
       const a = r[col.name]!;
       const size = col.ctor.BYTES_PER_ELEMENT;
       if (size === 1) {
@@ -162,7 +154,7 @@ function viewsOf(t: Customers, carried = false): RowViews {
         v.n32.push(col.stride * (size / 4));
       }
     }
-    cache.set(t, v);
+    rowViews.set(t, v);
   }
   return v;
 }
@@ -181,10 +173,10 @@ function copyWords<T extends Uint8Array | Uint16Array | Uint32Array>(from: reado
   }
 }
 
-/** Copies customer `i` of `src` into slot `j` of `dst` (every column, or only the `carried` ones). */
-function copyRow(src: Customers, i: number, dst: Customers, j: number, carried = false): void {
-  const a = viewsOf(src, carried);
-  const b = viewsOf(dst, carried);
+/** Copies customer `i` of `src` into slot `j` of `dst` (every column). */
+function copyRow(src: Customers, i: number, dst: Customers, j: number): void {
+  const a = viewsOf(src);
+  const b = viewsOf(dst);
   copyWords(a.u8, b.u8, a.n8, i, j);
   copyWords(a.u16, b.u16, a.n16, i, j);
   copyWords(a.u32, b.u32, a.n32, i, j);
@@ -520,19 +512,13 @@ function resolveQuarter(
   const incoming: { from: number; slot: number; key: number }[][] = names.map(() => []);
   for (const seat of order) {
     const c = states[seat]!.customers;
-    const open = !running[seat];
-    for (let i = 0; i < c.count; i++) {
-      const leaving = open ? c.status[i] === ACTIVE : c.status[i] === LAPSED && c.left[i] === r;
-      if (!leaving) continue;
-      if (open) {
-        c.status[i] = LAPSED;
-        c.stage[i] = STAGE_LAPSED;
-        c.left[i] = r;
-      }
-      // A leaver of a firm that still plays weighs the rivals by what they offer customers like its tier's.
+    const weightsOf = tierAttraction[seat];
+    const sumsOf = tierAttractionSum[seat];
+    // A leaver weighs the rivals by what they offer customers like its tier's (a firm that has stopped: the rivals' whole offers).
+    const leave = (i: number): void => {
       const tier = c.tier[i]!;
-      const weights = tierAttraction[seat]?.[tier] ?? attraction;
-      const a = tierAttractionSum[seat]?.[tier] ?? rivalAttraction[seat]!;
+      const weights = weightsOf?.[tier] ?? attraction;
+      const a = sumsOf?.[tier] ?? rivalAttraction[seat]!;
       const who = c.key[i]!;
       if (a > 0 && u01(sk, who, 0) < M.switchShare) {
         let pick = u01(sk, who, 1) * a;
@@ -545,9 +531,27 @@ function resolveQuarter(
         }
         c.status[i] = DEFECTED;
         incoming[to]!.push({ from: seat, slot: i, key: who });
-        const row = lostByTier[seat]![c.tier[i]!];
+        const row = lostByTier[seat]![tier];
         if (row) row[to]!++;
-      } else if (!open) lapsed[seat]!++;
+      } else if (running[seat]) lapsed[seat]!++;
+    };
+    const ctx = ctxs[seat];
+    if (ctx) {
+      // The firm's leavers this quarter are the churn pass's, logged in slot order (the only pass that lapses a customer).
+      const e = ctx.events;
+      for (let k = 0; k < e.count; k++) {
+        if (e.kind[k] !== EV_LAPSED) continue;
+        const i = e.customer[k]!;
+        if (c.status[i] === LAPSED && c.left[i] === r) leave(i);
+      }
+      continue;
+    }
+    for (let i = 0; i < c.count; i++) {
+      if (c.status[i] !== ACTIVE) continue;
+      c.status[i] = LAPSED;
+      c.stage[i] = STAGE_LAPSED;
+      c.left[i] = r;
+      leave(i);
     }
   }
   for (let g = 0; g < n; g++) {
@@ -581,7 +585,8 @@ function resolveQuarter(
   }
   const firms = m.firms.map((f, seat) => ({ name: f.name, state: states[seat]! }));
   const market: MarketState = { seed: m.seed, scenarioHash: m.scenarioHash, round: r, firms };
-  const customers = states.map((s) => activeCount(s.customers));
+  // A playing firm's active customers at the quarter's end are its report's count.
+  const customers = states.map((s, seat) => reports[seat]?.firm.customers ?? activeCount(s.customers));
   let total = 0;
   for (const seat of order) total += customers[seat]!;
   const rows: MarketFirmRound[] = firms.map((f, seat) => ({
@@ -849,11 +854,39 @@ function join(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, 
  * The columns {@link admit} writes anew for a customer who joins a firm (every one of them, on
  * every path: with {@link clearHistory}), so they are not copied from its old firm's row.
  */
-const NEW_RELATIONSHIP: ReadonlySet<string> = new Set([
-  'status', 'stage', 'source', 'expectation', 'satisfaction', 'loyalty', 'shareOfWallet', 'bond', 'tenure', 'joined', 'left', 'tier', 'prevTier',
-  // clearHistory
-  'failures', 'complaints', 'leftSatisfaction', 'referredBy', 'priceOverride', 'overrideUntil', 'profit', 'cumRevenue', 'cumProfit', 'churnP', 'clv', 'stay', 'revenue',
-]);
+type NewRelationshipColumn =
+  | 'status' | 'stage' | 'source' | 'expectation' | 'satisfaction' | 'loyalty' | 'shareOfWallet' | 'bond'
+  | 'tenure' | 'joined' | 'left' | 'tier' | 'prevTier' | 'failures' | 'complaints' | 'leftSatisfaction'
+  | 'referredBy' | 'priceOverride' | 'overrideUntil' | 'profit' | 'cumRevenue' | 'cumProfit' | 'churnP' | 'clv'
+  | 'stay' | 'revenue';
+
+/** The columns a customer brings to a new firm: who it is (its traits, wallet, segment and anchor), copied by {@link copyCarried}. */
+type CarriedColumn = 'key' | 'wallet' | 'walletAvg' | 'margin' | 'influence' | 'potential' | 'orientation' | 'priceSensitivity' | 'need' | 'errInfluence' | 'errPotential' | 'anchor' | 'segment';
+// Every column is carried or new: a column added to the table must be named in one of the two (this fails to compile otherwise).
+const EVERY_COLUMN_PLACED: [Exclude<Column['name'], CarriedColumn | NewRelationshipColumn>] extends [never] ? true : never = true;
+void EVERY_COLUMN_PLACED;
+
+/**
+ * Copies what customer `i` of `a` brings to slot `j` of `b` (the {@link CarriedColumn}s), column
+ * by column as plain loads and stores: a float32 read and stored again keeps its bits (any but a
+ * NaN's, and the engine stores none). One call site per column, so each load and store is
+ * monomorphic (the generic {@link copyRow} goes through arrays of views, for the setup's rows).
+ */
+function copyCarried(a: Customers, i: number, b: Customers, j: number): void {
+  b.key[j] = a.key[i]!;
+  b.wallet[j] = a.wallet[i]!;
+  b.walletAvg[j] = a.walletAvg[i]!;
+  b.margin[j] = a.margin[i]!;
+  b.influence[j] = a.influence[i]!;
+  b.potential[j] = a.potential[i]!;
+  b.orientation[j] = a.orientation[i]!;
+  b.priceSensitivity[j] = a.priceSensitivity[i]!;
+  b.need[j] = a.need[i]!;
+  b.errInfluence[j] = a.errInfluence[i]!;
+  b.errPotential[j] = a.errPotential[i]!;
+  b.anchor[j] = a.anchor[i]!;
+  b.segment[j] = a.segment[i]!;
+}
 
 /**
  * Customer `slot` of `from` becomes customer `at` of the firm of `ctx` (a new slot at the end of
@@ -863,7 +896,7 @@ const NEW_RELATIONSHIP: ReadonlySet<string> = new Set([
 function admit(P: ModelParams, ctx: RoundContext, from: Customers, slot: number, r: number, at: number, tier: number): number {
   const c = ctx.s.customers;
   const i = at;
-  copyRow(from, slot, c, i, true);
+  copyCarried(from, slot, c, i);
   const A = P.acquisition;
   if (i === c.count) c.count = i + 1;
   c.status[i] = ACTIVE;
