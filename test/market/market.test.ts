@@ -113,6 +113,43 @@ describe('the market engine', () => {
     expect(defected).toBeGreaterThanOrEqual(switched - 50);
   });
 
+  it('a switcher brings who it is: its traits, wallet, segment and anchor are its old row\'s, bit for bit; its relationship starts anew', () => {
+    const sc = builtin('hotel-district');
+    const g = playMarketGame(sc, '4', seats(['value-based', 'uniform', 'cost-cutter', 'discounter'], ['A', 'B', 'C', 'D']));
+    const carried = ['key', 'wallet', 'walletAvg', 'margin', 'influence', 'potential', 'orientation', 'priceSensitivity', 'need', 'errInfluence', 'errPotential', 'anchor', 'segment'] as const;
+    let m: MarketState = newMarket(sc, '4', ['A', 'B', 'C', 'D']);
+    let checked = 0;
+    for (const r of g.rounds.slice(0, 6)) {
+      const before = m;
+      const res = stepMarket(sc, m, r.decisions);
+      if (!res.ok) throw new Error('refused');
+      m = res.market;
+      // Each rival's row of a key, as it stood at the start of the quarter (what the switcher was there).
+      const was = new Map<number, { firm: number; slot: number }>();
+      before.firms.forEach((f, firm) => {
+        const c = f.state.customers;
+        for (let slot = 0; slot < c.count; slot++) if (c.status[slot] === ACTIVE) was.set(c.key[slot]!, { firm, slot });
+      });
+      m.firms.forEach((f, firm) => {
+        const c = f.state.customers;
+        for (let i = 0; i < c.count; i++) {
+          if (c.source[i] !== SOURCE_SWITCHED || c.joined[i] !== m.round) continue;
+          const o = was.get(c.key[i]!)!;
+          expect(o.firm).not.toBe(firm);
+          const old = m.firms[o.firm]!.state.customers;
+          expect(old.status[o.slot]).toBe(DEFECTED);
+          for (const col of carried) expect(Object.is(c[col][i], old[col][o.slot]), `${col} of customer ${c.key[i]}`).toBe(true);
+          expect(c.status[i]).toBe(ACTIVE);
+          expect(c.tenure[i]).toBe(0);
+          expect(c.bond[i]).toBe(0);
+          expect(c.cumRevenue[i]).toBe(0);
+          checked++;
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it("a lapsed customer of one firm is a prospect of the others: some of a firm's acquisitions are its rivals' lapsed customers, fewer when the market's other prospects are many", () => {
     const fromRivals = (pool: number) => {
       const sc = withOverrides(builtin('hotel-district'), { model: { market: { prospectPool: pool } } });

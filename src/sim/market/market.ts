@@ -862,7 +862,8 @@ type NewRelationshipColumn =
 
 /** The columns a customer brings to a new firm: who it is (its traits, wallet, segment and anchor), copied by {@link copyCarried}. */
 type CarriedColumn = 'key' | 'wallet' | 'walletAvg' | 'margin' | 'influence' | 'potential' | 'orientation' | 'priceSensitivity' | 'need' | 'errInfluence' | 'errPotential' | 'anchor' | 'segment';
-// Every column is carried or new: a column added to the table must be named in one of the two (this fails to compile otherwise).
+// Every column is carried or new: a column added to the table must be named in one of the two (this fails to compile otherwise);
+// test/market/market.test.ts checks that a switcher's carried columns are its old row's.
 const EVERY_COLUMN_PLACED: [Exclude<Column['name'], CarriedColumn | NewRelationshipColumn>] extends [never] ? true : never = true;
 void EVERY_COLUMN_PLACED;
 
