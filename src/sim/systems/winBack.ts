@@ -5,6 +5,13 @@ import { u01 } from '../rng';
 import { ACTIVE, LAPSED, STAGE_NEW } from '../state';
 import { definePass } from '../pass';
 
+/** The pass's list of customers in reach (module-wide: the engine is synchronous), grown as needed. */
+let scratch = new Int32Array(0);
+function reachScratch(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  return scratch;
+}
+
 /**
  * Step 11: win-back (C18). Lapsed customers who left within the memory window can return
  * when their last tier spends on win-back; those who left dissatisfied hold a grudge.
@@ -23,12 +30,14 @@ export const winBackPass = definePass({
     const k = ctx.tierCount;
     const lapsed = new Int32Array(k);
     const oldest = r - W.memoryRounds;
-    // One pass over the table: the lapsed customers still in reach, in slot order.
-    const reach: number[] = [];
+    // One pass over the table: the lapsed customers still in reach, in slot order (into a scratch
+    // array: a growing JavaScript array of tens of thousands of slots cost more than the pass's test).
+    const reach = reachScratch(n);
+    let reached = 0;
     for (let i = 0; i < n; i++) {
       if (c.status[i] === LAPSED && c.left[i]! < r && c.left[i]! >= oldest) {
         lapsed[c.tier[i]!]!++;
-        reach.push(i);
+        reach[reached++] = i;
       }
     }
     const p = new Float64Array(k);
@@ -42,7 +51,8 @@ export const winBackPass = definePass({
     }
     const key = ctx.key.winback;
     const A = P.acquisition;
-    for (const i of reach) {
+    for (let j = 0; j < reached; j++) {
+      const i = reach[j]!;
       const t = c.tier[i]!;
       const grudge = c.leftSatisfaction[i]! < 50 ? 1 - W.grudge : 1;
       if (u01(key, c.key[i]!, 0) < p[t]! * grudge) {
