@@ -61,4 +61,22 @@ describe('exact-op elementary functions', () => {
       }
     }));
   });
+  it('selectKth on ranges large enough to be sampled first (over 600): the k-th value, everything before it at most and after it at least, with ties and signed zeros', () => {
+    // Values from a few hundred distinct ones (many ties), -0 among them, up to 20,000 elements.
+    const values = fc.array(fc.oneof(fc.integer({ min: -300, max: 300 }).map((x) => x / 7), fc.constant(-0), fc.double({ noNaN: true, noDefaultInfinity: true })), { minLength: 601, maxLength: 20_000 });
+    fc.assert(fc.property(values, fc.double({ min: 0, max: 1, noNaN: true }), (xs, u) => {
+      const a = Float64Array.from(xs);
+      const sorted = [...a].sort((p, q) => p - q);
+      const k = Math.min(xs.length - 1, Math.floor(u * xs.length));
+      const got = selectKth(a, a.length, k);
+      expect(got === sorted[k]).toBe(true);
+      let below = true;
+      let above = true;
+      for (let i = 0; i < k; i++) if (a[i]! > got) below = false;
+      for (let i = k + 1; i < a.length; i++) if (a[i]! < got) above = false;
+      expect(below && above).toBe(true);
+      // The array is a permutation of the input.
+      expect([...a].sort((p, q) => p - q).every((v, i) => v === sorted[i])).toBe(true);
+    }), { numRuns: 60 });
+  });
 });

@@ -80,6 +80,13 @@ function scratch(which: number, a: number): Float64Array {
   return scratches[which]!;
 }
 
+/** The active customers' slots, in slot order (module-wide, as the scores), grown as needed. */
+let actives = new Int32Array(0);
+function activeScratch(n: number): Int32Array {
+  if (actives.length < n) actives = new Int32Array(Math.max(n, actives.length * 2));
+  return actives;
+}
+
 function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out: Uint8Array): number[] {
   const c = s.customers;
   const n = c.count;
@@ -108,14 +115,15 @@ function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out
   const noiseI = P.data.estimateNoise * (1 - dq) * INFLUENCE_ERROR;
   const noiseP = P.data.estimateNoise * (1 - dq) * POTENTIAL_ERROR;
   // Means of each weighted dimension over active customers (influence estimates clamped to
-  // 0..1). A dimension with no weight adds exactly nothing, so it is skipped.
+  // 0..1). A dimension with no weight adds exactly nothing, so it is skipped. The active
+  // customers are listed in the same walk, in slot order, so the walks after it visit only them.
   const uRev = w.revenue > 0, uMar = w.margin > 0, uInf = w.influence > 0, uPot = w.potential > 0, uTen = w.tenure > 0;
   let mRev = 0, mMar = 0, mInf = 0, mPot = 0, mTen = 0;
-  // The active customers are counted in the same walk.
+  const list = activeScratch(n);
   let active = 0;
   for (let i = 0; i < n; i++) {
     if (status[i] !== ACTIVE) continue;
-    active++;
+    list[active++] = i;
     const o = i * 4;
     if (uRev) mRev += rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!;
     if (uMar) mMar += margin[i]!;
@@ -123,10 +131,8 @@ function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out
     if (uPot) mPot += 1 + pot[i]! + errP[i]! * noiseP;
     if (uTen) mTen += tenure[i]! + 1;
   }
-  if (active === 0) {
-    out.fill(NO_TIER, 0, n);
-    return counts;
-  }
+  out.fill(NO_TIER, 0, n);
+  if (active === 0) return counts;
   const wSum = w.revenue + w.margin + w.influence + w.potential + w.tenure;
   const norm = wSum > 0 ? 1 / wSum : 0;
   const wRev = mRev > 0 ? (w.revenue * active * norm) / mRev : 0;
@@ -134,19 +140,19 @@ function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out
   const wInf = mInf > 0 ? (w.influence * active * norm) / mInf : 0;
   const wPot = mPot > 0 ? (w.potential * active * norm) / mPot : 0;
   const wTen = mTen > 0 ? (w.tenure * active * norm) / mTen : 0;
-  const score = scratch(0, n);
+  // Each active customer's score, by its place in the list, and a copy to select the cutoffs in.
+  const score = scratch(0, active);
   const sorted = scratch(1, active);
-  let a = 0;
-  for (let i = 0; i < n; i++) {
-    if (status[i] !== ACTIVE) continue;
+  for (let a = 0; a < active; a++) {
+    const i = list[a]!;
     const o = i * 4;
     let v = uRev ? wRev * (rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]!) : 0;
     if (uMar) v += wMar * margin[i]!;
     if (uInf) v += wInf * clamp01(infl[i]! + errI[i]! * noiseI);
     if (uPot) v += wPot * (1 + pot[i]! + errP[i]! * noiseP);
     if (uTen) v += wTen * (tenure[i]! + 1);
-    score[i] = v;
-    sorted[a++] = v;
+    score[a] = v;
+    sorted[a] = v;
   }
   // Thresholds from the top tier down: a customer goes to the first tier whose threshold it reaches.
   const thr = new Float64Array(k - 1);
@@ -177,16 +183,13 @@ function tiersOf(P: ModelParams, s: SimState, rule: TieringRule, dq: number, out
   }
   const vip = rule.topIfRevenueAbove ?? Infinity;
   const last = k - 1;
-  for (let i = 0; i < n; i++) {
-    if (status[i] !== ACTIVE) {
-      out[i] = NO_TIER;
-      continue;
-    }
+  for (let a = 0; a < active; a++) {
+    const i = list[a]!;
     let t = last;
     const o = i * 4;
     if (vip !== Infinity && rev[o]! + rev[o + 1]! + rev[o + 2]! + rev[o + 3]! >= vip) t = 0;
     else {
-      const v = score[i]!;
+      const v = score[a]!;
       for (let j = 0; j < last; j++) {
         if (v >= thr[j]!) {
           t = j;
