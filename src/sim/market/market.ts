@@ -277,16 +277,27 @@ function firmValue(P: ModelParams, ctx: RoundContext): { value: number; price: n
   let sat = 0;
   let active = 0;
   let price = 0;
+  // The columns and each tier's price in locals for the walk over every customer.
+  const priceOf = new Float64Array(T);
+  for (let t = 0; t < T; t++) priceOf[t] = ctx.d.tiers[t]!.priceIndex;
+  const { status, satisfaction, wallet } = c;
+  const assigned = ctx.assigned;
+  const count = tiers.count;
+  const walletSum = tiers.wallet;
   for (let i = 0; i < c.count; i++) {
-    if (c.status[i] !== ACTIVE) continue;
+    if (status[i] !== ACTIVE) continue;
     active++;
-    sat += c.satisfaction[i]!;
-    const t = ctx.assigned[i]!;
-    price += t === NO_TIER ? 1 : ctx.d.tiers[t]!.priceIndex;
-    if (t === NO_TIER) continue;
-    tiers.count[t]!++;
-    tierSat[t]! += c.satisfaction[i]!;
-    tiers.wallet[t]! += c.wallet[i]!;
+    const si = satisfaction[i]!;
+    sat += si;
+    const t = assigned[i]!;
+    if (t === NO_TIER) {
+      price += 1;
+      continue;
+    }
+    price += priceOf[t]!;
+    count[t]!++;
+    tierSat[t]! += si;
+    walletSum[t]! += wallet[i]!;
   }
   const M = P.market;
   const meanPrice = active > 0 ? price / active : ctx.d.tiers[0]!.priceIndex;
@@ -637,14 +648,15 @@ function secondaryPurchases(
   for (const f of order) {
     if (!ctxs[f] || rivalAttraction[f]! <= 0) continue;
     const c = states[f]!.customers;
+    const { status, joined, wallet, shareOfWallet, margin } = c;
     let a = 0;
     let b = 0;
     for (let i = 0; i < c.count; i++) {
       // The customers who bought this quarter (a newcomer its referrals brought in after the purchases buys from next quarter).
-      if (c.status[i] !== ACTIVE || c.joined[i] === r) continue;
-      const v = c.wallet[i]! * (1 - c.shareOfWallet[i]!);
+      if (status[i] !== ACTIVE || joined[i] === r) continue;
+      const v = wallet[i]! * (1 - shareOfWallet[i]!);
       a += v;
-      b += v * (1 - c.margin[i]!);
+      b += v * (1 - margin[i]!);
     }
     const to = rivalAttraction[f]! + outside;
     rest[f] = a / to;
