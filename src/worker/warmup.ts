@@ -10,13 +10,13 @@
  * firm), played quarter by quarter with each seat's strategy (value-based for a team's seat), and
  * then the quarter to come of the real market at full size, with the plans the resolve would play
  * if no team sent one, and the three quarters after it of that throwaway market, their results
- * dropped. Nothing of it reaches the game: every call is pure
- * (the engine copies what it changes) and its results are discarded; a failure only ends the
- * warm-up. A team's own device never resolves a quarter, so it does not warm up.
+ * dropped. Nothing of it reaches the game: every call is pure (the engine copies what it changes)
+ * and its results are discarded; a failure only ends the warm-up. A team's own device never
+ * resolves a quarter, so it does not warm up.
  *
  * Each piece is one quarter (a small one, or a full-size one: about what the resolve takes), and
- * the worker runs a piece only when no request waits, so a click on "resolve" waits
- * at most for the piece under way.
+ * the worker runs a piece only when no request waits, so a click on "resolve" waits at most for
+ * the piece under way.
  */
 import { newMarket, stepMarket, type Decisions, type MarketState, type RoundReport, type ScenarioConfig } from '../sim/index';
 import { policyById } from '../policies/index';
@@ -109,8 +109,8 @@ function warmStep(w: Warmup, played: Warmer['played']): boolean {
   // Then the quarter to come at full size, as the resolve would play it if no team sent a plan, and
   // the quarters after it of that throwaway market, with each seat's strategy.
   const from = w.full?.market ?? ms.market;
-  const plans = w.full ? from.firms.map((_, seat) => strategyPlan(ms, ms.scenario, from, seat, w.full!.last[seat]!)) : quarterPlans(ms, ms.seats.map(() => null)).plans;
   if (from.round >= ms.scenario.rounds || !from.firms.some((f) => f.state.status === 'running')) return false;
+  const plans = w.full ? from.firms.map((_, seat) => strategyPlan(ms, ms.scenario, from, seat, w.full!.last[seat]!)) : quarterPlans(ms, ms.seats.map(() => null)).plans;
   const res = stepMarket(ms.scenario, from, plans);
   if (!res.ok) return false;
   played.full++;
