@@ -157,9 +157,45 @@ export interface RoundContext {
 /** A field of the round's context. */
 export type ContextKey = keyof RoundContext;
 
-const PURPOSES: readonly Purpose[] = [
-  'population', 'drift', 'failure', 'recovery', 'churn', 'referral', 'acquisition', 'winback', 'survey', 'event',
-];
+/**
+ * A round's stream keys, each drawn the first time a pass asks for it: seedrandom's set-up is the
+ * costliest thing a round of a few hundred customers does, and a round asks for most keys, not all
+ * (no pass draws on 'event'; the surveys only when research is bought; the market draws its own).
+ * The population's key is round 0's, the same in every round. Each key is held in a Float64Array,
+ * so every read is a double: a key is an unsigned 32-bit number, small enough for a small integer
+ * one time in four, and a field that first held one and was widened later deoptimized every pass
+ * that reads the keys.
+ */
+class RoundKeys implements Record<Purpose, number> {
+  private readonly k = new Float64Array(PURPOSE_COUNT).fill(NaN);
+  constructor(
+    private readonly seed: string,
+    private readonly r: number,
+  ) {}
+
+  private at(i: number, p: Purpose, round: number): number {
+    let v = this.k[i]!;
+    if (v !== v) {
+      v = streamKey(this.seed, round, p);
+      this.k[i] = v;
+    }
+    return v;
+  }
+
+  get population(): number { return this.at(0, 'population', 0); }
+  get drift(): number { return this.at(1, 'drift', this.r); }
+  get failure(): number { return this.at(2, 'failure', this.r); }
+  get recovery(): number { return this.at(3, 'recovery', this.r); }
+  get churn(): number { return this.at(4, 'churn', this.r); }
+  get referral(): number { return this.at(5, 'referral', this.r); }
+  get acquisition(): number { return this.at(6, 'acquisition', this.r); }
+  get winback(): number { return this.at(7, 'winback', this.r); }
+  get survey(): number { return this.at(8, 'survey', this.r); }
+  get event(): number { return this.at(9, 'event', this.r); }
+  get switch(): number { return this.at(10, 'switch', this.r); }
+  get benchmark(): number { return this.at(11, 'benchmark', this.r); }
+}
+const PURPOSE_COUNT = 12;
 
 function tierRound(n: number): TierRound {
   return {
@@ -201,12 +237,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
   // The passes are about to change the table: tiers remembered on it no longer hold.
   forgetTiers(s.customers);
   const r = s.round + 1;
-  const key = {} as Record<Purpose, number>;
-  // Every field first holds a heap number (NaN), so V8 stores them all as doubles from the start:
-  // a key is an unsigned 32-bit number, small enough for a small integer one time in four, and a
-  // field that first held one is widened later, which deoptimizes every pass that reads the keys.
-  for (const p of PURPOSES) key[p] = NaN;
-  for (const p of PURPOSES) key[p] = p === 'population' ? streamKey(s.seed, 0, p) : streamKey(s.seed, r, p);
+  const key = new RoundKeys(s.seed, r);
   const cap = s.customers.capacity;
   const tierCount = d.tiering.tierCount;
   const tiers = tierRound(tierCount);

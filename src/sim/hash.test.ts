@@ -6,6 +6,33 @@ import { COLUMNS } from './customers';
 import { canonicalJson, hashJson, hashState } from './hash';
 import { newGame } from './newGame';
 
+/** canonicalJson as it was first written (map, filter, join): the text the golden hashes were made from. */
+function firstCanonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return '[' + v.map(firstCanonicalJson).join(',') + ']';
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  return '{' + keys.map((k) => JSON.stringify(k) + ':' + firstCanonicalJson(o[k])).join(',') + '}';
+}
+
+describe('canonical JSON', () => {
+  it('writes every value as it was first written: keys sorted, undefined left out, holes, odd keys and numbers', () => {
+    const leaf = fc.oneof(fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v')), fc.sparseArray(tie('v')), fc.dictionary(fc.string(), tie('v'))),
+    })).v;
+    fc.assert(fc.property(value, (v) => {
+      expect(canonicalJson(v)).toBe(firstCanonicalJson(v));
+    }), { numRuns: 500 });
+  });
+  it('writes a real game state\'s plain data as it was first written', () => {
+    const s = newGame(fixture('minimal-scenario.json'), '3');
+    const { customers: _c, ...rest } = s;
+    void _c;
+    expect(canonicalJson(rest)).toBe(firstCanonicalJson(rest));
+  });
+});
+
 describe('state hash', () => {
   const sc = fixture('minimal-scenario.json');
   const base = newGame(sc, '7');

@@ -67,14 +67,49 @@ class Hasher {
   }
 }
 
-/** JSON with object keys sorted, so equal values give equal text. */
+/**
+ * JSON with object keys sorted, so equal values give equal text: `JSON.stringify` of every
+ * primitive and key, a key whose value is undefined left out, an array's hole written as nothing
+ * (as `map` and `join` would: the text must not change, the state hashes depend on it). Built by
+ * appending to one string, with each key's quoted form remembered: the state hash of every
+ * quarter writes its plain data this way, and for a few hundred customers that was a sixth of a
+ * quarter.
+ */
 export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out += ',';
+      if (i in v) out += canonicalJson(v[i]);
+    }
+    return out + ']';
+  }
   if (ArrayBuffer.isView(v)) throw new Error('canonicalJson: typed arrays are hashed separately');
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+  const keys = Object.keys(o).sort();
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const x = o[k];
+    if (x === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += quotedKey(k) + ':' + canonicalJson(x);
+  }
+  return out + '}';
+}
+
+/** Object keys as JSON strings, remembered (the state's plain data has a few hundred distinct keys). */
+const quoted = new Map<string, string>();
+function quotedKey(k: string): string {
+  let q = quoted.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quoted.size < 4096) quoted.set(k, q);
+  }
+  return q;
 }
 
 /** Hash of any JSON value (key order does not matter). */

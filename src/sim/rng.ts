@@ -27,10 +27,25 @@ export type Purpose =
   /** The market: the competitor benchmark's survey of each rival's customers. */
   | 'benchmark';
 
-/** The key of the stream for (seed, round, purpose). */
+/**
+ * The key of the stream for (seed, round, purpose). Remembered: seedrandom's set-up (its key
+ * schedule over 256 bytes, and mixing its state into its own pool) costs microseconds, a round
+ * asks for a dozen keys, and replays ask for the same ones again (the attribution replays a
+ * quarter many times, the class grading plays several strategies on each seed).
+ */
 export function streamKey(seed: string, round: number, purpose: Purpose): number {
-  return seedrandom(`${seed}|${round}|${purpose}`).int32() >>> 0;
+  const name = `${seed}|${round}|${purpose}`;
+  let k = keys.get(name);
+  if (k === undefined) {
+    k = seedrandom(name).int32() >>> 0;
+    // Bounded: the oldest keys are forgotten first (a Map keeps insertion order).
+    if (keys.size >= KEYS_KEPT) keys.delete(keys.keys().next().value!);
+    keys.set(name, k);
+  }
+  return k;
 }
+const keys = new Map<string, number>();
+const KEYS_KEPT = 4096;
 
 /** murmur3 fmix32. */
 export function fmix(h: number): number {

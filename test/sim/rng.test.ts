@@ -1,5 +1,10 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { birthKey, draw32, gauss, gauss4, streamKey, u01 } from '../../src/sim/rng';
+import { makeContext } from '../../src/sim/context';
+import { newGame } from '../../src/sim/index';
+import { resolveParams } from '../../src/sim/params';
+import { birthKey, draw32, gauss, gauss4, streamKey, u01, type Purpose } from '../../src/sim/rng';
+import { fixture } from '../helpers';
 
 describe('seeded streams and counter-based draws', () => {
   it('pins the generator output (a change here changes every replay)', () => {
@@ -13,6 +18,24 @@ describe('seeded streams and counter-based draws', () => {
       ]
     `);
     expect(streamKey('1', 1, 'churn')).toMatchInlineSnapshot(`2896649804`);
+  });
+  it('remembers keys without changing them: the same as seedrandom\'s, before and after thousands of others push them out', () => {
+    const direct = (seed: string, r: number, p: Purpose) => seedrandom(`${seed}|${r}|${p}`).int32() >>> 0;
+    const asked: [string, number, Purpose][] = [];
+    for (let i = 0; i < 6000; i++) asked.push([`s${i % 97}`, i % 41, (['churn', 'drift', 'survey', 'switch'] as const)[i % 4]!]);
+    for (const [seed, r, p] of asked) expect(streamKey(seed, r, p)).toBe(direct(seed, r, p));
+    // Asked again, the first ones long forgotten and the last ones remembered.
+    for (const [seed, r, p] of asked) expect(streamKey(seed, r, p)).toBe(direct(seed, r, p));
+  });
+  it('gives a round every stream key of its seed and round (the population\'s of round 0), asked in any order', () => {
+    const sc = fixture('minimal-scenario.json');
+    const s = newGame(sc, 'keys');
+    const ctx = makeContext(sc, resolveParams(sc.model), s, sc.initialDecisions);
+    const purposes: Purpose[] = ['winback', 'event', 'drift', 'failure', 'recovery', 'churn', 'referral', 'acquisition', 'survey', 'switch', 'benchmark'];
+    for (const p of purposes) expect(ctx.key[p]).toBe(streamKey('keys', 1, p));
+    expect(ctx.key.population).toBe(streamKey('keys', 0, 'population'));
+    // The same again, from the round's own copy.
+    expect(ctx.key.churn).toBe(streamKey('keys', 1, 'churn'));
   });
   it('gives different streams for different seeds, rounds and purposes', () => {
     const keys = new Set([streamKey('1', 1, 'churn'), streamKey('2', 1, 'churn'), streamKey('1', 2, 'churn'), streamKey('1', 1, 'drift')]);
