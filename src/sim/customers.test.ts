@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocCustomers, BYTES_PER_CUSTOMER, COLUMNS, ensureRoom } from './customers';
+import { allocCustomers, BYTES_PER_CUSTOMER, COLUMNS, copyCustomers, ensureRoom } from './customers';
 
 describe('customer table', () => {
   it('allocates exactly the declared columns (hashing and copying rely on COLUMNS)', () => {
@@ -30,5 +30,42 @@ describe('customer table', () => {
     expect(g.revenue[3 * 4 + 3]).toBe(3);
     expect(g.cumRevenue[2]).toBe(1e12 + 2);
     expect(ensureRoom(g, 1)).toBe(g);
+  });
+  it('lays every column out in one buffer, in COLUMNS order, on 8-byte boundaries, none overlapping another', () => {
+    for (const cap of [0, 1, 7, 64, 1001]) {
+      const t = allocCustomers(cap) as unknown as Record<string, ArrayBufferView>;
+      const buf = t[COLUMNS[0]!.name]!.buffer;
+      let end = 0;
+      for (const c of COLUMNS) {
+        const a = t[c.name]!;
+        expect(a.buffer).toBe(buf);
+        expect(a.byteOffset % 8).toBe(0);
+        expect(a.byteOffset).toBeGreaterThanOrEqual(end);
+        end = a.byteOffset + a.byteLength;
+      }
+      expect(end).toBeLessThanOrEqual(buf.byteLength);
+    }
+  });
+  it('copies a table, at its size or larger, into a buffer of its own with every value of every column', () => {
+    const t = allocCustomers(5);
+    t.count = 5;
+    const cols = t as unknown as Record<string, { [i: number]: number; length: number }>;
+    COLUMNS.forEach((c, k) => {
+      const a = cols[c.name]!;
+      for (let i = 0; i < a.length; i++) a[i] = (k * 7 + i) % 200;
+    });
+    for (const cap of [5, 9]) {
+      const copy = copyCustomers(t, cap);
+      expect(copy.capacity).toBe(cap);
+      expect(copy.count).toBe(5);
+      const out = copy as unknown as Record<string, { [i: number]: number; buffer: ArrayBufferLike }>;
+      for (const c of COLUMNS) {
+        expect(out[c.name]!.buffer).not.toBe((cols[c.name] as unknown as { buffer: ArrayBufferLike }).buffer);
+        for (let i = 0; i < 5 * c.stride; i++) expect(out[c.name]![i]).toBe(cols[c.name]![i]);
+      }
+      // The copy is its own: writing it leaves the table as it was.
+      out.wallet![0] = 999;
+      expect(t.wallet[0]).not.toBe(999);
+    }
   });
 });
