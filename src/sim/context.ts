@@ -158,8 +158,8 @@ export interface RoundContext {
 export type ContextKey = keyof RoundContext;
 
 /**
- * A round's stream keys, each drawn the first time a pass asks for it: seedrandom's set-up is the
- * costliest thing a round of a few hundred customers does, and a round asks for most keys, not all
+ * A round's stream keys, each drawn the first time a pass asks for it: seedrandom's set-up is among
+ * the costliest things a round of a few hundred customers does, and a round asks for most keys, not all
  * (no pass draws on 'event'; the surveys only when research is bought; the market draws its own).
  * The population's key is round 0's, the same in every round. Each key is held in a Float64Array,
  * so every read is a double: a key is an unsigned 32-bit number, small enough for a small integer
