@@ -197,24 +197,55 @@ class RoundKeys implements Record<Purpose, number> {
 }
 const PURPOSE_COUNT = 12;
 
+/** Bytes of `n` elements of `size` bytes, rounded up to 8 (so the next array starts aligned). */
+const aligned = (n: number, size: number): number => Math.ceil((n * size) / 8) * 8;
+
+/**
+ * Typed arrays carved out of one buffer, each on an 8-byte boundary: a round's two dozen small
+ * arrays are two allocations, not two dozen (allocating a buffer costs far more than a view).
+ */
+class Carver {
+  private at = 0;
+  constructor(private readonly buf: ArrayBuffer) {}
+  f64(n: number): Float64Array { const a = new Float64Array(this.buf, this.at, n); this.at += aligned(n, 8); return a; }
+  f32(n: number): Float32Array { const a = new Float32Array(this.buf, this.at, n); this.at += aligned(n, 4); return a; }
+  i32(n: number): Int32Array { const a = new Int32Array(this.buf, this.at, n); this.at += aligned(n, 4); return a; }
+  u8(n: number): Uint8Array { const a = new Uint8Array(this.buf, this.at, n); this.at += aligned(n, 1); return a; }
+}
+
 function tierRound(n: number): TierRound {
+  const m = new Carver(new ArrayBuffer(7 * aligned(n, 8) + 9 * aligned(n, 4)));
   return {
-    count: new Int32Array(n),
-    price: new Float64Array(n),
-    relationship: new Float64Array(n),
-    hours: new Float64Array(n),
-    offer: new Float64Array(n),
-    atRisk: new Int32Array(n),
-    retentionSpent: new Float64Array(n),
-    winBackSpent: new Float64Array(n),
-    acquired: new Int32Array(n),
-    referred: new Int32Array(n),
-    wonBack: new Int32Array(n),
-    churned: new Int32Array(n),
-    failures: new Int32Array(n),
-    complaints: new Int32Array(n),
-    recovered: new Int32Array(n),
-    profit: new Float64Array(n),
+    count: m.i32(n),
+    price: m.f64(n),
+    relationship: m.f64(n),
+    hours: m.f64(n),
+    offer: m.f64(n),
+    atRisk: m.i32(n),
+    retentionSpent: m.f64(n),
+    winBackSpent: m.f64(n),
+    acquired: m.i32(n),
+    referred: m.i32(n),
+    wonBack: m.i32(n),
+    churned: m.i32(n),
+    failures: m.i32(n),
+    complaints: m.i32(n),
+    recovered: m.i32(n),
+    profit: m.f64(n),
+  };
+}
+
+/** The round's per-slot scratch for `cap` slots, all zero, in one buffer. */
+function slotScratch(cap: number): Pick<RoundContext, 'quality' | 'outcome' | 'eventChurn' | 'offerGiven' | 'atRisk' | 'recoverySpent' | 'members'> {
+  const m = new Carver(new ArrayBuffer(5 * aligned(cap, 4) + 2 * aligned(cap, 1)));
+  return {
+    quality: m.f32(cap),
+    outcome: m.u8(cap),
+    eventChurn: m.f32(cap),
+    offerGiven: m.f32(cap),
+    atRisk: m.u8(cap),
+    recoverySpent: m.f32(cap),
+    members: m.i32(cap),
   };
 }
 
@@ -241,6 +272,7 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
   const cap = s.customers.capacity;
   const tierCount = d.tiering.tierCount;
   const tiers = tierRound(tierCount);
+  const slots = slotScratch(cap);
   for (let t = 0; t < tierCount; t++) {
     tiers.price[t] = d.tiers[t]!.priceIndex;
     tiers.relationship[t] = d.tiers[t]!.relationshipSpend;
@@ -255,13 +287,13 @@ export function makeContext(scenario: ScenarioConfig, P: ModelParams, s: SimStat
     tiers,
     qualitySum: 0,
     served: 0,
-    quality: new Float32Array(cap),
-    outcome: new Uint8Array(cap),
-    eventChurn: new Float32Array(cap),
-    offerGiven: new Float32Array(cap),
-    atRisk: new Uint8Array(cap),
-    recoverySpent: new Float32Array(cap),
-    members: new Int32Array(cap),
+    quality: slots.quality,
+    outcome: slots.outcome,
+    eventChurn: slots.eventChurn,
+    offerGiven: slots.offerGiven,
+    atRisk: slots.atRisk,
+    recoverySpent: slots.recoverySpent,
+    members: slots.members,
     memberStart: new Int32Array(tierCount + 1),
     migrations: [],
     profile: { active: new Float64Array(tierCount), wallet: new Float64Array(tierCount), revenue: new Float64Array(tierCount) },
