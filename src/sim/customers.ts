@@ -149,10 +149,18 @@ function oneBuffer(t: Customers): ArrayBuffer | null {
   return buf;
 }
 
+/**
+ * The largest table copied whole, growth room and all, in one memory copy. A larger one is
+ * copied column by column, its used rows only: fresh memory costs a page fault per 4 kB on
+ * first touch (about 10 µs on the project's machines), and a large table's growth room is
+ * megabytes of memory no one reads.
+ */
+const WHOLE_COPY_BYTES = 1 << 20;
+
 /** A copy of `src` with room for at least `capacity` customers (its own buffer). */
 export function copyCustomers(src: Customers, capacity: number): Customers {
-  if (capacity === src.capacity) {
-    // Same size: the whole buffer in one memory copy.
+  if (capacity === src.capacity && capacity * BYTES_PER_CUSTOMER <= WHOLE_COPY_BYTES) {
+    // A small table at the same size: the whole buffer in one memory copy.
     const buf = oneBuffer(src);
     if (buf) return tableOver(buf.slice(0), capacity, src.count);
   }
