@@ -1,3 +1,4 @@
+import { carve } from './carve';
 import { forgetTiers } from './model/tiers';
 import type { Decisions, ScenarioConfig } from './config';
 import type { ModelParams } from './params';
@@ -197,25 +198,9 @@ class RoundKeys implements Record<Purpose, number> {
 }
 const PURPOSE_COUNT = 12;
 
-/** Bytes of `n` elements of `size` bytes, rounded up to 8 (so the next array starts aligned). */
-const aligned = (n: number, size: number): number => Math.ceil((n * size) / 8) * 8;
-
-/**
- * Typed arrays carved out of one buffer, each on an 8-byte boundary: a round's two dozen small
- * arrays are two allocations, not two dozen (allocating a buffer costs far more than a view).
- */
-class Carver {
-  private at = 0;
-  constructor(private readonly buf: ArrayBuffer) {}
-  f64(n: number): Float64Array { const a = new Float64Array(this.buf, this.at, n); this.at += aligned(n, 8); return a; }
-  f32(n: number): Float32Array { const a = new Float32Array(this.buf, this.at, n); this.at += aligned(n, 4); return a; }
-  i32(n: number): Int32Array { const a = new Int32Array(this.buf, this.at, n); this.at += aligned(n, 4); return a; }
-  u8(n: number): Uint8Array { const a = new Uint8Array(this.buf, this.at, n); this.at += aligned(n, 1); return a; }
-}
-
+/** The round's per-tier arrays for `n` tiers, all zero, in one buffer. */
 function tierRound(n: number): TierRound {
-  const m = new Carver(new ArrayBuffer(7 * aligned(n, 8) + 9 * aligned(n, 4)));
-  return {
+  return carve((m) => ({
     count: m.i32(n),
     price: m.f64(n),
     relationship: m.f64(n),
@@ -232,13 +217,12 @@ function tierRound(n: number): TierRound {
     complaints: m.i32(n),
     recovered: m.i32(n),
     profit: m.f64(n),
-  };
+  }));
 }
 
 /** The round's per-slot scratch for `cap` slots, all zero, in one buffer. */
 function slotScratch(cap: number): Pick<RoundContext, 'quality' | 'outcome' | 'eventChurn' | 'offerGiven' | 'atRisk' | 'recoverySpent' | 'members'> {
-  const m = new Carver(new ArrayBuffer(5 * aligned(cap, 4) + 2 * aligned(cap, 1)));
-  return {
+  return carve((m) => ({
     quality: m.f32(cap),
     outcome: m.u8(cap),
     eventChurn: m.f32(cap),
@@ -246,7 +230,7 @@ function slotScratch(cap: number): Pick<RoundContext, 'quality' | 'outcome' | 'e
     atRisk: m.u8(cap),
     recoverySpent: m.f32(cap),
     members: m.i32(cap),
-  };
+  }));
 }
 
 /** An empty finance record. */

@@ -1,3 +1,4 @@
+import { Carver } from './carve';
 import type { Customers } from './state';
 
 type Ctor =
@@ -63,15 +64,15 @@ export const BYTES_PER_CUSTOMER = COLUMNS.reduce((s, c) => s + c.ctor.BYTES_PER_
 
 type ColumnMap = Record<Column['name'], ArrayLike<number> & { set(a: ArrayLike<number>, o?: number): void; subarray(a: number, b: number): ArrayLike<number> }>;
 
-/** Where each column lies in a table's one buffer, in {@link COLUMNS} order (each on an 8-byte boundary), and the buffer's size. */
+/** Where each column lies in a table's one buffer, in {@link COLUMNS} order (as {@link Carver} lays arrays out), and the buffer's size. */
 function layout(capacity: number): { offsets: number[]; bytes: number } {
-  const offsets: number[] = [];
-  let at = 0;
-  for (const c of COLUMNS) {
-    offsets.push(at);
-    at += Math.ceil((c.ctor.BYTES_PER_ELEMENT * c.stride * capacity) / 8) * 8;
-  }
-  return { offsets, bytes: at };
+  const m = new Carver(null);
+  const offsets = COLUMNS.map((c) => {
+    const at = m.at;
+    m.skip(c.ctor.BYTES_PER_ELEMENT, c.stride * capacity);
+    return at;
+  });
+  return { offsets, bytes: m.at };
 }
 
 /**
@@ -87,52 +88,50 @@ export function allocCustomers(capacity: number): Customers {
 
 /** The table whose columns are `buf` laid out for `capacity` customers, `count` of them used. */
 function tableOver(buf: ArrayBuffer, capacity: number, count: number): Customers {
-  const o = layout(capacity).offsets;
-  let k = 0;
-  const at = (): number => o[k++]!;
+  const m = new Carver(buf);
   // In COLUMNS order (a unit test checks that each column lies where the layout puts it).
   return {
     count,
     capacity,
-    key: new Uint32Array(buf, at(), capacity),
-    wallet: new Float32Array(buf, at(), capacity),
-    walletAvg: new Float32Array(buf, at(), capacity),
-    margin: new Float32Array(buf, at(), capacity),
-    influence: new Float32Array(buf, at(), capacity),
-    potential: new Float32Array(buf, at(), capacity),
-    orientation: new Float32Array(buf, at(), capacity),
-    priceSensitivity: new Float32Array(buf, at(), capacity),
-    need: new Float32Array(buf, at(), capacity),
-    errInfluence: new Float32Array(buf, at(), capacity),
-    errPotential: new Float32Array(buf, at(), capacity),
-    expectation: new Float32Array(buf, at(), capacity),
-    anchor: new Float32Array(buf, at(), capacity),
-    satisfaction: new Float32Array(buf, at(), capacity),
-    loyalty: new Float32Array(buf, at(), capacity),
-    shareOfWallet: new Float32Array(buf, at(), capacity),
-    bond: new Float32Array(buf, at(), capacity),
-    revenue: new Float32Array(buf, at(), capacity * 4),
-    profit: new Float32Array(buf, at(), capacity),
-    cumRevenue: new Float64Array(buf, at(), capacity),
-    cumProfit: new Float64Array(buf, at(), capacity),
-    churnP: new Float32Array(buf, at(), capacity),
-    clv: new Float32Array(buf, at(), capacity),
-    stay: new Float32Array(buf, at(), capacity),
-    status: new Uint8Array(buf, at(), capacity),
-    stage: new Uint8Array(buf, at(), capacity),
-    tier: new Uint8Array(buf, at(), capacity),
-    prevTier: new Uint8Array(buf, at(), capacity),
-    source: new Uint8Array(buf, at(), capacity),
-    segment: new Uint8Array(buf, at(), capacity),
-    tenure: new Uint16Array(buf, at(), capacity),
-    joined: new Uint16Array(buf, at(), capacity),
-    left: new Uint16Array(buf, at(), capacity),
-    failures: new Uint16Array(buf, at(), capacity),
-    complaints: new Uint16Array(buf, at(), capacity),
-    leftSatisfaction: new Uint8Array(buf, at(), capacity),
-    referredBy: new Int32Array(buf, at(), capacity),
-    priceOverride: new Float32Array(buf, at(), capacity),
-    overrideUntil: new Uint16Array(buf, at(), capacity),
+    key: m.u32(capacity),
+    wallet: m.f32(capacity),
+    walletAvg: m.f32(capacity),
+    margin: m.f32(capacity),
+    influence: m.f32(capacity),
+    potential: m.f32(capacity),
+    orientation: m.f32(capacity),
+    priceSensitivity: m.f32(capacity),
+    need: m.f32(capacity),
+    errInfluence: m.f32(capacity),
+    errPotential: m.f32(capacity),
+    expectation: m.f32(capacity),
+    anchor: m.f32(capacity),
+    satisfaction: m.f32(capacity),
+    loyalty: m.f32(capacity),
+    shareOfWallet: m.f32(capacity),
+    bond: m.f32(capacity),
+    revenue: m.f32(capacity * 4),
+    profit: m.f32(capacity),
+    cumRevenue: m.f64(capacity),
+    cumProfit: m.f64(capacity),
+    churnP: m.f32(capacity),
+    clv: m.f32(capacity),
+    stay: m.f32(capacity),
+    status: m.u8(capacity),
+    stage: m.u8(capacity),
+    tier: m.u8(capacity),
+    prevTier: m.u8(capacity),
+    source: m.u8(capacity),
+    segment: m.u8(capacity),
+    tenure: m.u16(capacity),
+    joined: m.u16(capacity),
+    left: m.u16(capacity),
+    failures: m.u16(capacity),
+    complaints: m.u16(capacity),
+    leftSatisfaction: m.u8(capacity),
+    referredBy: m.i32(capacity),
+    priceOverride: m.f32(capacity),
+    overrideUntil: m.u16(capacity),
   };
 }
 
