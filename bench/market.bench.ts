@@ -11,6 +11,7 @@
 import { marketPolicyDecisions } from '../src/policies/market';
 import { policyById } from '../src/policies/index';
 import { cloneState, newGame, newMarket, problemsText, step, stepMarket, type Decisions, type MarketState, type RoundReport, type SimState } from '../src/sim/index';
+import { pageFaults } from './baseline';
 import { scenarioOf } from './scaled';
 
 const json = process.argv.includes('--json');
@@ -18,7 +19,7 @@ const policy = policyById('value-based')!;
 const QUARTERS = 6;
 
 /** One run of `QUARTERS` quarters of a market of `firms` firms of `perFirm` customers each, from its start. */
-function marketRun(firms: number, perFirm: number): { ms: number[]; rate: number; customers: number } {
+function marketRun(firms: number, perFirm: number): { ms: number[]; rate: number; customers: number; faults: number } {
   const sc = scenarioOf(perFirm, 20);
   const names = Array.from({ length: firms }, (_, i) => String.fromCharCode(65 + i));
   let m: MarketState = newMarket(sc, 'bench', names);
@@ -26,12 +27,15 @@ function marketRun(firms: number, perFirm: number): { ms: number[]; rate: number
   const ms: number[] = [];
   let customerRounds = 0;
   let total = 0;
+  let faults = 0;
   for (let q = 0; q < QUARTERS; q++) {
     const plans: Decisions[] = names.map((_, seat) => marketPolicyDecisions(policy, sc, m, seat, last[seat]!));
     const count = m.firms.reduce((s, f) => s + f.state.customers.count, 0);
+    const f0 = pageFaults();
     const t0 = performance.now();
     const res = stepMarket(sc, m, plans);
     const dt = performance.now() - t0;
+    faults += pageFaults() - f0;
     if (!res.ok) throw new Error(res.problems.map((p) => problemsText(p.problems)).join('; '));
     ms.push(dt);
     total += dt;
@@ -39,11 +43,11 @@ function marketRun(firms: number, perFirm: number): { ms: number[]; rate: number
     m = res.market;
     last = res.reports;
   }
-  return { ms, rate: customerRounds / (total / 1000), customers: m.firms.reduce((s, f) => s + f.state.initialCount, 0) };
+  return { ms, rate: customerRounds / (total / 1000), customers: m.firms.reduce((s, f) => s + f.state.initialCount, 0), faults: faults / QUARTERS };
 }
 
-/** The solo engine's pure step on `size` customers, value-based: `runs()` times one run of `QUARTERS` quarters from the start. */
-function soloRunner(size: number): () => number {
+/** The solo engine's pure step on `size` customers, value-based: `runs()` times one run of `QUARTERS` quarters from the start (customer-rounds per second, page faults a quarter). */
+function soloRunner(size: number): () => { rate: number; faults: number } {
   const sc = scenarioOf(size, 20);
   const g = newGame(sc, 'bench');
   const ds: Decisions[] = [];
@@ -61,15 +65,18 @@ function soloRunner(size: number): () => number {
     let st = g;
     let ms = 0;
     let n = 0;
+    let faults = 0;
     for (const d of ds) {
       n += st.customers.count;
+      const f0 = pageFaults();
       const t0 = performance.now();
       const r = step(sc, st, d);
       ms += performance.now() - t0;
+      faults += pageFaults() - f0;
       if (!r.ok) throw new Error('refused');
       st = r.state;
     }
-    return n / (ms / 1000);
+    return { rate: n / (ms / 1000), faults: faults / ds.length };
   };
 }
 
@@ -120,13 +127,14 @@ const rows = cases.map((c) => {
     return { solo, small, run };
   }).slice(1);
   const ms = pairs.flatMap((p) => p.run.ms);
-  const ratios = pairs.map((p) => p.run.rate / p.solo);
-  const ratiosSmall = pairs.map((p) => p.run.rate / p.small);
+  const ratios = pairs.map((p) => p.run.rate / p.solo.rate);
+  const ratiosSmall = pairs.map((p) => p.run.rate / p.small.rate);
   return {
     firms: c.firms, customers: pairs[0]!.run.customers, medianMsPerQuarter: median(ms), maxMsPerQuarter: Math.max(...ms), customerRoundsPerSecond: Math.round(median(pairs.map((p) => p.run.rate))),
-    soloCustomerRoundsPerSecond50k: Math.round(median(pairs.map((p) => p.solo))),
+    soloCustomerRoundsPerSecond50k: Math.round(median(pairs.map((p) => p.solo.rate))),
     ratioToSolo: median(ratios), ratioToSoloRange: [Math.min(...ratios), Math.max(...ratios)],
-    soloAtFirmSize: Math.round(median(pairs.map((p) => p.small))), ratioToSoloAtFirmSize: median(ratiosSmall),
+    soloAtFirmSize: Math.round(median(pairs.map((p) => p.small.rate))), ratioToSoloAtFirmSize: median(ratiosSmall),
+    pageFaultsPerQuarter: Math.round(median(pairs.map((p) => p.run.faults))), soloPageFaultsPerQuarter50k: Math.round(median(pairs.map((p) => p.solo.faults))),
   };
 });
 if (json) {
@@ -134,7 +142,7 @@ if (json) {
 } else {
   console.log(`CRM Sandbox market bench (Node ${process.version}, single thread, every firm value-based, engine time only; ratios: median of ${PAIRS} pairs of runs)`);
   for (const r of rows) {
-    console.log(`  ${r.firms} firms sharing ${r.customers.toLocaleString('en-US')} customers: ${r.medianMsPerQuarter.toFixed(1)} ms per quarter (median; max ${r.maxMsPerQuarter.toFixed(1)}), ${(r.customerRoundsPerSecond / 1e6).toFixed(2)} M customer-rounds/s, ${r.ratioToSolo.toFixed(2)} of solo at 50,000 (${(r.soloCustomerRoundsPerSecond50k / 1e6).toFixed(2)} M/s; pairs ${r.ratioToSoloRange[0]!.toFixed(2)}-${r.ratioToSoloRange[1]!.toFixed(2)}); ${r.ratioToSoloAtFirmSize.toFixed(2)} of solo at one firm's size (${r.customers / r.firms}: ${(r.soloAtFirmSize / 1e6).toFixed(2)} M/s)`);
+    console.log(`  ${r.firms} firms sharing ${r.customers.toLocaleString('en-US')} customers: ${r.medianMsPerQuarter.toFixed(1)} ms per quarter (median; max ${r.maxMsPerQuarter.toFixed(1)}), ${(r.customerRoundsPerSecond / 1e6).toFixed(2)} M customer-rounds/s, ${r.ratioToSolo.toFixed(2)} of solo at 50,000 (${(r.soloCustomerRoundsPerSecond50k / 1e6).toFixed(2)} M/s; pairs ${r.ratioToSoloRange[0]!.toFixed(2)}-${r.ratioToSoloRange[1]!.toFixed(2)}); ${r.ratioToSoloAtFirmSize.toFixed(2)} of solo at one firm's size (${r.customers / r.firms}: ${(r.soloAtFirmSize / 1e6).toFixed(2)} M/s); page faults a quarter ${r.pageFaultsPerQuarter} (solo at 50,000: ${r.soloPageFaultsPerQuarter50k})`);
   }
   console.log('  targets: 8 firms sharing 50,000 customers < 150 ms per quarter; >= 0.8 of the solo engine\'s customer-rounds/s');
 }

@@ -3,12 +3,14 @@
  * Customer-rounds per second at 10,000, 50,000 and 200,000 customers on one thread, the
  * same for a baseline loop that only reads and writes the same bytes (the memory-bound
  * limit), their ratio, a whole 20-round game of 200,000 customers, and bytes of state per
- * customer. `--json` prints one JSON document instead.
+ * customer; beside them the page faults a round (fresh memory touched for the first time: about
+ * 10 µs each on the project's machines, so they explain much of the pure step's cost and of the
+ * figures' spread). `--json` prints one JSON document instead.
  */
 import { BYTES_PER_CUSTOMER } from '../src/sim/customers';
 import { cloneState, newGame, step, stepInPlace, type Decisions, type ScenarioConfig, type SimState } from '../src/sim/index';
 import { policyById, policyDecisions } from '../src/policies/index';
-import { memoryBaseline } from './baseline';
+import { memoryBaseline, pageFaults } from './baseline';
 import { scenarioOf } from './scaled';
 import { problemsText } from '../src/sim/index';
 
@@ -28,20 +30,23 @@ function decisionsFor(sc: ScenarioConfig, start: SimState, rounds: number): Deci
   return out;
 }
 
-/** Engine time for playing `ds` from `start`, in place or as pure steps (a copy per round). */
-function timeRounds(sc: ScenarioConfig, start: SimState, ds: Decisions[], pure: boolean): { ms: number; customerRounds: number; state: SimState } {
+/** Engine time for playing `ds` from `start`, in place or as pure steps (a copy per round), and the page faults in it. */
+function timeRounds(sc: ScenarioConfig, start: SimState, ds: Decisions[], pure: boolean): { ms: number; customerRounds: number; faults: number; state: SimState } {
   let s = pure ? start : cloneState(start);
   let ms = 0;
   let customerRounds = 0;
+  let faults = 0;
   for (const d of ds) {
     customerRounds += s.customers.count;
+    const f0 = pageFaults();
     const t0 = performance.now();
     const res = pure ? step(sc, s, d) : stepInPlace(sc, s, d);
     ms += performance.now() - t0;
+    faults += pageFaults() - f0;
     if (!res.ok) throw new Error(problemsText(res.problems));
     s = res.state;
   }
-  return { ms, customerRounds, state: s };
+  return { ms, customerRounds, faults, state: s };
 }
 
 const results: Record<string, number>[] = [];
@@ -61,6 +66,8 @@ for (const size of [10_000, 50_000, 200_000]) {
     pureStepCustomerRoundsPerSecond: Math.round(pure.customerRounds / (pure.ms / 1000)),
     baselinePerSecond: Math.round(baseRate),
     ratioToBaseline: rate / baseRate,
+    pageFaultsPerRound: Math.round(inPlace.faults / ds.length),
+    pureStepPageFaultsPerRound: Math.round(pure.faults / ds.length),
   });
 }
 // Where the time goes at 200,000 customers: each system's share of a round (in place).
@@ -95,15 +102,15 @@ const bytes = BYTES_PER_CUSTOMER;
 const capacityBytes = (game.state.customers.capacity * bytes) / game.state.customers.count;
 
 if (json) {
-  console.log(JSON.stringify({ node: process.version, results, msPerRoundBySystem200k: Object.fromEntries(perSystem), game200k: { newGameMs: tNew, roundsMs: game.ms, totalMs: gameMs }, bytesPerCustomer: bytes, allocatedBytesPerCustomer: capacityBytes }, null, 2));
+  console.log(JSON.stringify({ node: process.version, results, msPerRoundBySystem200k: Object.fromEntries(perSystem), game200k: { newGameMs: tNew, roundsMs: game.ms, totalMs: gameMs, roundsPageFaults: game.faults }, bytesPerCustomer: bytes, allocatedBytesPerCustomer: capacityBytes }, null, 2));
 } else {
   console.log(`CRM Sandbox sim bench (Node ${process.version}, single thread, value-based decisions, engine time only)`);
   for (const r of results) {
-    console.log(`  ${String(r.customers).padStart(7)} customers: ${(r.customerRoundsPerSecond! / 1e6).toFixed(2)} M customer-rounds/s (pure step with a state copy: ${(r.pureStepCustomerRoundsPerSecond! / 1e6).toFixed(2)} M); memory baseline ${(r.baselinePerSecond! / 1e6).toFixed(1)} M/s; ratio ${r.ratioToBaseline!.toFixed(3)}`);
+    console.log(`  ${String(r.customers).padStart(7)} customers: ${(r.customerRoundsPerSecond! / 1e6).toFixed(2)} M customer-rounds/s (pure step with a state copy: ${(r.pureStepCustomerRoundsPerSecond! / 1e6).toFixed(2)} M); memory baseline ${(r.baselinePerSecond! / 1e6).toFixed(1)} M/s; ratio ${r.ratioToBaseline!.toFixed(3)}; page faults a round ${r.pageFaultsPerRound} (pure ${r.pureStepPageFaultsPerRound})`);
   }
   const round = [...perSystem.values()].reduce((a, b) => a + b, 0);
   console.log(`  one round at 200,000 customers, ${round.toFixed(1)} ms: ` + [...perSystem].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
-  console.log(`  whole game, 200,000 customers x 20 rounds: ${gameMs.toFixed(0)} ms (new game ${tNew.toFixed(0)} ms, rounds ${game.ms.toFixed(0)} ms)`);
+  console.log(`  whole game, 200,000 customers x 20 rounds: ${gameMs.toFixed(0)} ms (new game ${tNew.toFixed(0)} ms, rounds ${game.ms.toFixed(0)} ms, with ${game.faults.toLocaleString('en-US')} page faults, ${((game.faults * 4) / 1024).toFixed(0)} MB of fresh memory)`);
   console.log(`  state: ${bytes} bytes per customer (${capacityBytes.toFixed(0)} allocated, with growth room)`);
   console.log('  targets: >= 10 M customer-rounds/s at 200,000; >= 0.3 of baseline; game < 500 ms; < 256 bytes per customer');
 }
