@@ -17,6 +17,17 @@ function expectOneBuffer(table: Customers): void {
   expect(end).toBeLessThanOrEqual(buf.byteLength);
 }
 
+/** `t` with `count` rows used, every value of them set (a different one per column and row), viewed by column name. */
+function filled(t: Customers, count: number): Record<string, { [i: number]: number; length: number }> {
+  t.count = count;
+  const cols = t as unknown as Record<string, { [i: number]: number; length: number }>;
+  COLUMNS.forEach((c, k) => {
+    const a = cols[c.name]!;
+    for (let i = 0; i < count * c.stride; i++) a[i] = (k * 13 + i) % 250;
+  });
+  return cols;
+}
+
 describe('customer table', () => {
   it('allocates exactly the declared columns (hashing and copying rely on COLUMNS)', () => {
     const t = allocCustomers(8) as unknown as Record<string, unknown>;
@@ -52,12 +63,7 @@ describe('customer table', () => {
   });
   it('copies a table, at its size or larger, into a buffer of its own with every value of every column', () => {
     const t = allocCustomers(5);
-    t.count = 5;
-    const cols = t as unknown as Record<string, { [i: number]: number; length: number }>;
-    COLUMNS.forEach((c, k) => {
-      const a = cols[c.name]!;
-      for (let i = 0; i < a.length; i++) a[i] = (k * 7 + i) % 200;
-    });
+    const cols = filled(t, 5);
     for (const cap of [5, 9]) {
       const copy = copyCustomers(t, cap);
       expect(copy.capacity).toBe(cap);
@@ -75,12 +81,7 @@ describe('customer table', () => {
   it('copies a large table at its size column by column, its used rows exactly and the room after them zero, in one buffer laid out as allocated', () => {
     // 10,000 rows of 143 bytes: past the size copied whole, so only the 6,000 used rows are copied.
     const t = allocCustomers(10_000);
-    t.count = 6_000;
-    const cols = t as unknown as Record<string, { [i: number]: number; length: number }>;
-    COLUMNS.forEach((c, k) => {
-      const a = cols[c.name]!;
-      for (let i = 0; i < 6_000 * c.stride; i++) a[i] = (k * 13 + i) % 250;
-    });
+    const cols = filled(t, 6_000);
     const copy = copyCustomers(t, 10_000);
     expect(copy.capacity).toBe(10_000);
     expect(copy.count).toBe(6_000);
