@@ -2,7 +2,7 @@
  * Typed arrays carved out of one buffer, one after another, each starting on an 8-byte boundary
  * (so an array of any element type may follow any other). Allocating a buffer costs far more
  * than a view of one: the customer table's 39 columns and a round's two dozen small arrays are
- * one allocation each, and a table's copy is one memory copy.
+ * one allocation each, and a small table's copy is one memory copy.
  */
 // What a measuring carver returns: one empty array of each type, shared (measuring allocates nothing).
 const NOTHING = new ArrayBuffer(0);
