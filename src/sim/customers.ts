@@ -77,8 +77,8 @@ function layout(capacity: number): { offsets: number[]; bytes: number } {
 
 /**
  * An empty table with room for `capacity` customers: every column a view of one buffer, so a
- * copy of the table is one allocation and one memory copy (for a few hundred customers, the 39
- * allocations of separate columns were a tenth of a quarter). Written as one object literal (not
+ * copy of the table is one allocation, and for a small table one memory copy (for a few hundred
+ * customers, the 39 allocations of separate columns were a tenth of a quarter). Written as one object literal (not
  * built key by key) so the engine gives it a fast, fixed shape: property loads in the hot loops
  * stay cheap.
  */
@@ -149,7 +149,7 @@ function oneBuffer(t: Customers): ArrayBuffer | null {
 }
 
 /**
- * The largest table copied whole, growth room and all, in one memory copy. A larger one is
+ * The largest table buffer copied whole, growth room and all, in one memory copy. A larger one is
  * copied column by column, its used rows only: fresh memory costs a page fault per 4 kB on
  * first touch (about 10 µs on the project's machines), and a large table's growth room is
  * megabytes of memory no one reads.
@@ -158,11 +158,9 @@ const WHOLE_COPY_BYTES = 1 << 20;
 
 /** A copy of `src` with room for at least `capacity` customers (its own buffer). */
 export function copyCustomers(src: Customers, capacity: number): Customers {
-  if (capacity === src.capacity && capacity * BYTES_PER_CUSTOMER <= WHOLE_COPY_BYTES) {
-    // A small table at the same size: the whole buffer in one memory copy.
-    const buf = oneBuffer(src);
-    if (buf) return tableOver(buf.slice(0), capacity, src.count);
-  }
+  // A small table at the same size: the whole buffer in one memory copy.
+  const buf = capacity === src.capacity ? oneBuffer(src) : null;
+  if (buf && buf.byteLength <= WHOLE_COPY_BYTES) return tableOver(buf.slice(0), capacity, src.count);
   const cap = Math.max(capacity, src.count);
   const out = allocCustomers(cap);
   out.count = src.count;
